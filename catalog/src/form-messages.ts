@@ -1,0 +1,56 @@
+/**
+ * The plain-language message for each way an answer can be wrong. One source for the server's checks
+ * and the browser's inline checks (the renderer puts them on each input as data-msg-* attributes).
+ */
+import { translate } from './i18n.ts';
+import type { Field, Locale, Strings } from './schema.ts';
+
+export type ProblemKind = 'required' | 'invalid' | 'tooLong';
+
+function lowerFirst(label: string): string {
+  // Keep acronyms ("ZIP code", "DMV number") as they are.
+  return /^[A-ZÁÉÍÓÚÑ]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The label without a trailing "(optional)" note, for use inside a sentence. */
+export function bareLabel(field: Field, locale: Locale): string {
+  return field.label[locale].replace(/\s*\((optional|opcional)\)\s*$/i, '');
+}
+
+export function messageFor(field: Field, kind: ProblemKind, locale: Locale, strings: Strings): string {
+  const label = lowerFirst(bareLabel(field, locale));
+  if (kind === 'required') {
+    if (field.errors?.required) return field.errors.required[locale];
+    if (field.type === 'checkbox') return translate(strings, 'validation.checkbox', locale, { label });
+    if (field.type === 'radio' || field.type === 'select') return translate(strings, 'validation.choose', locale, { label });
+    return translate(strings, 'validation.required', locale, { label });
+  }
+  if (kind === 'tooLong') {
+    return translate(strings, 'validation.tooLong', locale, { label, max: field.maxLength ?? defaultMaxLength(field) });
+  }
+  if (field.errors?.invalid) return field.errors.invalid[locale];
+  switch (field.type) {
+    case 'email':
+      return translate(strings, 'validation.email', locale);
+    case 'tel':
+      return translate(strings, 'validation.tel', locale);
+    case 'date':
+      return translate(strings, 'validation.date', locale);
+    case 'integer':
+      if (field.minimum !== undefined && field.maximum !== undefined) {
+        return translate(strings, 'validation.integerRange', locale, { label, min: field.minimum, max: field.maximum });
+      }
+      return translate(strings, 'validation.integer', locale, { label });
+    case 'radio':
+    case 'select':
+      return translate(strings, 'validation.choose', locale, { label });
+    default:
+      return translate(strings, 'validation.invalid', locale, { label });
+  }
+}
+
+/** Answers longer than this are refused even where the form sets no limit. */
+export function defaultMaxLength(field: Field): number {
+  if (field.maxLength) return field.maxLength;
+  return field.type === 'textarea' ? 4000 : 200;
+}

@@ -1,0 +1,53 @@
+/**
+ * A form's answers as JSON Schema (draft 2020-12), derived from the form's fields. The build compiles
+ * one standalone validator per form from this; the functions never compile schemas at run time.
+ */
+import { defaultMaxLength } from './form-messages.ts';
+import type { Field, Form } from './schema.ts';
+
+export type JsonSchema = Record<string, unknown>;
+
+// Deliberately simple: the mailbox is checked by the agency's confirmation email, not by a regex.
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$';
+export const TEL_PATTERN = '^[+]?[0-9 ()\\-.]{7,20}$';
+// The shape of a calendar date; impossible days (February 30) are refused by the domain's answer rules.
+export const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
+function fieldSchema(field: Field): JsonSchema {
+  switch (field.type) {
+    case 'integer':
+      return {
+        type: 'integer',
+        ...(field.minimum !== undefined && { minimum: field.minimum }),
+        ...(field.maximum !== undefined && { maximum: field.maximum }),
+      };
+    case 'checkbox':
+      return field.required ? { type: 'boolean', const: true } : { type: 'boolean' };
+    case 'radio':
+    case 'select':
+      return { type: 'string', enum: (field.options ?? []).map((option) => option.value) };
+    default: {
+      const pattern =
+        (field.pattern !== undefined ? `^(?:${field.pattern})$` : undefined) ??
+        (field.type === 'email' ? EMAIL_PATTERN : field.type === 'tel' ? TEL_PATTERN : field.type === 'date' ? DATE_PATTERN : undefined);
+      return {
+        type: 'string',
+        minLength: 1,
+        maxLength: defaultMaxLength(field),
+        ...(pattern !== undefined && { pattern }),
+      };
+    }
+  }
+}
+
+export function jsonSchemaFor(form: Form): JsonSchema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `https://frontdoor.example/forms/${form.id}.json`,
+    title: form.title.en,
+    type: 'object',
+    properties: Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)])),
+    required: form.fields.filter((field) => field.required).map((field) => field.name),
+    additionalProperties: false,
+  };
+}

@@ -1,0 +1,48 @@
+/** Small helpers for text in several languages; shared by the site and the functions. */
+import { DEFAULT_LOCALE, LOCALES, type Locale, type Localized, type Strings } from './schema.ts';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** A path in the given language: English lives at the root, other languages under /<locale>/. */
+export function localePath(locale: Locale, path: string): string {
+  const clean = path.startsWith('/') ? path : `/${path}`;
+  return locale === DEFAULT_LOCALE ? clean : `/${locale}${clean}`;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** A site string in the given language; a missing key is a build-time bug, so it throws. */
+export function translate(strings: Strings, key: string, locale: Locale, params?: Record<string, string | number>): string {
+  const entry = strings[key];
+  if (!entry) throw new Error(`catalog/strings.json has no "${key}". Add it with "en" and "es" texts.`);
+  return fill(entry[locale], params);
+}
+
+export function text(localized: Localized, locale: Locale): string {
+  return localized[locale];
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** "$25.00" / "25,00 US$"-style money in the reader's language, from cents. */
+export function formatMoney(cents: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency }).format(cents / 100);
+}
+
+/** A date (ISO string) as people write it in the given language. */
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'America/New_York',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,160 @@
+/**
+ * Reads catalog/ from disk and checks it. Every problem names the file, the place in it and the fix;
+ * all problems are reported at once so an editor can mend them in one pass.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import {
+  type Agency,
+  AgencySchema,
+  type Form,
+  FormSchema,
+  type LifeEvent,
+  LifeEventSchema,
+  type Service,
+  ServiceSchema,
+  type Strings,
+  StringsSchema,
+} from './schema.ts';
+
+export interface Catalog {
+  agencies: Map<string, Agency>;
+  lifeEvents: LifeEvent[];
+  services: Map<string, Service>;
+  forms: Map<string, Form>;
+  strings: Strings;
+}
+
+export const CATALOG_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export class CatalogError extends Error {
+  override name = 'CatalogError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`The catalog has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    this.problems = problems;
+  }
+}
+
+function readJsonFiles(dir: string): { file: string; data: unknown }[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const text = readFileSync(file, 'utf8');
+      try {
+        return { file, data: JSON.parse(text) as unknown };
+      } catch (error) {
+        return { file, data: new SyntaxError((error as Error).message) };
+      }
+    });
+}
+
+function where(path: PropertyKey[]): string {
+  return path.length === 0
+    ? ''
+    : ` at ${path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+        .join('')
+        .replace(/^\./, '')}`;
+}
+
+function listOf(ids: Iterable<string>): string {
+  return [...ids].sort().join(', ');
+}
+
+export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
+  const problems: string[] = [];
+  const show = (file: string) => relative(join(dir, '..'), file);
+
+  function parseAll<T extends { id: string }>(folder: string, schema: z.ZodType<T>): T[] {
+    const items: T[] = [];
+    for (const { file, data } of readJsonFiles(join(dir, folder))) {
+      if (data instanceof SyntaxError) {
+        problems.push(`${show(file)}: this is not valid JSON (${data.message}). Check for a missing comma or quote.`);
+        continue;
+      }
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        for (const issue of result.error.issues) problems.push(`${show(file)}${where(issue.path)}: ${issue.message}`);
+        continue;
+      }
+      const expected = basename(file, '.json');
+      if (result.data.id !== expected) {
+        problems.push(
+          `${show(file)}: its id is "${result.data.id}" but the file is named "${expected}.json". Make them the same.`,
+        );
+        continue;
+      }
+      items.push(result.data);
+    }
+    return items;
+  }
+
+  const agencies = new Map(parseAll('agencies', AgencySchema).map((a) => [a.id, a]));
+  const lifeEvents = parseAll('life-events', LifeEventSchema).sort((a, b) => a.order - b.order);
+  const services = new Map(parseAll('services', ServiceSchema).map((s) => [s.id, s]));
+  const forms = new Map(parseAll('forms', FormSchema).map((f) => [f.id, f]));
+
+  let strings: Strings = {};
+  const stringsFile = join(dir, 'strings.json');
+  const parsedStrings = StringsSchema.safeParse(JSON.parse(readFileSync(stringsFile, 'utf8')));
+  if (parsedStrings.success) strings = parsedStrings.data;
+  else
+    for (const issue of parsedStrings.error.issues) problems.push(`${show(stringsFile)}${where(issue.path)}: ${issue.message}`);
+
+  for (const event of lifeEvents) {
+    event.services.forEach((serviceId, index) => {
+      if (!services.has(serviceId)) {
+        problems.push(
+          `catalog/life-events/${event.id}.json at services[${index}]: there is no service "${serviceId}". ` +
+            `Use one of: ${listOf(services.keys())} — or add catalog/services/${serviceId}.json.`,
+        );
+      }
+    });
+  }
+
+  const formOwner = new Map<string, string>();
+  for (const service of services.values()) {
+    const file = `catalog/services/${service.id}.json`;
+    if (!agencies.has(service.agency)) {
+      problems.push(
+        `${file} at agency: there is no agency "${service.agency}". Use one of: ${listOf(agencies.keys())} — or add catalog/agencies/${service.agency}.json.`,
+      );
+    }
+    if (!forms.has(service.form)) {
+      problems.push(
+        `${file} at form: there is no form "${service.form}". Add catalog/forms/${service.form}.json or use an existing form id.`,
+      );
+    }
+    const owner = formOwner.get(service.form);
+    if (owner)
+      problems.push(
+        `${file} at form: the form "${service.form}" already belongs to the service "${owner}". Give each service its own form.`,
+      );
+    formOwner.set(service.form, service.id);
+    if (!lifeEvents.some((event) => event.services.includes(service.id))) {
+      problems.push(
+        `${file}: no life event lists this service, so nobody can find it. Add "${service.id}" to a life event's "services".`,
+      );
+    }
+  }
+  for (const form of forms.values()) {
+    if (!formOwner.has(form.id))
+      problems.push(
+        `catalog/forms/${form.id}.json: no service uses this form. Set "form": "${form.id}" in a service, or delete the file.`,
+      );
+  }
+
+  if (problems.length > 0) throw new CatalogError(problems);
+  return { agencies, lifeEvents, services, forms, strings };
+}
+
+/** The service a form belongs to (every form has exactly one, checked on load). */
+export function serviceOfForm(catalog: Catalog, formId: string): Service {
+  for (const service of catalog.services.values()) if (service.form === formId) return service;
+  throw new Error(`No service uses the form "${formId}"`);
+}

@@ -1,0 +1,121 @@
+/** SubmissionStore on DynamoDB: the item layout is described in table-definition.ts. */
+import { createHash } from 'node:crypto';
+import {
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type {
+  CreateResult,
+  HistoryEntry,
+  IdempotencyClaim,
+  Submission,
+  SubmissionStore,
+} from '#domain/submissions';
+import { QUEUE_SHARDS } from './table-definition.ts';
+
+const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
+const claimKey = (formId: string, key: string) => ({ pk: `IDEMPOTENCY#${formId}#${key}`, sk: 'IDEMPOTENCY' });
+
+export function queueShard(code: string): number {
+  return createHash('sha256').update(code).digest().readUInt16BE(0) % QUEUE_SHARDS;
+}
+
+function submissionItem(submission: Submission) {
+  return {
+    ...submissionKey(submission.code),
+    type: 'submission',
+    ...submission,
+    gsi1pk: `AGENCY#${submission.agency}#STATUS#${submission.status}#${queueShard(submission.code)}`,
+    gsi1sk: `${submission.submittedAt}#${submission.code}`,
+  };
+}
+
+const MAX_CONFLICT_RETRIES = 5;
+
+export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: string): SubmissionStore {
+  return {
+    async create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult> {
+      const items = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: marshall(submissionItem(submission), { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: marshall({ pk: `SUB#${submission.code}`, sk: `HISTORY#${first.at}#${first.status}`, type: 'history', ...first }),
+          },
+        },
+        ...(claim
+          ? [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: marshall({
+                    ...claimKey(submission.formId, claim.key),
+                    type: 'idempotency',
+                    code: submission.code,
+                    fingerprint: claim.fingerprint,
+                    submittedAt: submission.submittedAt,
+                    expiresAt: claim.expiresAt,
+                  }),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+                },
+              },
+            ]
+          : []),
+      ];
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+          return { kind: 'created' };
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          const claimed = reasons[2];
+          if (claimed?.Code === 'ConditionalCheckFailed' && claimed.Item) {
+            const existing = unmarshall(claimed.Item);
+            return { kind: 'replay', code: existing.code, fingerprint: existing.fingerprint, submittedAt: existing.submittedAt };
+          }
+          if (reasons[0]?.Code === 'ConditionalCheckFailed') return { kind: 'code-taken' };
+          // Two requests with the same Idempotency-Key racing: the loser retries and then sees the winner's claim.
+          const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
+          if (!conflicted || attempt >= MAX_CONFLICT_RETRIES) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 20));
+        }
+      }
+    },
+
+    async findByCode(code: string) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: marshall({ ':pk': `SUB#${code}` }),
+          ConsistentRead: true,
+        }),
+      );
+      const items = (result.Items ?? []).map((item) => unmarshall(item));
+      const found = items.find((item) => item.type === 'submission');
+      if (!found) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...submission } = found;
+      const history = items
+        .filter((item) => item.type === 'history')
+        .map((item) => ({ status: item.status, at: item.at }) as HistoryEntry);
+      return { submission: submission as Submission, history };
+    },
+  };
+}
+
+/** A cheap read that proves the table answers (used by the health check). */
+export async function pingTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: 'HEALTH', sk: 'HEALTH' }) }));
+}

@@ -1,0 +1,57 @@
+/**
+ * The one DynamoDB table: keys, indexes and TTL. infra/ builds the AWS table from this and local/ creates
+ * the DynamoDB Local table from it, so the two cannot drift.
+ *
+ * Item layout (every read the product makes is one GetItem or one Query):
+ * | item                  | pk                          | sk                       | gsi1pk / gsi1sk                                   |
+ * | submission            | SUB#<code>                  | SUBMISSION               | AGENCY#<agency>#STATUS#<status>#<shard> / <submittedAt>#<code> |
+ * | status history entry  | SUB#<code>                  | HISTORY#<at>#<status>    |                                                   |
+ * | idempotency claim     | IDEMPOTENCY#<formId>#<key>  | IDEMPOTENCY              | (expires through TTL)                             |
+ * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>.
+ */
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+  /** Why the index exists: the read it serves. */
+  purpose: string;
+}
+
+export interface TableDefinition {
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+  globalSecondaryIndexes: IndexDefinition[];
+  timeToLiveAttribute: string;
+}
+
+export const tableDefinition: TableDefinition = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      purpose: "An agency's work queue by status, oldest first; write-sharded (see QUEUE_SHARDS)",
+    },
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+      purpose: "A signed-in person's submissions and timeline, newest first",
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+/**
+ * A DynamoDB partition takes about 1,000 writes a second. On a deadline day one agency may receive
+ * thousands of submissions a second, all with status "received", so the queue key is spread over this
+ * many shards and a queue read queries every shard and merges (16 shards ≈ 16,000 writes/s).
+ */
+export const QUEUE_SHARDS = 16;

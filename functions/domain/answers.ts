@@ -1,0 +1,143 @@
+/**
+ * Turning what a person sent into answers the agency can trust: one shape whether it came from a plain
+ * HTML form post (all strings) or from JSON, checked against the form's compiled JSON Schema, with each
+ * problem named by field in plain language.
+ */
+import type { FieldProblem } from '#catalog/form-html';
+import { messageFor, type ProblemKind } from '#catalog/form-messages';
+import { translate } from '#catalog/i18n';
+import type { Field, Form, Locale, Strings } from '#catalog/schema';
+
+export type AnswerValue = string | number | boolean;
+export type Answers = Record<string, AnswerValue>;
+
+/** A validator compiled at build time (ajv standalone); `errors` follows ajv's ErrorObject shape. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: { keyword: string; instancePath: string; params: Record<string, unknown> }[] | null;
+}
+
+export const MAX_FIELDS = 200;
+
+/** A plain HTML post sends strings; make them the types the form's schema expects. */
+export function answersFromFormPost(form: Form, params: URLSearchParams): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const name of new Set(params.keys())) {
+    if (name.startsWith('_')) continue; // control fields such as _locale and _idempotency
+    const field = form.fields.find((candidate) => candidate.name === name);
+    const value = params.getAll(name).at(-1) ?? '';
+    if (!field) {
+      answers[name] = value;
+      continue;
+    }
+    if (field.type === 'checkbox') continue; // handled below: an unticked box sends nothing at all
+    if (value.trim() === '') continue; // an empty optional answer is no answer
+    answers[name] = field.type === 'integer' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number.parseInt(value, 10) : value;
+  }
+  for (const field of form.fields) {
+    if (field.type === 'checkbox') answers[field.name] = ['yes', 'on', 'true'].includes(params.get(field.name) ?? '');
+  }
+  return answers;
+}
+
+// Control characters other than tab and newlines never belong in an answer (and break downstream systems).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function cleanText(field: Field | undefined, value: string): string | undefined {
+  if (!value.isWellFormed()) return undefined;
+  const normalized = value.normalize('NFC');
+  const multiline = field?.type === 'textarea';
+  const text = multiline ? normalized.replace(/\r\n?/g, '\n').trim() : normalized.trim();
+  if (CONTROL.test(text) || (!multiline && /[\n\r\t]/.test(text))) return undefined;
+  return text;
+}
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day;
+}
+
+const KIND_BY_KEYWORD: Record<string, ProblemKind> = {
+  required: 'required',
+  minLength: 'required',
+  const: 'required',
+  maxLength: 'tooLong',
+};
+
+export interface CheckedAnswers {
+  answers: Answers;
+  problems: FieldProblem[];
+}
+
+/**
+ * Cleans the text (Unicode NFC, trimmed, no control characters or broken characters) and validates.
+ * Problems come back in the order the questions appear on the form, one per question.
+ */
+export function checkAnswers(
+  form: Form,
+  validate: CompiledValidator,
+  input: unknown,
+  locale: Locale,
+  strings: Strings,
+): CheckedAnswers {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { answers: {}, problems: [{ field: '', message: translate(strings, 'validation.notAnObject', locale) }] };
+  }
+  const entries = Object.entries(input as Record<string, unknown>);
+  if (entries.length > MAX_FIELDS) {
+    return { answers: {}, problems: [{ field: '', message: translate(strings, 'validation.tooManyFields', locale) }] };
+  }
+  const problemByField = new Map<string, string>();
+  const answers: Answers = {};
+  for (const [name, raw] of entries) {
+    const field = form.fields.find((candidate) => candidate.name === name);
+    if (typeof raw === 'string') {
+      const cleaned = cleanText(field, raw);
+      if (cleaned === undefined) {
+        problemByField.set(name, translate(strings, 'validation.characters', locale, { label: field?.label[locale] ?? name }));
+        continue;
+      }
+      if (cleaned === '' && field && !field.required) continue;
+      answers[name] = cleaned;
+    } else if (typeof raw === 'number' || typeof raw === 'boolean') {
+      answers[name] = raw;
+    } else if (raw !== null && raw !== undefined) {
+      // Arrays and objects are never an answer to any of our question types; let the schema say so.
+      (answers as Record<string, unknown>)[name] = raw;
+    }
+  }
+
+  if (!validate(answers)) {
+    for (const error of validate.errors ?? []) {
+      const name =
+        error.keyword === 'required'
+          ? String(error.params.missingProperty)
+          : error.keyword === 'additionalProperties'
+            ? String(error.params.additionalProperty)
+            : error.instancePath.split('/')[1] ?? '';
+      if (problemByField.has(name)) continue;
+      const field = form.fields.find((candidate) => candidate.name === name);
+      if (!field) {
+        problemByField.set(name, translate(strings, 'validation.unknownField', locale, { name }));
+        continue;
+      }
+      problemByField.set(name, messageFor(field, KIND_BY_KEYWORD[error.keyword] ?? 'invalid', locale, strings));
+    }
+  }
+  for (const field of form.fields) {
+    const value = answers[field.name];
+    if (field.type === 'date' && typeof value === 'string' && !problemByField.has(field.name) && !isRealDate(value)) {
+      problemByField.set(field.name, messageFor(field, 'invalid', locale, strings));
+    }
+  }
+
+  const order = (name: string) => {
+    const index = form.fields.findIndex((field) => field.name === name);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const problems = [...problemByField.entries()]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([field, message]) => ({ field, message }));
+  return { answers, problems };
+}

@@ -1,0 +1,169 @@
+/**
+ * Submitting a form and looking up where it stands. The store is a port: DynamoDB in production and
+ * locally, an in-memory fake in unit tests.
+ */
+import { createHash } from 'node:crypto';
+import type { FieldProblem } from '#catalog/form-html';
+import { translate } from '#catalog/i18n';
+import type { Form, Locale, Localized, Strings } from '#catalog/schema';
+import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
+import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
+
+export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
+export type SubmissionStatus = (typeof STATUSES)[number];
+
+/** What the submit handler needs to know about a form: built into one small module per form. */
+export interface CompiledForm {
+  form: Form;
+  service: { id: string; agency: string; title: Localized };
+  validate: CompiledValidator;
+}
+
+export interface Submission {
+  code: string;
+  formId: string;
+  serviceId: string;
+  agency: string;
+  status: SubmissionStatus;
+  locale: Locale;
+  channel: 'web' | 'api';
+  answers: Answers;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface HistoryEntry {
+  status: SubmissionStatus;
+  at: string;
+}
+
+/** Claims an Idempotency-Key for one request; a second request with the same key gets the first answer. */
+export interface IdempotencyClaim {
+  key: string;
+  /** A hash of the request, so a key reused for different answers is refused instead of silently ignored. */
+  fingerprint: string;
+  /** Epoch seconds after which DynamoDB's TTL may delete the claim. */
+  expiresAt: number;
+}
+
+export type CreateResult =
+  | { kind: 'created' }
+  | { kind: 'replay'; code: string; fingerprint: string; submittedAt: string }
+  | { kind: 'code-taken' };
+
+export interface SubmissionStore {
+  /** Writes the submission, its first history entry and the idempotency claim in one transaction. */
+  create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult>;
+  findByCode(code: string): Promise<{ submission: Submission; history: HistoryEntry[] } | undefined>;
+}
+
+export interface SubmitDeps {
+  store: SubmissionStore;
+  strings: Strings;
+  now?: () => Date;
+  newCode?: () => string;
+}
+
+export interface SubmitInput {
+  compiled: CompiledForm;
+  answers: unknown;
+  locale: Locale;
+  channel: Submission['channel'];
+  idempotencyKey?: string;
+}
+
+export interface Receipt {
+  code: string;
+  status: SubmissionStatus;
+  submittedAt: string;
+  /** True when this answers a repeat of a request already handled (same Idempotency-Key). */
+  replayed: boolean;
+}
+
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export function fingerprintOf(formId: string, answers: Answers): string {
+  const canonical = JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
+  return createHash('sha256').update(formId).update('\u0000').update(canonical).digest('base64url');
+}
+
+export function checkIdempotencyKey(key: string | undefined, locale: Locale, strings: Strings): string | undefined {
+  if (key === undefined || key === '') return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequestError(translate(strings, 'error.idempotencyKey', locale));
+  return key;
+}
+
+export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
+  const { compiled, locale } = input;
+  const now = deps.now ?? (() => new Date());
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings);
+  if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
+
+  const submittedAt = now().toISOString();
+  const fingerprint = fingerprintOf(compiled.form.id, answers);
+  const claim: IdempotencyClaim | undefined = input.idempotencyKey
+    ? { key: input.idempotencyKey, fingerprint, expiresAt: Math.floor(now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS }
+    : undefined;
+
+  // A fresh code colliding with an existing one is a 1-in-10^16 event; trying again is the whole fix.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const code = (deps.newCode ?? newConfirmationCode)();
+    const submission: Submission = {
+      code,
+      formId: compiled.form.id,
+      serviceId: compiled.service.id,
+      agency: compiled.service.agency,
+      status: 'received',
+      locale,
+      channel: input.channel,
+      answers,
+      submittedAt,
+      updatedAt: submittedAt,
+    };
+    const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
+    if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false };
+    if (result.kind === 'replay') {
+      if (result.fingerprint !== fingerprint) throw new ConflictError(translate(deps.strings, 'error.idempotencyReused', locale));
+      return { code: result.code, status: 'received', submittedAt: result.submittedAt, replayed: true };
+    }
+  }
+  throw new Error('Could not find a free confirmation code after 3 tries');
+}
+
+function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
+  const title = translate(strings, 'form.errorSummaryTitle', locale);
+  return `${title}: ${problems.map((problem) => problem.message).join('; ')}`;
+}
+
+/** What anyone holding the code may see: where it stands and when. Never the answers. */
+export interface PublicStatus {
+  code: string;
+  status: SubmissionStatus;
+  formId: string;
+  serviceId: string;
+  submittedAt: string;
+  updatedAt: string;
+  history: HistoryEntry[];
+}
+
+export async function lookUpStatus(rawCode: string, locale: Locale, deps: { store: SubmissionStore; strings: Strings }): Promise<PublicStatus> {
+  const parsed = parseConfirmationCode(rawCode);
+  if (!parsed.ok) {
+    const key = parsed.reason === 'check' ? 'status.codeMistyped' : 'status.codeShape';
+    throw new BadRequestError(translate(deps.strings, key, locale));
+  }
+  const found = await deps.store.findByCode(parsed.code);
+  if (!found) throw new NotFoundError(translate(deps.strings, 'status.notFound', locale));
+  const { submission, history } = found;
+  return {
+    code: submission.code,
+    status: submission.status,
+    formId: submission.formId,
+    serviceId: submission.serviceId,
+    submittedAt: submission.submittedAt,
+    updatedAt: submission.updatedAt,
+    history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
+  };
+}

@@ -1,0 +1,73 @@
+/** POST /api/forms/{formId}/submissions: a person sends their answers. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { renderForm } from '#catalog/form-html';
+import { escapeHtml as e, localePath, translate } from '#catalog/i18n';
+import type { Locale } from '#catalog/schema';
+import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
+import { findCompiledForm } from '#adapters/form-registry';
+import { answersFromFormPost } from '#domain/answers';
+import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/submissions';
+import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
+import { renderPage } from '#http/pages';
+import { readBody, requestLocale } from '#http/request';
+import { html, json, seeOther } from '#http/responses';
+import { strings } from '#http/site';
+import { withHttp } from '#http/with-http';
+import { config } from '#shared/config';
+import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { logger } from '#shared/logger';
+
+const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
+
+function bodyMessages(locale: Locale) {
+  const t = (key: string) => translate(strings, key, locale);
+  return { tooLarge: t('error.tooLarge'), encoding: t('error.encoding'), json: t('error.json'), type: t('error.contentType'), empty: t('error.empty') };
+}
+
+function renderFormWithProblems(compiled: CompiledForm, locale: Locale, error: InvalidAnswersError, fields: URLSearchParams, key: string) {
+  const { form, service } = compiled;
+  const title = `${translate(strings, 'error.titlePrefix', locale)} ${form.title[locale]}`;
+  const main =
+    `<div class="grid-container portal-page"><h1>${e(form.title[locale])}</h1><p class="usa-intro">${e(form.intro[locale])}</p>` +
+    renderForm({ form, locale, strings, values: Object.fromEntries(fields), problems: error.problems, idempotencyKey: key }) +
+    `</div>`;
+  const other: Locale = locale === 'en' ? 'es' : 'en';
+  return html(422, renderPage(locale, title, main, localePath(other, `/services/${service.id}/apply/`)));
+}
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  const locale = requestLocale(event);
+  const compiled = await findCompiledForm(event.pathParameters?.formId ?? '');
+  if (!compiled) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
+
+  const body = readBody(event, bodyMessages(locale));
+  const fields = body.kind === 'form' ? body.value : undefined;
+  const answers = fields ? answersFromFormPost(compiled.form, fields) : answersFromJson(body.value, locale);
+  const idempotencyKey = checkIdempotencyKey(idempotencyKeyOf(event, fields, new Date()), locale, strings);
+
+  try {
+    const receipt = await submitForm(
+      { compiled, answers, locale, channel: fields ? 'web' : 'api', idempotencyKey },
+      { store, strings },
+    );
+    logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
+    const statusPath = `/api/status/${receipt.code}`;
+    if (fields) return seeOther(`${statusPath}?submitted=1&lang=${locale}`);
+    return json(201, { ...receipt, statusUrl: statusPath }, { location: statusPath, ...(receipt.replayed && { 'idempotent-replayed': 'true' }) });
+  } catch (error) {
+    if (error instanceof InvalidAnswersError && fields) {
+      return renderFormWithProblems(compiled, locale, error, fields, idempotencyKey?.startsWith('auto-') ? freshIdempotencyKey() : (idempotencyKey ?? freshIdempotencyKey()));
+    }
+    throw error;
+  }
+};
+
+function answersFromJson(body: unknown, locale: Locale): unknown {
+  if (typeof body !== 'object' || body === null || !('answers' in body)) {
+    throw new BadRequestError(translate(strings, 'error.jsonShape', locale));
+  }
+  return body.answers;
+}
+
+export const handler = withHttp(lambdaHandler);

@@ -1,0 +1,55 @@
+/**
+ * THE route table: every API route, once. The local runtime dispatches from it and infra/ builds one
+ * Lambda function and one HTTP API route per entry from it; nothing else lists routes.
+ */
+export type RouteAuth = 'public' | 'citizen' | `staff:${string}` | 'admin' | `machine:${string}`;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  path: string;
+  /** The module under functions/handlers/ (without extension) whose `handler` export serves it. */
+  handler: string;
+  auth: RouteAuth;
+  /** What the handler may do to the table: infra grants exactly this. */
+  tableAccess: 'none' | 'read' | 'read-write';
+  /** One line, for docs and logs. */
+  summary: string;
+}
+
+export const routes = [
+  {
+    method: 'POST',
+    path: '/api/forms/{formId}/submissions',
+    handler: 'submit-form',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: 'Send the answers to a form; answers JSON (201) or, for a plain HTML form post, a 303 to the confirmation',
+  },
+  {
+    method: 'GET',
+    path: '/api/status/{code}',
+    handler: 'check-status',
+    auth: 'public',
+    tableAccess: 'read',
+    summary: 'Where a submission stands, by confirmation code (status and dates only, never answers)',
+  },
+  {
+    method: 'GET',
+    path: '/api/status',
+    handler: 'check-status',
+    auth: 'public',
+    tableAccess: 'read',
+    summary: 'The same, for the status page\'s plain GET form (?code=…)',
+  },
+  {
+    method: 'GET',
+    path: '/api/health',
+    handler: 'get-health',
+    auth: 'public',
+    tableAccess: 'read',
+    summary: 'Whether the API and its table answer',
+  },
+] as const satisfies readonly Route[];
+
+export type HandlerName = (typeof routes)[number]['handler'];

@@ -1,0 +1,48 @@
+/**
+ * The one middy chain every HTTP handler uses: request-scoped logging, then error mapping. A PortalError
+ * below 500 is answered as written (JSON or an HTML page, whichever the caller wants); anything else is
+ * logged with the request id and answered with a generic message, never internals.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { translate } from '#catalog/i18n';
+import { isClientError, InvalidAnswersError } from '#shared/errors';
+import { logger } from '#shared/logger';
+import { otherLanguageHref, renderErrorPage } from './pages.ts';
+import { requestLocale, wantsHtml } from './request.ts';
+import { html, json } from './responses.ts';
+import { strings } from './site.ts';
+
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: async (request) => {
+      const { event, error } = request;
+      const locale = requestLocale(event);
+      const clientError = isClientError(error);
+      if (!clientError) logger.error('Request failed', { error: error as Error, route: event.routeKey });
+      else logger.info('Request refused', { statusCode: error.statusCode, code: error.code, route: event.routeKey });
+
+      const statusCode = clientError ? error.statusCode : 500;
+      const message = clientError ? error.message : translate(strings, 'error.internal', locale);
+      if (wantsHtml(event)) {
+        const heading = translate(strings, statusCode >= 500 ? 'error.internalTitle' : 'error.title', locale);
+        const back = event.requestContext.http.method === 'GET' ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale) : '/';
+        request.response = html(statusCode, renderErrorPage(locale, heading, message, back));
+        return;
+      }
+      const fields = error instanceof InvalidAnswersError ? error.problems : undefined;
+      request.response = json(statusCode, {
+        error: { code: clientError ? error.code : 'internal_error', message, ...(fields && { fields }) },
+        ...(!clientError && { requestId: request.context.awsRequestId }),
+      });
+    },
+  };
+}
+
+export function withHttp(lambdaHandler: HttpHandler) {
+  // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
+  return middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true })).use(errorResponses());
+}

@@ -1,0 +1,63 @@
+/**
+ * Errors a person may see. Anything with a statusCode below 500 is shown as written, so the message is
+ * plain language; anything else becomes a generic 500 and is logged with the request id.
+ */
+import type { FieldProblem } from '#catalog/form-html';
+
+export class PortalError extends Error {
+  override name = 'PortalError';
+  readonly statusCode: number = 500;
+  /** A stable, machine-readable code for API clients. */
+  readonly code: string = 'internal_error';
+}
+
+export class BadRequestError extends PortalError {
+  override name = 'BadRequestError';
+  override readonly statusCode: number = 400;
+  override readonly code: string = 'bad_request';
+}
+
+export class NotFoundError extends PortalError {
+  override name = 'NotFoundError';
+  override readonly statusCode = 404;
+  override readonly code = 'not_found';
+}
+
+export class PayloadTooLargeError extends PortalError {
+  override name = 'PayloadTooLargeError';
+  override readonly statusCode = 413;
+  override readonly code = 'too_large';
+}
+
+export class UnsupportedMediaTypeError extends PortalError {
+  override name = 'UnsupportedMediaTypeError';
+  override readonly statusCode = 415;
+  override readonly code = 'unsupported_media_type';
+}
+
+export class ConflictError extends PortalError {
+  override name = 'ConflictError';
+  override readonly statusCode = 409;
+  override readonly code = 'conflict';
+}
+
+export class InvalidAnswersError extends PortalError {
+  override name = 'InvalidAnswersError';
+  override readonly statusCode = 422;
+  override readonly code = 'invalid_answers';
+  readonly problems: FieldProblem[];
+  constructor(message: string, problems: FieldProblem[]) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+export class ServiceUnavailableError extends PortalError {
+  override name = 'ServiceUnavailableError';
+  override readonly statusCode = 503;
+  override readonly code = 'unavailable';
+}
+
+export function isClientError(error: unknown): error is PortalError {
+  return error instanceof PortalError && error.statusCode < 500;
+}

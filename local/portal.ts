@@ -1,0 +1,57 @@
+/**
+ * Everything `npm start` runs, as one function tests can start too: DynamoDB Local (AWS's engine), the
+ * table from the shared definition, and the local front door serving the built site and the API.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ensureTable, LOCAL_AWS_ENV, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createPortalServer } from './server.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST_DIR = `${ROOT}web/dist/`;
+
+export interface PortalOptions {
+  port?: number;
+  /** Keep data under this folder across restarts; in memory when absent. */
+  dataDir?: string;
+  tableName?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningPortal {
+  url: string;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
+  const tableName = options.tableName ?? 'front-door';
+  const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  try {
+    await ensureTable(dynamo.client, tableName);
+    // The handlers read configuration once, at import, exactly as on Lambda: set it before any import.
+    Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint });
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    const server: Server = createPortalServer({ distDir: DIST_DIR, ...(options.log && { log: options.log }) });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 3000, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://localhost:${port}`,
+      dynamoDbEndpoint: dynamo.endpoint,
+      tableName,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

@@ -114,7 +114,10 @@ function renderField(field: Field, options: RenderFormOptions): string {
 
   if (field.type === 'select') {
     const choices = (field.options ?? [])
-      .map((option) => `<option value="${e(option.value)}"${value === option.value ? ' selected' : ''}>${e(option.label[locale])}</option>`)
+      .map(
+        (option) =>
+          `<option value="${e(option.value)}"${value === option.value ? ' selected' : ''}>${e(option.label[locale])}</option>`,
+      )
       .join('');
     return (
       `<div class="${group}"${data}>${label}${hint}${error}` +
@@ -132,7 +135,8 @@ function renderField(field: Field, options: RenderFormOptions): string {
 
   const type = field.type === 'integer' ? 'text" inputmode="numeric' : field.type;
   const maxLength = field.type === 'integer' || field.type === 'date' ? '' : ` maxlength="${defaultMaxLength(field)}"`;
-  const width = field.type === 'integer' ? ' usa-input--small' : field.type === 'date' || field.type === 'tel' ? ' usa-input--medium' : '';
+  const width =
+    field.type === 'integer' ? ' usa-input--small' : field.type === 'date' || field.type === 'tel' ? ' usa-input--medium' : '';
   return (
     `<div class="${group}"${data}>${label}${hint}${error}` +
     `<input class="usa-input${width}${inputError}" id="${id}" name="${field.name}" type="${type}" value="${e(value)}"${maxLength}${required}${aria}${invalid}${autocomplete}></div>`

@@ -29,7 +29,13 @@ function fieldSchema(field: Field): JsonSchema {
     default: {
       const pattern =
         (field.pattern !== undefined ? `^(?:${field.pattern})$` : undefined) ??
-        (field.type === 'email' ? EMAIL_PATTERN : field.type === 'tel' ? TEL_PATTERN : field.type === 'date' ? DATE_PATTERN : undefined);
+        (field.type === 'email'
+          ? EMAIL_PATTERN
+          : field.type === 'tel'
+            ? TEL_PATTERN
+            : field.type === 'date'
+              ? DATE_PATTERN
+              : undefined);
       return {
         type: 'string',
         minLength: 1,

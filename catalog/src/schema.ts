@@ -15,8 +15,8 @@ const id = z
 
 /** Text in every supported language. */
 export const LocalizedSchema = z.strictObject({
-  en: z.string().trim().min(1, 'Write the English text'),
-  es: z.string().trim().min(1, 'Write the Spanish text'),
+  en: z.string({ error: 'Write the English text' }).trim().min(1, 'Write the English text'),
+  es: z.string({ error: 'Write the Spanish text' }).trim().min(1, 'Write the Spanish text'),
 });
 export type Localized = z.infer<typeof LocalizedSchema>;
 
@@ -133,5 +133,8 @@ export const FormSchema = z
 export type Form = z.infer<typeof FormSchema>;
 
 /** Words of the site itself (buttons, headings, messages), in every language. */
-export const StringsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]*$/, 'Use letters, numbers, dots and hyphens in string keys'), LocalizedSchema);
+export const StringsSchema = z.record(
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]*$/, 'Use letters, numbers, dots and hyphens in string keys'),
+  LocalizedSchema,
+);
 export type Strings = z.infer<typeof StringsSchema>;

@@ -1,0 +1,192 @@
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_DIR, CatalogError, loadCatalog } from '#catalog/load';
+
+describe('the real catalog', () => {
+  const catalog = loadCatalog();
+
+  it('loads without problems', () => {
+    expect(() => loadCatalog()).not.toThrow();
+  });
+
+  it('has the 8 life events in home page order', () => {
+    expect(catalog.lifeEvents.map((event) => event.id)).toEqual([
+      'having-a-child',
+      'moving',
+      'losing-a-job',
+      'approaching-retirement',
+      'starting-a-business',
+      'death-of-a-loved-one',
+      'living-with-a-disability',
+      'leaving-military-service',
+    ]);
+    expect(catalog.lifeEvents.map((event) => event.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('has at least 24 services', () => {
+    expect(catalog.services.size).toBeGreaterThanOrEqual(24);
+  });
+
+  it('has at least 5 agencies', () => {
+    expect(catalog.agencies.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has a form for every service', () => {
+    const missing = [...catalog.services.values()].filter((service) => !catalog.forms.has(service.form)).map((s) => s.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists 3 to 6 services under every life event', () => {
+    const wrong = catalog.lifeEvents
+      .filter((event) => event.services.length < 3 || event.services.length > 6)
+      .map((event) => `catalog/life-events/${event.id}.json lists ${event.services.length} services`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives every agency at least 2 services', () => {
+    const wrong = [...catalog.agencies.keys()].filter(
+      (agency) => [...catalog.services.values()].filter((service) => service.agency === agency).length < 2,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('says "(optional)" in the label of every optional field', () => {
+    const wrong: string[] = [];
+    for (const form of catalog.forms.values()) {
+      for (const field of form.fields) {
+        const saysOptional = field.label.en.includes('(optional)') && field.label.es.includes('(opcional)');
+        if (!field.required && !saysOptional) wrong.push(`catalog/forms/${form.id}.json: ${field.name}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives every required choice its own "required" message', () => {
+    const wrong: string[] = [];
+    for (const form of catalog.forms.values()) {
+      for (const field of form.fields) {
+        const isChoice = field.type === 'radio' || field.type === 'select' || field.type === 'checkbox';
+        if (isChoice && field.required && !field.errors?.required) wrong.push(`catalog/forms/${form.id}.json: ${field.name}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('when an editor breaks the catalog', () => {
+  let root: string;
+  let dir: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'front-door-catalog-'));
+    dir = join(root, 'catalog');
+    cpSync(CATALOG_DIR, dir, { recursive: true });
+  });
+
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const writeJson = (file: string, data: unknown) => writeFileSync(join(dir, file), JSON.stringify(data, null, 2));
+
+  function problems(): string[] {
+    try {
+      loadCatalog(dir);
+    } catch (error) {
+      if (error instanceof CatalogError) return error.problems;
+      throw error;
+    }
+    throw new Error('Expected the broken catalog to fail to load, but it loaded');
+  }
+
+  it('still loads a copy that nobody changed', () => {
+    expect(loadCatalog(dir).services.size).toBe(loadCatalog().services.size);
+  });
+
+  it('names a life event that lists a missing service and says how to fix it', () => {
+    const event = readJson('life-events/moving.json') as { services: string[] };
+    event.services.push('passport-renewal');
+    writeJson('life-events/moving.json', event);
+
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^catalog\/life-events\/moving\.json at services\[\d+\]: there is no service "passport-renewal"\. Use one of: .* or add catalog\/services\/passport-renewal\.json\.$/,
+      ),
+    );
+  });
+
+  it('names a service that no life event lists and says where to add it', () => {
+    const event = readJson('life-events/having-a-child.json') as { services: string[] };
+    event.services = event.services.filter((id) => id !== 'wic-nutrition');
+    writeJson('life-events/having-a-child.json', event);
+
+    expect(problems()).toContain(
+      'catalog/services/wic-nutrition.json: no life event lists this service, so nobody can find it. Add "wic-nutrition" to a life event\'s "services".',
+    );
+  });
+
+  it('names a service whose agency does not exist and says how to fix it', () => {
+    writeJson('services/state-id-card.json', { ...readJson('services/state-id-card.json'), agency: 'parks' });
+
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^catalog\/services\/state-id-card\.json at agency: there is no agency "parks"\. Use one of: .*motor-vehicles.* or add catalog\/agencies\/parks\.json\.$/,
+      ),
+    );
+  });
+
+  it('names a service whose form does not exist and says how to fix it', () => {
+    writeJson('services/state-id-card.json', { ...readJson('services/state-id-card.json'), form: 'id-card-form' });
+
+    expect(problems()).toContain(
+      'catalog/services/state-id-card.json at form: there is no form "id-card-form". Add catalog/forms/id-card-form.json or use an existing form id.',
+    );
+  });
+
+  it('names a file that is not valid JSON and says what to look for', () => {
+    writeFileSync(join(dir, 'services/voter-registration-update.json'), '{ "id": "voter-registration-update", }');
+
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^catalog\/services\/voter-registration-update\.json: this is not valid JSON \(.+\)\. Check for a missing comma or quote\.$/,
+      ),
+    );
+  });
+
+  it('names an empty Spanish text and asks for it', () => {
+    const service = readJson('services/snap-food-assistance.json') as { title: { en: string; es: string } };
+    service.title.es = ' ';
+    writeJson('services/snap-food-assistance.json', service);
+
+    expect(problems()).toContain('catalog/services/snap-food-assistance.json at title.es: Write the Spanish text');
+  });
+
+  it('names the file and the place of a missing Spanish text', () => {
+    const service = readJson('services/snap-food-assistance.json') as { summary: { en: string; es?: string } };
+    delete service.summary.es;
+    writeJson('services/snap-food-assistance.json', service);
+
+    // The schema gives zod's own message when the "es" key is missing entirely ("expected string, received undefined").
+    expect(problems()).toContainEqual(expect.stringMatching(/^catalog\/services\/snap-food-assistance\.json at summary\.es: /));
+  });
+
+  it('names a file whose name does not match its id and says to make them the same', () => {
+    renameSync(join(dir, 'agencies/motor-vehicles.json'), join(dir, 'agencies/dmv.json'));
+
+    expect(problems()).toContain(
+      'catalog/agencies/dmv.json: its id is "motor-vehicles" but the file is named "dmv.json". Make them the same.',
+    );
+  });
+
+  it('reports every problem at once', () => {
+    writeJson('services/state-id-card.json', { ...readJson('services/state-id-card.json'), agency: 'parks' });
+    writeJson('services/job-training.json', { ...readJson('services/job-training.json'), form: 'training-form' });
+
+    const found = problems();
+    expect(found).toContainEqual(expect.stringContaining('catalog/services/state-id-card.json at agency'));
+    expect(found).toContainEqual(expect.stringContaining('catalog/services/job-training.json at form'));
+  });
+});

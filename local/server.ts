@@ -75,7 +75,8 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   if (result.cookies?.length) res.setHeader('set-cookie', result.cookies);
-  const payload = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  const payload =
+    result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   send(res, result.statusCode ?? 200, headers, payload);
 }
 
@@ -105,7 +106,12 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
   }
   if (!existsSync(target) || !statSync(target).isFile() || pathname.includes('/_shell/')) {
     const notFound = join(distDir, pathname.startsWith('/es/') ? 'es/404.html' : '404.html');
-    send(res, 404, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html' }, existsSync(notFound) ? readFileSync(notFound) : 'Not Found');
+    send(
+      res,
+      404,
+      { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html' },
+      existsSync(notFound) ? readFileSync(notFound) : 'Not Found',
+    );
     return;
   }
   const immutable = pathname.startsWith('/_astro/');
@@ -130,7 +136,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
       .catch((error: unknown) => {
         // Same as API Gateway when a Lambda crashes: a bare 500, details only in the log.
         log(`! ${req.method} ${url.pathname} crashed: ${(error as Error).stack ?? String(error)}`);
-        if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+        if (!res.headersSent)
+          send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
         else res.end();
       })
       .finally(() => {

@@ -7,7 +7,10 @@ let portal: Awaited<ReturnType<typeof startPortal>>;
 try {
   portal = await startPortal({ port, dataDir: join(ROOT, '.data', 'dynamodb') });
 } catch (error) {
-  const message = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Port ${port} is in use. Try: PORT=3001 npm start` : (error as Error).message;
+  const message =
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? `Port ${port} is in use. Try: PORT=3001 npm start`
+      : (error as Error).message;
   console.error(message);
   process.exit(1);
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import { jsonSchemaFor } from '../catalog/src/form-schema.ts';
 import { type Catalog, serviceOfForm } from '../catalog/src/load.ts';
 import { LOCALES, type Locale } from '../catalog/src/schema.ts';
@@ -16,9 +16,16 @@ export const GENERATED_DIR = new URL('../functions/generated/', import.meta.url)
 
 export function compileValidator(schema: Record<string, unknown>): string {
   // unicode: false counts maxLength in UTF-16 units (stricter for emoji) and keeps the code free of runtime imports.
-  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, allErrors: true, strict: true, unicode: false, logger: false });
-  const code = standaloneCode(ajv, ajv.compile(schema));
-  if (/\brequire\(/.test(code)) throw new Error('A generated validator needs a runtime import; keep form schemas to plain keywords');
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, optimize: true },
+    allErrors: true,
+    strict: true,
+    unicode: false,
+    logger: false,
+  });
+  const code = standalone.default(ajv, ajv.compile(schema));
+  if (/\brequire\(/.test(code))
+    throw new Error('A generated validator needs a runtime import; keep form schemas to plain keywords');
   return code;
 }
 
@@ -35,7 +42,10 @@ export function generateFunctionData(catalog: Catalog, distDir: string, outDir =
     writeFileSync(join(outDir, 'forms', `${form.id}.js`), module);
   }
   const shells = Object.fromEntries(
-    LOCALES.map((locale: Locale) => [locale, readFileSync(join(distDir, locale === 'en' ? '' : locale, '_shell', 'index.html'), 'utf8')]),
+    LOCALES.map((locale: Locale) => [
+      locale,
+      readFileSync(join(distDir, locale === 'en' ? '' : locale, '_shell', 'index.html'), 'utf8'),
+    ]),
   );
   writeFileSync(
     join(outDir, 'site.js'),

@@ -8,13 +8,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type {
-  CreateResult,
-  HistoryEntry,
-  IdempotencyClaim,
-  Submission,
-  SubmissionStore,
-} from '#domain/submissions';
+import type { CreateResult, HistoryEntry, IdempotencyClaim, Submission, SubmissionStore } from '#domain/submissions';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
@@ -50,7 +44,12 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
         {
           Put: {
             TableName: tableName,
-            Item: marshall({ pk: `SUB#${submission.code}`, sk: `HISTORY#${first.at}#${first.status}`, type: 'history', ...first }),
+            Item: marshall({
+              pk: `SUB#${submission.code}`,
+              sk: `HISTORY#${first.at}#${first.status}`,
+              type: 'history',
+              ...first,
+            }),
           },
         },
         ...(claim

@@ -40,8 +40,9 @@ export function answersFromFormPost(form: Form, params: URLSearchParams): Record
   return answers;
 }
 
-// Control characters other than tab and newlines never belong in an answer (and break downstream systems).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Control characters (Unicode category Cc) never belong in an answer and break downstream systems;
+// tab and newlines are allowed only in long answers (textarea), checked below.
+const CONTROL = /(?![\t\n])\p{Cc}/u;
 
 function cleanText(field: Field | undefined, value: string): string | undefined {
   if (!value.isWellFormed()) return undefined;
@@ -115,7 +116,7 @@ export function checkAnswers(
           ? String(error.params.missingProperty)
           : error.keyword === 'additionalProperties'
             ? String(error.params.additionalProperty)
-            : error.instancePath.split('/')[1] ?? '';
+            : (error.instancePath.split('/')[1] ?? '');
       if (problemByField.has(name)) continue;
       const field = form.fields.find((candidate) => candidate.name === name);
       if (!field) {

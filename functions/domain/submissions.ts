@@ -85,7 +85,11 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export function fingerprintOf(formId: string, answers: Answers): string {
-  const canonical = JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
+  const canonical = JSON.stringify(
+    Object.keys(answers)
+      .sort()
+      .map((key) => [key, answers[key]]),
+  );
   return createHash('sha256').update(formId).update('\u0000').update(canonical).digest('base64url');
 }
 
@@ -148,7 +152,11 @@ export interface PublicStatus {
   history: HistoryEntry[];
 }
 
-export async function lookUpStatus(rawCode: string, locale: Locale, deps: { store: SubmissionStore; strings: Strings }): Promise<PublicStatus> {
+export async function lookUpStatus(
+  rawCode: string,
+  locale: Locale,
+  deps: { store: SubmissionStore; strings: Strings },
+): Promise<PublicStatus> {
   const parsed = parseConfirmationCode(rawCode);
   if (!parsed.ok) {
     const key = parsed.reason === 'check' ? 'status.codeMistyped' : 'status.codeShape';

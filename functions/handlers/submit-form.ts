@@ -1,11 +1,11 @@
 /** POST /api/forms/{formId}/submissions: a person sends their answers. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { renderForm } from '#catalog/form-html';
-import { escapeHtml as e, localePath, translate } from '#catalog/i18n';
-import type { Locale } from '#catalog/schema';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
+import { renderForm } from '#catalog/form-html';
+import { escapeHtml as e, localePath, translate } from '#catalog/i18n';
+import type { Locale } from '#catalog/schema';
 import { answersFromFormPost } from '#domain/answers';
 import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/submissions';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
@@ -22,10 +22,22 @@ const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 
 function bodyMessages(locale: Locale) {
   const t = (key: string) => translate(strings, key, locale);
-  return { tooLarge: t('error.tooLarge'), encoding: t('error.encoding'), json: t('error.json'), type: t('error.contentType'), empty: t('error.empty') };
+  return {
+    tooLarge: t('error.tooLarge'),
+    encoding: t('error.encoding'),
+    json: t('error.json'),
+    type: t('error.contentType'),
+    empty: t('error.empty'),
+  };
 }
 
-function renderFormWithProblems(compiled: CompiledForm, locale: Locale, error: InvalidAnswersError, fields: URLSearchParams, key: string) {
+function renderFormWithProblems(
+  compiled: CompiledForm,
+  locale: Locale,
+  error: InvalidAnswersError,
+  fields: URLSearchParams,
+  key: string,
+) {
   const { form, service } = compiled;
   const title = `${translate(strings, 'error.titlePrefix', locale)} ${form.title[locale]}`;
   const main =
@@ -54,10 +66,20 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
     const statusPath = `/api/status/${receipt.code}`;
     if (fields) return seeOther(`${statusPath}?submitted=1&lang=${locale}`);
-    return json(201, { ...receipt, statusUrl: statusPath }, { location: statusPath, ...(receipt.replayed && { 'idempotent-replayed': 'true' }) });
+    return json(
+      201,
+      { ...receipt, statusUrl: statusPath },
+      { location: statusPath, ...(receipt.replayed && { 'idempotent-replayed': 'true' }) },
+    );
   } catch (error) {
     if (error instanceof InvalidAnswersError && fields) {
-      return renderFormWithProblems(compiled, locale, error, fields, idempotencyKey?.startsWith('auto-') ? freshIdempotencyKey() : (idempotencyKey ?? freshIdempotencyKey()));
+      return renderFormWithProblems(
+        compiled,
+        locale,
+        error,
+        fields,
+        idempotencyKey?.startsWith('auto-') ? freshIdempotencyKey() : (idempotencyKey ?? freshIdempotencyKey()),
+      );
     }
     throw error;
   }

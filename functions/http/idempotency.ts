@@ -6,7 +6,11 @@ import { header } from './request.ts';
 /** A plain HTML post without JavaScript has no key of its own; identical posts this close together are one. */
 export const AUTO_KEY_WINDOW_SECONDS = 10 * 60;
 
-export function idempotencyKeyOf(event: APIGatewayProxyEventV2, formFields: URLSearchParams | undefined, now: Date): string | undefined {
+export function idempotencyKeyOf(
+  event: APIGatewayProxyEventV2,
+  formFields: URLSearchParams | undefined,
+  now: Date,
+): string | undefined {
   const explicit = header(event, 'idempotency-key') ?? formFields?.get('_idempotency') ?? '';
   if (explicit !== '') return explicit;
   if (!formFields) return undefined;

@@ -40,12 +40,17 @@ export function renderStatusPage(
   options: { justSubmitted: boolean; altHref: string },
 ): string {
   const t = (key: string) => e(translate(strings, key, locale));
-  const heading = options.justSubmitted ? translate(strings, 'status.submittedTitle', locale) : translate(strings, 'status.title', locale);
+  const heading = options.justSubmitted
+    ? translate(strings, 'status.submittedTitle', locale)
+    : translate(strings, 'status.title', locale);
   const success = options.justSubmitted
     ? `<div class="usa-alert usa-alert--success"><div class="usa-alert__body"><p class="usa-alert__text">${t('status.submittedText')}</p></div></div>`
     : '';
   const history = status.history
-    .map((entry) => `<li>${e(statusLabel(entry.status, locale))}: <time datetime="${e(entry.at)}">${e(formatDate(entry.at, locale))}</time></li>`)
+    .map(
+      (entry) =>
+        `<li>${e(statusLabel(entry.status, locale))}: <time datetime="${e(entry.at)}">${e(formatDate(entry.at, locale))}</time></li>`,
+    )
     .join('');
   const main =
     `<div class="grid-container portal-page" data-status-page>` +

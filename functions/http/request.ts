@@ -35,7 +35,10 @@ export function requestLocale(event: APIGatewayProxyEventV2, explicit?: string |
   return accepted.startsWith('es') ? 'es' : DEFAULT_LOCALE;
 }
 
-export function readBody(event: APIGatewayProxyEventV2, messages: { tooLarge: string; encoding: string; json: string; type: string; empty: string }): ParsedBody {
+export function readBody(
+  event: APIGatewayProxyEventV2,
+  messages: { tooLarge: string; encoding: string; json: string; type: string; empty: string },
+): ParsedBody {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(messages.tooLarge);

@@ -4,7 +4,11 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 const NO_STORE = { 'cache-control': 'no-store' };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function html(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {

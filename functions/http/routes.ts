@@ -40,7 +40,7 @@ export const routes = [
     handler: 'check-status',
     auth: 'public',
     tableAccess: 'read',
-    summary: 'The same, for the status page\'s plain GET form (?code=…)',
+    summary: "The same, for the status page's plain GET form (?code=…)",
   },
   {
     method: 'GET',

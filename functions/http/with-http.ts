@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { translate } from '#catalog/i18n';
-import { isClientError, InvalidAnswersError } from '#shared/errors';
+import { InvalidAnswersError, isClientError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { otherLanguageHref, renderErrorPage } from './pages.ts';
 import { requestLocale, wantsHtml } from './request.ts';
@@ -29,7 +29,10 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
       const message = clientError ? error.message : translate(strings, 'error.internal', locale);
       if (wantsHtml(event)) {
         const heading = translate(strings, statusCode >= 500 ? 'error.internalTitle' : 'error.title', locale);
-        const back = event.requestContext.http.method === 'GET' ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale) : '/';
+        const back =
+          event.requestContext.http.method === 'GET'
+            ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale)
+            : '/';
         request.response = html(statusCode, renderErrorPage(locale, heading, message, back));
         return;
       }
@@ -44,5 +47,7 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
 
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
-  return middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true })).use(errorResponses());
+  return middy(lambdaHandler)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorResponses());
 }

@@ -1,0 +1,137 @@
+/**
+ * A citizen, on a phone-sized screen, in real Chromium: home → life event → service → apply → confirmation
+ * code → status page shows "Received". Once with JavaScript and once without; axe on every page visited.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { startTestPortal, type TestPortal } from '../support/portal.ts';
+
+let portal: TestPortal;
+let browser: Browser;
+
+beforeAll(async () => {
+  [portal, browser] = await Promise.all([startTestPortal(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+async function newPhone(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; visited: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, baseURL: portal.url });
+  const page = await context.newPage();
+  const visited: string[] = [];
+  return { context, page, visited };
+}
+
+/** axe needs script execution; for the no-JavaScript walk, check the same address in a page whose own scripts are blocked. */
+async function checkAccessibility(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) {
+    await expectNoAxeViolations(page);
+    return;
+  }
+  const html = await page.content();
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const probe = await context.newPage();
+  await probe.route(page.url(), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await probe.route('**/*.js', (route) => route.abort());
+  await probe.goto(page.url());
+  await expectNoAxeViolations(probe);
+  await context.close();
+}
+
+async function fillBirthCertificateForm(page: Page) {
+  await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
+  await page.getByLabel('Date of birth').fill('2020-02-29');
+  await page
+    .getByText('My child’s', { exact: true })
+    .or(page.getByText("My child's", { exact: true }))
+    .first()
+    .click();
+  await page.getByLabel('Number of copies').fill('2');
+  await page.getByLabel('Email address').fill('ana@example.com');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`a citizen ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {
+    it('finds the birth certificate service by life event, applies, and sees "Received" on the status page', async () => {
+      const { context, page } = await newPhone(javaScriptEnabled);
+      await page.goto('/');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      await page
+        .getByRole('link', { name: /Having a child/ })
+        .first()
+        .click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/life-events/having-a-child/');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      await page
+        .getByRole('link', { name: /Order a birth certificate/ })
+        .first()
+        .click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/services/birth-certificate/');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      await page.locator('a[href="/services/birth-certificate/apply/"]').first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/services/birth-certificate/apply/');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      // First try with a mistake: the error summary names the field, and nothing is sent.
+      await fillBirthCertificateForm(page);
+      await page.getByLabel('Email address').fill('ana-at-example');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      const summary = page.locator('[data-error-summary]');
+      await expect.poll(() => summary.textContent()).toContain('Enter an email address like name@example.com');
+      if (javaScriptEnabled) expect(new URL(page.url()).pathname).toBe('/services/birth-certificate/apply/');
+      else expect(new URL(page.url()).pathname).toBe('/api/forms/birth-certificate-request/submissions');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      await page.getByLabel('Email address').fill('ana@example.com');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await page.waitForURL(/\/api\/status\/[2-9A-Z-]{14}\?submitted=1/);
+      const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
+      expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Application sent');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      await page.getByRole('link', { name: 'Check another confirmation code' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/status/');
+      await checkAccessibility(page, javaScriptEnabled);
+      await page.getByLabel('Confirmation code').fill(code.toLowerCase().replaceAll('-', ' '));
+      await page.getByRole('button', { name: 'Check status' }).click();
+      await page.waitForURL(/\/api\/status/);
+      expect(await page.locator('[data-status]').textContent()).toBe('Received');
+      expect(await page.locator('[data-confirmation-code]').textContent()).toBe(code);
+      expect(await page.content()).not.toContain('ana@example.com');
+      await checkAccessibility(page, javaScriptEnabled);
+
+      const stored = (await portal.items()).filter((item) => item.type === 'submission');
+      expect(stored.filter((item) => item.code === code)).toHaveLength(1);
+      await context.close();
+    });
+  });
+}
+
+describe('a Spanish-speaking citizen', () => {
+  it('reads the whole path in Spanish and gets the confirmation in Spanish', async () => {
+    const { context, page } = await newPhone(false);
+    await page.goto('/es/');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await page
+      .getByRole('link', { name: /Tener un bebé/ })
+      .first()
+      .click();
+    await page
+      .getByRole('link', { name: /Pedir un acta de nacimiento/ })
+      .first()
+      .click();
+    await page.locator('a[href="/es/services/birth-certificate/apply/"]').first().click();
+    await checkAccessibility(page, false);
+    await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+    expect(await page.locator('[data-error-summary]').textContent()).toContain('Hay un problema');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await context.close();
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * The submit and status routes end to end over real HTTP: the local front door, the real handler modules,
+ * AWS's DynamoDB Local.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPortal, type TestPortal } from '../support/portal.ts';
+
+let portal: TestPortal;
+beforeAll(async () => {
+  portal = await startTestPortal();
+});
+afterAll(async () => {
+  await portal?.close();
+});
+
+const FORM = '/api/forms/birth-certificate-request/submissions';
+const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+
+function postJson(body: unknown, headers: Record<string, string> = {}, path = FORM) {
+  return fetch(portal.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+function postForm(fields: Record<string, string>, path = `${FORM}?lang=en`) {
+  return fetch(portal.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+}
+
+async function submissionCount() {
+  return (await portal.items()).filter((item) => item.type === 'submission').length;
+}
+
+describe('sending a form as JSON', () => {
+  it('creates the submission and its first history entry together, and answers 201 with the code', async () => {
+    const response = await postJson({ answers });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { code: string; status: string; statusUrl: string };
+    expect(body).toMatchObject({ status: 'received', replayed: false, statusUrl: `/api/status/${body.code}` });
+    expect(response.headers.get('location')).toBe(`/api/status/${body.code}`);
+    const items = (await portal.items()).filter((item) => item.pk === `SUB#${body.code}`);
+    expect(items.map((item) => item.type).sort()).toEqual(['history', 'submission']);
+  });
+
+  it('lets anyone with the code see the status and dates, but not the answers', async () => {
+    const { code } = (await (await postJson({ answers })).json()) as { code: string };
+    const response = await fetch(`${portal.url}/api/status/${code}`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    const status = (await response.json()) as Record<string, unknown>;
+    expect(status).toMatchObject({
+      code,
+      status: 'received',
+      formId: 'birth-certificate-request',
+      history: [{ status: 'received' }],
+    });
+    expect(JSON.stringify(status)).not.toMatch(/Ana|example\.com/);
+  });
+});
+
+describe('sending a form from a browser without JavaScript', () => {
+  it('redirects (303) to the confirmation page, which shows the code and "Received"', async () => {
+    const response = await postForm({ ...answers, copies: '1' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/api\/status\/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\?submitted=1&lang=en$/);
+    const page = await fetch(portal.url + location, { headers: { accept: 'text/html' } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Application sent');
+    expect(html).toContain(location.slice('/api/status/'.length, '/api/status/'.length + 14));
+    expect(html).toContain('>Received<');
+  });
+
+  it('shows the form again with an error summary naming each field, keeping the answers given (422)', async () => {
+    const before = await submissionCount();
+    const response = await postForm({ fullName: 'Ana <b>Díaz</b>', copies: 'lots', email: 'nope' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('There is a problem');
+    for (const field of ['dateOfBirth', 'relationship', 'copies', 'email']) expect(html).toContain(`href="#field-${field}`);
+    expect(html).toContain('value="Ana &lt;b&gt;Díaz&lt;/b&gt;"');
+    expect(html).toMatch(/name="_idempotency" value="[0-9a-f-]{36}"/);
+    expect(await submissionCount()).toBe(before);
+  });
+
+  it('answers in Spanish when the form was in Spanish', async () => {
+    const response = await postForm({ fullName: 'Ana' }, `${FORM}?lang=es`);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Hay un problema');
+    expect(html).toContain('lang="es"');
+  });
+
+  it('counts a double click (the same post twice) as one submission', async () => {
+    const fields = { ...answers, copies: '1', fullName: 'Double Click' };
+    const [first, second] = await Promise.all([postForm(fields), postForm(fields)]);
+    expect(first.headers.get('location')).toBe(second.headers.get('location'));
+    const stored = (await portal.items()).filter(
+      (item) => item.type === 'submission' && (item.answers as { fullName: string }).fullName === 'Double Click',
+    );
+    expect(stored).toHaveLength(1);
+  });
+});
+
+describe('the Idempotency-Key header', () => {
+  it('turns 20 concurrent retries into one submission and the same answer for all', async () => {
+    const key = `retry-${crypto.randomUUID()}`;
+    const responses = await Promise.all(Array.from({ length: 20 }, () => postJson({ answers }, { 'idempotency-key': key })));
+    const codes = await Promise.all(responses.map(async (response) => ((await response.json()) as { code: string }).code));
+    expect(responses.every((response) => response.status === 201)).toBe(true);
+    expect(new Set(codes).size).toBe(1);
+    const stored = (await portal.items()).filter((item) => item.pk === `SUB#${codes[0]}` && item.type === 'submission');
+    expect(stored).toHaveLength(1);
+    expect(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+  });
+
+  it('refuses the same key with different answers (409) and writes nothing', async () => {
+    const key = `reuse-${crypto.randomUUID()}`;
+    await postJson({ answers }, { 'idempotency-key': key });
+    const before = await submissionCount();
+    const response = await postJson({ answers: { ...answers, copies: 2 } }, { 'idempotency-key': key });
+    expect(response.status).toBe(409);
+    expect(await submissionCount()).toBe(before);
+  });
+});
+
+describe('bad input gets a clear 4xx and writes nothing', () => {
+  const cases: { name: string; send: () => Promise<Response>; status: number; message: RegExp; fields?: string[] }[] = [
+    { name: 'malformed JSON', send: () => postJson('{"answers": {'), status: 400, message: /JSON is not valid/ },
+    { name: 'JSON without "answers"', send: () => postJson({ fullName: 'Ana' }), status: 400, message: /\{"answers"/ },
+    {
+      name: 'a content type we do not read',
+      send: () =>
+        fetch(portal.url + FORM, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', accept: 'application/json' },
+          body: 'hello',
+        }),
+      status: 415,
+      message: /as JSON .* or as a web form/,
+    },
+    { name: 'an empty body', send: () => postJson(''), status: 400, message: /did not get any answers/ },
+    {
+      name: 'an unknown form',
+      send: () => postJson({ answers }, {}, '/api/forms/no-such-form/submissions'),
+      status: 404,
+      message: /cannot find that form/,
+    },
+    {
+      name: 'a form id trying to climb out of its folder',
+      send: () => postJson({ answers }, {}, '/api/forms/..%2F..%2Fsite/submissions'),
+      status: 404,
+      message: /cannot find that form/,
+    },
+    {
+      name: 'missing and wrong fields',
+      send: () => postJson({ answers: { fullName: 'Ana', copies: 'two', shoeSize: 9 } }),
+      status: 422,
+      message: /There is a problem/,
+      fields: ['dateOfBirth', 'relationship', 'copies', 'email', 'shoeSize'],
+    },
+    {
+      name: 'a 1 MB body',
+      send: () => postJson({ answers: { ...answers, fullName: 'A'.repeat(1024 * 1024) } }),
+      status: 413,
+      message: /too long to send/,
+    },
+    {
+      name: 'a broken Unicode character',
+      send: () => postJson(`{"answers": ${JSON.stringify({ ...answers, fullName: 'x' }).replace('"x"', '"Ana\\ud800"')}}`),
+      status: 422,
+      message: /can't read/,
+      fields: ['fullName'],
+    },
+    {
+      name: 'bytes that are not UTF-8',
+      send: () =>
+        fetch(portal.url + FORM, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+        }),
+      status: 400,
+      message: /UTF-8/,
+    },
+    {
+      name: 'a bad Idempotency-Key',
+      send: () => postJson({ answers }, { 'idempotency-key': 'bad key!' }),
+      status: 400,
+      message: /Idempotency-Key must be/,
+    },
+  ];
+
+  for (const { name, send, status, message, fields } of cases) {
+    it(`answers ${status} to ${name}`, async () => {
+      const before = (await portal.items()).length;
+      const response = await send();
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: { message: string; fields?: { field: string }[] } };
+      expect(body.error.message).toMatch(message);
+      expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|stack|Exception/);
+      if (fields) expect(body.error.fields?.map((field) => field.field)).toEqual(fields);
+      expect((await portal.items()).length).toBe(before);
+    });
+  }
+
+  it('answers a mistyped status code with 400 and an unknown one with 404, in plain words', async () => {
+    const mistyped = await fetch(`${portal.url}/api/status/2222-2222-2223`, { headers: { accept: 'application/json' } });
+    expect(mistyped.status).toBe(400);
+    expect(((await mistyped.json()) as { error: { message: string } }).error.message).toMatch(/typing mistake/);
+    const unknown = await fetch(`${portal.url}/api/status/2222-2222-2222`, { headers: { accept: 'application/json' } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('renders the status page for the plain GET form, and an error page for a bad code', async () => {
+    const ok = await fetch(`${portal.url}/api/status?code=${encodeURIComponent('not a code')}&lang=es`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(ok.status).toBe(400);
+    const html = await ok.text();
+    expect(html).toContain('Eso no parece un código de confirmación');
+    expect(html).toContain('<html lang="es"');
+  });
+});
+
+describe('health', () => {
+  it('says ok when the table answers', async () => {
+    const response = await fetch(`${portal.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});

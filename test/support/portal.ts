@@ -1,0 +1,51 @@
+/**
+ * Starts the local front door (the same server `npm start` runs) against the shared DynamoDB Local, with a
+ * fresh table for the calling test file.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { ensureTable, LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
+import { DIST_DIR } from '../../local/portal.ts';
+
+export interface TestPortal {
+  url: string;
+  tableName: string;
+  client: DynamoDBClient;
+  /** Every item in the table: to prove that a refused request wrote nothing. */
+  items(): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestPortal(): Promise<TestPortal> {
+  const endpoint = inject('dynamoDbEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName);
+  // Handlers read configuration once at import, as on Lambda; vitest isolates modules per test file.
+  Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint });
+  const { createPortalServer } = await import('../../local/server.ts');
+  const server = createPortalServer({ distDir: DIST_DIR, log: () => undefined });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tableName,
+    client,
+    async items() {
+      const { unmarshall } = await import('@aws-sdk/util-dynamodb');
+      const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+      return (result.Items ?? []).map((item) => unmarshall(item));
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      client.destroy();
+    },
+  };
+}

@@ -45,7 +45,8 @@ export function answersFromFormPost(form: Form, params: URLSearchParams): Record
 const CONTROL = /(?![\t\n])\p{Cc}/u;
 
 function cleanText(field: Field | undefined, value: string): string | undefined {
-  if (!value.isWellFormed()) return undefined;
+  // U+FFFD is what a decoder leaves where the bytes were not text: the answer was damaged on the way.
+  if (!value.isWellFormed() || value.includes('\uFFFD')) return undefined;
   const normalized = value.normalize('NFC');
   const multiline = field?.type === 'textarea';
   const text = multiline ? normalized.replace(/\r\n?/g, '\n').trim() : normalized.trim();

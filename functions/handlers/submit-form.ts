@@ -10,7 +10,7 @@ import { answersFromFormPost } from '#domain/answers';
 import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/submissions';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { renderPage } from '#http/pages';
-import { readBody, requestLocale } from '#http/request';
+import { readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
@@ -65,14 +65,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
     const statusPath = `/api/status/${receipt.code}`;
-    if (fields) return seeOther(`${statusPath}?submitted=1&lang=${locale}`);
+    if (fields && wantsHtml(event)) return seeOther(`${statusPath}?submitted=1&lang=${locale}`);
     return json(
       201,
       { ...receipt, statusUrl: statusPath },
       { location: statusPath, ...(receipt.replayed && { 'idempotent-replayed': 'true' }) },
     );
   } catch (error) {
-    if (error instanceof InvalidAnswersError && fields) {
+    if (error instanceof InvalidAnswersError && fields && wantsHtml(event)) {
       return renderFormWithProblems(
         compiled,
         locale,

@@ -20,11 +20,12 @@ export function isFormPost(event: APIGatewayProxyEventV2): boolean {
   return (header(event, 'content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 
-/** HTML for browsers (plain form posts and page navigations), JSON for everything else. */
+/** HTML for browsers (plain form posts and page navigations), JSON for API clients. */
 export function wantsHtml(event: APIGatewayProxyEventV2): boolean {
-  if (event.requestContext.http.method === 'POST') return isFormPost(event);
   const accept = (header(event, 'accept') ?? '').toLowerCase();
-  return accept.includes('text/html');
+  if (accept.includes('text/html')) return true;
+  if (accept.includes('application/json')) return false;
+  return event.requestContext.http.method === 'POST' && isFormPost(event);
 }
 
 export function requestLocale(event: APIGatewayProxyEventV2, explicit?: string | null): Locale {

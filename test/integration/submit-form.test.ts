@@ -187,7 +187,18 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
           body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
         }),
       status: 400,
-      message: /UTF-8/,
+      message: /could not read your answers/,
+    },
+    {
+      name: 'a web form whose bytes are not UTF-8',
+      send: () =>
+        fetch(portal.url + FORM, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: new Uint8Array([...Buffer.from('fullName=Ana'), 0xff, 0xfe]),
+        }),
+      status: 422,
+      message: /There is a problem/,
     },
     {
       name: 'a bad Idempotency-Key',

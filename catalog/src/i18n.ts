@@ -1,5 +1,6 @@
 /** Small helpers for text in several languages; shared by the site and the functions. */
-import { DEFAULT_LOCALE, LOCALES, type Locale, type Localized, type Strings } from './schema.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
+import type { Localized, Strings } from './schema.ts';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 
 const id = z
   .string()

@@ -1,7 +1,7 @@
 /** Reading what arrived: body size, encoding, content type, language and the answer format wanted. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isLocale } from '#catalog/i18n';
-import { DEFAULT_LOCALE, type Locale } from '#catalog/schema';
+import { DEFAULT_LOCALE, type Locale } from '#catalog/locales';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '#shared/errors';
 
 /** Far above any real form (100 questions of 1,000 characters), far below what could hurt. */

@@ -58,8 +58,12 @@ writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200
 const emptyFile = await bundle('empty-handler', emptyEntry);
 const emptyCpu = startupCpuMicros(emptyFile);
 console.log(`Functions (esbuild, minified, ESM, node24) — start-up CPU: median of ${RUNS} fresh processes`);
-console.log(`  ${'handler'.padEnd(16)} ${'bundle'.padStart(10)} ${'gzip'.padStart(10)} ${'start-up CPU'.padStart(14)} ${'× empty'.padStart(8)}`);
-console.log(`  ${'(empty handler)'.padEnd(16)} ${kb(statSync(emptyFile).size).padStart(10)} ${kb(gzipSync(readFileSync(emptyFile)).length).padStart(10)} ${`${(emptyCpu / 1000).toFixed(1)} ms`.padStart(14)} ${'1.00'.padStart(8)}`);
+console.log(
+  `  ${'handler'.padEnd(16)} ${'bundle'.padStart(10)} ${'gzip'.padStart(10)} ${'start-up CPU'.padStart(14)} ${'× empty'.padStart(8)}`,
+);
+console.log(
+  `  ${'(empty handler)'.padEnd(16)} ${kb(statSync(emptyFile).size).padStart(10)} ${kb(gzipSync(readFileSync(emptyFile)).length).padStart(10)} ${`${(emptyCpu / 1000).toFixed(1)} ms`.padStart(14)} ${'1.00'.padStart(8)}`,
+);
 for (const name of [...new Set(routes.map((route) => route.handler))]) {
   const file = await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`));
   const size = statSync(file).size;

@@ -1,0 +1,62 @@
+// Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
+import { renameSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { defineConfig } from 'astro/config';
+import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
+
+const uswds = path.resolve(process.cwd(), 'node_modules/@uswds/uswds');
+
+/**
+ * The 404 page is one page file for every language, so Astro writes it as <lang>/404/index.html (a plain
+ * /404 page would be the only one it writes as a file). Move each to <lang>/404.html, where the local
+ * server and the CDN look for it.
+ */
+function notFoundPagesAsFiles(): AstroIntegration {
+  return {
+    name: 'portal:not-found-pages',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        for (const locale of LOCALES) {
+          const prefix = locale === DEFAULT_LOCALE ? '' : `${locale}/`;
+          renameSync(new URL(`${prefix}404/index.html`, dir), new URL(`${prefix}404.html`, dir));
+          rmdirSync(new URL(`${prefix}404/`, dir));
+        }
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  output: 'static',
+  outDir: './dist',
+  cacheDir: '../node_modules/.astro',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'never',
+  },
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: false },
+  },
+  devToolbar: { enabled: false },
+  integrations: [notFoundPagesAsFiles()],
+  vite: {
+    resolve: {
+      // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
+      // ships only the images actually used, with hashed names.
+      alias: { '~uswds-img': path.join(uswds, 'dist/img') },
+    },
+    build: {
+      // 0 = never inline: Astro otherwise inlines scripts under 4 KB, and the CSP will be script-src 'self'.
+      assetsInlineLimit: 0,
+    },
+    css: {
+      preprocessorOptions: {
+        scss: { loadPaths: [path.join(uswds, 'packages')], quietDeps: true },
+      },
+    },
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * The catalog, loaded once per build. The build always runs from the repository root; inside Vite's bundle
+ * import.meta.url points at the bundle, so the folder comes from the working directory instead.
+ */
+import path from 'node:path';
+import { escapeHtml, fill, localePath, translate } from '#catalog/i18n';
+import { loadCatalog } from '#catalog/load';
+import { DEFAULT_LOCALE, type LifeEvent, LOCALES, type Locale, type Service } from '#catalog/schema';
+
+export const catalog = loadCatalog(path.resolve(process.cwd(), 'catalog'));
+
+/** A site string from catalog/strings.json. */
+export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
+  return translate(catalog.strings, key, locale, params);
+}
+
+/** A site string as HTML: the text is escaped, then `{name}` placeholders take the given HTML snippets. */
+export function tHtml(locale: Locale, key: string, html: Record<string, string>): string {
+  return fill(escapeHtml(t(locale, key)), html);
+}
+
+/** The [...lang] route segment: empty for English at the root, the locale for the others. */
+export function langParam(locale: Locale): string | undefined {
+  return locale === DEFAULT_LOCALE ? undefined : locale;
+}
+
+/** One static path per language, for pages that exist once per language. */
+export function localePaths() {
+  return LOCALES.map((locale) => ({ params: { lang: langParam(locale) }, props: { locale } }));
+}
+
+/** The other language(s), for the language switch and hreflang links. */
+export function otherLocales(locale: Locale): Locale[] {
+  return LOCALES.filter((candidate) => candidate !== locale);
+}
+
+export function agencyOf(service: Service) {
+  const agency = catalog.agencies.get(service.agency);
+  if (!agency) throw new Error(`The service "${service.id}" names an unknown agency "${service.agency}"`);
+  return agency;
+}
+
+export function servicesOf(event: LifeEvent): Service[] {
+  return event.services.map((id) => {
+    const service = catalog.services.get(id);
+    if (!service) throw new Error(`The life event "${event.id}" lists an unknown service "${id}"`);
+    return service;
+  });
+}
+
+/** The life event a service is filed under first: its breadcrumb parent. */
+export function homeEventOf(service: Service): LifeEvent {
+  const event = catalog.lifeEvents.find((candidate) => candidate.services.includes(service.id));
+  if (!event) throw new Error(`No life event lists the service "${service.id}"`);
+  return event;
+}
+
+export { localePath };

@@ -1,0 +1,159 @@
+/**
+ * Inline checks for apply forms, enhancing the plain POST that works without JavaScript.
+ * Same rules and messages as the server (from each group's data-* attributes), shown with the same markup
+ * catalog/src/form-html.ts renders. It never sends anything itself: with no problems the browser posts the form.
+ */
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+type Patterns = Partial<Record<string, string>>;
+
+const CONTROLS = 'input, select, textarea';
+
+function controlsOf(group: HTMLElement): Control[] {
+  return [...group.querySelectorAll<Control>(CONTROLS)];
+}
+
+function wholeMatch(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
+  } catch {
+    return true; // A pattern the browser cannot compile is left to the server.
+  }
+}
+
+/** The message for the group's first problem, or null. `kind` says which rule failed. */
+function checkGroup(
+  group: HTMLElement,
+  patterns: Patterns,
+): { kind: 'required' | 'invalid' | 'tooLong'; message: string } | null {
+  const { type = 'text', pattern, min, max, msgRequired = '', msgInvalid = '', msgTooLong = '' } = group.dataset;
+  const controls = controlsOf(group);
+  const first = controls[0];
+  if (!first) return null;
+  const required = { kind: 'required', message: msgRequired } as const;
+  const invalid = { kind: 'invalid', message: msgInvalid } as const;
+
+  if (type === 'radio')
+    return first.required && !controls.some((control) => (control as HTMLInputElement).checked) ? required : null;
+  if (type === 'checkbox') return first.required && !(first as HTMLInputElement).checked ? required : null;
+  // A half-typed date has no value but is not empty either.
+  if (first instanceof HTMLInputElement && first.validity.badInput) return invalid;
+  const value = first.value.trim();
+  if (value === '') return first.required ? required : null;
+  if (type === 'select') return null;
+  if (type === 'integer') {
+    if (!/^-?\d+$/.test(value)) return invalid;
+    const number = Number(value);
+    if (min !== undefined && number < Number(min)) return invalid;
+    if (max !== undefined && number > Number(max)) return invalid;
+    return null;
+  }
+  const maxLength = first instanceof HTMLSelectElement ? -1 : first.maxLength;
+  if (maxLength > 0 && [...value].length > maxLength) return { kind: 'tooLong', message: msgTooLong };
+  const rule = pattern ?? patterns[type];
+  return rule !== undefined && !wholeMatch(rule, value) ? invalid : null;
+}
+
+/** Shows or clears the group's error exactly as the server renders it. */
+function showProblem(group: HTMLElement, message: string | null): void {
+  const name = group.dataset.field ?? '';
+  const type = group.dataset.type;
+  const error = group.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
+  const control = controlsOf(group)[0];
+  if (!error || !control) return;
+  group.classList.toggle('usa-form-group--error', message !== null);
+  error.textContent = message ?? '';
+  error.hidden = message === null;
+
+  const hint = document.getElementById(`field-${name}-hint`);
+  const describedBy = [hint && group.contains(hint) ? hint.id : '', message === null ? '' : error.id].filter(Boolean).join(' ');
+  const described = type === 'radio' ? group.querySelector('fieldset') : control;
+  if (describedBy) described?.setAttribute('aria-describedby', describedBy);
+  else described?.removeAttribute('aria-describedby');
+
+  if (type === 'radio') return;
+  if (message === null) control.removeAttribute('aria-invalid');
+  else control.setAttribute('aria-invalid', 'true');
+  if (type === 'checkbox') return;
+  control.classList.toggle('usa-input--error', message !== null);
+  group.querySelector(`label[for="${control.id}"]`)?.classList.toggle('usa-label--error', message !== null);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The same box as renderErrorSummary in catalog/src/form-html.ts. */
+function errorSummary(title: string, problems: { targetId: string; message: string }[]): HTMLElement {
+  const box = element('div', 'usa-alert usa-alert--error portal-error-summary');
+  box.setAttribute('role', 'alert');
+  box.tabIndex = -1;
+  box.setAttribute('data-error-summary', '');
+  const body = element('div', 'usa-alert__body');
+  const list = element('ul', 'usa-list usa-list--unstyled');
+  for (const problem of problems) {
+    const item = element('li', 'usa-error-summary__item');
+    const link = element('a', 'usa-link', problem.message);
+    link.href = `#${problem.targetId}`;
+    item.append(link);
+    list.append(item);
+  }
+  body.append(element('h2', 'usa-alert__heading', title), list);
+  box.append(body);
+  return box;
+}
+
+function enhance(form: HTMLFormElement, settings: HTMLElement): void {
+  const patterns = JSON.parse(settings.dataset.patterns ?? '{}') as Patterns;
+  const summaryTitle = settings.dataset.summaryTitle ?? '';
+  const groups = () => [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  const touched = new WeakSet<HTMLElement>();
+
+  const key = form.querySelector<HTMLInputElement>('input[data-idempotency-key]');
+  if (key && key.value === '' && typeof crypto.randomUUID === 'function') key.value = crypto.randomUUID();
+
+  const markTouched = (event: Event) => {
+    const group = (event.target as Element).closest<HTMLElement>('[data-field]');
+    if (group) touched.add(group);
+  };
+  form.addEventListener('input', markTouched);
+  form.addEventListener('change', markTouched);
+
+  form.addEventListener('focusout', (event) => {
+    const group = (event.target as Element).closest<HTMLElement>('[data-field]');
+    const next = event.relatedTarget;
+    // Moving between the radios of one question is not leaving it.
+    if (!group || (next instanceof Node && group.contains(next))) return;
+    // Going to the submit button: the submit check runs anyway, and a message appearing now would move the
+    // button away from under the pointer, losing the click.
+    if (next instanceof HTMLButtonElement && next.type === 'submit' && next.form === form) return;
+    const problem = checkGroup(group, patterns);
+    // Tabbing past an untouched question is not a mistake yet; the submit check still catches it.
+    const showing = group.classList.contains('usa-form-group--error');
+    if (problem?.kind === 'required' && !touched.has(group) && !showing) return;
+    showProblem(group, problem?.message ?? null);
+  });
+
+  form.addEventListener('submit', (event) => {
+    const problems: { targetId: string; message: string }[] = [];
+    for (const group of groups()) {
+      const problem = checkGroup(group, patterns);
+      showProblem(group, problem?.message ?? null);
+      const target = controlsOf(group)[0];
+      if (problem && target) problems.push({ targetId: target.id, message: problem.message });
+    }
+    form.querySelector('[data-error-summary]')?.remove();
+    if (problems.length === 0) return;
+    event.preventDefault();
+    const summary = errorSummary(summaryTitle, problems);
+    form.prepend(summary);
+    summary.focus();
+  });
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-portal-form]')) {
+  const settings = form.closest<HTMLElement>('[data-form-checks]');
+  if (settings) enhance(form, settings);
+}

@@ -23,7 +23,7 @@ if (!existsSync(eventFile)) {
 }
 const event = JSON.parse(readFileSync(eventFile, 'utf8')) as APIGatewayProxyEventV2;
 
-const dynamo = await startDynamoDbLocal({ dataDir: join(ROOT, '.data', 'dynamodb') });
+const dynamo = await startDynamoDbLocal({ dataDir: process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb') });
 try {
   await ensureTable(dynamo.client, 'front-door');
   Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: 'front-door', DYNAMODB_ENDPOINT: dynamo.endpoint });

@@ -5,7 +5,7 @@ import { ROOT, startPortal } from './portal.ts';
 const port = Number(process.env.PORT ?? 3000);
 let portal: Awaited<ReturnType<typeof startPortal>>;
 try {
-  portal = await startPortal({ port, dataDir: join(ROOT, '.data', 'dynamodb') });
+  portal = await startPortal({ port, dataDir: process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb') });
 } catch (error) {
   const message =
     (error as NodeJS.ErrnoException).code === 'EADDRINUSE'

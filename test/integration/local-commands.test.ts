@@ -1,0 +1,101 @@
+/**
+ * The commands a developer types: `npm start` (here `node local/start.ts`, what it runs after the build) and
+ * `npm run fn`. Real processes, real DynamoDB Local on disk, real signals.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'front-door-data-'));
+const env = { ...process.env, PORT: '0', FRONT_DOOR_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT' };
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function start(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['local/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /running at (http:\/\/localhost:\d+)/.exec(output);
+      if (found?.[1]) resolve({ child, url: found[1] });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+function javaProcessesFor(dir: string): string {
+  try {
+    return execFileSync('pgrep', ['-f', dir], { encoding: 'utf8' }).trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+describe('npm start', () => {
+  it('prints the URL once ready, stops everything on Ctrl-C, and keeps submissions across a restart', async () => {
+    const first = await start();
+    const health = await fetch(`${first.url}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const home = await fetch(`${first.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<html lang="en"');
+
+    const sent = await fetch(`${first.url}/api/forms/birth-certificate-request/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' },
+      }),
+    });
+    const { code } = (await sent.json()) as { code: string };
+
+    expect(await stop(first.child)).toBe(0);
+    expect(javaProcessesFor(dataDir)).toBe('');
+
+    const second = await start();
+    const status = await fetch(`${second.url}/api/status/${code}`, { headers: { accept: 'application/json' } });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ code, status: 'received' });
+    expect(await stop(second.child)).toBe(0);
+  }, 90_000);
+});
+
+describe('npm run fn', () => {
+  it('invokes one handler with an API Gateway event file and prints its result', () => {
+    const output = execFileSync(process.execPath, ['local/invoke.ts', 'get-health', 'test/fixtures/events/get-health.json'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output)).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  }, 60_000);
+
+  it('explains its usage when the handler name is wrong', () => {
+    let message = '';
+    try {
+      execFileSync(process.execPath, ['local/invoke.ts', 'no-such-handler', 'x.json'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      message = String((error as { stderr: string }).stderr);
+    }
+    expect(message).toContain('Usage: npm run fn -- <handler> <event.json>');
+    expect(message).toContain('submit-form');
+  });
+});

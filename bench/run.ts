@@ -3,16 +3,18 @@
  * - each function's bundle (esbuild, minified, as Lambda would get it): bytes and gzip bytes;
  * - the start-up CPU of each bundle in a fresh process (importing it, median of several runs), as a ratio
  *   to an empty handler bundled and measured the same way in the same run;
- * - the home page's total transfer size (HTML + everything it loads), raw and gzip.
+ * - the home page's total transfer size: everything real Chromium downloads on a first visit, raw and gzip.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '../functions/http/routes.ts';
+import { startPortal } from '../local/portal.ts';
+import { launchBrowser } from '../test/support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -73,29 +75,45 @@ for (const name of [...new Set(routes.map((route) => route.handler))]) {
   );
 }
 
-// 3: the home page's weight, as a browser on a first visit would download it.
-const dist = join(ROOT, 'web/dist');
-const home = readFileSync(join(dist, 'index.html'));
-const assets = new Set<string>();
-for (const match of home.toString().matchAll(/<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(\/[^"]+)"/g)) {
-  const path = match[1] ?? '';
-  if (!/\.(css|js|mjs|svg|png|woff2|ico)$/.test(path)) continue;
-  assets.add(path);
+// The per-form modules the submit handler loads on first use (one per form; start-up loads none of them).
+const formsDir = join(ROOT, 'functions/generated/forms');
+const formFiles = readdirSync(formsDir).filter((name) => name.endsWith('.js'));
+const formSizes = formFiles.map((name) => statSync(join(formsDir, name)).size).sort((a, b) => a - b);
+const sampleForm = join(formsDir, formFiles[0] ?? '');
+const formCpu = startupCpuMicros(sampleForm);
+console.log(
+  `  per-form module   ${kb(formSizes[Math.floor(formSizes.length / 2)] ?? 0).padStart(10)} (median of ${formFiles.length})` +
+    `   first use: ${(formCpu / 1000).toFixed(1)} ms CPU to import one (${formFiles[0]})`,
+);
+
+// 3: the home page's weight: what real Chromium downloads on a first visit (no cache), served by the local
+// front door; gzip computed per response, as CloudFront would compress it.
+const portal = await startPortal({ port: 0, log: () => undefined });
+const browser = await launchBrowser();
+try {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const bodies: { path: string; body: Buffer }[] = [];
+  page.on('response', async (response) => {
+    if (response.status() !== 200) return;
+    bodies.push({ path: new URL(response.url()).pathname, body: await response.body() });
+  });
+  await page.goto(`${portal.url}/`, { waitUntil: 'networkidle' });
+  let raw = 0;
+  let gzip = 0;
+  const rows: string[] = [];
+  for (const { path, body } of bodies) {
+    const zipped = gzipSync(body).length;
+    raw += body.length;
+    gzip += zipped;
+    rows.push(`    ${path.padEnd(60)} ${kb(body.length).padStart(9)} ${kb(zipped).padStart(9)}`);
+  }
+  console.log(
+    `\nHome page transfer (Chromium, first visit, phone viewport): ${kb(raw)} raw, ${kb(gzip)} gzip, ${bodies.length} requests`,
+  );
+  for (const row of rows) console.log(row);
+} finally {
+  await browser.close();
+  await portal.stop();
 }
-// CSS can pull in images (the banner's icons): count url(...) references too.
-for (const css of [...assets].filter((path) => path.endsWith('.css'))) {
-  for (const match of readFileSync(join(dist, css), 'utf8').matchAll(/url\(["']?(\/[^"')]+)["']?\)/g)) assets.add(match[1] ?? '');
-}
-let raw = home.length;
-let gzip = gzipSync(home).length;
-const rows = [`    ${'/ (index.html)'.padEnd(48)} ${kb(home.length).padStart(9)} ${kb(gzipSync(home).length).padStart(9)}`];
-for (const path of assets) {
-  const body = readFileSync(join(dist, path));
-  raw += body.length;
-  gzip += gzipSync(body).length;
-  rows.push(`    ${path.padEnd(48)} ${kb(body.length).padStart(9)} ${kb(gzipSync(body).length).padStart(9)}`);
-}
-console.log(`\nHome page transfer (first visit, no cache): ${kb(raw)} raw, ${kb(gzip)} gzip, ${assets.size + 1} files`);
-for (const row of rows) console.log(row);
 
 rmSync(out, { recursive: true, force: true });

@@ -123,6 +123,14 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   };
 }
 
+/**
+ * Configures the handlers as Lambda's environment would: they read it once, at import, so call this before
+ * any handler module is imported.
+ */
+export function pointHandlersAt(endpoint: string, tableName: string): void {
+  Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint });
+}
+
 /** Creates the table from the shared table definition (a no-op when it exists). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;

@@ -4,12 +4,11 @@
  * Example: npm run fn -- get-health test/fixtures/events/get-health.json
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routes } from '../functions/http/routes.ts';
 import { lambdaContext, loadHandler } from './api-gateway.ts';
-import { ensureTable, LOCAL_AWS_ENV, startDynamoDbLocal } from './dynamodb-local.ts';
-import { ROOT } from './portal.ts';
+import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
+import { DATA_DIR, TABLE_NAME } from './portal.ts';
 
 const [name, eventFile] = process.argv.slice(2);
 const handlers = [...new Set(routes.map((route) => route.handler))];
@@ -23,10 +22,10 @@ if (!existsSync(eventFile)) {
 }
 const event = JSON.parse(readFileSync(eventFile, 'utf8')) as APIGatewayProxyEventV2;
 
-const dynamo = await startDynamoDbLocal({ dataDir: process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb') });
+const dynamo = await startDynamoDbLocal({ dataDir: DATA_DIR });
 try {
-  await ensureTable(dynamo.client, 'front-door');
-  Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: 'front-door', DYNAMODB_ENDPOINT: dynamo.endpoint });
+  await ensureTable(dynamo.client, TABLE_NAME);
+  pointHandlersAt(dynamo.endpoint, TABLE_NAME);
   const handler = await loadHandler(name);
   const result = await handler(event, lambdaContext(name));
   console.log(JSON.stringify(result, null, 2));

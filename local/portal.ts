@@ -4,12 +4,16 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureTable, LOCAL_AWS_ENV, startDynamoDbLocal } from './dynamodb-local.ts';
+import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createPortalServer } from './server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST_DIR = `${ROOT}web/dist/`;
+/** Where `npm start` and `npm run fn` keep DynamoDB Local's data (FRONT_DOOR_DATA_DIR overrides, for tests). */
+export const DATA_DIR = process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb');
+export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
   port?: number;
@@ -27,12 +31,11 @@ export interface RunningPortal {
 }
 
 export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
-  const tableName = options.tableName ?? 'front-door';
+  const tableName = options.tableName ?? TABLE_NAME;
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   try {
     await ensureTable(dynamo.client, tableName);
-    // The handlers read configuration once, at import, exactly as on Lambda: set it before any import.
-    Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint });
+    pointHandlersAt(dynamo.endpoint, tableName);
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const server: Server = createPortalServer({ distDir: DIST_DIR, ...(options.log && { log: options.log }) });
     await new Promise<void>((resolve, reject) => {

@@ -1,11 +1,10 @@
 /** `npm start`: the whole portal on one machine, at http://localhost:3000 (PORT overrides). Ctrl-C stops it all. */
-import { join } from 'node:path';
-import { ROOT, startPortal } from './portal.ts';
+import { DATA_DIR, startPortal } from './portal.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 let portal: Awaited<ReturnType<typeof startPortal>>;
 try {
-  portal = await startPortal({ port, dataDir: process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb') });
+  portal = await startPortal({ port, dataDir: DATA_DIR });
 } catch (error) {
   const message =
     (error as NodeJS.ErrnoException).code === 'EADDRINUSE'

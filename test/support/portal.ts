@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { ensureTable, LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
+import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { DIST_DIR } from '../../local/portal.ts';
 
 export interface TestPortal {
@@ -27,8 +27,8 @@ export async function startTestPortal(): Promise<TestPortal> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await ensureTable(client, tableName);
-  // Handlers read configuration once at import, as on Lambda; vitest isolates modules per test file.
-  Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint });
+  // vitest isolates modules per test file, so this file's handlers are imported fresh after this.
+  pointHandlersAt(endpoint, tableName);
   const { createPortalServer } = await import('../../local/server.ts');
   const server = createPortalServer({ distDir: DIST_DIR, log: () => undefined });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

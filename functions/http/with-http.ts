@@ -29,11 +29,11 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
       const message = clientError ? error.message : translate(strings, 'error.internal', locale);
       if (wantsHtml(event)) {
         const heading = translate(strings, statusCode >= 500 ? 'error.internalTitle' : 'error.title', locale);
-        const back =
+        const altHref =
           event.requestContext.http.method === 'GET'
             ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale)
             : '/';
-        request.response = html(statusCode, renderErrorPage(locale, heading, message, back));
+        request.response = html(statusCode, renderErrorPage(locale, heading, message, altHref));
         return;
       }
       const fields = error instanceof InvalidAnswersError ? error.problems : undefined;

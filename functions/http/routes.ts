@@ -2,7 +2,12 @@
  * THE route table: every API route, once. The local runtime dispatches from it and infra/ builds one
  * Lambda function and one HTTP API route per entry from it; nothing else lists routes.
  */
-export type RouteAuth = 'public' | 'citizen' | `staff:${string}` | 'admin' | `machine:${string}`;
+import type { RouteAuth } from '#domain/authorization';
+
+export type { RouteAuth };
+
+/** Secrets a route's function may read (Secrets Manager on AWS, local configuration in `npm start`). */
+export type SecretName = 'payment-provider';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -10,9 +15,15 @@ export interface Route {
   path: string;
   /** The module under functions/handlers/ (without extension) whose `handler` export serves it. */
   handler: string;
+  /**
+   * What the caller must be. Anything but 'public' gets API Gateway's JWT authorizer (`machine:x` also
+   * requires the scope `frontdoor/x`); the group check itself is made by withHttp from this same field.
+   */
   auth: RouteAuth;
   /** What the handler may do to the table: infra grants exactly this. */
   tableAccess: 'none' | 'read' | 'read-write';
+  /** Secrets the function may read; infra grants exactly these. */
+  secrets?: readonly SecretName[];
   /** One line, for docs and logs. */
   summary: string;
 }
@@ -53,3 +64,8 @@ export const routes = [
 ] as const satisfies readonly Route[];
 
 export type HandlerName = (typeof routes)[number]['handler'];
+
+/** The route API Gateway matched, by its route key (`POST /api/forms/{formId}/submissions`). */
+export function routeByKey(routeKey: string): Route | undefined {
+  return (routes as readonly Route[]).find((r) => `${r.method} ${r.path}` === routeKey);
+}

@@ -7,11 +7,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { translate } from '#catalog/i18n';
-import { InvalidAnswersError, isClientError } from '#shared/errors';
+import { routeAccess } from '#domain/authorization';
+import { ForbiddenError, InvalidAnswersError, isClientError, UnauthorizedError } from '#shared/errors';
 import { logger } from '#shared/logger';
+import { callerOf } from './caller.ts';
 import { otherLanguageHref, renderErrorPage } from './pages.ts';
 import { requestLocale, wantsHtml } from './request.ts';
 import { html, json } from './responses.ts';
+import { routeByKey } from './routes.ts';
 import { strings } from './site.ts';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -45,9 +48,28 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
   };
 }
 
+/**
+ * The route table's `auth`, checked before the handler runs. API Gateway has already refused a bad token
+ * (401); this refuses a good token of the wrong kind of caller (a citizen on a staff route: 403).
+ */
+function routeAuthorization(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    before: async ({ event }) => {
+      const route = routeByKey(event.routeKey);
+      if (!route) return;
+      const decision = routeAccess(callerOf(event), route.auth);
+      if (decision === 'allow') return;
+      const locale = requestLocale(event);
+      if (decision === 'sign-in') throw new UnauthorizedError(translate(strings, 'error.signIn', locale));
+      throw new ForbiddenError(translate(strings, 'error.forbidden', locale));
+    },
+  };
+}
+
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
   return middy(lambdaHandler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(errorResponses());
+    .use(errorResponses())
+    .use(routeAuthorization());
 }

@@ -17,6 +17,20 @@ export class BadRequestError extends PortalError {
   override readonly code: string = 'bad_request';
 }
 
+/** No valid sign-in (API Gateway itself answers 401 for a bad token; this is for a route that needs a person). */
+export class UnauthorizedError extends PortalError {
+  override name = 'UnauthorizedError';
+  override readonly statusCode = 401;
+  override readonly code = 'unauthorized';
+}
+
+/** Signed in, but this person or client may not do this. */
+export class ForbiddenError extends PortalError {
+  override name = 'ForbiddenError';
+  override readonly statusCode = 403;
+  override readonly code = 'forbidden';
+}
+
 export class NotFoundError extends PortalError {
   override name = 'NotFoundError';
   override readonly statusCode = 404;

@@ -1,0 +1,113 @@
+/**
+ * The one file an agency edits to deploy Front Door: agency.config.json at the repository root. Read once
+ * (infra/app.ts, and the local runtime for the sign-in choices it offers) and passed down as props;
+ * constructs never read process.env. Every problem is reported at once, naming the field and the fix.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { LOCALES } from '#catalog/locales';
+
+export const AGENCY_CONFIG_PATH = fileURLToPath(new URL('../agency.config.json', import.meta.url));
+
+const https = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
+
+const OidcProvider = z.strictObject({
+  issuer: https,
+  clientId: z.string().min(1, 'is empty: the client id the identity provider gave you'),
+});
+
+export const AgencyConfigSchema = z.strictObject({
+  $comment: z.string().optional(),
+  agency: z.strictObject({
+    name: z.string().min(1, 'is empty: the government name people see, e.g. "State of Example"'),
+    shortName: z.string().min(1).max(30, 'is too long: 30 characters at most (it names AWS resources)'),
+    /** The site's own domain, e.g. portal.example.gov; optional until a certificate exists (docs/deploying.md). */
+    domain: z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/,
+        'must be a lower-case host name like portal.example.gov',
+      )
+      .optional(),
+  }),
+  aws: z.strictObject({
+    account: z.string().regex(/^\d{12}$/, 'must be the 12-digit AWS account id'),
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1 or us-gov-west-1'),
+  }),
+  locales: z
+    .array(z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(', ')}` }))
+    .min(1, 'needs at least one language')
+    .refine((l) => l[0] === 'en', 'must start with "en" (the default language)'),
+  alarmEmail: z.email('must be an e-mail address that receives alarms'),
+  identityProviders: z
+    .strictObject({
+      /** Login.gov (OIDC, private_key_jwt through the token proxy). */
+      loginGov: OidcProvider.extend({ acrValues: z.string().min(1) }).optional(),
+      /** ID.me (OIDC). */
+      idMe: OidcProvider.optional(),
+      /** Google (its client secret goes into Secrets Manager, never this file). */
+      google: z.strictObject({ clientId: z.string().min(1) }).optional(),
+      /** Staff identity providers (SAML 2.0), e.g. the agency's Entra ID or Okta. */
+      saml: z
+        .array(
+          z.strictObject({
+            name: z.string().regex(/^[A-Za-z0-9_-]{3,32}$/, 'must be 3-32 letters, digits, - or _ (the Cognito provider name)'),
+            label: z.string().min(1),
+            metadataUrl: https,
+          }),
+        )
+        .default([]),
+    })
+    .default({ saml: [] }),
+  payments: z.strictObject({
+    provider: z.enum(['stripe', 'sandbox'], { error: 'must be "stripe" or "sandbox"' }),
+  }),
+});
+
+export type AgencyConfig = z.infer<typeof AgencyConfigSchema>;
+
+export class AgencyConfigError extends Error {
+  override name = 'AgencyConfigError';
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
+    super(`${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    this.problems = problems;
+  }
+}
+
+export function parseAgencyConfig(data: unknown, file = 'agency.config.json'): AgencyConfig {
+  const result = AgencyConfigSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw new AgencyConfigError(
+    file,
+    result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(the file)'} ${issue.message}`),
+  );
+}
+
+export function loadAgencyConfig(path = AGENCY_CONFIG_PATH): AgencyConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new AgencyConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
+  }
+  return parseAgencyConfig(data, path);
+}
+
+/** The sign-in choices a deployment offers, in the order the chooser shows them (Cognito provider names). */
+export interface IdentityProviderChoice {
+  id: string;
+  label: string;
+  audience: 'citizen' | 'staff';
+}
+
+export function identityProviderChoices(config: AgencyConfig): IdentityProviderChoice[] {
+  const { loginGov, idMe, google, saml } = config.identityProviders;
+  return [
+    ...(loginGov ? [{ id: 'LoginGov', label: 'Login.gov', audience: 'citizen' as const }] : []),
+    ...(idMe ? [{ id: 'IdMe', label: 'ID.me', audience: 'citizen' as const }] : []),
+    ...(google ? [{ id: 'Google', label: 'Google', audience: 'citizen' as const }] : []),
+    ...saml.map((p) => ({ id: p.name, label: p.label, audience: 'staff' as const })),
+  ];
+}

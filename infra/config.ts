@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCALES } from '#catalog/locales';
+import { type Route, routes } from '../functions/http/routes.ts';
 
 export const AGENCY_CONFIG_PATH = fileURLToPath(new URL('../agency.config.json', import.meta.url));
 
@@ -17,17 +18,32 @@ const OidcProvider = z.strictObject({
   clientId: z.string().min(1, 'is empty: the client id the identity provider gave you'),
 });
 
-export const AgencyConfigSchema = z.strictObject({
+const AgencyConfigFields = z.strictObject({
   $comment: z.string().optional(),
   agency: z.strictObject({
     name: z.string().min(1, 'is empty: the government name people see, e.g. "State of Example"'),
-    shortName: z.string().min(1).max(30, 'is too long: 30 characters at most (it names AWS resources)'),
+    shortName: z
+      .string()
+      .min(1)
+      .max(30, 'is too long: 30 characters at most (it names AWS resources)')
+      .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be letters, digits or "-", starting with a letter (it names AWS stacks)'),
     /** The site's own domain, e.g. portal.example.gov; optional until a certificate exists (docs/deploying.md). */
     domain: z
       .string()
       .regex(
         /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/,
         'must be a lower-case host name like portal.example.gov',
+      )
+      .optional(),
+    /**
+     * The ACM certificate for `domain`, issued in us-east-1 (CloudFront reads certificates only there):
+     * arn:aws:acm:us-east-1:<account>:certificate/<id>. Needed exactly when `domain` is set.
+     */
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+        'must be the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates only there)',
       )
       .optional(),
   }),
@@ -63,6 +79,50 @@ export const AgencyConfigSchema = z.strictObject({
   payments: z.strictObject({
     provider: z.enum(['stripe', 'sandbox'], { error: 'must be "stripe" or "sandbox"' }),
   }),
+  /** The web application firewall in front of the site and the API. */
+  waf: z
+    .strictObject({
+      /**
+       * Requests one IP address may make in any 5 minutes before the firewall blocks it for a while. Raise it
+       * when many people share one address (libraries, offices behind one NAT).
+       */
+      requestsPer5MinutesPerIp: z.int().min(10, 'must be at least 10 (the lowest limit AWS WAF accepts)').max(2_000_000_000),
+    })
+    .default({ requestsPer5MinutesPerIp: 2000 }),
+  /**
+   * Per-route API throttling, keyed by route ("POST /api/forms/{formId}/submissions"): raise a route's limit
+   * for a deadline day. Routes not listed get the defaults in infra/constructs/route-throttling.ts.
+   */
+  throttling: z
+    .record(
+      z.string(),
+      z.strictObject({
+        rateLimit: z.number().positive('must be more than 0 (requests per second, steady)'),
+        burstLimit: z.int().positive('must be more than 0 (requests at once)'),
+      }),
+    )
+    .default({}),
+});
+
+/** Rules that involve more than one field. */
+export const AgencyConfigSchema = AgencyConfigFields.superRefine((config, context) => {
+  const { domain, certificateArn } = config.agency;
+  if (domain && !certificateArn)
+    context.addIssue({
+      code: 'custom',
+      path: ['agency', 'certificateArn'],
+      message: `is missing: "${domain}" needs an ACM certificate in us-east-1 (docs/deploying.md, "Pointing a domain"); or remove agency.domain to use the CloudFront address`,
+    });
+  if (certificateArn && !domain)
+    context.addIssue({
+      code: 'custom',
+      path: ['agency', 'domain'],
+      message: 'is missing: certificateArn is set, so name the domain it is for',
+    });
+  const keys = (routes as readonly Route[]).map((route) => `${route.method} ${route.path}`);
+  for (const key of Object.keys(config.throttling))
+    if (!keys.includes(key))
+      context.addIssue({ code: 'custom', path: ['throttling', key], message: `is not a route. Use one of: ${keys.join(', ')}` });
 });
 
 export type AgencyConfig = z.infer<typeof AgencyConfigSchema>;

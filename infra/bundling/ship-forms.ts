@@ -1,0 +1,26 @@
+/**
+ * NodejsFunction afterBundling hook: `node ship-forms.ts <bundle dir> <forms dir>`. When the bundle contains
+ * the form registry (esbuild's metafile says so), copy the per-form modules beside it (generated/forms/),
+ * where FORMS_DIR points; functions that never load a form stay small. The metafile itself is not shipped.
+ */
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FORM_REGISTRY_SOURCE = 'functions/adapters/form-registry.ts';
+/** Where the forms go inside the bundle, relative to its root (/var/task on Lambda). */
+export const SHIPPED_FORMS_DIR = 'generated/forms';
+
+export function shipForms(bundleDir: string, formsDir: string): boolean {
+  const metafile = join(bundleDir, 'index.meta.json');
+  const inputs = existsSync(metafile) ? Object.keys(JSON.parse(readFileSync(metafile, 'utf8')).inputs ?? {}) : [];
+  rmSync(metafile, { force: true });
+  const needsForms = inputs.some((input) => input.replaceAll('\\', '/').endsWith(FORM_REGISTRY_SOURCE));
+  if (needsForms) cpSync(formsDir, join(bundleDir, SHIPPED_FORMS_DIR), { recursive: true });
+  return needsForms;
+}
+
+if (import.meta.main) {
+  const [bundleDir, formsDir] = process.argv.slice(2);
+  if (!bundleDir || !formsDir) throw new Error('usage: node ship-forms.ts <bundle dir> <forms dir>');
+  shipForms(bundleDir, formsDir);
+}

@@ -1,0 +1,36 @@
+import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { PortalKey } from './portal-key.ts';
+
+/**
+ * The key for what operating the portal produces: log groups, the alarm topic, functions' environment
+ * variables. CloudWatch Logs may use it only for this account's log groups in this region; CloudWatch
+ * alarms may use it only to publish to the alarm topic.
+ */
+export class OperationsKey extends PortalKey {
+  constructor(scope: Construct, id: string, props: { alias: string }) {
+    super(scope, id, { alias: props.alias, description: 'Front Door: logs, alarm topic, function settings' });
+    const { region, account } = Stack.of(this);
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${Stack.of(this).partition}:logs:${region}:${account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
+  }
+}

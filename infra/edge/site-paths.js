@@ -1,0 +1,26 @@
+// CloudFront Function (cloudfront-js-2.0), viewer request on the site: S3 has no directory index, so
+// /services/x/ is served from /services/x/index.html, and /services/x (no file extension) is sent to
+// /services/x/ the way the local server does.
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls handler by name
+function handler(event) {
+  const request = event.request;
+  const uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = `${uri}index.html`;
+    return request;
+  }
+  const last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') !== -1) return request;
+  const query = Object.keys(request.querystring)
+    .map((name) => {
+      const field = request.querystring[name];
+      const values = field.multiValue ? field.multiValue.map((entry) => entry.value) : [field.value];
+      return values.map((value) => (value === '' ? name : `${name}=${value}`)).join('&');
+    })
+    .join('&');
+  return {
+    statusCode: 301,
+    statusDescription: 'Moved Permanently',
+    headers: { location: { value: `${uri}/${query ? `?${query}` : ''}` } },
+  };
+}

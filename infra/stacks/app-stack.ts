@@ -1,0 +1,146 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { Route, SecretName } from '../../functions/http/routes.ts';
+import { SECURITY_HEADERS } from '../../web/security-headers.ts';
+import type { AgencyConfig } from '../config.ts';
+import { Identity } from '../constructs/identity.ts';
+import { Observability } from '../constructs/observability.ts';
+import { OperationsKey } from '../constructs/operations-key.ts';
+import { OriginVerify } from '../constructs/origin-verify.ts';
+import { PortalApi } from '../constructs/portal-api.ts';
+import { PortalKey } from '../constructs/portal-key.ts';
+import { PortalSecrets } from '../constructs/portal-secrets.ts';
+import { StaticSite } from '../constructs/static-site.ts';
+
+export interface AppStackProps extends StackProps {
+  config: AgencyConfig;
+  /** Lower-case agency short name, for resource names. */
+  namePrefix: string;
+  /** Agency ids from the catalog (one staff group each). */
+  agencyIds: readonly string[];
+  routes: readonly Route[];
+  table: ITable;
+  tableKey: IKey;
+  indexNames: readonly string[];
+  /** The built site (web/dist). */
+  siteDir: string;
+  webAcl: { arn: string; name: string; region: string };
+}
+
+/**
+ * Everything that serves people and can be rebuilt from the repository: the API and its functions, the
+ * site and CloudFront, sign-in, secrets, alarms and the dashboard. The data it uses lives in DataStack.
+ */
+export class AppStack extends Stack {
+  readonly api: PortalApi;
+  readonly site: StaticSite;
+  readonly identity: Identity;
+  readonly observability: Observability;
+  readonly secrets: PortalSecrets;
+  readonly logBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { config, namePrefix } = props;
+    const operationsKey = new OperationsKey(this, 'OperationsKey', { alias: `alias/${namePrefix}-front-door-operations` });
+    const secretsKey = new PortalKey(this, 'SecretsKey', {
+      alias: `alias/${namePrefix}-front-door-secrets`,
+      description: 'Front Door: secrets (payment provider, origin check)',
+    });
+    const siteKey = new PortalKey(this, 'SiteKey', {
+      alias: `alias/${namePrefix}-front-door-site`,
+      description: 'Front Door: the site bucket',
+    });
+
+    // S3 server access logs and CloudFront standard logs can only be delivered to an SSE-S3 bucket with ACLs.
+    this.logBucket = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const secretNames = [...new Set(props.routes.flatMap((route) => route.secrets ?? []))] as SecretName[];
+    this.secrets = new PortalSecrets(this, 'Secrets', { names: secretNames, secretsKey });
+    const originVerify = new OriginVerify(this, 'OriginVerify', { secretsKey });
+
+    this.api = new PortalApi(this, 'Api', { operationsKey });
+    this.site = new StaticSite(this, 'Site', {
+      siteDir: props.siteDir,
+      apiDomainName: this.api.domainName,
+      originVerifyValue: originVerify.value,
+      webAclArn: props.webAcl.arn,
+      securityHeaders: SECURITY_HEADERS,
+      siteKey,
+      logBucket: this.logBucket,
+      ...(config.agency.domain &&
+        config.agency.certificateArn && {
+          customDomain: {
+            domainName: config.agency.domain,
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', config.agency.certificateArn),
+          },
+        }),
+    });
+
+    this.identity = new Identity(this, 'Identity', {
+      config,
+      agencyIds: props.agencyIds,
+      machineScopes: [
+        ...new Set(props.routes.filter((r) => r.auth.startsWith('machine:')).map((r) => r.auth.slice('machine:'.length))),
+      ],
+      siteOrigins: [this.site.origin],
+      domainPrefix: `${namePrefix}-front-door`,
+    });
+
+    this.api.addRouteTable({
+      routes: props.routes,
+      authorizer: this.identity.jwtAuthorizer(),
+      table: props.table,
+      tableKey: props.tableKey,
+      indexNames: props.indexNames,
+      secrets: this.secrets.secrets,
+      environment: {
+        PAYMENT_PROVIDER: config.payments.provider,
+        ORIGIN_VERIFY_SECRET: originVerify.value,
+      },
+      throttling: config.throttling,
+    });
+
+    this.site.deployContent({
+      apiBase: '/api',
+      locales: config.locales,
+      auth: this.identity.runtimeConfig(config),
+      payments: { provider: config.payments.provider },
+    });
+
+    this.observability = new Observability(this, 'Observability', {
+      alarmEmail: config.alarmEmail,
+      key: operationsKey,
+      dashboardName: `${namePrefix}-front-door`,
+    });
+    this.observability.watchApi(this.api.httpApi);
+    this.observability.watchFunctions(new Map([...this.api.functions].map(([name, fn]) => [name, fn.function])));
+    this.observability.watchTable(props.table);
+    this.observability.watchWebAcl(props.webAcl.name, props.webAcl.region);
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.origin, description: 'The portal' });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.site.distribution.distributionDomainName,
+      description: 'Point your domain here (CNAME or alias)',
+    });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'SignInDomain', { value: this.identity.domain.baseUrl() });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
+    for (const [name, { secret }] of this.secrets.secrets) {
+      new CfnOutput(this, `SecretArn-${name}`, { value: secret.secretArn, description: `Put the ${name} secret value here` });
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { federatedProviders } from '#domain/account-linking';
+import { AGENCIES_ATTRIBUTE, agenciesFromAttribute, type TokenGroupsInput, tokenGroups } from '#domain/token-groups';
+
+const providers = federatedProviders([
+  { id: 'LoginGov', audience: 'citizen' },
+  { id: 'Google', audience: 'citizen' },
+  { id: 'ExampleStaff', audience: 'staff' },
+  { id: 'RevenueEntra', audience: 'staff' },
+]);
+const agencies = ['motor-vehicles', 'revenue', 'vital-records'];
+
+const identities = (...names: string[]) =>
+  JSON.stringify(names.map((providerName, i) => ({ providerName, userId: `id-${i}`, providerType: 'OIDC', primary: i === 0 })));
+
+function groups(input: Partial<TokenGroupsInput>) {
+  return tokenGroups({ username: 'x', userAttributes: {}, memberOf: [], ...input }, { providers, agencies });
+}
+
+describe('the groups a token carries', () => {
+  // Who signed in, what their IdP asserted, what an operator set in Cognito → the groups in the token.
+  const matrix: [string, Partial<TokenGroupsInput>, string[]][] = [
+    [
+      'a citizen through Login.gov',
+      { username: 'LoginGov_1', userAttributes: { identities: identities('LoginGov') } },
+      ['citizen'],
+    ],
+    [
+      'a citizen whose Google identity was linked to Login.gov',
+      { userAttributes: { identities: identities('LoginGov', 'Google') } },
+      ['citizen'],
+    ],
+    ['a citizen, from the username when identities is missing', { username: 'google_1102', userAttributes: {} }, ['citizen']],
+    [
+      'a citizen an operator put in admin and staff groups',
+      { userAttributes: { identities: identities('Google') }, memberOf: ['admin', 'staff:revenue'] },
+      ['citizen'],
+    ],
+    [
+      'a citizen whose attributes claim agencies',
+      { userAttributes: { identities: identities('Google'), [AGENCIES_ATTRIBUTE]: 'revenue' } },
+      ['citizen'],
+    ],
+    [
+      'staff whose IdP names one agency',
+      { userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'revenue' } },
+      ['staff:revenue'],
+    ],
+    [
+      'staff whose IdP names several, as a SAML multi-value',
+      { userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: '[vital-records, staff:Revenue]' } },
+      ['staff:revenue', 'staff:vital-records'],
+    ],
+    [
+      'staff whose IdP names unknown groups only',
+      { userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'Domain Users, finance' } },
+      [],
+    ],
+    ['staff with no agencies attribute', { username: 'ExampleStaff_jo@example.gov', userAttributes: {} }, []],
+    [
+      'staff an operator added to an agency group',
+      { userAttributes: { identities: identities('RevenueEntra') }, memberOf: ['staff:motor-vehicles'] },
+      ['staff:motor-vehicles'],
+    ],
+    [
+      'staff with both, without duplicates',
+      {
+        userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'revenue' },
+        memberOf: ['staff:revenue', 'staff:gone-agency'],
+      },
+      ['staff:revenue'],
+    ],
+    [
+      'staff an operator made admin',
+      { userAttributes: { identities: identities('ExampleStaff') }, memberOf: ['admin', 'citizen'] },
+      ['admin'],
+    ],
+    [
+      'a user made by an operator, with no identity',
+      { username: '5b8a2f0e', userAttributes: {}, memberOf: ['admin', 'staff:revenue'] },
+      [],
+    ],
+    [
+      'a user linked across audiences (never made by us)',
+      {
+        userAttributes: { identities: identities('Google', 'ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'revenue' },
+        memberOf: ['admin'],
+      },
+      [],
+    ],
+    ['a user from a provider no longer configured', { userAttributes: { identities: identities('Facebook') } }, []],
+  ];
+
+  it.each(matrix)('%s', (_, input, expected) => {
+    expect(groups(input)).toEqual(expected);
+  });
+});
+
+describe('reading the agencies attribute', () => {
+  it.each([
+    ['revenue', ['revenue']],
+    ['revenue,motor-vehicles', ['motor-vehicles', 'revenue']],
+    ['revenue; motor-vehicles revenue', ['motor-vehicles', 'revenue']],
+    ['["revenue", "staff:vital-records"]', ['revenue', 'vital-records']],
+    ['REVENUE', ['revenue']],
+    ['revenue-admins', []],
+    ['', []],
+  ])('%j names %j', (value, expected) => {
+    expect(agenciesFromAttribute(value, agencies)).toEqual(expected);
+  });
+});

@@ -57,7 +57,17 @@ export interface IncomingRequest {
   sourceIp: string;
 }
 
-export function toApiGatewayEvent(request: IncomingRequest, match: RouteMatch): APIGatewayProxyEventV2 {
+/** What the JWT authorizer vouched for, placed where API Gateway puts it. */
+export interface JwtAuthorization {
+  claims: Record<string, string>;
+  scopes: string[] | null;
+}
+
+export function toApiGatewayEvent(
+  request: IncomingRequest,
+  match: RouteMatch,
+  authorization?: JwtAuthorization,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
   for (const [name, value] of Object.entries(request.headers)) {
@@ -97,6 +107,7 @@ export function toApiGatewayEvent(request: IncomingRequest, match: RouteMatch): 
       },
       requestId: randomUUID(),
       routeKey,
+      ...(authorization && { authorizer: { jwt: authorization } }),
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routes } from '../functions/http/routes.ts';
 import { lambdaContext, loadHandler } from './api-gateway.ts';
 import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
-import { DATA_DIR, TABLE_NAME } from './portal.ts';
+import { DATA_DIR, dynamoDbDir, TABLE_NAME } from './portal.ts';
 
 const [name, eventFile] = process.argv.slice(2);
 const handlers = [...new Set(routes.map((route) => route.handler))];
@@ -22,7 +22,7 @@ if (!existsSync(eventFile)) {
 }
 const event = JSON.parse(readFileSync(eventFile, 'utf8')) as APIGatewayProxyEventV2;
 
-const dynamo = await startDynamoDbLocal({ dataDir: DATA_DIR });
+const dynamo = await startDynamoDbLocal({ dataDir: dynamoDbDir(DATA_DIR) });
 try {
   await ensureTable(dynamo.client, TABLE_NAME);
   pointHandlersAt(dynamo.endpoint, TABLE_NAME);

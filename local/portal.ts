@@ -2,22 +2,25 @@
  * Everything `npm start` runs, as one function tests can start too: DynamoDB Local (AWS's engine), the
  * table from the shared definition, and the local front door serving the built site and the API.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
-import { createPortalServer } from './server.ts';
+import { listenPortalServer } from './server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST_DIR = `${ROOT}web/dist/`;
-/** Where `npm start` and `npm run fn` keep DynamoDB Local's data (FRONT_DOOR_DATA_DIR overrides, for tests). */
-export const DATA_DIR = process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data', 'dynamodb');
+/**
+ * Where `npm start` and `npm run fn` keep what survives a restart (FRONT_DOOR_DATA_DIR overrides, for
+ * tests): DynamoDB Local's data in dynamodb/, the local issuer's signing key in auth/.
+ */
+export const DATA_DIR = process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data');
+export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
+export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
 export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
   port?: number;
-  /** Keep data under this folder across restarts; in memory when absent. */
+  /** Keep data (and the signing key) under this folder across restarts; in memory when absent. */
   dataDir?: string;
   tableName?: string;
   log?: (line: string) => void;
@@ -32,19 +35,21 @@ export interface RunningPortal {
 
 export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
   const tableName = options.tableName ?? TABLE_NAME;
-  const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: dynamoDbDir(options.dataDir) } : {});
   try {
     await ensureTable(dynamo.client, tableName);
     pointHandlersAt(dynamo.endpoint, tableName);
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const server: Server = createPortalServer({ distDir: DIST_DIR, ...(options.log && { log: options.log }) });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 3000, '127.0.0.1', () => resolve());
+    const { server, url } = await listenPortalServer({
+      distDir: DIST_DIR,
+      port: options.port ?? 3000,
+      publicHost: 'localhost',
+      ...(options.log && { log: options.log }),
+      // The issuer's signing key is kept with the data, so tokens survive a restart like the data does.
+      ...(options.dataDir && { keyFile: signingKeyFile(options.dataDir) }),
     });
-    const { port } = server.address() as AddressInfo;
     return {
-      url: `http://localhost:${port}`,
+      url,
       dynamoDbEndpoint: dynamo.endpoint,
       tableName,
       async stop() {

@@ -1,12 +1,18 @@
 /**
  * The local front door: one HTTP server that plays CloudFront (the built site from web/dist, security
- * headers) and API Gateway (/api/* → the same handler modules, with HTTP API v2 events).
+ * headers, /config.json), API Gateway (/api/* → the same handler modules, with HTTP API v2 events, after
+ * the same JWT checks) and Cognito (/auth/* → the local issuer).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { authorizationScopesFor } from '#http/routes';
+import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
-import { lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
+import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
+import type { LocalIssuer } from './identity/issuer.ts';
+import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -29,6 +35,10 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface PortalServerOptions {
   distDir: string;
+  /** Sign-in: the local issuer under /auth and the authorizer protected routes go through. */
+  identity?: { issuer: LocalIssuer; authorizer: JwtAuthorizer };
+  /** What /config.json answers (infra writes the same file on deploy). */
+  runtimeConfig?: RuntimeConfig;
   /** Called with each API request's outcome; the default prints one line per request. */
   log?: (line: string) => void;
 }
@@ -53,13 +63,34 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, identity: PortalServerOptions['identity']) {
   const method = req.method ?? 'GET';
   const matched = matchRoute(method, url.pathname);
   if (matched.kind !== 'match') {
     const [status, message] = matched.kind === 'not-found' ? [404, 'Not Found'] : [405, 'Method Not Allowed'];
     send(res, status, { 'content-type': 'application/json' }, JSON.stringify({ message }));
     return;
+  }
+  // Like API Gateway: protected routes need a valid token before anything else; public ones get no claims.
+  let authorization: JwtAuthorization | undefined;
+  const scopes = authorizationScopesFor(matched.match.route);
+  if (scopes) {
+    const header = req.headers.authorization;
+    const verdict = identity ? await identity.authorizer(header, scopes) : ({ ok: false } as const);
+    if (!verdict.ok) {
+      const description = header ? 'the token is not valid' : 'no token';
+      send(
+        res,
+        401,
+        {
+          'content-type': 'application/json',
+          'www-authenticate': `Bearer scope="${scopes.join(' ')}" error="invalid_token" error_description="${description}"`,
+        },
+        JSON.stringify({ message: 'Unauthorized' }),
+      );
+      return;
+    }
+    authorization = { claims: verdict.claims, scopes: verdict.scopes };
   }
   const body = await readBody(req);
   if (body === 'too-large') {
@@ -69,6 +100,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   const event = toApiGatewayEvent(
     { method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1' },
     matched.match,
+    authorization,
   );
   const handler = await loadHandler(matched.match.route.handler);
   const result = await handler(event, lambdaContext(matched.match.route.handler));
@@ -131,7 +163,20 @@ export function createPortalServer(options: PortalServerOptions): Server {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    const work = isApi ? serveApi(req, res, url) : Promise.resolve(serveStatic(req, res, url, distDir));
+    const isAuth = (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith('/auth/callback');
+    let work: Promise<void>;
+    if (isApi) work = serveApi(req, res, url, options.identity);
+    else if (isAuth && options.identity) work = options.identity.issuer.handle(req, res, url);
+    else if (url.pathname === '/config.json' && options.runtimeConfig)
+      work = Promise.resolve(
+        send(
+          res,
+          200,
+          { 'content-type': CONTENT_TYPES['.json'] ?? 'application/json', 'cache-control': 'no-cache' },
+          JSON.stringify(options.runtimeConfig),
+        ),
+      );
+    else work = Promise.resolve(serveStatic(req, res, url, distDir));
     work
       .catch((error: unknown) => {
         // Same as API Gateway when a Lambda crashes: a bare 500, details only in the log.
@@ -144,4 +189,31 @@ export function createPortalServer(options: PortalServerOptions): Server {
         if (isApi) log(`${req.method} ${url.pathname} → ${res.statusCode} (${(performance.now() - started).toFixed(0)} ms)`);
       });
   });
+}
+
+/**
+ * Creates the server, listens, then sets up sign-in for the address it got (the issuer's URL includes the
+ * port, which is only known once listening — port 0 in tests).
+ */
+export async function listenPortalServer(
+  options: Omit<PortalServerOptions, 'identity' | 'runtimeConfig'> & {
+    port: number;
+    /** The name people type (`localhost`); the issuer's URL and cookies use it. Defaults to 127.0.0.1. */
+    publicHost?: string;
+    keyFile?: string;
+  },
+): Promise<{ server: Server; url: string }> {
+  const serverOptions: PortalServerOptions = { distDir: options.distDir, ...(options.log && { log: options.log }) };
+  const server = createPortalServer(serverOptions);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
+  const { createLocalIdentity } = await import('./identity/local-identity.ts');
+  const identity = createLocalIdentity(url, options.keyFile);
+  serverOptions.identity = { issuer: identity.issuer, authorizer: identity.authorizer };
+  serverOptions.runtimeConfig = identity.runtimeConfig;
+  return { server, url };
 }

@@ -25,7 +25,17 @@ function submissionItem(submission: Submission) {
     ...submission,
     gsi1pk: `AGENCY#${submission.agency}#STATUS#${submission.status}#${queueShard(submission.code)}`,
     gsi1sk: `${submission.submittedAt}#${submission.code}`,
+    ...(submission.ownerSubject && {
+      gsi2pk: `OWNER#${submission.ownerSubject}`,
+      gsi2sk: `${submission.submittedAt}#${submission.code}`,
+    }),
   };
+}
+
+/** The stored item without its keys: what the domain calls a Submission. */
+function toSubmission(item: Record<string, unknown>): Submission {
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...submission } = item;
+  return submission as unknown as Submission;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -105,11 +115,24 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
       const items = (result.Items ?? []).map((item) => unmarshall(item));
       const found = items.find((item) => item.type === 'submission');
       if (!found) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...submission } = found;
       const history = items
         .filter((item) => item.type === 'history')
         .map((item) => ({ status: item.status, at: item.at }) as HistoryEntry);
-      return { submission: submission as Submission, history };
+      return { submission: toSubmission(found), history };
+    },
+
+    async listByOwner(ownerSubject: string, limit: number) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :owner',
+          ExpressionAttributeValues: marshall({ ':owner': `OWNER#${ownerSubject}` }),
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).map((item) => toSubmission(unmarshall(item))).filter((s) => s.ownerSubject === ownerSubject);
     },
   };
 }

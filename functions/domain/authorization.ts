@@ -71,7 +71,7 @@ export interface OwnedRecord {
 /** The person it belongs to, or staff of the agency that handles it. Admins do not read answers. */
 export function canReadRecord(caller: Caller, record: OwnedRecord): boolean {
   if (caller.kind !== 'person') return false;
-  if (record.ownerSubject !== undefined && record.ownerSubject === caller.subject) return true;
+  if (record.ownerSubject && record.ownerSubject === caller.subject) return true;
   return staffAgenciesOf(caller).includes(record.agency);
 }
 
@@ -82,5 +82,5 @@ export function canActForAgency(caller: Caller, agency: string): boolean {
 
 /** The subject a new record is linked to: the signed-in person, or nobody. */
 export function ownerOf(caller: Caller): string | undefined {
-  return caller.kind === 'person' ? caller.subject : undefined;
+  return caller.kind === 'person' && caller.subject ? caller.subject : undefined;
 }

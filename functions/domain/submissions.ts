@@ -8,6 +8,7 @@ import { translate } from '#catalog/i18n';
 import type { Form, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
+import { type Caller, canReadRecord, ownerOf } from './authorization.ts';
 import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
@@ -31,6 +32,8 @@ export interface Submission {
   answers: Answers;
   submittedAt: string;
   updatedAt: string;
+  /** The `sub` of the person who sent it signed in; absent for an anonymous submission. */
+  ownerSubject?: string;
 }
 
 export interface HistoryEntry {
@@ -56,6 +59,8 @@ export interface SubmissionStore {
   /** Writes the submission, its first history entry and the idempotency claim in one transaction. */
   create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult>;
   findByCode(code: string): Promise<{ submission: Submission; history: HistoryEntry[] } | undefined>;
+  /** A person's submissions, newest first (at most `limit`). */
+  listByOwner(ownerSubject: string, limit: number): Promise<Submission[]>;
 }
 
 export interface SubmitDeps {
@@ -71,6 +76,8 @@ export interface SubmitInput {
   locale: Locale;
   channel: Submission['channel'];
   idempotencyKey?: string;
+  /** The signed-in person sending it (ownerOf(caller)); the submission is then theirs. */
+  owner?: string | undefined;
 }
 
 export interface Receipt {
@@ -125,6 +132,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
       answers,
       submittedAt,
       updatedAt: submittedAt,
+      ...(input.owner && { ownerSubject: input.owner }),
     };
     const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
     if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false };
@@ -174,4 +182,36 @@ export async function lookUpStatus(
     updatedAt: submission.updatedAt,
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
   };
+}
+
+/** One line of "My account": what was sent, where it stands. The answers stay on the record. */
+export interface SubmissionSummary {
+  code: string;
+  formId: string;
+  serviceId: string;
+  agency: string;
+  status: SubmissionStatus;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export const MY_SUBMISSIONS_LIMIT = 100;
+
+/** The caller's own submissions, newest first; nobody else's, whatever the index returns. */
+export async function listMySubmissions(caller: Caller, deps: { store: SubmissionStore }): Promise<SubmissionSummary[]> {
+  const owner = ownerOf(caller);
+  if (!owner) return [];
+  const found = await deps.store.listByOwner(owner, MY_SUBMISSIONS_LIMIT);
+  return found
+    .filter((s) => canReadRecord(caller, s) && s.ownerSubject === owner)
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt }) => ({
+      code,
+      formId,
+      serviceId,
+      agency,
+      status,
+      submittedAt,
+      updatedAt,
+    }));
 }

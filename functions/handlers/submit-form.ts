@@ -1,4 +1,7 @@
-/** POST /api/forms/{formId}/submissions: a person sends their answers. */
+/**
+ * POST /api/forms/{formId}/submissions: a person sends their answers. The same handler serves
+ * POST /api/my/forms/{formId}/submissions, where API Gateway has checked a sign-in: the submission is theirs.
+ */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
@@ -7,7 +10,9 @@ import { renderForm } from '#catalog/form-html';
 import { escapeHtml as e, localePath, translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import { answersFromFormPost } from '#domain/answers';
+import { ownerOf } from '#domain/authorization';
 import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/submissions';
+import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { renderPage } from '#http/pages';
 import { readBody, requestLocale, wantsHtml } from '#http/request';
@@ -60,7 +65,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   try {
     const receipt = await submitForm(
-      { compiled, answers, locale, channel: fields ? 'web' : 'api', idempotencyKey },
+      { compiled, answers, locale, channel: fields ? 'web' : 'api', idempotencyKey, owner: ownerOf(callerOf(event)) },
       { store, strings },
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });

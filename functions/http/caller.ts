@@ -26,7 +26,8 @@ export function claimList(value: ClaimValue | undefined): string[] {
 export function callerOf(event: APIGatewayProxyEventV2): Caller {
   const claims = claimsOf(event);
   const subject = claims?.sub === undefined ? undefined : String(claims.sub);
-  if (!claims || !subject) return ANONYMOUS;
+  // Only access tokens speak for a caller (API Gateway's scope check already refuses ID tokens).
+  if (!claims || !subject || (claims.token_use !== undefined && claims.token_use !== 'access')) return ANONYMOUS;
   const clientId = claims.client_id === undefined ? undefined : String(claims.client_id);
   // A client-credentials token (another channel) names the client as its subject and has no user.
   if (claims.username === undefined && clientId !== undefined && subject === clientId) {

@@ -38,6 +38,21 @@ export const routes = [
     summary: 'Send the answers to a form; answers JSON (201) or, for a plain HTML form post, a 303 to the confirmation',
   },
   {
+    method: 'POST',
+    path: '/api/my/forms/{formId}/submissions',
+    handler: 'submit-form',
+    auth: 'citizen',
+    tableAccess: 'read-write',
+    summary: 'The same, signed in: the submission is linked to the person and shows under "My account"',
+  },
+  {
+    method: 'GET',
+    path: '/api/my/submissions',
+    handler: 'list-my-submissions',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary: "The signed-in person's own submissions, newest first, with status",
+  },  {
     method: 'GET',
     path: '/api/status/{code}',
     handler: 'check-status',
@@ -68,4 +83,16 @@ export type HandlerName = (typeof routes)[number]['handler'];
 /** The route API Gateway matched, by its route key (`POST /api/forms/{formId}/submissions`). */
 export function routeByKey(routeKey: string): Route | undefined {
   return (routes as readonly Route[]).find((r) => `${r.method} ${r.path}` === routeKey);
+}
+
+/**
+ * The OAuth scopes API Gateway's JWT authorizer requires on a route (a token must carry one of them).
+ * People's routes require `openid`, which Cognito puts in access tokens and never in ID tokens, so an ID
+ * token is refused at the gateway; machine routes require their own `frontdoor/<name>` scope.
+ * Public routes have no authorizer at all. infra/ and the local runtime both use this.
+ */
+export function authorizationScopesFor(route: Pick<Route, 'auth'>): string[] | undefined {
+  if (route.auth === 'public') return undefined;
+  if (route.auth.startsWith('machine:')) return [`frontdoor/${route.auth.slice('machine:'.length)}`];
+  return ['openid'];
 }

@@ -3,7 +3,9 @@
  * fresh table for the calling test file.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
@@ -12,6 +14,8 @@ import { DIST_DIR } from '../../local/portal.ts';
 export interface TestPortal {
   url: string;
   tableName: string;
+  /** The local issuer's private signing key (JWK JSON, under `signing`). */
+  signingKeyFile: string;
   client: DynamoDBClient;
   /** Every item in the table: to prove that a refused request wrote nothing. */
   items(): Promise<Record<string, unknown>[]>;
@@ -29,12 +33,13 @@ export async function startTestPortal(): Promise<TestPortal> {
   await ensureTable(client, tableName);
   // vitest isolates modules per test file, so this file's handlers are imported fresh after this.
   pointHandlersAt(endpoint, tableName);
-  const { createPortalServer } = await import('../../local/server.ts');
-  const server = createPortalServer({ distDir: DIST_DIR, log: () => undefined });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const { listenPortalServer } = await import('../../local/server.ts');
+  // The issuer's key in a file of the test's own, so tests can forge tokens with it (and with others).
+  const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'front-door-auth-')), 'signing-key.json');
+  const { server, url } = await listenPortalServer({ distDir: DIST_DIR, port: 0, log: () => undefined, keyFile: signingKeyFile });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    signingKeyFile,
     tableName,
     client,
     async items() {

@@ -3,6 +3,7 @@ import {
   type CreateResult,
   type HistoryEntry,
   type IdempotencyClaim,
+  listMySubmissions,
   lookUpStatus,
   type Submission,
   type SubmissionStore,
@@ -27,6 +28,10 @@ function inMemoryStore() {
     },
     async findByCode(code: string) {
       return submissions.get(code);
+    },
+    /** Deliberately sloppy, like an index could be: returns everyone's, oldest first. */
+    async listByOwner() {
+      return [...submissions.values()].map((entry) => entry.submission);
     },
   };
   return { store, submissions };
@@ -118,5 +123,37 @@ describe('looking up a status', () => {
     await expect(lookUpStatus('not a code', 'en', { store, strings })).rejects.toThrow(BadRequestError);
     await expect(lookUpStatus('2222-2222-2223', 'en', { store, strings })).rejects.toThrow(/typing mistake/);
     await expect(lookUpStatus('2222-2222-2222', 'en', { store, strings })).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("a person's own submissions", () => {
+  const ana = { kind: 'person', subject: 'sub-ana', groups: ['citizen'] } as const;
+  const ben = { kind: 'person', subject: 'sub-ben', groups: ['citizen'] } as const;
+
+  it('links a signed-in submission to the person and lists only theirs, newest first', async () => {
+    const { store } = inMemoryStore();
+    const at = (iso: string) => () => new Date(iso);
+    const first = await submitForm(
+      { compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' },
+      { store, strings, now: at('2026-01-01T00:00:00Z') },
+    );
+    const second = await submitForm(
+      { compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' },
+      { store, strings, now: at('2026-02-01T00:00:00Z') },
+    );
+    const bens = await submitForm({ compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ben' }, { store, strings });
+    await submitForm({ compiled, answers, locale: 'en', channel: 'web' }, { store, strings });
+
+    const mine = await listMySubmissions(ana, { store });
+    expect(mine.map((s) => s.code)).toEqual([second.code, first.code]);
+    expect(mine[0]).not.toHaveProperty('answers');
+    expect((await listMySubmissions(ben, { store })).map((s) => s.code)).toEqual([bens.code]);
+  });
+
+  it('gives nobody and no machine a list', async () => {
+    const { store } = inMemoryStore();
+    await submitForm({ compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' }, { store, strings });
+    expect(await listMySubmissions({ kind: 'anonymous' }, { store })).toEqual([]);
+    expect(await listMySubmissions({ kind: 'machine', clientId: 'c', scopes: [] }, { store })).toEqual([]);
   });
 });

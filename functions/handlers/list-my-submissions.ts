@@ -1,0 +1,33 @@
+/** GET /api/my/submissions: "My account" — the signed-in person's own submissions, newest first. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
+import { findCompiledForm } from '#adapters/form-registry';
+import { listMySubmissions } from '#domain/submissions';
+import { callerOf } from '#http/caller';
+import { statusLabel } from '#http/pages';
+import { requestLocale } from '#http/request';
+import { json } from '#http/responses';
+import { withHttp } from '#http/with-http';
+import { config } from '#shared/config';
+
+const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  const locale = requestLocale(event);
+  const submissions = await listMySubmissions(callerOf(event), { store });
+  const items = await Promise.all(
+    submissions.map(async (submission) => {
+      const compiled = await findCompiledForm(submission.formId);
+      return {
+        ...submission,
+        serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
+        statusLabel: statusLabel(submission.status, locale),
+        statusUrl: `/api/status/${submission.code}`,
+      };
+    }),
+  );
+  return json(200, { submissions: items }, { 'cache-control': 'no-store' });
+};
+
+export const handler = withHttp(lambdaHandler);

@@ -1,0 +1,436 @@
+/**
+ * A Cognito-shaped OpenID Connect issuer for `npm start` and the tests, built on oidc-provider. It answers
+ * on Cognito's paths under /auth (the issuer is http://localhost:<port>/auth):
+ *   /auth/.well-known/openid-configuration, /auth/.well-known/jwks.json, /auth/oauth2/authorize,
+ *   /auth/oauth2/token, /auth/logout (Cognito's: client_id + logout_uri)
+ * and signs Cognito-shaped tokens: an ID token (token_use "id", cognito:groups, cognito:username, identities,
+ * email) and a JWT access token (token_use "access", client_id, scope, cognito:groups, username).
+ * Instead of real identity providers it offers one sandbox login per provider the agency config enables,
+ * each with persona pickers; `identity_provider=<name>` skips the chooser, as on Cognito.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { escapeHtml as e, isLocale } from '#catalog/i18n';
+import type { Locale } from '#catalog/locales';
+import { SCOPE_PREFIX } from '#domain/authorization';
+import { renderPage } from '#http/pages';
+import { routes } from '#http/routes';
+import type { IdentityProviderChoice } from '../../infra/config.ts';
+import { type Persona, personaBySub, personas } from './personas.ts';
+
+/** The local web client (public, PKCE), like the Cognito app client infra creates. */
+export const LOCAL_CLIENT_ID = 'frontdoorlocalwebclient01';
+/** A machine client (client credentials) holding every machine scope the route table names. */
+export const LOCAL_MACHINE_CLIENT = { id: 'frontdoorlocalmachine0001', secret: 'local-machine-secret' };
+export const USER_SCOPES = 'openid email profile';
+const RESOURCE = 'urn:front-door:api';
+
+export const MACHINE_SCOPES = [
+  ...new Set(
+    routes.flatMap((r) => ((r.auth as string).startsWith('machine:') ? [`${SCOPE_PREFIX}${(r.auth as string).slice(8)}`] : [])),
+  ),
+];
+
+interface StoredKeys {
+  signing: Record<string, unknown>;
+  cookies: string[];
+}
+
+/** The signing key survives restarts (else every token issued before a restart would fail). */
+function loadOrCreateKeys(file: string | undefined): StoredKeys {
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredKeys;
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keys: StoredKeys = {
+    signing: { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(12).toString('base64url'), alg: 'RS256', use: 'sig' },
+    cookies: [randomBytes(32).toString('base64url')],
+  };
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  }
+  return keys;
+}
+
+/**
+ * Sessions, codes and grants in memory (a restart signs everyone out, like clearing Cognito's sessions);
+ * only the signing key is kept on disk. oidc-provider's own memory adapter warns on every start.
+ */
+class MemoryAdapter {
+  static store = new Map<string, { payload: Record<string, unknown>; expiresAt: number }>();
+  readonly #name: string;
+  constructor(name: string) {
+    this.#name = name;
+  }
+  #key(id: string) {
+    return `${this.#name}:${id}`;
+  }
+  async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+    MemoryAdapter.store.set(this.#key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
+    if (typeof payload.uid === 'string')
+      MemoryAdapter.store.set(`${this.#name}:uid:${payload.uid}`, { payload: { id }, expiresAt: Date.now() + expiresIn * 1000 });
+    if (typeof payload.userCode === 'string')
+      MemoryAdapter.store.set(`${this.#name}:user:${payload.userCode}`, {
+        payload: { id },
+        expiresAt: Date.now() + expiresIn * 1000,
+      });
+  }
+  async find(id: string) {
+    const entry = MemoryAdapter.store.get(this.#key(id));
+    if (!entry) return undefined;
+    if (entry.expiresAt < Date.now()) {
+      MemoryAdapter.store.delete(this.#key(id));
+      return undefined;
+    }
+    return entry.payload;
+  }
+  async #findBy(prefix: string, value: string) {
+    const pointer = await this.find(`${prefix}:${value}`);
+    return pointer ? this.find(String(pointer.id)) : undefined;
+  }
+  findByUid(uid: string) {
+    return this.#findBy('uid', uid);
+  }
+  findByUserCode(userCode: string) {
+    return this.#findBy('user', userCode);
+  }
+  async consume(id: string) {
+    const entry = MemoryAdapter.store.get(this.#key(id));
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string) {
+    MemoryAdapter.store.delete(this.#key(id));
+  }
+  async revokeByGrantId(grantId: string) {
+    for (const [key, entry] of MemoryAdapter.store) if (entry.payload.grantId === grantId) MemoryAdapter.store.delete(key);
+  }
+}
+
+export interface LocalIssuerOptions {
+  /** e.g. http://localhost:3000/auth */
+  issuer: string;
+  /** The site's origin: redirect and logout URLs are registered on it. */
+  siteOrigin: string;
+  identityProviders: IdentityProviderChoice[];
+  /** Where the signing key lives; a fresh in-memory key when absent. */
+  keyFile?: string;
+}
+
+export interface LocalIssuer {
+  issuer: string;
+  clientId: string;
+  /** The public signing keys (what /.well-known/jwks.json serves). */
+  jwks: { keys: Record<string, unknown>[] };
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+}
+
+/** Which provider each person last signed in with: the `identities` claim names it. */
+const lastProvider = new Map<string, IdentityProviderChoice>();
+
+function identitiesClaim(persona: Persona, provider: IdentityProviderChoice | undefined) {
+  if (!provider) return undefined;
+  return [
+    {
+      userId: persona.id,
+      providerName: provider.id,
+      providerType: provider.audience === 'staff' ? 'SAML' : provider.id === 'Google' ? 'Google' : 'OIDC',
+      issuer: null,
+      primary: 'true',
+      dateCreated: '1700000000000',
+    },
+  ];
+}
+
+function usernameOf(persona: Persona, provider: IdentityProviderChoice | undefined) {
+  return `${provider?.id ?? 'Local'}_${persona.id}`;
+}
+
+export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
+  const keys = loadOrCreateKeys(options.keyFile);
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicKey } = keys.signing;
+  const providersById = new Map(options.identityProviders.map((p) => [p.id, p]));
+  const site = options.siteOrigin;
+  const logoutUris = [`${site}/`, `${site}/es/`];
+
+  const configuration: Configuration = {
+    adapter: MemoryAdapter as never,
+    clients: [
+      {
+        client_id: LOCAL_CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [`${site}/auth/callback/`],
+      },
+      {
+        client_id: LOCAL_MACHINE_CLIENT.id,
+        client_secret: LOCAL_MACHINE_CLIENT.secret,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      },
+    ],
+    jwks: { keys: [keys.signing as never] },
+    cookies: { keys: keys.cookies },
+    pkce: { required: () => true },
+    conformIdTokenClaims: false,
+    scopes: ['openid', 'email', 'profile', ...MACHINE_SCOPES],
+    claims: {
+      openid: ['sub', 'token_use', 'cognito:groups', 'cognito:username', 'identities'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
+    extraParams: ['identity_provider', 'lang'],
+    responseTypes: ['code'],
+    routes: {
+      authorization: '/oauth2/authorize',
+      token: '/oauth2/token',
+      userinfo: '/oauth2/userInfo',
+      jwks: '/.well-known/jwks.json',
+      revocation: '/oauth2/revoke',
+    },
+    ttl: {
+      AccessToken: 3600,
+      IdToken: 3600,
+      AuthorizationCode: 300,
+      Interaction: 3600,
+      Session: 86_400,
+      Grant: 86_400,
+      ClientCredentials: 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => RESOURCE,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, _resource, client) => ({
+          scope: client.clientId === LOCAL_MACHINE_CLIENT.id ? MACHINE_SCOPES.join(' ') : USER_SCOPES,
+          // Cognito's access tokens carry client_id and no aud; oidc-provider insists on an aud, so it is the
+          // client id — the value API Gateway's authorizer is configured to accept either way.
+          audience: client.clientId,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 3600,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+    async findAccount(_ctx, sub) {
+      const persona = personaBySub(sub);
+      if (!persona) return undefined;
+      return {
+        accountId: sub,
+        async claims(use) {
+          const provider = lastProvider.get(sub);
+          return {
+            sub,
+            ...(use === 'id_token' && { token_use: 'id' }),
+            'cognito:groups': persona.groups,
+            'cognito:username': usernameOf(persona, provider),
+            identities: identitiesClaim(persona, provider),
+            email: persona.email,
+            email_verified: true,
+            name: persona.name,
+          };
+        },
+      };
+    },
+    async extraTokenClaims(_ctx, token) {
+      const accountId = 'accountId' in token ? token.accountId : undefined;
+      const persona = accountId ? personaBySub(accountId) : undefined;
+      if (!persona) return { token_use: 'access' };
+      return {
+        token_use: 'access',
+        'cognito:groups': persona.groups,
+        username: usernameOf(persona, lastProvider.get(persona.sub)),
+      };
+    },
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      // Like Cognito's managed login there is no consent screen: the portal's own client gets its scopes.
+      const { oidc } = ctx;
+      const existing = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(oidc.client?.clientId ?? '');
+      if (existing) {
+        const grant = await oidc.provider.Grant.find(existing);
+        if (grant) return grant;
+      }
+      if (!oidc.session?.accountId || !oidc.client) return undefined;
+      const grant = new oidc.provider.Grant({ clientId: oidc.client.clientId, accountId: oidc.session.accountId });
+      grant.addOIDCScope(USER_SCOPES);
+      grant.addResourceScope(RESOURCE, USER_SCOPES);
+      await grant.save();
+      return grant;
+    },
+    interactions: { url: (_ctx, interaction) => `/auth/interaction/${interaction.uid}` },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = renderPage(
+        'en',
+        'Sign-in problem',
+        `<div class="grid-container portal-page"><h1>Sign-in problem</h1><div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(String(out.error_description ?? out.error))}</p></div></div><p><a class="usa-link" href="/">Home</a></p></div>`,
+        '/es/',
+      );
+    },
+  };
+
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = true;
+  const mount = new URL(options.issuer).pathname;
+
+  async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const details = await provider.interactionDetails(req, res);
+    const params = details.params as Record<string, string | undefined>;
+    const locale: Locale = isLocale(params.lang) ? params.lang : 'en';
+    const chosen = url.searchParams.get('idp') ?? params.identity_provider;
+    const provider_ = chosen ? providersById.get(chosen) : undefined;
+
+    if (req.method === 'POST') {
+      const body = new URLSearchParams(await readText(req));
+      const persona = personas().find((p) => p.id === body.get('persona'));
+      const via = providersById.get(body.get('idp') ?? '');
+      if (!persona || !via || persona.audience !== via.audience) {
+        send(res, 400, pickPage(locale, details.uid, via, 'Choose one of the people listed.'));
+        return;
+      }
+      lastProvider.set(persona.sub, via);
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: persona.sub, amr: [via.id] } },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
+    if (chosen && !provider_) {
+      // Cognito answers an unknown identity_provider with an error on the redirect URI; here, a clear page.
+      send(res, 400, chooserPage(locale, details.uid, `There is no sign-in provider called "${chosen}".`));
+      return;
+    }
+    send(res, 200, provider_ ? pickPage(locale, details.uid, provider_) : chooserPage(locale, details.uid));
+  }
+
+  function chooserPage(locale: Locale, uid: string, problem?: string) {
+    const t = CHOOSER_TEXT[locale];
+    const items = options.identityProviders
+      .map(
+        (p) =>
+          `<li class="margin-bottom-2"><a class="usa-button usa-button--outline" href="${mount}/interaction/${e(uid)}?idp=${encodeURIComponent(p.id)}">${e(`${t.with} ${p.label}`)}</a></li>`,
+      )
+      .join('');
+    return renderPage(
+      locale,
+      t.title,
+      `<div class="grid-container portal-page"><h1>${e(t.title)}</h1>${problem ? alert(problem) : ''}<p class="usa-intro">${e(t.intro)}</p><ul class="usa-list usa-list--unstyled">${items}</ul></div>`,
+      '/',
+    );
+  }
+
+  function pickPage(locale: Locale, uid: string, via: IdentityProviderChoice | undefined, problem?: string) {
+    const t = CHOOSER_TEXT[locale];
+    const people = personas().filter((p) => p.audience === via?.audience);
+    const buttons = people
+      .map(
+        (p) =>
+          `<li class="margin-bottom-2"><button class="usa-button" type="submit" name="persona" value="${e(p.id)}">${e(`${p.name} — ${p.role[locale]}`)}</button></li>`,
+      )
+      .join('');
+    return renderPage(
+      locale,
+      `${t.sandbox} ${via?.label ?? ''}`,
+      `<div class="grid-container portal-page"><h1>${e(`${t.sandbox} ${via?.label ?? ''}`)}</h1>${problem ? alert(problem) : ''}<p class="usa-intro">${e(t.pick)}</p>` +
+        `<form method="post" action="${mount}/interaction/${e(uid)}"><input type="hidden" name="idp" value="${e(via?.id ?? '')}"><ul class="usa-list usa-list--unstyled">${buttons}</ul></form>` +
+        `<p><a class="usa-link" href="${mount}/interaction/${e(uid)}?idp=">${e(t.other)}</a></p></div>`,
+      '/',
+    );
+  }
+
+  async function logout(res: ServerResponse, url: URL) {
+    const clientId = url.searchParams.get('client_id');
+    const logoutUri = url.searchParams.get('logout_uri') ?? '';
+    // Cognito accepts only the sign-out URLs registered on the app client.
+    if (clientId !== LOCAL_CLIENT_ID || !logoutUris.includes(logoutUri)) {
+      send(
+        res,
+        400,
+        renderPage(
+          'en',
+          'Sign-out problem',
+          `<div class="grid-container portal-page"><h1>Sign-out problem</h1>${alert('Unknown client_id or logout_uri.')}</div>`,
+          '/es/',
+        ),
+      );
+      return;
+    }
+    // Forget the session: the next sign-in starts at the chooser again.
+    const expired = 'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax';
+    res.writeHead(302, {
+      location: logoutUri,
+      'set-cookie': ['_session', '_session.sig', '_session.legacy', '_session.legacy.sig'].map((n) => `${n}=; ${expired}`),
+    });
+    res.end();
+  }
+
+  const callback = provider.callback();
+  return {
+    issuer: options.issuer,
+    clientId: LOCAL_CLIENT_ID,
+    jwks: { keys: [publicKey] },
+    async handle(req, res, url) {
+      const path = url.pathname.slice(mount.length) || '/';
+      if (path.startsWith('/interaction/')) return interaction(req, res, url);
+      if (path === '/logout') return logout(res, url);
+      // oidc-provider works out its mount path from originalUrl vs url, as under Express.
+      const original = req.url ?? '/';
+      Object.assign(req, { originalUrl: original, url: original.slice(mount.length) || '/' });
+      await new Promise<void>((resolve) => {
+        res.once('finish', resolve);
+        res.once('close', resolve);
+        callback(req, res);
+      });
+    },
+  };
+}
+
+const CHOOSER_TEXT = {
+  en: {
+    title: 'Sign in',
+    intro: 'This is the local sandbox: no real account is used. Choose how to sign in.',
+    with: 'Sign in with',
+    sandbox: 'Sandbox:',
+    pick: 'Choose who to be. Each person is the same account whichever provider you pick.',
+    other: 'Choose another way to sign in',
+  },
+  es: {
+    title: 'Iniciar sesión',
+    intro: 'Este es el entorno local de prueba: no se usa ninguna cuenta real. Elija cómo iniciar sesión.',
+    with: 'Iniciar sesión con',
+    sandbox: 'Prueba:',
+    pick: 'Elija quién ser. Cada persona es la misma cuenta con cualquier proveedor.',
+    other: 'Elegir otra forma de iniciar sesión',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+function alert(message: string) {
+  return `<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(message)}</p></div></div>`;
+}
+
+function send(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.length > 16_384) req.destroy();
+    });
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}

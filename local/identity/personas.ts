@@ -1,0 +1,53 @@
+/**
+ * The people you can be locally. Each sandbox identity provider offers the personas of its audience: the
+ * citizen providers (Login.gov, ID.me, Google) two citizens, the agency's staff provider one staff member
+ * per agency and an administrator. A persona is the SAME person whichever provider they pick (the same
+ * `sub`), as Cognito makes them once their identities are linked.
+ */
+import { createHash } from 'node:crypto';
+import { loadCatalog } from '#catalog/load';
+import { ADMIN_GROUP, CITIZEN_GROUP, STAFF_GROUP_PREFIX } from '#domain/authorization';
+
+export interface Persona {
+  id: string;
+  /** Stable, UUID-shaped like a Cognito `sub`. */
+  sub: string;
+  name: string;
+  email: string;
+  audience: 'citizen' | 'staff';
+  groups: string[];
+  /** One line on the chooser, e.g. "Citizen" or "Staff, Department of Revenue". */
+  role: { en: string; es: string };
+}
+
+function uuidFrom(seed: string): string {
+  const hex = createHash('sha256').update(`front-door-local:${seed}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function persona(id: string, name: string, audience: Persona['audience'], groups: string[], role: Persona['role']): Persona {
+  return { id, sub: uuidFrom(id), name, email: `${id}@example.com`, audience, groups, role };
+}
+
+let cached: Persona[] | undefined;
+
+export function personas(): Persona[] {
+  if (cached) return cached;
+  const catalog = loadCatalog();
+  cached = [
+    persona('ana.rivera', 'Ana Rivera', 'citizen', [CITIZEN_GROUP], { en: 'Citizen', es: 'Ciudadana' }),
+    persona('ben.okafor', 'Ben Okafor', 'citizen', [CITIZEN_GROUP], { en: 'Citizen', es: 'Ciudadano' }),
+    ...[...catalog.agencies.values()].map((agency) =>
+      persona(`staff.${agency.id}`, `${agency.shortName.en} Staff`, 'staff', [`${STAFF_GROUP_PREFIX}${agency.id}`], {
+        en: `Staff, ${agency.name.en}`,
+        es: `Personal, ${agency.name.es}`,
+      }),
+    ),
+    persona('admin', 'Portal Administrator', 'staff', [ADMIN_GROUP], { en: 'Administrator', es: 'Administrador' }),
+  ];
+  return cached;
+}
+
+export function personaBySub(sub: string): Persona | undefined {
+  return personas().find((p) => p.sub === sub);
+}

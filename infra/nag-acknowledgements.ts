@@ -1,8 +1,172 @@
 /**
- * Every rule-pack finding the portal accepts, in one place, each with the reason a security reviewer can
- * check. docs/deploying.md explains each id (a test keeps the two in step).
+ * Every rule-pack finding the portal accepts, in ONE place, each with the reason a security reviewer can
+ * check. Everything else the packs (AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.2.1,
+ * Serverless) find fails the synth. docs/deploying.md explains each id in an operator's words; a test
+ * keeps the two in step (test/infra/acknowledgements.test.ts).
  */
-import type { Route } from '../functions/http/routes.ts';
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
 import type { Portal } from './portal.ts';
 
-export function acknowledgeRules(_portal: Portal, _routes: readonly Route[]): void {}
+export interface Acknowledgement {
+  /** The rule ids as the packs report them (one concern often has an id per pack). */
+  ids: readonly string[];
+  /** For rules that report one finding per wildcard (`RULE[finding]`): exactly those findings. */
+  findings?: (portal: Portal) => readonly string[];
+  /** One line a security reviewer would accept. */
+  reason: string;
+  /** Where it applies: as narrow as the finding allows. */
+  on: (portal: Portal) => readonly IConstruct[];
+}
+
+const perPack = (rule: string, packs: readonly string[]) => packs.map((pack) => `${pack}-${rule}`);
+const NIST_HIPAA = ['NIST.800.53.R5', 'HIPAA.Security'];
+const NIST_HIPAA_PCI = [...NIST_HIPAA, 'PCI.DSS.321'];
+
+const portalFunctions = (portal: Portal) => [...portal.app.api.functions.values()];
+/** CDK's BucketDeployment function (one per stack, shared by the site's deployments). */
+const bucketDeploymentFunction = (portal: Portal) =>
+  portal.app.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+const allSecrets = (portal: Portal) => [
+  portal.app.originVerify.secret,
+  ...[...portal.app.secrets.secrets.values()].map(({ secret }) => secret),
+];
+
+/** The IAM5 ids CDK's BucketDeployment grants produce (its own code asks for these to copy the site). */
+function bucketDeploymentWildcards(portal: Portal): string[] {
+  const stack = Stack.of(portal.app);
+  const siteBucket = stack.getLogicalId(portal.app.site.bucket.node.defaultChild as CfnBucket);
+  const assets = `arn:${stack.partition}:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`;
+  return [
+    'Action::s3:GetObject*',
+    'Action::s3:GetBucket*',
+    'Action::s3:List*',
+    'Action::s3:DeleteObject*',
+    'Action::s3:Abort*',
+    'Action::kms:GenerateDataKey*',
+    'Action::kms:ReEncrypt*',
+    `Resource::<${siteBucket}.Arn>/*`,
+    `Resource::${assets}`,
+    // cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on every distribution.
+    'Resource::*',
+  ].map((finding) => `AwsSolutions-IAM5[${finding}]`);
+}
+
+export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
+  // Functions (ours)
+  {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    reason:
+      'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; every other statement names its resource.',
+    on: (portal) => portalFunctions(portal).map((fn) => fn.role.policy),
+  },
+  {
+    ids: perPack('LambdaConcurrency', NIST_HIPAA),
+    reason:
+      'Throttling is set per route at API Gateway instead; reserved concurrency would fail on new accounts (10 concurrent executions) and cap a deadline day.',
+    on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
+  },
+  {
+    ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
+    reason:
+      'Invoked synchronously (API Gateway, CloudFormation): the caller receives the error; a dead-letter queue only applies to asynchronous invocations.',
+    on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
+  },
+  {
+    ids: perPack('LambdaInsideVPC', NIST_HIPAA_PCI),
+    reason:
+      'The functions reach only AWS APIs (DynamoDB, Secrets Manager, KMS) over TLS with IAM, plus the payment provider over the internet; a VPC would add NAT cost and cold-start time without a private resource to protect.',
+    on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
+  },
+  // API
+  {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      "Public by design: the route table marks the route auth 'public' (anonymous tasks, the payment provider's signed webhooks, health); the WAF, its throttle and the function's own checks protect it.",
+    on: (portal) => portal.app.api.publicRoutes,
+  },
+  // Secrets
+  {
+    ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
+    reason:
+      "Rotated by the operator (docs/deploying.md): payment keys are issued by the provider's dashboard, and the origin header must change in CloudFront and the functions in one deployment.",
+    on: allSecrets,
+  },
+  // Buckets
+  {
+    ids: perPack('S3BucketReplicationEnabled', NIST_HIPAA_PCI),
+    reason:
+      'The site bucket is rebuilt from the repository on every deployment, and access logs are kept a year in a versioned bucket; no data of record lives in S3.',
+    on: (portal) => [portal.app.site.bucket, portal.app.logBucket],
+  },
+  {
+    ids: perPack('S3DefaultEncryptionKMS', NIST_HIPAA_PCI),
+    reason:
+      'S3 server access logs and CloudFront standard logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3); the bucket is private and TLS-only.',
+    on: (portal) => [portal.app.logBucket],
+  },
+  // Alarm delivery
+  {
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    reason: 'This queue is itself the dead-letter queue of the alarm e-mail subscription.',
+    on: (portal) => [portal.app.observability.alarms.undelivered, portal.waf.alarms.undelivered],
+  },
+  // AWS services' own roles and functions
+  {
+    ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],
+    reason: 'The AWS-maintained service role policy for AWS Backup; AWS keeps it in step with what Backup needs for DynamoDB.',
+    on: (portal) => [portal.data.backup.plan],
+  },
+  {
+    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaTracing'],
+    reason:
+      "CDK's BucketDeployment function (runs only during `cdk deploy` to copy the site); its runtime is chosen by aws-cdk-lib and moves with it.",
+    on: bucketDeploymentFunction,
+  },
+  {
+    ids: ['AwsSolutions-IAM5'],
+    findings: bucketDeploymentWildcards,
+    reason:
+      "Wildcards in the grants CDK makes for its BucketDeployment function (deploy time only): read the site's asset objects, write and prune the site bucket and use its key, clear CloudFront's cache.",
+    on: (portal) => [portal.app.site.deploymentRole.policy],
+  },
+  // CloudFront
+  {
+    ids: ['AwsSolutions-CFR1'],
+    reason: 'No geographic restriction: residents abroad (service members, students, travellers) must reach their government.',
+    on: (portal) => [portal.app.site.distribution],
+  },
+  {
+    ids: ['Annotation::@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac'],
+    reason:
+      "The site key lets CloudFront decrypt only for this account's distributions (aws:SourceArn distribution/*): naming the one distribution would make key, bucket and distribution depend on each other.",
+    on: (portal) => [portal.app],
+  },
+  {
+    ids: ['AwsSolutions-CFR4', 'Annotation::@aws-cdk/aws-cloudfront:minimumProtocolVersionWithoutCertificate'],
+    reason:
+      'Only without agency.domain: the default *.cloudfront.net certificate fixes the viewer TLS policy; with a domain the distribution requires TLS 1.2 (TLSv1.2_2021).',
+    on: (portal) => (portal.app.site.customDomain ? [] : [portal.app.site.distribution]),
+  },
+  // Sign-in
+  {
+    ids: ['AwsSolutions-COG2'],
+    reason:
+      'MFA is optional in the pool because people sign in through Login.gov, ID.me or their agency, which enforce their own MFA; Cognito accounts (administrators) can turn on TOTP.',
+    on: (portal) => [portal.app.identity.userPool],
+  },
+];
+
+export function acknowledgeRules(portal: Portal): void {
+  for (const acknowledgement of ACKNOWLEDGEMENTS) {
+    const ids = acknowledgement.findings?.(portal) ?? acknowledgement.ids;
+    for (const construct of acknowledgement.on(portal))
+      for (const id of ids) Validations.of(construct).acknowledge({ id, reason: acknowledgement.reason });
+  }
+}
+
+/** Every rule the portal acknowledges, without the per-finding part (what docs/deploying.md must explain). */
+export function acknowledgedRules(): string[] {
+  return [...new Set(ACKNOWLEDGEMENTS.flatMap((a) => a.ids).map((id) => id.replace(/\[.*$/, '')))];
+}

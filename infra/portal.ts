@@ -70,7 +70,7 @@ export function definePortal(app: App, props: PortalProps): Portal {
     webAcl: { arn: waf.webAcl.arn, name: waf.webAcl.name, region: EDGE_REGION },
   });
   const portal = { data, app: appStack, waf };
-  acknowledgeRules(portal, props.routes);
+  acknowledgeRules(portal);
   return portal;
 }
 

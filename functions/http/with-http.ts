@@ -10,7 +10,9 @@ import { translate } from '#catalog/i18n';
 import { routeAccess } from '#domain/authorization';
 import { ForbiddenError, InvalidAnswersError, isClientError, UnauthorizedError } from '#shared/errors';
 import { logger } from '#shared/logger';
+import { originVerifySecret } from '#shared/origin-config';
 import { callerOf } from './caller.ts';
+import { originVerify } from './origin-verify.ts';
 import { otherLanguageHref, renderErrorPage } from './pages.ts';
 import { requestLocale, wantsHtml } from './request.ts';
 import { html, json } from './responses.ts';
@@ -71,5 +73,6 @@ export function withHttp(lambdaHandler: HttpHandler) {
   return middy(lambdaHandler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses())
+    .use(originVerify(originVerifySecret))
     .use(routeAuthorization());
 }

@@ -16,22 +16,31 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 const FIVE_MINUTES = Duration.minutes(5);
 
 /**
- * Where alarms go: an SNS topic (KMS-encrypted, TLS only) with the agency's alarm e-mail subscribed.
+ * Where alarms go: an SNS topic (KMS-encrypted, TLS only) with the agency's alarm e-mail subscribed;
+ * notifications the e-mail could not take wait 14 days in an encrypted queue instead of being lost.
  * Used by the application stack and, in us-east-1, by the WAF stack (an alarm can only notify a topic in
  * its own region, and CloudFront's WAF metrics live in us-east-1).
  */
 export class AlarmTopic extends Construct {
   readonly topic: Topic;
+  readonly undelivered: Queue;
 
   constructor(scope: Construct, id: string, props: { alarmEmail: string; key: IKey; displayName: string }) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: props.displayName, masterKey: props.key, enforceSSL: true });
-    this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.undelivered = new Queue(this, 'Undelivered', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.topic.addSubscription(new EmailSubscription(props.alarmEmail, { deadLetterQueue: this.undelivered }));
   }
 
   /** Notify the topic when the alarm goes off and when it is back to normal. */

@@ -6,7 +6,7 @@ import { PortalKey } from './portal-key.ts';
 /**
  * The key for what operating the portal produces: log groups, the alarm topic, functions' environment
  * variables. CloudWatch Logs may use it only for this account's log groups in this region; CloudWatch
- * alarms may use it only to publish to the alarm topic.
+ * alarms and SNS may use it only for this account (the alarm topic and its dead-letter queue).
  */
 export class OperationsKey extends PortalKey {
   constructor(scope: Construct, id: string, props: { alias: string }) {
@@ -27,6 +27,15 @@ export class OperationsKey extends PortalKey {
     this.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
+    // SNS moves notifications it could not deliver into the encrypted dead-letter queue.
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': account } },

@@ -72,6 +72,8 @@ export class PortalApi extends Construct {
   /** By handler module name. */
   readonly functions = new Map<string, PortalFunction>();
   readonly routes: HttpRoute[] = [];
+  /** The routes the route table marks 'public' (no authorizer). */
+  readonly publicRoutes: HttpRoute[] = [];
   private readonly operationsKey: IKey;
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
@@ -173,15 +175,15 @@ export class PortalApi extends Construct {
       const integration = new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn.function);
       for (const route of handlerRoutes) {
         const machineScope = route.auth.startsWith('machine:') ? route.auth.slice('machine:'.length) : undefined;
-        this.routes.push(
-          new HttpRoute(this, `Route-${route.method}${route.path.replaceAll(/[{}]/g, '').replaceAll('/', '-')}`, {
-            httpApi: this.httpApi,
-            routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-            integration,
-            ...(route.auth !== 'public' && { authorizer: props.authorizer }),
-            ...(machineScope && { authorizationScopes: [`${SCOPE_PREFIX}${machineScope}`] }),
-          }),
-        );
+        const httpRoute = new HttpRoute(this, `Route-${route.method}${route.path.replaceAll(/[{}]/g, '').replaceAll('/', '-')}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration,
+          ...(route.auth !== 'public' && { authorizer: props.authorizer }),
+          ...(machineScope && { authorizationScopes: [`${SCOPE_PREFIX}${machineScope}`] }),
+        });
+        this.routes.push(httpRoute);
+        if (route.auth === 'public') this.publicRoutes.push(httpRoute);
       }
     }
 

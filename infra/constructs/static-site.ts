@@ -18,15 +18,17 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
+import { ManagedPolicyRole } from './managed-policy-role.ts';
+import { LOG_RETENTION } from './portal-function.ts';
 import { SecurityHeadersPolicy } from './security-headers-policy.ts';
-
-/** The header CloudFront adds to every /api/* request; the API refuses requests without it. */
-export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 const edgeCode = (file: string) =>
   FunctionCode.fromFile({ filePath: fileURLToPath(new URL(`../edge/${file}`, import.meta.url)) });
@@ -36,7 +38,7 @@ export interface StaticSiteProps {
   siteDir: string;
   /** The HTTP API's own host name (<id>.execute-api.<region>.amazonaws.com). */
   apiDomainName: string;
-  /** The value of ORIGIN_VERIFY_HEADER (a Secrets Manager dynamic reference, resolved at deploy time). */
+  /** The value of the origin header (a Secrets Manager dynamic reference, resolved at deploy time). */
   originVerifyValue: string;
   /** The us-east-1 WAF web ACL's ARN. */
   webAclArn: string;
@@ -47,6 +49,8 @@ export interface StaticSiteProps {
   siteKey: IKey;
   /** Where CloudFront and S3 access logs go. */
   logBucket: IBucket;
+  /** Encrypts the deployment function's log group. */
+  operationsKey: IKey;
 }
 
 /**
@@ -60,11 +64,16 @@ export class StaticSite extends Construct {
   readonly distribution: Distribution;
   /** https://<domain> (the agency's domain, or the distribution's *.cloudfront.net name). */
   readonly origin: string;
+  readonly customDomain: StaticSiteProps['customDomain'];
+  /** The role of CDK's BucketDeployment function (it copies the site into the bucket at deploy time). */
+  readonly deploymentRole: ManagedPolicyRole;
+  readonly deploymentLogs: LogGroup;
   private readonly siteDir: string;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
     this.siteDir = props.siteDir;
+    this.customDomain = props.customDomain;
     this.bucket = new Bucket(this, 'Bucket', {
       encryption: BucketEncryption.KMS,
       encryptionKey: props.siteKey,
@@ -148,6 +157,22 @@ export class StaticSite extends Construct {
       },
     });
     this.origin = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
+
+    this.deploymentLogs = new LogGroup(this, 'DeploymentLogs', {
+      retention: LOG_RETENTION,
+      encryptionKey: props.operationsKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.deploymentRole = new ManagedPolicyRole(this, 'DeploymentRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Front Door: copies the built site into the site bucket at deploy time',
+    });
+    this.deploymentRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.deploymentLogs.logGroupArn],
+      }),
+    );
   }
 
   /**
@@ -163,14 +188,14 @@ export class StaticSite extends Construct {
       cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
       // Old hashed files stay: a page cached before this deployment may still ask for them.
       prune: false,
-      memoryLimit: 512,
+      ...this.deploymentOptions(),
     });
     const pages = new BucketDeployment(this, 'DeployPages', {
       sources: [Source.asset(this.siteDir, { exclude: ['_astro', '_shell', 'config.json'] })],
       destinationBucket: this.bucket,
       exclude: ['_astro/*', 'config.json'],
       cacheControl: [CacheControl.fromString('public, max-age=0, s-maxage=86400, must-revalidate')],
-      memoryLimit: 512,
+      ...this.deploymentOptions(),
     });
     const config = new BucketDeployment(this, 'DeployConfig', {
       sources: [Source.jsonData('config.json', runtimeConfig)],
@@ -178,11 +203,15 @@ export class StaticSite extends Construct {
       prune: false,
       cacheControl: [CacheControl.noCache()],
       contentType: 'application/json; charset=utf-8',
-      memoryLimit: 512,
+      ...this.deploymentOptions(),
       // Last, so the cache is cleared once everything new is in place.
       distribution: this.distribution,
       distributionPaths: ['/*'],
     });
     config.node.addDependency(assets, pages);
+  }
+
+  private deploymentOptions() {
+    return { memoryLimit: 512, role: this.deploymentRole, logGroup: this.deploymentLogs };
   }
 }

@@ -42,6 +42,7 @@ export class AppStack extends Stack {
   readonly observability: Observability;
   readonly secrets: PortalSecrets;
   readonly logBucket: Bucket;
+  readonly originVerify: OriginVerify;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -71,6 +72,7 @@ export class AppStack extends Stack {
     const secretNames = [...new Set(props.routes.flatMap((route) => route.secrets ?? []))] as SecretName[];
     this.secrets = new PortalSecrets(this, 'Secrets', { names: secretNames, secretsKey });
     const originVerify = new OriginVerify(this, 'OriginVerify', { secretsKey });
+    this.originVerify = originVerify;
 
     this.api = new PortalApi(this, 'Api', { operationsKey });
     this.site = new StaticSite(this, 'Site', {
@@ -81,6 +83,7 @@ export class AppStack extends Stack {
       securityHeaders: SECURITY_HEADERS,
       siteKey,
       logBucket: this.logBucket,
+      operationsKey,
       ...(config.agency.domain &&
         config.agency.certificateArn && {
           customDomain: {

@@ -18,6 +18,7 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly table: Table;
   readonly dataKey: PortalKey;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -26,6 +27,10 @@ export class DataStack extends Stack {
       description: 'Front Door: the submissions table and its backups',
     });
     this.table = new PortalTable(this, 'Submissions', { definition: tableDefinition, encryptionKey: this.dataKey }).table;
-    new TableBackup(this, 'Backup', { table: this.table, encryptionKey: this.dataKey, namePrefix: props.namePrefix });
+    this.backup = new TableBackup(this, 'Backup', {
+      table: this.table,
+      encryptionKey: this.dataKey,
+      namePrefix: props.namePrefix,
+    });
   }
 }

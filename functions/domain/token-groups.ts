@@ -6,7 +6,9 @@
  *   whatever groups an operator may have put them in;
  * - a person who signs in through an agency's SAML IdP gets `staff:<agency>` for each agency their IdP names in
  *   the agencies attribute (`custom:agencies`), plus any `staff:<agency>` or `admin` group an operator added
- *   them to in Cognito. Leaving the IdP (or its group) ends it at the next sign-in or refresh.
+ *   them to in Cognito. Leaving the IdP (or its group) ends it at the next sign-in or refresh;
+ * - a Cognito account an operator created (no federated identity: administrators, with password and MFA) gets
+ *   exactly the `staff:<agency>` and `admin` groups the operator put it in.
  */
 
 import { type Audience, type FederatedProvider, findProvider, identitiesOfUser } from './account-linking.ts';
@@ -42,10 +44,10 @@ export function audienceOfSignIn(
   username: string,
   identitiesAttribute: string | undefined,
   providers: readonly FederatedProvider[],
-): Audience | undefined {
-  const audiences = new Set(
-    identitiesOfUser(username, identitiesAttribute, providers).map((i) => findProvider(i.providerName, providers)?.audience),
-  );
+): Audience | 'operator-created' | undefined {
+  const identities = identitiesOfUser(username, identitiesAttribute, providers);
+  if (identities.length === 0) return 'operator-created';
+  const audiences = new Set(identities.map((i) => findProvider(i.providerName, providers)?.audience));
   // Never linked across audiences; if a user somehow were, treating it as staff could grant staff groups to
   // a citizen login, so a mix gets no groups at all.
   if (audiences.size !== 1) return undefined;
@@ -66,9 +68,9 @@ export function tokenGroups(
 ): string[] {
   const audience = audienceOfSignIn(input.username, input.userAttributes.identities, deps.providers);
   if (audience === 'citizen') return [CITIZEN_GROUP];
-  if (audience !== 'staff') return [];
+  if (audience !== 'staff' && audience !== 'operator-created') return [];
   const known = new Set(deps.agencies);
-  const asserted = agenciesFromAttribute(input.userAttributes[AGENCIES_ATTRIBUTE], deps.agencies);
+  const asserted = audience === 'staff' ? agenciesFromAttribute(input.userAttributes[AGENCIES_ATTRIBUTE], deps.agencies) : [];
   const granted = input.memberOf
     .filter((g) => g.startsWith(STAFF_GROUP_PREFIX) && known.has(g.slice(STAFF_GROUP_PREFIX.length)))
     .map((g) => g.slice(STAFF_GROUP_PREFIX.length));

@@ -76,9 +76,13 @@ describe('the groups a token carries', () => {
       ['admin'],
     ],
     [
-      'a user made by an operator, with no identity',
-      { username: '5b8a2f0e', userAttributes: {}, memberOf: ['admin', 'staff:revenue'] },
-      [],
+      'an administrator account an operator made (no identity)',
+      {
+        username: '5b8a2f0e',
+        userAttributes: { [AGENCIES_ATTRIBUTE]: 'vital-records' },
+        memberOf: ['admin', 'staff:revenue', 'citizen'],
+      },
+      ['staff:revenue', 'admin'],
     ],
     [
       'a user linked across audiences (never made by us)',

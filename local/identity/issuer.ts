@@ -175,6 +175,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     jwks: { keys: [keys.signing as never] },
     cookies: { keys: keys.cookies },
     pkce: { required: () => true },
+    // Cognito's token endpoint answers browsers from any origin; locally everything is one origin anyway.
+    clientBasedCORS: () => true,
     conformIdTokenClaims: false,
     scopes: ['openid', 'email', 'profile', ...MACHINE_SCOPES],
     claims: {

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, fillBirthCertificateForm, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -39,18 +39,6 @@ async function checkAccessibility(page: Page, javaScriptEnabled: boolean) {
   await probe.goto(page.url());
   await expectNoAxeViolations(probe);
   await context.close();
-}
-
-async function fillBirthCertificateForm(page: Page) {
-  await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
-  await page.getByLabel('Date of birth').fill('2020-02-29');
-  await page
-    .getByText('My child’s', { exact: true })
-    .or(page.getByText("My child's", { exact: true }))
-    .first()
-    .click();
-  await page.getByLabel('Number of copies').fill('2');
-  await page.getByLabel('Email address').fill('ana@example.com');
 }
 
 for (const javaScriptEnabled of [true, false]) {

@@ -30,3 +30,31 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** The birth certificate form, answered the way a person would (labels, not ids). */
+export async function fillBirthCertificateForm(page: Page) {
+  await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
+  await page.getByLabel('Date of birth').fill('2020-02-29');
+  await page
+    .getByText('My child’s', { exact: true })
+    .or(page.getByText("My child's", { exact: true }))
+    .first()
+    .click();
+  await page.getByLabel('Number of copies').fill('2');
+  await page.getByLabel('Email address').fill('ana@example.com');
+}
+
+/**
+ * axe runs as a script, so a page visited with JavaScript off is checked as the same HTML in a page whose
+ * own scripts are blocked.
+ */
+export async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page): Promise<void> {
+  const html = await page.content();
+  const context = await browser.newContext({ viewport: page.viewportSize() ?? { width: 390, height: 844 } });
+  const probe = await context.newPage();
+  await probe.route(page.url(), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await probe.route('**/*.js', (route) => route.abort());
+  await probe.goto(page.url());
+  await expectNoAxeViolations(probe);
+  await context.close();
+}

@@ -8,6 +8,7 @@ export const paths = {
   serviceStatus: (serviceId: string) => `/services/${serviceId}/status/`,
   status: () => '/status/',
   search: () => '/search/',
+  account: () => '/account/',
   shell: () => '/_shell/',
 } as const;
 

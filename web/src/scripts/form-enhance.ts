@@ -1,8 +1,12 @@
 /**
  * Inline checks for apply forms, enhancing the plain POST that works without JavaScript.
  * Same rules and messages as the server (from each group's data-* attributes), shown with the same markup
- * catalog/src/form-html.ts renders. It never sends anything itself: with no problems the browser posts the form.
+ * catalog/src/form-html.ts renders. With no problems the browser posts the form itself — unless the person
+ * is signed in: then the same answers go to the signed-in route with their token, so the submission is
+ * theirs and shows under "My account".
  */
+import { currentSession, fetchSignedIn } from './session.ts';
+
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Patterns = Partial<Record<string, string>>;
 
@@ -145,12 +149,66 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
       if (problem && target) problems.push({ targetId: target.id, message: problem.message });
     }
     form.querySelector('[data-error-summary]')?.remove();
-    if (problems.length === 0) return;
+    if (problems.length === 0) {
+      if (currentSession()) {
+        event.preventDefault();
+        void sendSignedIn(form, groups(), summaryTitle);
+      }
+      return;
+    }
     event.preventDefault();
-    const summary = errorSummary(summaryTitle, problems);
-    form.prepend(summary);
-    summary.focus();
+    showSummary(form, summaryTitle, problems);
   });
+}
+
+function showSummary(form: HTMLFormElement, title: string, problems: { targetId: string; message: string }[]) {
+  const summary = errorSummary(title, problems);
+  form.prepend(summary);
+  summary.focus();
+}
+
+/** The signed-in route: /api/forms/… becomes /api/my/forms/…, same body, same Idempotency-Key field. */
+async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summaryTitle: string) {
+  const action = new URL(form.action, location.href);
+  const locale = action.searchParams.get('lang') ?? document.documentElement.lang;
+  action.pathname = action.pathname.replace(/^\/api\/forms\//, '/api/my/forms/');
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (button) button.disabled = true;
+  try {
+    const body = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') body.append(name, value);
+    const response = await fetchSignedIn(action.href, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+    if (response.status === 201) {
+      const { statusUrl } = (await response.json()) as { statusUrl: string };
+      location.assign(`${statusUrl}?submitted=1&lang=${locale}`);
+      return;
+    }
+    if (response.status === 422) {
+      const { error } = (await response.json()) as { error: { fields?: { field: string; message: string }[] } };
+      const problems: { targetId: string; message: string }[] = [];
+      for (const problem of error.fields ?? []) {
+        const group = groups.find((g) => g.dataset.field === problem.field);
+        const target = group && controlsOf(group)[0];
+        if (!group || !target) continue;
+        showProblem(group, problem.message);
+        problems.push({ targetId: target.id, message: problem.message });
+      }
+      if (problems.length > 0) {
+        showSummary(form, summaryTitle, problems);
+        return;
+      }
+    }
+  } catch {
+    // The network failed: the plain post below says what happened in the site's own pages.
+  } finally {
+    if (button) button.disabled = false;
+  }
+  // Anything else (the sign-in ended, an unexpected answer): the plain post still gets it delivered.
+  form.submit();
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-portal-form]')) {

@@ -1,0 +1,93 @@
+/**
+ * Signing in in real Chromium: a citizen signs in through the local issuer (Login.gov's sandbox), applies,
+ * and finds the submission under "My account"; the other citizen, signed in through Google, does not.
+ * axe on every page visited, the issuer's pages included.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, fillBirthCertificateForm, launchBrowser } from '../support/browser.ts';
+import { startTestPortal, type TestPortal } from '../support/portal.ts';
+
+let portal: TestPortal;
+let browser: Browser;
+
+beforeAll(async () => {
+  [portal, browser] = await Promise.all([startTestPortal(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+async function signInFromHeader(page: Page, provider: string, person: RegExp) {
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/account/');
+  await page.getByRole('button', { name: `Sign in with ${provider}` }).waitFor();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
+  // The sandbox provider's persona picker (identity_provider= skipped the chooser).
+  await page.getByRole('heading', { name: `Sandbox: ${provider}` }).waitFor();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: person }).click();
+  await page.waitForURL((url) => url.pathname === '/account/');
+  await page.getByText('Signed in as').waitFor();
+}
+
+describe('a signed-in citizen', () => {
+  it('applies while signed in, sees it under My account; the other citizen does not', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: portal.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto('/');
+    await signInFromHeader(page, 'Login.gov', /Ana Rivera/);
+    await expect.poll(() => page.getByRole('strong').first().textContent()).toBe('Ana Rivera');
+    await page.getByText('Nothing yet').waitFor();
+    await expectNoAxeViolations(page);
+    await expect.poll(() => page.locator('[data-account-link]').textContent()).toBe('My account');
+
+    await page.goto('/services/birth-certificate/apply/');
+    await fillBirthCertificateForm(page);
+    await page.getByRole('button', { name: /Send|Submit/ }).click();
+    await page.waitForURL((url) => /^\/api\/status\/[0-9A-Z-]{14}$/.test(url.pathname));
+    const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expectNoAxeViolations(page);
+
+    await page.goto('/account/');
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('Received');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => page.locator('[data-account-link]').textContent()).toBe('Sign in');
+
+    await signInFromHeader(page, 'Google', /Ben Okafor/);
+    await page.getByText('Nothing yet').waitFor();
+    expect(await page.getByText(code).count()).toBe(0);
+    await context.close();
+  });
+
+  it('in Spanish, the account page and the sign-in choices speak Spanish', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: portal.url });
+    const page = await context.newPage();
+    await page.goto('/es/account/');
+    await page.getByRole('button', { name: 'Iniciar sesión con ID.me' }).click();
+    await page.getByRole('heading', { name: 'Prueba: ID.me' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: /Ben Okafor/ }).click();
+    await page.waitForURL((url) => url.pathname === '/es/account/');
+    await page.getByText('Sesión iniciada como').waitFor();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('without JavaScript, the account page says how to do every task without signing in', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: portal.url });
+    const page = await context.newPage();
+    await page.goto('/account/');
+    expect(await page.locator('noscript').first().innerHTML()).toContain('confirmation code');
+    await context.close();
+  });
+});

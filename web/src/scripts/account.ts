@@ -1,0 +1,101 @@
+// "My account": sign-in choices from /config.json, or the person's own submissions from the API.
+import { currentSession, fetchSignedIn, runtimeConfig, signOut, startSignIn } from './session.ts';
+
+interface Summary {
+  code: string;
+  serviceTitle: string;
+  submittedAt: string;
+  statusLabel: string;
+  statusUrl: string;
+}
+
+const root = document.querySelector<HTMLElement>('[data-account]');
+
+function showProblem(message: string) {
+  if (!root) return;
+  const box = root.querySelector<HTMLElement>('[data-account-problem]');
+  const text = root.querySelector<HTMLElement>('[data-account-problem-text]');
+  if (box && text) {
+    text.textContent = message;
+    box.hidden = false;
+  }
+}
+
+function cell(row: HTMLTableRowElement, label: string, content: Node | string) {
+  const td = row.insertCell();
+  td.dataset.label = label;
+  td.append(content);
+}
+
+async function showSignedOut(locale: string) {
+  if (!root) return;
+  const config = await runtimeConfig();
+  if (!config.auth) {
+    showProblem(root.dataset.unavailable ?? '');
+    return;
+  }
+  const template = root.dataset.signInWith ?? '{provider}';
+  const returnTo = location.pathname;
+  for (const provider of config.auth.identityProviders) {
+    const list = root.querySelector(`[data-providers="${provider.audience}"]`);
+    const item = document.createElement('li');
+    item.className = 'usa-button-group__item';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = provider.audience === 'staff' ? 'usa-button usa-button--outline' : 'usa-button';
+    button.textContent = template.replace('{provider}', provider.label);
+    button.addEventListener('click', () => void startSignIn({ returnTo, idp: provider.id, locale }));
+    item.append(button);
+    list?.append(item);
+  }
+  root.querySelector('[data-sign-in-any]')?.addEventListener('click', () => void startSignIn({ returnTo, locale }));
+  root.querySelector<HTMLElement>('[data-signed-out]')?.removeAttribute('hidden');
+}
+
+async function showSignedIn(locale: string) {
+  if (!root) return;
+  const session = currentSession();
+  if (!session) return showSignedOut(locale);
+  const section = root.querySelector<HTMLElement>('[data-signed-in]');
+  const name = root.querySelector<HTMLElement>('[data-account-name]');
+  if (!section || !name) return;
+  name.textContent = session.name || session.email;
+  section.querySelector('[data-sign-out]')?.addEventListener('click', () => void signOut(locale));
+  section.hidden = false;
+
+  const response = await fetchSignedIn(`/api/my/submissions?lang=${locale}`, { headers: { accept: 'application/json' } });
+  if (response.status === 401) {
+    section.hidden = true;
+    showProblem(root.dataset.sessionEnded ?? '');
+    return showSignedOut(locale);
+  }
+  if (!response.ok) return showProblem(root.dataset.loadFailed ?? '');
+  const { submissions } = (await response.json()) as { submissions: Summary[] };
+  const table = section.querySelector<HTMLTableElement>('[data-submissions]');
+  const body = table?.tBodies[0];
+  const headings = [...(table?.tHead?.rows[0]?.cells ?? [])].map((th) => th.textContent ?? '');
+  if (!table || !body) return;
+  const dates = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long' });
+  for (const submission of submissions) {
+    const row = body.insertRow();
+    cell(row, headings[0] ?? '', submission.serviceTitle);
+    const link = document.createElement('a');
+    link.className = 'usa-link';
+    link.href = `${submission.statusUrl}?lang=${locale}`;
+    link.textContent = submission.code;
+    cell(row, headings[1] ?? '', link);
+    const time = document.createElement('time');
+    time.dateTime = submission.submittedAt;
+    time.textContent = dates.format(new Date(submission.submittedAt));
+    cell(row, headings[2] ?? '', time);
+    cell(row, headings[3] ?? '', submission.statusLabel);
+  }
+  table.hidden = submissions.length === 0;
+  const empty = section.querySelector<HTMLElement>('[data-empty]');
+  if (empty) empty.hidden = submissions.length > 0;
+}
+
+if (root) {
+  const locale = root.dataset.locale ?? 'en';
+  void showSignedIn(locale).catch(() => showProblem(root.dataset.loadFailed ?? ''));
+}

@@ -1,0 +1,197 @@
+/**
+ * Signing in from the browser: authorization code + PKCE + state + nonce against the issuer /config.json
+ * names (Cognito on AWS, the local issuer under /auth in `npm start`). Tokens live in sessionStorage (this
+ * tab only, gone when it closes); the strict CSP (no inline or third-party scripts) is what keeps them safe.
+ * Nothing here is needed for any public task: without JavaScript people apply, pay and check status anyway.
+ */
+import type { RuntimeConfig } from '../../runtime-config.ts';
+
+const SESSION_KEY = 'frontdoor.session';
+const PENDING_KEY = 'frontdoor.sign-in';
+export const CALLBACK_PATH = '/auth/callback/';
+
+export interface Session {
+  accessToken: string;
+  idToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  name: string;
+  email: string;
+  groups: string[];
+}
+
+interface PendingSignIn {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+  idp?: string;
+  /** Set once we restarted after Cognito's one-time "Already found an entry" answer (account linking). */
+  retried?: boolean;
+}
+
+let configPromise: Promise<RuntimeConfig> | undefined;
+
+export function runtimeConfig(): Promise<RuntimeConfig> {
+  configPromise ??= fetch('/config.json', { headers: { accept: 'application/json' } }).then((response) => {
+    if (!response.ok) throw new Error(`/config.json answered ${response.status}`);
+    return response.json() as Promise<RuntimeConfig>;
+  });
+  return configPromise;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomString(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function payloadOf(jwt: string): Record<string, unknown> {
+  const part = jwt.split('.')[1] ?? '';
+  const json = decodeURIComponent(
+    [...atob(part.replace(/-/g, '+').replace(/_/g, '/'))]
+      .map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .join(''),
+  );
+  return JSON.parse(json) as Record<string, unknown>;
+}
+
+export function currentSession(): Session | null {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+    if (stored && stored.expiresAt > Date.now() + 30_000) return stored;
+  } catch {
+    // A damaged entry is the same as none.
+  }
+  sessionStorage.removeItem(SESSION_KEY);
+  return null;
+}
+
+/** Goes to the issuer's sign-in (straight to one provider when `idp` is given). */
+export async function startSignIn(options: { returnTo: string; idp?: string; locale: string; retried?: boolean }) {
+  const config = await runtimeConfig();
+  if (!config.auth) throw new Error('Sign-in is not set up for this site');
+  const verifier = randomString();
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const pending: PendingSignIn = {
+    state: randomString(),
+    nonce: randomString(),
+    verifier,
+    returnTo: options.returnTo,
+    ...(options.idp && { idp: options.idp }),
+    ...(options.retried && { retried: true }),
+  };
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  const url = new URL(config.auth.authorizeEndpoint, location.origin);
+  url.search = new URLSearchParams({
+    client_id: config.auth.clientId,
+    response_type: 'code',
+    redirect_uri: new URL(CALLBACK_PATH, location.origin).href,
+    scope: config.auth.scopes.join(' '),
+    state: pending.state,
+    nonce: pending.nonce,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    lang: options.locale,
+    ...(options.idp && { identity_provider: options.idp }),
+  }).toString();
+  location.assign(url.href);
+}
+
+export type CallbackOutcome =
+  | { kind: 'signed-in'; returnTo: string }
+  | { kind: 'restarted' }
+  | { kind: 'failed'; reason: string; returnTo: string };
+
+/** On /auth/callback/: checks state, trades the code for tokens, checks the ID token's nonce, keeps the session. */
+export async function completeSignIn(locale: string): Promise<CallbackOutcome> {
+  const params = new URLSearchParams(location.search);
+  let pending: PendingSignIn | null = null;
+  try {
+    pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as PendingSignIn | null;
+  } catch {
+    pending = null;
+  }
+  sessionStorage.removeItem(PENDING_KEY);
+  const home = locale === 'es' ? '/es/' : '/';
+  if (!pending || params.get('state') !== pending.state) return { kind: 'failed', reason: 'state', returnTo: home };
+
+  const error = params.get('error');
+  if (error) {
+    // Cognito links a returning person's new provider to their account during this first sign-in and then
+    // refuses it once ("Already found an entry for username …"); signing in again lands them signed in.
+    if (/already found an entry/i.test(params.get('error_description') ?? '') && !pending.retried) {
+      await startSignIn({ returnTo: pending.returnTo, locale, retried: true, ...(pending.idp && { idp: pending.idp }) });
+      return { kind: 'restarted' };
+    }
+    return { kind: 'failed', reason: error, returnTo: pending.returnTo };
+  }
+
+  const config = await runtimeConfig();
+  if (!config.auth) return { kind: 'failed', reason: 'no-auth', returnTo: pending.returnTo };
+  const response = await fetch(config.auth.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.auth.clientId,
+      code: params.get('code') ?? '',
+      redirect_uri: new URL(CALLBACK_PATH, location.origin).href,
+      code_verifier: pending.verifier,
+    }).toString(),
+  });
+  if (!response.ok) return { kind: 'failed', reason: 'token', returnTo: pending.returnTo };
+  const tokens = (await response.json()) as { access_token: string; id_token: string; expires_in: number };
+  const id = payloadOf(tokens.id_token);
+  // The ID token came straight from the token endpoint over TLS; still, it must be the one we asked for.
+  if (id.nonce !== pending.nonce || id.aud !== config.auth.clientId || id.iss !== config.auth.issuer) {
+    return { kind: 'failed', reason: 'id-token', returnTo: pending.returnTo };
+  }
+  const session: Session = {
+    accessToken: tokens.access_token,
+    idToken: tokens.id_token,
+    expiresAt: Date.now() + tokens.expires_in * 1000,
+    name: String(id.name ?? id.email ?? ''),
+    email: String(id.email ?? ''),
+    groups: Array.isArray(id['cognito:groups']) ? (id['cognito:groups'] as string[]) : [],
+  };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return { kind: 'signed-in', returnTo: pending.returnTo };
+}
+
+/** Forgets the tokens here and ends the issuer's session, landing on the home page in the same language. */
+export async function signOut(locale: string) {
+  sessionStorage.removeItem(SESSION_KEY);
+  const config = await runtimeConfig();
+  const home = new URL(locale === 'es' ? '/es/' : '/', location.origin).href;
+  if (!config.auth) {
+    location.assign(home);
+    return;
+  }
+  const url = new URL(config.auth.logoutEndpoint, location.origin);
+  url.search = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: home }).toString();
+  location.assign(url.href);
+}
+
+/** fetch with the access token; a 401 means the session ended (expired or signed out elsewhere). */
+export async function fetchSignedIn(input: string, init: RequestInit = {}): Promise<Response> {
+  const session = currentSession();
+  const headers = new Headers(init.headers);
+  if (session) headers.set('authorization', `Bearer ${session.accessToken}`);
+  const response = await fetch(input, { ...init, headers });
+  if (response.status === 401) sessionStorage.removeItem(SESSION_KEY);
+  return response;
+}
+
+/** The header's account link says "My account" once signed in. */
+export function updateAccountLinks() {
+  const session = currentSession();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-account-link]')) {
+    const text = session ? link.dataset.signedIn : link.dataset.signedOut;
+    if (text) link.textContent = text;
+  }
+}

@@ -93,6 +93,22 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       "Rotated by the operator (docs/deploying.md): payment keys are issued by the provider's dashboard, and the origin header must change in CloudFront and the functions in one deployment.",
     on: allSecrets,
   },
+  // Sign-in through other identity providers (infra/constructs/federation.ts)
+  {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      "The Login.gov proxy is called before anyone has a token: by Cognito (token, checked against the proxy's client secret) and by the browser on its way to Login.gov (authorize, a redirect); each route is throttled.",
+    on: (portal) => portal.app.identity.federation.loginGovProxy?.routes ?? [],
+  },
+  {
+    ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
+    reason:
+      "Rotated by the operator (docs/identity.md): the Login.gov key's certificate is registered in Login.gov's dashboard, and the proxy's client secret must change in Cognito and the proxy in one deployment.",
+    on: (portal) => {
+      const proxy = portal.app.identity.federation.loginGovProxy;
+      return proxy ? [proxy.privateKey, proxy.clientSecret] : [];
+    },
+  },
   // Buckets
   {
     ids: perPack('S3BucketReplicationEnabled', NIST_HIPAA_PCI),

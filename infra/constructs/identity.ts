@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 import { ADMIN_GROUP, CITIZEN_GROUP, SCOPE_PREFIX, STAFF_GROUP_PREFIX } from '../../functions/domain/authorization.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { type AgencyConfig, identityProviderChoices } from '../config.ts';
+import { FEDERATION_CUSTOM_ATTRIBUTES, Federation, type FederationProps } from './federation.ts';
 
 /** The OAuth resource server machine scopes live under: a route `machine:x` needs the scope `frontdoor/x`. */
 export const RESOURCE_SERVER_ID = SCOPE_PREFIX.replace(/\/$/, '');
@@ -34,6 +35,8 @@ export interface IdentityProps {
   siteOrigins: readonly string[];
   /** Cognito prefix domain: <prefix>.auth.<region>.amazoncognito.com. */
   domainPrefix: string;
+  /** Keys for the federation's functions, logs and secrets (infra/constructs/federation.ts). */
+  keys: Pick<FederationProps, 'operationsKey' | 'secretsKey'>;
 }
 
 /**
@@ -51,6 +54,7 @@ export class Identity extends Construct {
   /** Present when the route table has machine routes. */
   readonly machineClient: UserPoolClient | undefined;
   readonly providers: IUserPoolIdentityProvider[];
+  readonly federation: Federation;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -76,6 +80,7 @@ export class Identity extends Construct {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      customAttributes: FEDERATION_CUSTOM_ATTRIBUTES,
     });
 
     for (const group of [CITIZEN_GROUP, ADMIN_GROUP, ...props.agencyIds.map((agency) => `${STAFF_GROUP_PREFIX}${agency}`)]) {
@@ -87,7 +92,8 @@ export class Identity extends Construct {
     }
 
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
-    this.providers = this.federatedProviders(props.config);
+    this.federation = this.federatedProviders(props);
+    this.providers = this.federation.providers;
 
     const resourceServer =
       props.machineScopes.length > 0
@@ -139,8 +145,13 @@ export class Identity extends Construct {
    * UserPoolIdentityProvider* construct. The site's client offers exactly these (plus Cognito's own
    * accounts, for administrators).
    */
-  private federatedProviders(_config: AgencyConfig): IUserPoolIdentityProvider[] {
-    return [];
+  private federatedProviders(props: IdentityProps): Federation {
+    return new Federation(this, 'Federation', {
+      userPool: this.userPool,
+      config: props.config,
+      agencyIds: props.agencyIds,
+      ...props.keys,
+    });
   }
 
   /** The token issuer API Gateway checks (`iss`). */

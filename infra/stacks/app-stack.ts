@@ -101,6 +101,7 @@ export class AppStack extends Stack {
       ],
       siteOrigins: [this.site.origin],
       domainPrefix: `${namePrefix}-front-door`,
+      keys: { operationsKey, secretsKey },
     });
 
     this.api.addRouteTable({

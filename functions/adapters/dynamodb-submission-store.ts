@@ -1,18 +1,12 @@
 /** SubmissionStore on DynamoDB: the item layout is described in table-definition.ts. */
 import { createHash } from 'node:crypto';
-import {
-  type DynamoDBClient,
-  GetItemCommand,
-  QueryCommand,
-  TransactionCanceledException,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CreateResult, HistoryEntry, IdempotencyClaim, Submission, SubmissionStore } from '#domain/submissions';
+import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
-const claimKey = (formId: string, key: string) => ({ pk: `IDEMPOTENCY#${formId}#${key}`, sk: 'IDEMPOTENCY' });
 
 export function queueShard(code: string): number {
   return createHash('sha256').update(code).digest().readUInt16BE(0) % QUEUE_SHARDS;
@@ -38,8 +32,6 @@ function toSubmission(item: Record<string, unknown>): Submission {
   return submission as unknown as Submission;
 }
 
-const MAX_CONFLICT_RETRIES = 5;
-
 export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: string): SubmissionStore {
   return {
     async create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult> {
@@ -63,44 +55,21 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
           },
         },
         ...(claim
-          ? [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: marshall({
-                    ...claimKey(submission.formId, claim.key),
-                    type: 'idempotency',
-                    code: submission.code,
-                    fingerprint: claim.fingerprint,
-                    submittedAt: submission.submittedAt,
-                    expiresAt: claim.expiresAt,
-                  }),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-                },
-              },
-            ]
+          ? [claimPut(tableName, submission.formId, claim, { code: submission.code, submittedAt: submission.submittedAt })]
           : []),
       ];
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-          return { kind: 'created' };
-        } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
-          const reasons = error.CancellationReasons ?? [];
-          const claimed = reasons[2];
-          if (claimed?.Code === 'ConditionalCheckFailed' && claimed.Item) {
-            const existing = unmarshall(claimed.Item);
-            return { kind: 'replay', code: existing.code, fingerprint: existing.fingerprint, submittedAt: existing.submittedAt };
-          }
-          if (reasons[0]?.Code === 'ConditionalCheckFailed') return { kind: 'code-taken' };
-          // Two requests with the same Idempotency-Key racing: the loser retries and then sees the winner's claim.
-          const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
-          if (!conflicted || attempt >= MAX_CONFLICT_RETRIES) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 20));
-        }
-      }
+      const outcome = await transactWrite(client, items);
+      if (outcome.ok) return { kind: 'created' };
+      const claimed = existingItem(outcome, 2);
+      if (claimed)
+        return {
+          kind: 'replay',
+          code: String(claimed.code),
+          fingerprint: String(claimed.fingerprint),
+          submittedAt: String(claimed.submittedAt),
+        };
+      if (conditionFailed(outcome, 0)) return { kind: 'code-taken' };
+      throw new Error(`Creating submission ${submission.code} failed: ${JSON.stringify(outcome.reasons)}`);
     },
 
     async findByCode(code: string) {

@@ -7,6 +7,14 @@
  * | submission            | SUB#<code>                  | SUBMISSION               | AGENCY#<agency>#STATUS#<status>#<shard> / <submittedAt>#<code> |
  * | status history entry  | SUB#<code>                  | HISTORY#<at>#<status>    |                                                   |
  * | idempotency claim     | IDEMPOTENCY#<formId>#<key>  | IDEMPOTENCY              | (expires through TTL)                             |
+ * | payment               | PAY#<paymentId>             | PAYMENT                  | PAYREF#<provider>#<checkout id> / PAYMENT         |
+ * | payment history entry | PAY#<paymentId>             | HISTORY#<at>#<kind>#<id> |                                                   |
+ * | refund                | PAY#<paymentId>             | REFUND#<refundId>        |                                                   |
+ * | provider event seen   | PAYEVENT#<provider>#<evtId> | PAYEVENT                 | (expires through TTL after 30 days)               |
+ * | bill (pay by ref.)    | BILL#<reference>            | BILL                     |                                                   |
+ * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
+ * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
+ * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>.
  */
 export interface KeyAttribute {

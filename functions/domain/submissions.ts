@@ -5,11 +5,12 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '#catalog/form-html';
 import { translate } from '#catalog/i18n';
-import type { Form, Locale, Localized, Strings } from '#catalog/schema';
+import type { Fee, Form, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
 import { type Caller, canReadRecord, ownerOf } from './authorization.ts';
 import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
+import type { PaymentSummary } from './payment-state.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
 export type SubmissionStatus = (typeof STATUSES)[number];
@@ -17,7 +18,7 @@ export type SubmissionStatus = (typeof STATUSES)[number];
 /** What the submit handler needs to know about a form: built into one small module per form. */
 export interface CompiledForm {
   form: Form;
-  service: { id: string; agency: string; title: Localized };
+  service: { id: string; agency: string; title: Localized; fee?: Fee };
   validate: CompiledValidator;
 }
 
@@ -34,6 +35,8 @@ export interface Submission {
   updatedAt: string;
   /** The `sub` of the person who sent it signed in; absent for an anonymous submission. */
   ownerSubject?: string;
+  /** Where paying its fee stands, once someone started paying (kept in step by the payment store). */
+  payment?: PaymentSummary;
 }
 
 export interface HistoryEntry {
@@ -158,6 +161,8 @@ export interface PublicStatus {
   submittedAt: string;
   updatedAt: string;
   history: HistoryEntry[];
+  /** Amount and state only (never who paid or how). */
+  payment?: PaymentSummary;
 }
 
 export async function lookUpStatus(
@@ -181,6 +186,7 @@ export async function lookUpStatus(
     submittedAt: submission.submittedAt,
     updatedAt: submission.updatedAt,
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
+    ...(submission.payment && { payment: submission.payment }),
   };
 }
 

@@ -12,3 +12,31 @@ export const config = {
    */
   formsDir: process.env.FORMS_DIR || fileURLToPath(new URL('../generated/forms/', import.meta.url)),
 } as const;
+
+export type PaymentProviderName = 'stripe' | 'sandbox';
+
+/**
+ * The payment functions' configuration: call it once at module scope (a cold start), so a missing value fails
+ * fast with its name. Infra sets PAYMENT_PROVIDER on every function (agency.config.json → payments.provider)
+ * and SECRET_ARN_PAYMENT_PROVIDER on functions whose routes list the 'payment-provider' secret. The local
+ * runtime gives the same secret as PAYMENT_PROVIDER_SECRET_JSON and the sandbox's address as
+ * PAYMENT_PROVIDER_API_URL (local/payment-sandbox.ts).
+ */
+export function paymentConfig() {
+  const provider = getStringFromEnv({
+    key: 'PAYMENT_PROVIDER',
+    errorMessage: 'PAYMENT_PROVIDER is not set: "stripe" or "sandbox" (agency.config.json, payments.provider)',
+  });
+  if (provider !== 'stripe' && provider !== 'sandbox')
+    throw new Error(`PAYMENT_PROVIDER is "${provider}": use "stripe" or "sandbox"`);
+  const secretArn = process.env.SECRET_ARN_PAYMENT_PROVIDER || undefined;
+  const secretJson = process.env.PAYMENT_PROVIDER_SECRET_JSON || undefined;
+  if (!secretArn && !secretJson)
+    throw new Error(
+      'SECRET_ARN_PAYMENT_PROVIDER is not set: the secret {"apiKey": …, "webhookSecret": …} of the payment provider',
+    );
+  const apiUrl = process.env.PAYMENT_PROVIDER_API_URL || undefined;
+  if (provider === 'sandbox' && !apiUrl)
+    throw new Error('PAYMENT_PROVIDER is "sandbox" but PAYMENT_PROVIDER_API_URL is not set: the sandbox runs inside npm start');
+  return { provider: provider as PaymentProviderName, secretArn, secretJson, apiUrl } as const;
+}

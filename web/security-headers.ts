@@ -2,6 +2,13 @@
  * The response headers every page and API answer carries. The local server sends them now; the
  * CloudFront response headers policy is built from the same list, so a CSP mistake shows up locally first.
  */
+/**
+ * Where a plain "Pay" form post is redirected (303) to the payment provider's hosted checkout: browsers apply
+ * form-action to the redirect too, so the provider's checkout origin must be allowed or payment without
+ * JavaScript breaks. Stripe Checkout is served from checkout.stripe.com (add a custom checkout domain here).
+ */
+export const PAYMENT_CHECKOUT_ORIGINS = ['https://checkout.stripe.com'];
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // Pagefind's search index runs as WebAssembly; no inline scripts anywhere.
@@ -10,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "form-action 'self'",
+  `form-action 'self' ${PAYMENT_CHECKOUT_ORIGINS.join(' ')}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",

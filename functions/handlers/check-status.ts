@@ -5,6 +5,7 @@ import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { lookUpStatus } from '#domain/submissions';
 import { otherLanguageHref, renderStatusPage } from '#http/pages';
+import { renderPaymentSection } from '#http/payment-pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { html, json } from '#http/responses';
 import { strings } from '#http/site';
@@ -20,12 +21,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return json(200, status);
 
   const compiled = await findCompiledForm(status.formId);
+  const fee = compiled?.service.fee;
   const path = `/api/status/${status.code}${event.queryStringParameters?.submitted ? '?submitted=1' : ''}`;
   return html(
     200,
     renderStatusPage(status, compiled?.service.title, locale, {
       justSubmitted: Boolean(event.queryStringParameters?.submitted),
       altHref: otherLanguageHref(path, locale),
+      ...(fee && { paymentHtml: renderPaymentSection(status.code, fee, status.payment, locale) }),
     }),
   );
 };

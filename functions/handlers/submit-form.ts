@@ -15,7 +15,7 @@ import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/subm
 import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { renderPage } from '#http/pages';
-import { readBody, requestLocale, wantsHtml } from '#http/request';
+import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
@@ -24,17 +24,6 @@ import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/err
 import { logger } from '#shared/logger';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
-
-function bodyMessages(locale: Locale) {
-  const t = (key: string) => translate(strings, key, locale);
-  return {
-    tooLarge: t('error.tooLarge'),
-    encoding: t('error.encoding'),
-    json: t('error.json'),
-    type: t('error.contentType'),
-    empty: t('error.empty'),
-  };
-}
 
 function renderFormWithProblems(
   compiled: CompiledForm,

@@ -37,7 +37,7 @@ export function renderStatusPage(
   status: PublicStatus,
   serviceTitle: Localized | undefined,
   locale: Locale,
-  options: { justSubmitted: boolean; altHref: string },
+  options: { justSubmitted: boolean; altHref: string; paymentHtml?: string },
 ): string {
   const t = (key: string) => e(translate(strings, key, locale));
   const heading = options.justSubmitted
@@ -62,7 +62,7 @@ export function renderStatusPage(
     `<dt>${t('status.status')}</dt><dd><span class="usa-tag" data-status="${e(status.status)}">${e(statusLabel(status.status, locale))}</span></dd>` +
     `<dt>${t('status.sentOn')}</dt><dd><time datetime="${e(status.submittedAt)}">${e(formatDate(status.submittedAt, locale))}</time></dd>` +
     `<dt>${t('status.updatedOn')}</dt><dd><time datetime="${e(status.updatedAt)}">${e(formatDate(status.updatedAt, locale))}</time></dd>` +
-    `</dl><h2>${t('status.history')}</h2><ol class="usa-list">${history}</ol>` +
+    `</dl>${options.paymentHtml ?? ''}<h2>${t('status.history')}</h2><ol class="usa-list">${history}</ol>` +
     `<p><a class="usa-link" href="${localePath(locale, '/status/')}">${t('status.checkAnother')}</a></p></div>`;
   return renderPage(locale, heading, main, options.altHref);
 }

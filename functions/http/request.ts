@@ -1,8 +1,9 @@
 /** Reading what arrived: body size, encoding, content type, language and the answer format wanted. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isLocale } from '#catalog/i18n';
+import { isLocale, translate } from '#catalog/i18n';
 import { DEFAULT_LOCALE, type Locale } from '#catalog/locales';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '#shared/errors';
+import { strings } from './site.ts';
 
 /** Far above any real form (100 questions of 1,000 characters), far below what could hurt. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -60,4 +61,16 @@ export function readBody(
   }
   if (type === 'application/x-www-form-urlencoded') return { kind: 'form', value: new URLSearchParams(text) };
   throw new UnsupportedMediaTypeError(messages.type);
+}
+
+/** readBody's messages, in the site's words. */
+export function bodyMessages(locale: Locale) {
+  const t = (key: string) => translate(strings, key, locale);
+  return {
+    tooLarge: t('error.tooLarge'),
+    encoding: t('error.encoding'),
+    json: t('error.json'),
+    type: t('error.contentType'),
+    empty: t('error.empty'),
+  };
 }

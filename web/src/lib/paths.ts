@@ -7,6 +7,7 @@ export const paths = {
   pay: (serviceId: string) => `/services/${serviceId}/pay/`,
   serviceStatus: (serviceId: string) => `/services/${serviceId}/status/`,
   status: () => '/status/',
+  payBill: () => '/pay/',
   search: () => '/search/',
   account: () => '/account/',
   shell: () => '/_shell/',

@@ -1,0 +1,80 @@
+/**
+ * POST /api/payments/{paymentId}/refunds: staff of the agency the payment went to refund all of it or part
+ * (`amount` in cents; all that is left when absent). Only where the fee is refundable, never more than was
+ * paid. The refund records who asked for it; it shows in the payment's history and on the receipt.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbPaymentStore } from '#adapters/dynamodb-payment-store';
+import { configuredPaymentProvider } from '#adapters/payment-providers';
+import { translate } from '#catalog/i18n';
+import { parsePaymentId, refundPayment } from '#domain/payments';
+import { checkIdempotencyKey } from '#domain/submissions';
+import { callerOf } from '#http/caller';
+import { idempotencyKeyOf } from '#http/idempotency';
+import { paymentPath } from '#http/payment-pages';
+import { bodyMessages, readBody, requestLocale } from '#http/request';
+import { json } from '#http/responses';
+import { strings } from '#http/site';
+import { withHttp } from '#http/with-http';
+import { config } from '#shared/config';
+import { BadRequestError, NotFoundError } from '#shared/errors';
+import { logger } from '#shared/logger';
+
+const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
+const provider = configuredPaymentProvider();
+
+const MAX_REASON = 500;
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  const locale = requestLocale(event);
+  const t = (key: string) => translate(strings, key, locale);
+  const paymentId = parsePaymentId(event.pathParameters?.paymentId ?? '');
+  if (!paymentId) throw new NotFoundError(t('payment.notFound'));
+  const body = event.body ? readBody(event, bodyMessages(locale)) : { kind: 'json' as const, value: {} };
+  const fields = body.kind === 'form' ? body.value : undefined;
+  const raw = fields ? Object.fromEntries(fields) : ((body.value ?? {}) as Record<string, unknown>);
+  if (typeof raw !== 'object' || raw === null) throw new BadRequestError(t('refund.amountShape'));
+  const amountText = raw.amount === undefined || raw.amount === '' ? undefined : String(raw.amount);
+  if (amountText !== undefined && !/^\d{1,9}$/.test(amountText)) throw new BadRequestError(t('refund.amountShape'));
+  const reason = typeof raw.reason === 'string' ? raw.reason.trim().slice(0, MAX_REASON) : undefined;
+
+  const caller = callerOf(event);
+  const { refund, payment, replayed } = await refundPayment(
+    {
+      paymentId,
+      amount: amountText === undefined ? undefined : Number(amountText),
+      reason: reason || undefined,
+      caller,
+      locale,
+      idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, undefined, new Date()), locale, strings),
+    },
+    { store, provider, strings },
+  );
+  // The audit trail: who refunded what (the refund item keeps the same).
+  logger.info('Refund', {
+    paymentId,
+    refundId: refund.id,
+    amount: refund.amount,
+    state: refund.state,
+    by: refund.requestedBy,
+    replayed,
+  });
+  return json(
+    replayed ? 200 : 201,
+    {
+      refund: { id: refund.id, amount: refund.amount, state: refund.state, requestedAt: refund.requestedAt },
+      payment: {
+        id: payment.id,
+        state: payment.state,
+        amount: payment.amount,
+        refunded: payment.refunded,
+        currency: payment.currency,
+      },
+      paymentUrl: paymentPath(payment.id),
+    },
+    replayed ? { 'idempotent-replayed': 'true' } : {},
+  );
+};
+
+export const handler = withHttp(lambdaHandler);

@@ -1,0 +1,9 @@
+/** The payment rules' alarms as CloudWatch metrics (namespace FrontDoor) that infra alarms on. */
+import type { Alarm } from '#domain/payments';
+import { logger } from '#shared/logger';
+import { countNow } from '#shared/metrics';
+
+export const alarm: Alarm = (name, details) => {
+  logger.error(`Payment alarm: ${name}`, { alarm: name, ...details });
+  countNow(name, details);
+};

@@ -79,6 +79,9 @@ export function toApiGatewayEvent(
     }
     headers[key] = Array.isArray(value) ? value.join(',') : value;
   }
+  // What CloudFront's viewer-request function (infra/edge/api-forwarded-host.js) and API Gateway add.
+  headers['x-forwarded-host'] = headers.host ?? 'localhost';
+  headers['x-forwarded-proto'] = 'http';
   const query: Record<string, string> = {};
   for (const [key, value] of request.url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
   const now = new Date();

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
+import { seedSampleBills } from './payment-sandbox-bills.ts';
 import { listenPortalServer } from './server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +17,7 @@ export const DIST_DIR = `${ROOT}web/dist/`;
 export const DATA_DIR = process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data');
 export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
+export const paymentSandboxFile = (dataDir: string) => join(dataDir, 'payment-sandbox', 'checkouts.json');
 export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
@@ -38,6 +40,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: dynamoDbDir(options.dataDir) } : {});
   try {
     await ensureTable(dynamo.client, tableName);
+    await seedSampleBills(dynamo.client, tableName);
     pointHandlersAt(dynamo.endpoint, tableName);
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const { server, url } = await listenPortalServer({
@@ -46,7 +49,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       publicHost: 'localhost',
       ...(options.log && { log: options.log }),
       // The issuer's signing key is kept with the data, so tokens survive a restart like the data does.
-      ...(options.dataDir && { keyFile: signingKeyFile(options.dataDir) }),
+      ...(options.dataDir && {
+        keyFile: signingKeyFile(options.dataDir),
+        paymentSandboxFile: paymentSandboxFile(options.dataDir),
+      }),
     });
     return {
       url,

@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
+import type { PaymentSandbox } from './payment-sandbox.ts';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -39,6 +40,8 @@ export interface PortalServerOptions {
   identity?: { issuer: LocalIssuer; authorizer: JwtAuthorizer };
   /** What /config.json answers (infra writes the same file on deploy). */
   runtimeConfig?: RuntimeConfig;
+  /** The payment provider's sandbox: hosted checkout under /sandbox/, its Stripe-shaped API under /v1/. */
+  paymentSandbox?: PaymentSandbox;
   /** Called with each API request's outcome; the default prints one line per request. */
   log?: (line: string) => void;
 }
@@ -167,6 +170,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     let work: Promise<void>;
     if (isApi) work = serveApi(req, res, url, options.identity);
     else if (isAuth && options.identity) work = options.identity.issuer.handle(req, res, url);
+    else if (options.paymentSandbox?.handles(url.pathname)) work = options.paymentSandbox.handle(req, res, url);
     else if (url.pathname === '/config.json' && options.runtimeConfig)
       work = Promise.resolve(
         send(
@@ -201,8 +205,10 @@ export async function listenPortalServer(
     /** The name people type (`localhost`); the issuer's URL and cookies use it. Defaults to 127.0.0.1. */
     publicHost?: string;
     keyFile?: string;
+    /** Where the payment sandbox keeps its checkouts across restarts (in memory when absent). */
+    paymentSandboxFile?: string;
   },
-): Promise<{ server: Server; url: string }> {
+): Promise<{ server: Server; url: string; paymentSandbox: PaymentSandbox }> {
   const serverOptions: PortalServerOptions = { distDir: options.distDir, ...(options.log && { log: options.log }) };
   const server = createPortalServer(serverOptions);
   await new Promise<void>((resolve, reject) => {
@@ -215,5 +221,16 @@ export async function listenPortalServer(
   const identity = createLocalIdentity(url, options.keyFile);
   serverOptions.identity = { issuer: identity.issuer, authorizer: identity.authorizer };
   serverOptions.runtimeConfig = identity.runtimeConfig;
-  return { server, url };
+  const { createPaymentSandbox } = await import('./payment-sandbox.ts');
+  const paymentSandbox = createPaymentSandbox({
+    portalUrl: url,
+    distDir: options.distDir,
+    ...(options.paymentSandboxFile && { dataFile: options.paymentSandboxFile }),
+    ...(options.log && { log: options.log }),
+  });
+  serverOptions.paymentSandbox = paymentSandbox;
+  // The functions pay through the sandbox, unless told to use Stripe itself (test-mode keys, see docs/payments.md).
+  if (process.env.PAYMENT_PROVIDER !== 'stripe') Object.assign(process.env, paymentSandbox.env);
+  server.once('close', () => paymentSandbox.stop());
+  return { server, url, paymentSandbox };
 }

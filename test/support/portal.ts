@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
+import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
 import { DIST_DIR } from '../../local/portal.ts';
 
 export interface TestPortal {
@@ -17,6 +18,8 @@ export interface TestPortal {
   /** The local issuer's private signing key (JWK JSON, under `signing`). */
   signingKeyFile: string;
   client: DynamoDBClient;
+  /** The payment provider's sandbox this portal pays through (its checkouts, its webhook secret). */
+  paymentSandbox: PaymentSandbox;
   /** Every item in the table: to prove that a refused request wrote nothing. */
   items(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -36,12 +39,18 @@ export async function startTestPortal(): Promise<TestPortal> {
   const { listenPortalServer } = await import('../../local/server.ts');
   // The issuer's key in a file of the test's own, so tests can forge tokens with it (and with others).
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'front-door-auth-')), 'signing-key.json');
-  const { server, url } = await listenPortalServer({ distDir: DIST_DIR, port: 0, log: () => undefined, keyFile: signingKeyFile });
+  const { server, url, paymentSandbox } = await listenPortalServer({
+    distDir: DIST_DIR,
+    port: 0,
+    log: () => undefined,
+    keyFile: signingKeyFile,
+  });
   return {
     url,
     signingKeyFile,
     tableName,
     client,
+    paymentSandbox,
     async items() {
       const { unmarshall } = await import('@aws-sdk/util-dynamodb');
       const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));

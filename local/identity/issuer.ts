@@ -126,8 +126,12 @@ export interface LocalIssuer {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 }
 
-/** Which provider each person last signed in with: the `identities` claim names it. */
-const lastProvider = new Map<string, IdentityProviderChoice>();
+/**
+ * Like Cognito after account linking (docs/identity.md): the first sign-in through a provider a person has not
+ * used before is ended with this error once; signing in again (the provider's own session still open) works.
+ */
+export const LINKED_ERROR_DESCRIPTION = 'PreSignUp failed with error FRONT_DOOR:account-linked. ';
+const LINK_RETRY_COOKIE = '_sandbox_link_retry';
 
 function identitiesClaim(persona: Persona, provider: IdentityProviderChoice | undefined) {
   if (!provider) return undefined;
@@ -151,6 +155,12 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   const keys = loadOrCreateKeys(options.keyFile);
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicKey } = keys.signing;
   const providersById = new Map(options.identityProviders.map((p) => [p.id, p]));
+  /** Which provider each person last signed in with: the `identities` claim names it. */
+  const lastProvider = new Map<string, IdentityProviderChoice>();
+  /** The providers linked to each person so far. */
+  const linked = new Map<string, Set<string>>();
+  /** A just-linked sign-in, completed without asking again when the site retries (the IdP's session is open). */
+  const linkRetries = new Map<string, { sub: string; idp: string; expires: number }>();
   const site = options.siteOrigin;
   const logoutUris = [`${site}/`, `${site}/es/`];
 
@@ -289,6 +299,25 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     const chosen = url.searchParams.get('idp') ?? params.identity_provider;
     const provider_ = chosen ? providersById.get(chosen) : undefined;
 
+    const retryToken = cookieValue(req, LINK_RETRY_COOKIE);
+    const retry = retryToken ? linkRetries.get(retryToken) : undefined;
+    if (req.method === 'GET' && retry && retryToken && retry.idp === chosen && retry.expires > Date.now()) {
+      linkRetries.delete(retryToken);
+      const via = providersById.get(retry.idp);
+      if (via) lastProvider.set(retry.sub, via);
+      res.setHeader(
+        'set-cookie',
+        `${LINK_RETRY_COOKIE}=; Path=${mount}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`,
+      );
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: retry.sub, amr: [retry.idp] } },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
+
     if (req.method === 'POST') {
       const body = new URLSearchParams(await readText(req));
       const persona = personas().find((p) => p.id === body.get('persona'));
@@ -297,6 +326,21 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         send(res, 400, pickPage(locale, details.uid, via, 'Choose one of the people listed.'));
         return;
       }
+      const known = linked.get(persona.sub);
+      if (known && !known.has(via.id)) {
+        known.add(via.id);
+        const token = randomBytes(16).toString('base64url');
+        linkRetries.set(token, { sub: persona.sub, idp: via.id, expires: Date.now() + 120_000 });
+        res.setHeader('set-cookie', `${LINK_RETRY_COOKIE}=${token}; Path=${mount}; HttpOnly; SameSite=Lax`);
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: 'invalid_request', error_description: LINKED_ERROR_DESCRIPTION },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      linked.set(persona.sub, (known ?? new Set<string>()).add(via.id));
       lastProvider.set(persona.sub, via);
       await provider.interactionFinished(
         req,
@@ -417,6 +461,14 @@ const CHOOSER_TEXT = {
 
 function alert(message: string) {
   return `<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(message)}</p></div></div>`;
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
 }
 
 function send(res: ServerResponse, status: number, body: string) {

@@ -69,9 +69,13 @@ describe('a signed-in citizen', () => {
     await context.close();
   });
 
-  it('in Spanish, the account page and the sign-in choices speak Spanish', async () => {
+  it('in Spanish, through a second provider: linked to the same person, the one-time retry unseen', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: portal.url });
     const page = await context.newPage();
+    const callbacks: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().includes('/auth/callback/')) callbacks.push(frame.url());
+    });
     await page.goto('/es/account/');
     await page.getByRole('button', { name: 'Iniciar sesión con ID.me' }).click();
     await page.getByRole('heading', { name: 'Prueba: ID.me' }).waitFor();
@@ -80,6 +84,9 @@ describe('a signed-in citizen', () => {
     await page.waitForURL((url) => url.pathname === '/es/account/');
     await page.getByText('Sesión iniciada como').waitFor();
     await expectNoAxeViolations(page);
+    // Ben first signed in with Google (above); ID.me is linked to him now: Cognito's refusal, then the retry.
+    expect(callbacks).toHaveLength(2);
+    expect(callbacks[0]).toContain('FRONT_DOOR%3Aaccount-linked');
     await context.close();
   });
 

@@ -75,53 +75,64 @@ export function pkcePair() {
 export async function signIn(
   site: string,
   options: { persona: string; idp: string; skipChooser?: boolean; jar?: CookieJar },
-): Promise<SignInResult> {
+): Promise<SignInResult & { linkedOnThisSignIn: boolean }> {
   const jar = options.jar ?? new CookieJar();
   const visited: SignInResult['visited'] = [];
-  const { verifier, challenge } = pkcePair();
-  const state = randomBytes(16).toString('base64url');
-  const nonce = randomBytes(16).toString('base64url');
   const redirectUri = `${site}/auth/callback/`;
-  const authorize = new URL(`${site}/auth/oauth2/authorize`);
-  authorize.search = new URLSearchParams({
-    client_id: LOCAL_CLIENT_ID,
-    response_type: 'code',
-    redirect_uri: redirectUri,
-    scope: 'openid email profile',
-    state,
-    nonce,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...(options.skipChooser && { identity_provider: options.idp }),
-  }).toString();
 
-  let response = await fetchWithJar(jar, authorize.href);
-  let location = new URL(response.headers.get('location') ?? '', authorize).href;
-  visited.push({ url: authorize.href, status: response.status });
-  // The interaction: the chooser (unless skipped), then the provider's persona picker.
-  response = await fetchWithJar(jar, location);
-  visited.push({ url: location, status: response.status, body: await response.text() });
-  const interaction = new URL(location);
-  if (!options.skipChooser) {
-    const pick = `${interaction.origin}${interaction.pathname}?idp=${encodeURIComponent(options.idp)}`;
-    response = await fetchWithJar(jar, pick);
-    visited.push({ url: pick, status: response.status, body: await response.text() });
-  }
-  response = await fetchWithJar(jar, `${interaction.origin}${interaction.pathname}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ persona: options.persona, idp: options.idp }).toString(),
-  });
-  visited.push({ url: interaction.href, status: response.status });
-  // Resume the authorization until it lands on the redirect URI.
-  for (let hop = 0; hop < 5; hop += 1) {
-    location = new URL(response.headers.get('location') ?? '', site).href;
-    if (location.startsWith(redirectUri)) break;
+  /** One authorization request, through the interaction, to the callback URL. */
+  async function authorize(retry: boolean) {
+    const { verifier, challenge } = pkcePair();
+    const state = randomBytes(16).toString('base64url');
+    const nonce = randomBytes(16).toString('base64url');
+    const url = new URL(`${site}/auth/oauth2/authorize`);
+    url.search = new URLSearchParams({
+      client_id: LOCAL_CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'openid email profile',
+      state,
+      nonce,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      ...((options.skipChooser || retry) && { identity_provider: options.idp }),
+    }).toString();
+
+    let response = await fetchWithJar(jar, url.href);
+    visited.push({ url: url.href, status: response.status });
+    let location = new URL(response.headers.get('location') ?? '', url).href;
     response = await fetchWithJar(jar, location);
+    // On the retry after linking, the provider's session is still open: no page, straight back.
+    if (response.status === 200) {
+      visited.push({ url: location, status: response.status, body: await response.text() });
+      const interaction = new URL(location);
+      if (!options.skipChooser) {
+        const pick = `${interaction.origin}${interaction.pathname}?idp=${encodeURIComponent(options.idp)}`;
+        response = await fetchWithJar(jar, pick);
+        visited.push({ url: pick, status: response.status, body: await response.text() });
+      }
+      response = await fetchWithJar(jar, `${interaction.origin}${interaction.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ persona: options.persona, idp: options.idp }).toString(),
+      });
+    }
     visited.push({ url: location, status: response.status });
+    for (let hop = 0; hop < 5; hop += 1) {
+      location = new URL(response.headers.get('location') ?? '', site).href;
+      if (location.startsWith(redirectUri)) break;
+      response = await fetchWithJar(jar, location);
+      visited.push({ url: location, status: response.status });
+    }
+    const callback = new URL(location);
+    if (callback.searchParams.get('state') !== state) throw new Error(`state mismatch: ${callback.href}`);
+    return { callback, verifier };
   }
-  const callback = new URL(location);
-  if (callback.searchParams.get('state') !== state) throw new Error(`state mismatch: ${callback.href}`);
+
+  let { callback, verifier } = await authorize(false);
+  // What the site does: Cognito ends the first sign-in after linking a new provider; sign in once more.
+  const linkedOnThisSignIn = /account-linked/.test(callback.searchParams.get('error_description') ?? '');
+  if (linkedOnThisSignIn) ({ callback, verifier } = await authorize(true));
   const code = callback.searchParams.get('code');
   if (!code) throw new Error(`no code: ${callback.href}`);
   const token = await fetch(`${site}/auth/oauth2/token`, {
@@ -137,5 +148,5 @@ export async function signIn(
   });
   const tokens = (await token.json()) as Tokens & { error?: string; error_description?: string };
   if (!token.ok) throw new Error(`token: ${token.status} ${tokens.error} ${tokens.error_description}`);
-  return { tokens, visited, jar };
+  return { tokens, visited, jar, linkedOnThisSignIn };
 }

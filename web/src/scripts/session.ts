@@ -118,18 +118,23 @@ export async function completeSignIn(locale: string): Promise<CallbackOutcome> {
   }
   sessionStorage.removeItem(PENDING_KEY);
   const home = locale === 'es' ? '/es/' : '/';
-  if (!pending || params.get('state') !== pending.state) return { kind: 'failed', reason: 'state', returnTo: home };
 
+  // Errors first: Cognito's redirect after a trigger stopped a sign-in may arrive without `state` (and carries
+  // no code, so restarting from the pending sign-in we started is safe).
   const error = params.get('error');
   if (error) {
-    // Cognito links a returning person's new provider to their account during this first sign-in and then
-    // refuses it once ("Already found an entry for username …"); signing in again lands them signed in.
-    if (/already found an entry/i.test(params.get('error_description') ?? '') && !pending.retried) {
+    const description = params.get('error_description') ?? '';
+    // After linking a new provider to a returning person, our PreSignUp trigger ends this first sign-in with
+    // FRONT_DOOR:account-linked (Cognito's own wording: "Already found an entry for username …");
+    // signing in again lands them in their one account.
+    if (pending && !pending.retried && /FRONT_DOOR:account-linked|already found an entry for username/i.test(description)) {
       await startSignIn({ returnTo: pending.returnTo, locale, retried: true, ...(pending.idp && { idp: pending.idp }) });
       return { kind: 'restarted' };
     }
-    return { kind: 'failed', reason: error, returnTo: pending.returnTo };
+    const refused = /FRONT_DOOR:refused:([a-z-]+)/.exec(description)?.[1];
+    return { kind: 'failed', reason: refused ? `refused:${refused}` : error, returnTo: pending?.returnTo ?? home };
   }
+  if (!pending || params.get('state') !== pending.state) return { kind: 'failed', reason: 'state', returnTo: home };
 
   const config = await runtimeConfig();
   if (!config.auth) return { kind: 'failed', reason: 'no-auth', returnTo: pending.returnTo };

@@ -68,7 +68,7 @@ const AgencyConfigFields = z.strictObject({
       saml: z
         .array(
           z.strictObject({
-            name: z.string().regex(/^[A-Za-z0-9_-]{3,32}$/, 'must be 3-32 letters, digits, - or _ (the Cognito provider name)'),
+            name: z.string().regex(/^[A-Za-z0-9-]{3,32}$/, 'must be 3-32 letters, digits or - (Cognito refuses _ in provider names)'),
             label: z.string().min(1),
             metadataUrl: https,
           }),

@@ -199,6 +199,8 @@ export interface SubmissionSummary {
   status: SubmissionStatus;
   submittedAt: string;
   updatedAt: string;
+  /** Where paying its fee stands, when someone started paying. */
+  payment?: PaymentSummary;
 }
 
 export const MY_SUBMISSIONS_LIMIT = 100;
@@ -211,7 +213,7 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
   return found
     .filter((s) => canReadRecord(caller, s) && s.ownerSubject === owner)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
-    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt }) => ({
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment }) => ({
       code,
       formId,
       serviceId,
@@ -219,5 +221,6 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
       status,
       submittedAt,
       updatedAt,
+      ...(payment && { payment }),
     }));
 }

@@ -3,11 +3,13 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
+import { translate } from '#catalog/i18n';
 import { listMySubmissions } from '#domain/submissions';
 import { callerOf } from '#http/caller';
 import { statusLabel } from '#http/pages';
 import { requestLocale } from '#http/request';
 import { json } from '#http/responses';
+import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 
@@ -24,6 +26,10 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
         statusLabel: statusLabel(submission.status, locale),
         statusUrl: `/api/status/${submission.code}`,
+        ...(submission.payment && {
+          paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),
+          paymentUrl: `/api/payments/${submission.payment.id}`,
+        }),
       };
     }),
   );

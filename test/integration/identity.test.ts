@@ -9,6 +9,7 @@ import { decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { personas } from '../../local/identity/personas.ts';
+import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { CookieJar, fetchWithJar, signIn } from '../support/sign-in.ts';
 
@@ -144,6 +145,19 @@ describe('"My account": one\'s own submissions', () => {
     const anaViaGoogle = (await signIn(portal.url, { persona: 'ana.rivera', idp: 'Google' })).tokens.access_token;
     expect((await (await mine(anaViaGoogle)).json()).submissions).toHaveLength(2);
     expect((await (await mine(ben)).json()).submissions).toEqual([]);
+  });
+
+  it('shows where paying stands: paid through the sandbox, then "Paid" beside the submission', async () => {
+    const { pay, payInSandbox } = paymentHelpers(() => portal);
+    const ana = (await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov' })).tokens.access_token;
+    const { code } = await (await submitSignedIn(ana)).json();
+    const unpaid = (await (await mine(ana)).json()).submissions.find((s: { code: string }) => s.code === code);
+    expect(unpaid).not.toHaveProperty('paymentLabel');
+    const started = await pay({ code });
+    await payInSandbox(String(started.body.checkoutUrl), CARDS.pays);
+    const paid = (await (await mine(ana)).json()).submissions.find((s: { code: string }) => s.code === code);
+    expect(paid).toMatchObject({ paymentLabel: 'Paid', paymentUrl: `/api/payments/${started.body.paymentId}` });
+    expect(paid.payment).toMatchObject({ state: 'paid', amount: 2500, currency: 'USD' });
   });
 
   it('an anonymous status lookup of a signed-in submission shows status and dates only', async () => {

@@ -7,6 +7,8 @@ interface Summary {
   submittedAt: string;
   statusLabel: string;
   statusUrl: string;
+  paymentLabel?: string;
+  paymentUrl?: string;
 }
 
 const root = document.querySelector<HTMLElement>('[data-account]');
@@ -89,6 +91,13 @@ async function showSignedIn(locale: string) {
     time.textContent = dates.format(new Date(submission.submittedAt));
     cell(row, headings[2] ?? '', time);
     cell(row, headings[3] ?? '', submission.statusLabel);
+    if (submission.paymentLabel && submission.paymentUrl) {
+      const payment = document.createElement('a');
+      payment.className = 'usa-link';
+      payment.href = `${submission.paymentUrl}?lang=${locale}`;
+      payment.textContent = submission.paymentLabel;
+      cell(row, headings[4] ?? '', payment);
+    } else cell(row, headings[4] ?? '', '');
   }
   table.hidden = submissions.length === 0;
   const empty = section.querySelector<HTMLElement>('[data-empty]');

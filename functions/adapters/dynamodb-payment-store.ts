@@ -128,6 +128,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
         : 'attribute_not_exists(payment)';
       const items: TransactWriteItem[] = [
         put({ ...paymentKey(payment.id), type: 'payment', ...payment }, 'attribute_not_exists(pk)'),
+        put(historyItem(payment.id, { at: payment.createdAt, kind: 'started' }, payment.id)),
         {
           Update: {
             TableName: tableName,
@@ -144,7 +145,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' } satisfies CreatePaymentResult;
-      const claimed = existingItem(outcome, 2);
+      const claimed = existingItem(outcome, 3);
       if (claimed) return { kind: 'replay', paymentId: String(claimed.paymentId), fingerprint: String(claimed.fingerprint) };
       // The subject moved on (or, one in 10^16, the new id was taken): the domain looks again.
       return { kind: 'subject-changed' };

@@ -409,7 +409,7 @@ export async function applyProviderEvent(
       eventExpiresAt: Math.floor(now.getTime() / 1000) + PAYMENT_EVENT_TTL_SECONDS,
       before: payment,
       after,
-      entry: kind && { at: event.occurredAt, kind },
+      entry: kind && { at, kind },
     });
     if (result.kind === 'duplicate') return 'duplicate';
     if (result.kind === 'stale') continue;

@@ -33,7 +33,7 @@ describe('paying the fee of an application', () => {
 
     const back = await payInSandbox(checkoutUrl, CARDS.pays);
     expect(back).toBe(`${portal.url}/api/payments/${paymentId}?lang=en&from=checkout`);
-    expect((await payment(paymentId)).state).toBe('paid');
+    expect(await payment(paymentId)).toMatchObject({ state: 'paid', history: [{ kind: 'started' }, { kind: 'paid' }] });
     const status = (await (
       await fetch(`${portal.url}/api/status/${code}`, { headers: { accept: 'application/json' } })
     ).json()) as {

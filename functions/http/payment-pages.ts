@@ -9,7 +9,14 @@ import { BILL_LOOKUP_PATH, renderBillLookupForm, renderPayButton, renderPayByCod
 import type { Locale } from '#catalog/schema';
 import type { Bill } from '#domain/payment-bills';
 import { isLive, isSettled, type PaymentState, type PaymentSummary } from '#domain/payment-state';
-import type { Payment, PaymentHistoryEntry, PaymentSubject, Refund, ReturnUrls } from '#domain/payments';
+import {
+  type Payment,
+  type PaymentHistoryEntry,
+  type PaymentSubject,
+  type Refund,
+  type ReturnUrls,
+  summaryOf,
+} from '#domain/payments';
 import { freshIdempotencyKey } from './idempotency.ts';
 import { otherLanguageHref, renderPage } from './pages.ts';
 import { header } from './request.ts';
@@ -154,15 +161,10 @@ export function renderPaymentPage(
 export function publicPayment(details: { payment: Payment; history: PaymentHistoryEntry[]; refunds?: Refund[] }) {
   const { payment, history } = details;
   return {
-    id: payment.id,
-    state: payment.state,
-    amount: payment.amount,
-    currency: payment.currency,
-    refunded: payment.refunded,
+    ...summaryOf(payment),
     description: payment.description,
     subject: payment.subject,
     createdAt: payment.createdAt,
-    updatedAt: payment.updatedAt,
     ...(payment.paidAt && { paidAt: payment.paidAt }),
     history,
   };

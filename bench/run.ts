@@ -3,7 +3,10 @@
  * - each function's bundle (esbuild, minified, as Lambda would get it): bytes and gzip bytes;
  * - the start-up CPU of each bundle in a fresh process (importing it, median of several runs), as a ratio
  *   to an empty handler bundled and measured the same way in the same run;
- * - the home page's total transfer size: everything real Chromium downloads on a first visit, raw and gzip.
+ * - the home page's total transfer size: everything real Chromium downloads on a first visit, raw and gzip;
+ * - the CDK app's synth wall time (bundling every function, the five rule packs) and resources per stack;
+ * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
+ *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { build } from 'esbuild';
 import { routes } from '../functions/http/routes.ts';
 import { startPortal } from '../local/portal.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -43,7 +47,15 @@ function startupCpuMicros(file: string): number {
   for (let run = 0; run < RUNS; run++) {
     const script = `const t=process.cpuUsage();await import(${JSON.stringify(`file://${file}`)});const u=process.cpuUsage(t);console.log(u.user+u.system)`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      // What infra sets on every function (a secret's ARN is only read when first needed).
+      env: {
+        ...process.env,
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'us-east-1',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        PAYMENT_PROVIDER: 'stripe',
+        SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
+      },
       encoding: 'utf8',
     });
     samples.push(Number(output.trim()));
@@ -115,5 +127,81 @@ try {
   await browser.close();
   await portal.stop();
 }
+
+// 4: the CDK app, synthesised the way `cdk synth` runs it (a fresh process, cdk.json's context): every
+// function bundled with esbuild, the five rule packs checked.
+const cdkOut = join(out, 'cdk.out');
+const cdkContext = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')).context;
+const synthStarted = performance.now();
+execFileSync(process.execPath, [join(ROOT, 'infra/app.ts')], {
+  env: { ...process.env, CDK_OUTDIR: cdkOut, CDK_CONTEXT_JSON: JSON.stringify(cdkContext) },
+  stdio: 'pipe',
+});
+const synthSeconds = (performance.now() - synthStarted) / 1000;
+const manifest = JSON.parse(readFileSync(join(cdkOut, 'manifest.json'), 'utf8')) as {
+  artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+};
+const stacks = Object.entries(manifest.artifacts).filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack');
+console.log(
+  `\nCDK synth (node infra/app.ts, ${routes.length} routes, functions bundled, 5 rule packs): ${synthSeconds.toFixed(1)} s wall`,
+);
+for (const [name, artifact] of stacks) {
+  const template = JSON.parse(readFileSync(join(cdkOut, artifact.properties?.templateFile ?? ''), 'utf8'));
+  const types = Object.values(template.Resources as Record<string, { Type: string }>).map((resource) => resource.Type);
+  console.log(`  ${name.padEnd(28)} ${String(types.length).padStart(4)} resources`);
+}
+
+// 5: a million form submissions on AWS. Each is the POST (the real submit-form handler: one DynamoDB
+// transaction with the Idempotency-Key claim) and the confirmation the person then sees (check-status).
+const costFile = join(out, 'submission-cost.json');
+execFileSync(process.execPath, [join(ROOT, 'bench/submission-cost.ts'), costFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+const cost = JSON.parse(readFileSync(costFile, 'utf8')) as Record<
+  'submit' | 'status',
+  { medianMs: number; p90Ms: number; writeUnits: number; readUnits: number; logBytes: number; responseBytes: number }
+> & { runs: number };
+const MILLION = 1e6;
+const requests = 2 * MILLION;
+const { submit, status } = cost;
+const gb = (bytes: number) => (bytes * MILLION) / 1e9;
+const lines: [string, number][] = [
+  ['CloudFront requests', requests * PRICES.cloudFrontHttpsRequest],
+  [
+    'CloudFront data transfer out',
+    gb(submit.responseBytes + status.responseBytes + 2 * ASSUMPTIONS.responseHeaderBytes) * PRICES.cloudFrontTransferGb,
+  ],
+  ['WAF requests', requests * PRICES.wafRequest],
+  ['API Gateway HTTP API', requests * PRICES.httpApiRequest],
+  ['Lambda requests', requests * PRICES.lambdaRequest],
+  [
+    'Lambda duration',
+    ((Math.ceil(submit.medianMs) + Math.ceil(status.medianMs)) / 1000) *
+      ASSUMPTIONS.lambdaMemoryGb *
+      MILLION *
+      PRICES.lambdaArmGbSecond,
+  ],
+  ['DynamoDB writes', submit.writeUnits * MILLION * PRICES.dynamoWriteUnit],
+  ['DynamoDB reads', (submit.readUnits + status.readUnits) * MILLION * PRICES.dynamoReadUnit],
+  [
+    'CloudWatch Logs (functions, API, WAF)',
+    gb(submit.logBytes + status.logBytes + 2 * ASSUMPTIONS.accessLogBytes + 2 * ASSUMPTIONS.wafLogBytes) * PRICES.logsIngestGb,
+  ],
+  ['X-Ray traces', requests * ASSUMPTIONS.xraySampledShare * PRICES.xrayTrace],
+];
+console.log(
+  `\nA million form submissions (POST + the confirmation page), us-east-1 list prices of ${PRICES_RECORDED}; measured over ${cost.runs} submissions:`,
+);
+console.log(
+  `  submit-form:  ${submit.writeUnits} write units, ${submit.readUnits} read units, handler ${submit.medianMs.toFixed(1)} ms median (p90 ${submit.p90Ms.toFixed(1)}), ${submit.logBytes} B logged, ${submit.responseBytes} B answer`,
+);
+console.log(
+  `  check-status: ${status.writeUnits} write units, ${status.readUnits} read units, handler ${status.medianMs.toFixed(1)} ms median (p90 ${status.p90Ms.toFixed(1)}), ${status.logBytes} B logged, ${status.responseBytes} B answer`,
+);
+for (const [label, dollars] of lines) console.log(`    ${label.padEnd(40)} $${dollars.toFixed(2).padStart(7)}`);
+console.log(
+  `    ${'total per million submissions'.padEnd(40)} $${lines
+    .reduce((sum, [, d]) => sum + d, 0)
+    .toFixed(2)
+    .padStart(7)}`,
+);
 
 rmSync(out, { recursive: true, force: true });

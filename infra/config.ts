@@ -68,7 +68,9 @@ const AgencyConfigFields = z.strictObject({
       saml: z
         .array(
           z.strictObject({
-            name: z.string().regex(/^[A-Za-z0-9-]{3,32}$/, 'must be 3-32 letters, digits or - (Cognito refuses _ in provider names)'),
+            name: z
+              .string()
+              .regex(/^[A-Za-z0-9-]{3,32}$/, 'must be 3-32 letters, digits or - (Cognito refuses _ in provider names)'),
             label: z.string().min(1),
             metadataUrl: https,
           }),
@@ -146,9 +148,18 @@ export function parseAgencyConfig(data: unknown, file = 'agency.config.json'): A
 }
 
 export function loadAgencyConfig(path = AGENCY_CONFIG_PATH): AgencyConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AgencyConfigError(path, [
+      missing ? 'does not exist: copy agency.config.json and edit it' : `cannot be read: ${(error as Error).message}`,
+    ]);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
     throw new AgencyConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
   }

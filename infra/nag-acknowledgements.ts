@@ -7,6 +7,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { PortalFunction } from './constructs/portal-function.ts';
 import type { Portal } from './portal.ts';
 
 export interface Acknowledgement {
@@ -24,7 +25,9 @@ const perPack = (rule: string, packs: readonly string[]) => packs.map((pack) => 
 const NIST_HIPAA = ['NIST.800.53.R5', 'HIPAA.Security'];
 const NIST_HIPAA_PCI = [...NIST_HIPAA, 'PCI.DSS.321'];
 
-const portalFunctions = (portal: Portal) => [...portal.app.api.functions.values()];
+/** Every PortalFunction in the app (the route table's, and any other part's, e.g. Cognito triggers). */
+const portalFunctions = (portal: Portal) =>
+  portal.app.node.findAll().filter((construct): construct is PortalFunction => construct instanceof PortalFunction);
 /** CDK's BucketDeployment function (one per stack, shared by the site's deployments). */
 const bucketDeploymentFunction = (portal: Portal) =>
   portal.app.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
@@ -70,13 +73,13 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
   {
     ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
     reason:
-      'Invoked synchronously (API Gateway, CloudFormation): the caller receives the error; a dead-letter queue only applies to asynchronous invocations.',
+      'Invoked synchronously (API Gateway, Cognito triggers, CloudFormation): the caller receives the error; a dead-letter queue only applies to asynchronous invocations.',
     on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
   },
   {
     ids: perPack('LambdaInsideVPC', NIST_HIPAA_PCI),
     reason:
-      'The functions reach only AWS APIs (DynamoDB, Secrets Manager, KMS) over TLS with IAM, plus the payment provider over the internet; a VPC would add NAT cost and cold-start time without a private resource to protect.',
+      'The functions reach only AWS APIs (DynamoDB, Secrets Manager, KMS, Cognito) over TLS with IAM, plus the payment and identity providers over the internet; a VPC would add NAT cost and cold-start time without a private resource to protect.',
     on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
   },
   // API

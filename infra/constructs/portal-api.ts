@@ -17,8 +17,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { SCOPE_PREFIX } from '../../functions/domain/authorization.ts';
-import type { Route, SecretName } from '../../functions/http/routes.ts';
+import { authorizationScopesFor, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { LOG_RETENTION, PortalFunction } from './portal-function.ts';
 import { DEFAULT_THROTTLES, routeKey, routeThrottle, type Throttle } from './route-throttling.ts';
 
@@ -62,7 +61,8 @@ export interface RouteTableProps {
 /**
  * The HTTP API: one route per route-table entry and one function per handler module (a handler may serve
  * several routes), generated from functions/http/routes.ts. Non-public routes carry the Cognito JWT
- * authorizer (machine routes also require their OAuth scope); group checks happen in the function. Every
+ * authorizer and the route table's scopes (`openid` for people, `frontdoor/<name>` for machines); group
+ * checks happen in the function. Every
  * route has its own throttle; access logs are JSON in a KMS-encrypted log group.
  */
 export class PortalApi extends Construct {
@@ -174,13 +174,14 @@ export class PortalApi extends Construct {
 
       const integration = new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn.function);
       for (const route of handlerRoutes) {
-        const machineScope = route.auth.startsWith('machine:') ? route.auth.slice('machine:'.length) : undefined;
+        // People's routes need `openid` (only access tokens have it: an ID token is refused), machine routes their scope.
+        const authorizationScopes = authorizationScopesFor(route);
         const httpRoute = new HttpRoute(this, `Route-${route.method}${route.path.replaceAll(/[{}]/g, '').replaceAll('/', '-')}`, {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
           integration,
           ...(route.auth !== 'public' && { authorizer: props.authorizer }),
-          ...(machineScope && { authorizationScopes: [`${SCOPE_PREFIX}${machineScope}`] }),
+          ...(authorizationScopes && { authorizationScopes }),
         });
         this.routes.push(httpRoute);
         if (route.auth === 'public') this.publicRoutes.push(httpRoute);
@@ -188,17 +189,18 @@ export class PortalApi extends Construct {
     }
 
     // Per-route throttles are stage route settings; API Gateway refuses settings for routes that do not exist yet.
+    // RouteSettings is a plain JSON map in CloudFormation: CDK does not capitalise its keys, so they are written as
+    // CloudFormation spells them.
     const cfnStage = this.stage.node.defaultChild as CfnStage;
-    const routeSettings = Object.fromEntries(
+    cfnStage.routeSettings = Object.fromEntries(
       props.routes.map((route) => {
         const throttle = routeThrottle(route, props.throttling);
         return [
           routeKey(route),
-          { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit, detailedMetricsEnabled: true },
+          { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit, DetailedMetricsEnabled: true },
         ];
       }),
     );
-    cfnStage.routeSettings = routeSettings;
     cfnStage.defaultRouteSettings = {
       throttlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
       throttlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
@@ -208,7 +210,8 @@ export class PortalApi extends Construct {
   }
 }
 
-const pascalCase = (name: string) =>
+/** submit-form → SubmitForm (construct ids, output names). */
+export const pascalCase = (name: string) =>
   name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

@@ -3,7 +3,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { SHIPPED_FORMS_DIR } from '../bundling/ship-forms.ts';
@@ -12,6 +12,9 @@ import { ManagedPolicyRole } from './managed-policy-role.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHIP_FORMS = fileURLToPath(new URL('../bundling/ship-forms.ts', import.meta.url));
 const FORMS_SOURCE_DIR = `${ROOT}functions/generated/forms`;
+
+/** Memory of every portal function (bench/run.ts prices it). */
+export const FUNCTION_MEMORY_MB = 1024;
 
 /** Log retention for every log group the portal writes: one year (PCI DSS 10.7), then gone. */
 export const LOG_RETENTION = RetentionDays.ONE_YEAR;
@@ -65,7 +68,7 @@ export class PortalFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      memorySize: props.memorySize ?? FUNCTION_MEMORY_MB,
       timeout: Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       role: this.role,
@@ -91,6 +94,7 @@ export class PortalFunction extends Construct {
         // The SDK is bundled, not taken from the runtime: the deployed version is the tested one.
         externalModules: [],
         metafile: true,
+        logLevel: LogLevel.WARNING,
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],

@@ -11,7 +11,7 @@ import { Identity } from '../constructs/identity.ts';
 import { Observability } from '../constructs/observability.ts';
 import { OperationsKey } from '../constructs/operations-key.ts';
 import { OriginVerify } from '../constructs/origin-verify.ts';
-import { PortalApi } from '../constructs/portal-api.ts';
+import { PortalApi, pascalCase } from '../constructs/portal-api.ts';
 import { PortalKey } from '../constructs/portal-key.ts';
 import { PortalSecrets } from '../constructs/portal-secrets.ts';
 import { StaticSite } from '../constructs/static-site.ts';
@@ -144,7 +144,14 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'SignInDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
     for (const [name, { secret }] of this.secrets.secrets) {
-      new CfnOutput(this, `SecretArn-${name}`, { value: secret.secretArn, description: `Put the ${name} secret value here` });
+      new CfnOutput(this, `${pascalCase(name)}SecretArn`, {
+        value: secret.secretArn,
+        description: `Put the ${name} secret value here`,
+      });
     }
+    new CfnOutput(this, 'OriginVerifySecretArn', {
+      value: originVerify.secret.secretArn,
+      description: 'The header CloudFront sends the API (rotate: docs/deploying.md)',
+    });
   }
 }

@@ -42,6 +42,8 @@ export interface SynthOptions {
   routes?: readonly Route[];
   /** Bundle the functions with esbuild (slow); otherwise CDK skips bundling. */
   bundle?: boolean;
+  /** Keep CDK's printed validation report out of the test output (the report is returned anyway). */
+  quiet?: boolean;
   /** Runs after the portal is defined and before synthesis (e.g. to add an insecure resource). */
   change?: (portal: Portal) => IConstruct | undefined;
 }
@@ -67,10 +69,14 @@ export function synthPortal(options: SynthOptions = {}): SynthesisedPortal {
   });
   options.change?.(portal);
   let error: Error | undefined;
+  const print = console.error;
+  if (options.quiet) console.error = () => undefined;
   try {
     app.synth();
   } catch (caught) {
     error = caught as Error;
+  } finally {
+    console.error = print;
   }
   const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
     pluginReports: {

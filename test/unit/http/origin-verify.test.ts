@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isExpectedOrigin, ORIGIN_VERIFY_HEADER } from '#http/origin-header';
@@ -51,7 +52,9 @@ describe('the origin check (requests must come through CloudFront)', () => {
       context,
     );
     expect(response.statusCode).toBe(403);
-    expect(JSON.parse(response.body ?? '').error.message).toBe('Esta dirección no responde por sí sola. Use el sitio web del portal.');
+    expect(JSON.parse(response.body ?? '').error.message).toBe(
+      'Esta dirección no responde por sí sola. Use el sitio web del portal.',
+    );
     expect(seen).toBeUndefined();
   });
 
@@ -60,6 +63,12 @@ describe('the origin check (requests must come through CloudFront)', () => {
     expect(response.statusCode).toBe(403);
     expect(response.headers?.['content-type']).toMatch(/^text\/html/);
     expect(response.body).toContain('Use the portal');
+  });
+
+  it('lets everything through where no secret is set (npm start: the local server is the only door)', async () => {
+    const { originVerify } = await import('#http/origin-verify');
+    const local = middy(async () => ({ statusCode: 200, body: 'ok' })).use(originVerify(undefined));
+    expect((await local(request({ accept: 'application/json' }), context)).statusCode).toBe(200);
   });
 
   it('compares the whole value, whatever its length', () => {

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AGENCY_CONFIG_PATH, AgencyConfigError, loadAgencyConfig, parseAgencyConfig } from '../../infra/config.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const sample = () => JSON.parse(readFileSync(AGENCY_CONFIG_PATH, 'utf8'));
+const dir = mkdtempSync(join(tmpdir(), 'front-door-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function problemsOf(data: unknown): string[] {
+  try {
+    parseAgencyConfig(data);
+  } catch (error) {
+    if (error instanceof AgencyConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('agency.config.json', () => {
+  it('accepts the example the repository ships, with defaults filled in', () => {
+    const config = loadAgencyConfig();
+    expect(config.waf.requestsPer5MinutesPerIp).toBe(2000);
+    expect(config.throttling).toEqual({});
+  });
+
+  it('lists every problem at once, each naming the field and what to write', () => {
+    const problems = problemsOf({
+      ...sample(),
+      agency: { name: '', shortName: 'State of Example', domain: 'Portal.Example.gov' },
+      aws: { account: '1234', region: 'moon-1' },
+      locales: ['es'],
+      alarmEmail: 'operations',
+      payments: { provider: 'cash' },
+    });
+    expect(problems).toEqual([
+      'agency.name is empty: the government name people see, e.g. "State of Example"',
+      'agency.shortName must be letters, digits or "-", starting with a letter (it names AWS stacks)',
+      'agency.domain must be a lower-case host name like portal.example.gov',
+      'aws.account must be the 12-digit AWS account id',
+      'aws.region must be an AWS region such as us-east-1 or us-gov-west-1',
+      'locales must start with "en" (the default language)',
+      'alarmEmail must be an e-mail address that receives alarms',
+      'payments.provider must be "stripe" or "sandbox"',
+    ]);
+  });
+
+  it('asks for the us-east-1 certificate when a domain is set, and says how to do without', () => {
+    const { certificateArn: _, ...agency } = sample().agency;
+    expect(problemsOf({ ...sample(), agency })).toEqual([
+      'agency.certificateArn is missing: "portal.example.gov" needs an ACM certificate in us-east-1 (docs/deploying.md, "Pointing a domain"); or remove agency.domain to use the CloudFront address',
+    ]);
+    expect(
+      problemsOf({
+        ...sample(),
+        agency: { ...sample().agency, certificateArn: 'arn:aws:acm:us-west-2:111111111111:certificate/x' },
+      }),
+    ).toEqual([
+      'agency.certificateArn must be the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates only there)',
+    ]);
+  });
+
+  it('refuses a throttle for a route that does not exist, listing the ones that do', () => {
+    const [problem] = problemsOf({ ...sample(), throttling: { 'GET /api/nothing': { rateLimit: 10, burstLimit: 20 } } });
+    expect(problem).toMatch(
+      /^throttling\.GET \/api\/nothing is not a route\. Use one of: POST \/api\/forms\/\{formId\}\/submissions, /,
+    );
+  });
+
+  it('names a field it does not know instead of ignoring it', () => {
+    expect(problemsOf({ ...sample(), alarmEmails: ['a@example.gov'] })).toEqual([expect.stringMatching(/alarmEmails/)]);
+  });
+
+  it('stops `cdk synth` with the list and no stack trace', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify({ ...sample(), aws: { account: '12', region: 'us-east-1' } }));
+    const run = promisify(execFile)(process.execPath, ['infra/app.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, AGENCY_CONFIG: file },
+    });
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr.trim()).toBe(`${file} has 1 problem:\n- aws.account must be the 12-digit AWS account id`);
+  });
+
+  it('says so when the file is not JSON, or not there', () => {
+    const file = join(dir, 'not-json.json');
+    writeFileSync(file, '{ "agency": ');
+    expect(() => loadAgencyConfig(file)).toThrow(/cannot be read as JSON/);
+    expect(() => loadAgencyConfig(join(dir, 'missing.json'))).toThrow(/does not exist: copy agency.config.json and edit it/);
+  });
+});

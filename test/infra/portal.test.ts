@@ -1,0 +1,437 @@
+/**
+ * The synthesised templates, for an agency outside us-east-1 and without its own domain yet (the WAF then
+ * crosses regions, the site is on *.cloudfront.net). One synth, functions really bundled.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnElement } from 'aws-cdk-lib/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/src/load.ts';
+import { tableDefinition } from '../../functions/adapters/table-definition.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
+import { type Route, routes } from '../../functions/http/routes.ts';
+import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
+import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../web/security-headers.ts';
+import { describeViolations, type SynthesisedPortal, synthPortal } from '../support/synth-portal.ts';
+
+const ROUTES = routes as readonly Route[];
+const OVERRIDDEN = ROUTES.find((r) => r.method === 'POST')!;
+const CONFIG = {
+  agency: { name: 'State of West', shortName: 'West' },
+  aws: { account: '222222222222', region: 'us-west-2' },
+  alarmEmail: 'ops@west.example.gov',
+  throttling: { [routeKey(OVERRIDDEN)]: { rateLimit: 5000, burstLimit: 9000 } },
+};
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let synth: SynthesisedPortal;
+let app: Template;
+let data: Template;
+let waf: Template;
+
+beforeAll(() => {
+  synth = synthPortal({ config: CONFIG, bundle: true });
+  if (synth.error) throw new Error(`${synth.error.message}\n${describeViolations(synth.violations)}`);
+  ({ app, data, waf } = synth.templates);
+});
+afterAll(() => synth?.cleanup());
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON; the assertions are the types.
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+const resources = (template: Template, type: string) => Object.values(template.findResources(type)) as Resource[];
+const everywhere = (type: string) => [app, data, waf].flatMap((template) => resources(template, type));
+const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+  Stack.of(construct as never).getLogicalId(construct.node.defaultChild as CfnElement);
+const handlers = [...new Set(ROUTES.map((route) => route.handler))];
+const routesOf = (handler: string) => ROUTES.filter((route) => route.handler === handler);
+
+function functionOf(handler: string): Resource {
+  const fn = synth.portal.app.api.functions.get(handler);
+  if (!fn) throw new Error(`no function for ${handler}`);
+  return app.toJSON().Resources[logicalId(fn.function)];
+}
+function policyOf(handler: string): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
+  const fn = synth.portal.app.api.functions.get(handler)!;
+  return app.toJSON().Resources[logicalId(fn.role.policy)].Properties.PolicyDocument.Statement;
+}
+const actionsOf = (handler: string) => policyOf(handler).flatMap((s) => [s.Action].flat());
+/** The portal's HTTP API (other parts, e.g. the Login.gov proxy, have their own). */
+const ofPortalApi = (resource: Resource) => resource.Properties.ApiId?.Ref === logicalId(synth.portal.app.api.httpApi);
+const apiRoutes = () => resources(app, 'AWS::ApiGatewayV2::Route').filter(ofPortalApi);
+
+describe('data stack', () => {
+  it('keeps the table: retained, deletion-protected, point-in-time recovery, customer key, on demand', () => {
+    const [table] = resources(data, 'AWS::DynamoDB::Table');
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: expect.anything() },
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    });
+  });
+
+  it('builds keys and indexes from the shared table definition', () => {
+    const [table] = resources(data, 'AWS::DynamoDB::Table');
+    expect(table?.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
+    ]);
+    expect(table?.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
+    );
+  });
+
+  it('backs the table up with AWS Backup into a retained vault encrypted with the data key', () => {
+    data.resourceCountIs('AWS::Backup::BackupPlan', 1);
+    data.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      Properties: { EncryptionKeyArn: Match.anyValue() },
+    });
+    data.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: { Resources: Match.arrayWith([{ 'Fn::GetAtt': [Match.stringLikeRegexp('Table'), 'Arn'] }]) },
+    });
+    expect(synth.portal.data.terminationProtection).toBe(true);
+  });
+});
+
+describe('encryption and retention everywhere', () => {
+  it('rotates every customer-managed key and keeps it when a stack goes', () => {
+    const keys = everywhere('AWS::KMS::Key');
+    expect(keys.length).toBeGreaterThanOrEqual(5);
+    for (const key of keys) expect(key.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it('encrypts every log group with a customer key and keeps it a year', () => {
+    const groups = everywhere('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThan(handlers.length);
+    for (const group of groups) {
+      expect(group.Properties.KmsKeyId).toBeDefined();
+      expect(group.Properties.RetentionInDays).toBe(365);
+    }
+  });
+
+  it('has no public bucket: all public access blocked, TLS required, encrypted', () => {
+    const buckets = everywhere('AWS::S3::Bucket');
+    expect(buckets.length).toBe(2);
+    for (const bucket of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toBeDefined();
+    }
+    const site = app.toJSON().Resources[logicalId(synth.portal.app.site.bucket)];
+    expect(site.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe(
+      'aws:kms',
+    );
+    for (const policy of everywhere('AWS::S3::BucketPolicy')) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      for (const statement of policy.Properties.PolicyDocument.Statement) expect(statement.Principal).not.toBe('*');
+    }
+  });
+
+  it('encrypts the secrets and the alarm topics with customer keys, and holds no secret value in the template', () => {
+    for (const secret of everywhere('AWS::SecretsManager::Secret')) {
+      expect(secret.Properties.KmsKeyId).toBeDefined();
+      expect(secret.Properties.SecretString).toBeUndefined();
+    }
+    for (const topic of everywhere('AWS::SNS::Topic')) expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+  });
+});
+
+describe('API: one route per route-table entry, one function per handler', () => {
+  it('creates exactly the routes of the route table', () => {
+    const keys = apiRoutes()
+      .map((r) => r.Properties.RouteKey)
+      .sort();
+    expect(keys).toEqual(ROUTES.map(routeKey).sort());
+    expect(synth.portal.app.api.functions.size).toBe(handlers.length);
+  });
+
+  it("puts the Cognito JWT authorizer and the route's scopes on every non-public route, nothing on public ones", () => {
+    const byKey = new Map(apiRoutes().map((r) => [r.Properties.RouteKey, r.Properties]));
+    const [authorizer] = resources(app, 'AWS::ApiGatewayV2::Authorizer').filter(ofPortalApi);
+    expect(authorizer?.Properties).toMatchObject({ AuthorizerType: 'JWT', JwtConfiguration: { Issuer: expect.anything() } });
+    for (const route of ROUTES) {
+      const properties = byKey.get(routeKey(route));
+      if (route.auth === 'public') {
+        expect(properties?.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
+        expect(properties?.AuthorizerId, routeKey(route)).toBeUndefined();
+      } else {
+        expect(properties?.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(properties?.AuthorizerId, routeKey(route)).toBeDefined();
+      }
+      // People's routes need `openid` (access tokens only: an ID token is refused), machine routes their own scope.
+      if (route.auth === 'public') expect(properties?.AuthorizationScopes).toBeUndefined();
+      else if (route.auth.startsWith('machine:'))
+        expect(properties?.AuthorizationScopes).toEqual([`frontdoor/${route.auth.slice('machine:'.length)}`]);
+      else expect(properties?.AuthorizationScopes, routeKey(route)).toEqual(['openid']);
+    }
+  });
+
+  it('runs every function on Node 24, arm64, traced, with JSON logs, source maps and the shared settings', () => {
+    for (const handler of handlers) {
+      const { Properties } = functionOf(handler);
+      expect(Properties, handler).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
+        KmsKeyArn: expect.anything(),
+      });
+      const env = Properties.Environment.Variables;
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(env.PAYMENT_PROVIDER).toBe('stripe');
+      expect(env.TABLE_NAME).toBeDefined();
+      expect(env.DYNAMODB_ENDPOINT).toBeUndefined();
+      expect(JSON.stringify(env.ORIGIN_VERIFY_SECRET)).toContain('{{resolve:secretsmanager:');
+    }
+  });
+
+  it('grants each function exactly the table access its routes ask for, never Scan', () => {
+    for (const handler of handlers) {
+      const wanted = routesOf(handler).some((r) => r.tableAccess === 'read-write')
+        ? 'read-write'
+        : routesOf(handler).some((r) => r.tableAccess === 'read')
+          ? 'read'
+          : 'none';
+      const dynamo = actionsOf(handler).filter((a) => a.startsWith('dynamodb:'));
+      if (wanted === 'none') expect(dynamo, handler).toEqual([]);
+      else
+        expect(dynamo.sort(), handler).toEqual(
+          [...TABLE_ACTIONS.read, ...(wanted === 'read-write' ? TABLE_ACTIONS.write : [])].sort(),
+        );
+      expect(dynamo).not.toContain('dynamodb:Scan');
+    }
+  });
+
+  it('lets only the functions whose routes name a secret read it, and tells them where it is', () => {
+    for (const handler of handlers) {
+      const named = new Set(routesOf(handler).flatMap((r) => r.secrets ?? []));
+      const env = functionOf(handler).Properties.Environment.Variables;
+      const reads = policyOf(handler).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+      expect(reads.length, handler).toBe(named.size);
+      for (const name of ['payment-provider'] as const)
+        expect(env[secretEnvName(name)] !== undefined, handler).toBe(named.has(name));
+    }
+  });
+
+  it('has no wildcard action ("*" or "service:*") in any policy', () => {
+    const documents = [
+      ...everywhere('AWS::IAM::ManagedPolicy').map((p) => p.Properties.PolicyDocument),
+      ...everywhere('AWS::IAM::Policy').map((p) => p.Properties.PolicyDocument),
+      ...everywhere('AWS::IAM::Role').flatMap((r) =>
+        (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+      ),
+    ];
+    expect(documents.length).toBeGreaterThan(handlers.length);
+    for (const document of documents)
+      for (const statement of document.Statement)
+        for (const action of [statement.Action].flat()) {
+          expect(action).not.toBe('*');
+          expect(action).not.toMatch(/^[a-z0-9-]+:\*$/);
+        }
+  });
+
+  it('throttles every route explicitly, with the agency override applied', () => {
+    const [stage] = resources(app, 'AWS::ApiGatewayV2::Stage').filter(ofPortalApi);
+    const settings = stage?.Properties.RouteSettings;
+    expect(Object.keys(settings).sort()).toEqual(ROUTES.map(routeKey).sort());
+    for (const route of ROUTES) {
+      const expected =
+        route === OVERRIDDEN
+          ? { ThrottlingRateLimit: 5000, ThrottlingBurstLimit: 9000 }
+          : route.method === 'GET'
+            ? { ThrottlingRateLimit: DEFAULT_THROTTLES.read.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLES.read.burstLimit }
+            : {
+                ThrottlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
+                ThrottlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
+              };
+      expect(settings[routeKey(route)], routeKey(route)).toMatchObject(expected);
+    }
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.anything() });
+  });
+
+  it('writes structured JSON access logs to an encrypted log group', () => {
+    const [stage] = resources(app, 'AWS::ApiGatewayV2::Stage').filter(ofPortalApi);
+    const format = JSON.parse(stage?.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+  });
+
+  it('ships the per-form modules beside the bundles that load forms, and only there', () => {
+    const formIds = [...loadCatalog().forms.keys()];
+    for (const handler of ['submit-form', 'get-health']) {
+      const key = functionOf(handler).Properties.Code.S3Key as string;
+      const dir = join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      expect(existsSync(join(dir, 'index.mjs')), handler).toBe(true);
+      expect(existsSync(join(dir, 'index.mjs.map')), handler).toBe(true);
+      const shipped = existsSync(join(dir, 'generated/forms')) ? readdirSync(join(dir, 'generated/forms')) : [];
+      expect(shipped.sort(), handler).toEqual(handler === 'submit-form' ? formIds.map((id) => `${id}.js`).sort() : []);
+      expect(existsSync(join(dir, 'index.meta.json'))).toBe(false);
+    }
+    expect(functionOf('submit-form').Properties.Environment.Variables.FORMS_DIR).toBe('/var/task/generated/forms');
+  });
+});
+
+describe('site and CloudFront', () => {
+  const distribution = () => resources(app, 'AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
+  const apiBehavior = () => distribution().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+
+  it('sends exactly the headers of web/security-headers.ts (strict CSP, HSTS of a year or more)', () => {
+    const [policy] = resources(app, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const config = policy?.Properties.ResponseHeadersPolicyConfig;
+    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    const hsts = config.SecurityHeadersConfig.StrictTransportSecurity;
+    expect(`max-age=${hsts.AccessControlMaxAgeSec}; includeSubDomains; preload`).toBe(
+      SECURITY_HEADERS['strict-transport-security'],
+    );
+    expect(hsts.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    expect(config.SecurityHeadersConfig.ContentTypeOptions).toEqual({ Override: true });
+    expect(config.SecurityHeadersConfig.FrameOptions.FrameOption).toBe(SECURITY_HEADERS['x-frame-options']);
+    expect(config.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy).toBe(SECURITY_HEADERS['referrer-policy']);
+    expect(config.CustomHeadersConfig.Items).toEqual([
+      { Header: 'permissions-policy', Value: SECURITY_HEADERS['permissions-policy'], Override: true },
+    ]);
+    const [policyId] = Object.keys(app.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    for (const behavior of [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors])
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+  });
+
+  it('attaches the us-east-1 web ACL to the distribution', () => {
+    expect(distribution().WebACLId).toEqual({
+      'Fn::GetStackOutput': expect.objectContaining({ StackName: 'West-FrontDoor-Waf', Region: 'us-east-1' }),
+    });
+    waf.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT' });
+    expect(synth.portal.waf.region).toBe('us-east-1');
+  });
+
+  it('sends /api/* to the HTTP API uncached, with all viewer headers but Host, the secret origin header and x-forwarded-host', () => {
+    const behavior = apiBehavior();
+    expect(behavior).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+      ViewerProtocolPolicy: 'https-only',
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+    });
+    const origin = distribution().Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expect.anything() }]);
+    expect(JSON.stringify(origin.OriginCustomHeaders[0].HeaderValue)).toContain('{{resolve:secretsmanager:');
+  });
+
+  it('reads the site bucket only through Origin Access Control, and logs requests', () => {
+    const site = distribution().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    expect(site.OriginAccessControlId).toBeDefined();
+    expect(distribution().Logging).toMatchObject({ Prefix: 'cloudfront/' });
+  });
+
+  it('serves /config.json uncached and publishes it with no-cache', () => {
+    const behavior = distribution().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/config.json');
+    expect(behavior.CachePolicyId).toBe(CACHING_DISABLED);
+    const deployments = resources(app, 'Custom::CDKBucketDeployment');
+    expect(
+      deployments.some((d) => d.Properties.SystemMetadata?.['cache-control'] === 'no-cache' && d.Properties.Prune === false),
+    ).toBe(true);
+    // The site deployment never deletes config.json (another deployment owns it) and never publishes the page shells.
+    expect(deployments.some((d) => d.Properties.Exclude?.includes('config.json'))).toBe(true);
+  });
+
+  it('returns sign-in to the site itself when the agency has no domain yet', () => {
+    const [client] = resources(app, 'AWS::Cognito::UserPoolClient').filter((c) => !c.Properties.GenerateSecret);
+    expect(JSON.stringify(client?.Properties.CallbackURLs)).toContain('/auth/callback/');
+    expect(JSON.stringify(client?.Properties.CallbackURLs)).toContain('DomainName');
+  });
+});
+
+describe('identity', () => {
+  it('has the groups the authorization rules read: citizen, admin, and staff of every catalog agency', () => {
+    const groups = resources(app, 'AWS::Cognito::UserPoolGroup')
+      .map((g) => g.Properties.GroupName)
+      .sort();
+    expect(groups).toEqual(['admin', 'citizen', ...[...loadCatalog().agencies.keys()].map((id) => `staff:${id}`)].sort());
+  });
+
+  it('keeps the user pool (deletion protection, retained) with threat protection and a strong password policy', () => {
+    const [pool] = resources(app, 'AWS::Cognito::UserPool');
+    expect(pool?.DeletionPolicy).toBe('Retain');
+    expect(pool?.Properties).toMatchObject({
+      DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'PLUS',
+      Policies: { PasswordPolicy: { MinimumLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true } },
+    });
+  });
+
+  it('gives the site a public PKCE client: no secret, authorization code only', () => {
+    const web = app.toJSON().Resources[logicalId(synth.portal.app.identity.webClient)];
+    expect(web.Properties.GenerateSecret).toBeFalsy();
+    expect(web.Properties.AllowedOAuthFlows).toEqual(['code']);
+  });
+
+  it('gives machine routes a resource server scope and accepts machine clients at the authorizer', () => {
+    const scopes = [...new Set(ROUTES.filter((r) => r.auth.startsWith('machine:')).map((r) => r.auth.slice('machine:'.length)))];
+    if (scopes.length === 0) return;
+    app.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'frontdoor',
+      Scopes: scopes.map((ScopeName) => ({ ScopeName, ScopeDescription: Match.anyValue() })),
+    });
+    const [authorizer] = resources(app, 'AWS::ApiGatewayV2::Authorizer').filter(ofPortalApi);
+    expect(authorizer?.Properties.JwtConfiguration.Audience).toEqual([
+      { Ref: logicalId(synth.portal.app.identity.webClient) },
+      { Ref: logicalId(synth.portal.app.identity.machineClient!) },
+    ]);
+  });
+});
+
+describe('observability', () => {
+  it('alarms on 5xx rate, table throttles, and errors and throttles of every function, to the e-mail topic', () => {
+    const alarms = resources(app, 'AWS::CloudWatch::Alarm');
+    const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
+    expect(descriptions.some((d) => d.includes('server error (5xx)'))).toBe(true);
+    expect(descriptions.some((d) => d.startsWith('DynamoDB refused'))).toBe(true);
+    for (const handler of handlers) {
+      expect(
+        descriptions.filter((d) => d.startsWith(`The ${handler} function`)),
+        handler,
+      ).toHaveLength(2);
+    }
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@west.example.gov' });
+    app.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('alarms on blocked requests in us-east-1, next to the WAF metrics, with its own topic', () => {
+    waf.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/WAFV2', MetricName: 'BlockedRequests' });
+    waf.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@west.example.gov' });
+  });
+
+  it('logs the WAF to an encrypted aws-waf-logs- group, without authorization headers or cookies', () => {
+    const [logging] = resources(waf, 'AWS::WAFv2::LoggingConfiguration');
+    expect(JSON.stringify(logging?.Properties.LogDestinationConfigs)).toContain('aws-waf-logs-');
+    expect(logging?.Properties.RedactedFields).toEqual([
+      { SingleHeader: { Name: 'authorization' } },
+      { SingleHeader: { Name: 'cookie' } },
+    ]);
+    const rules = resources(waf, 'AWS::WAFv2::WebACL')[0]!.Properties.Rules;
+    expect(rules.map((r: { Name: string }) => r.Name)).toEqual(
+      expect.arrayContaining([
+        'RateLimitPerIp',
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+        'AWSManagedRulesAmazonIpReputationList',
+      ]),
+    );
+  });
+});

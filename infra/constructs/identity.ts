@@ -110,7 +110,8 @@ export class Identity extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: SIGN_IN_SCOPES,
         callbackUrls: props.siteOrigins.map((origin) => `${origin}/auth/callback/`),
-        logoutUrls: props.siteOrigins.map((origin) => `${origin}/`),
+        // Signing out lands on the home page in the language the person was using.
+        logoutUrls: props.siteOrigins.flatMap((origin) => [`${origin}/`, `${origin}/es/`]),
       },
       supportedIdentityProviders: [
         UserPoolClientIdentityProvider.COGNITO,

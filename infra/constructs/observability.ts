@@ -18,6 +18,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PAYMENT_ALARMS } from '../../functions/domain/payments.ts';
+import { METRICS_NAMESPACE } from '../../functions/shared/metrics.ts';
 
 const FIVE_MINUTES = Duration.minutes(5);
 
@@ -160,6 +162,44 @@ export class Observability extends Construct {
         title: 'Function duration (p99, ms)',
         left: all.map(([name, fn]) => fn.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label: name })),
         width: 8,
+      }),
+    );
+  }
+
+  /**
+   * The payment rules' own alarms (Embedded Metric Format lines from the functions, namespace FrontDoor), each at
+   * its first occurrence, and refused webhooks when they come in numbers (a wrong webhook secret, or probing).
+   */
+  watchPayments(): void {
+    const metric = (metricName: string) =>
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: 'front-door' },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+      });
+    for (const [name, description] of Object.entries(PAYMENT_ALARMS)) {
+      this.addAlarm(
+        new Alarm(this, name, {
+          alarmDescription: description,
+          metric: metric(name),
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+    this.addAlarm(
+      new Alarm(this, 'PaymentWebhookRefused', {
+        alarmDescription:
+          'Many payment webhooks failed their signature check: the webhook secret in Secrets Manager may not match the provider, or someone is probing the endpoint.',
+        metric: metric('PaymentWebhookRefused'),
+        threshold: 20,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     );
   }

@@ -3,6 +3,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { routes } from '../../functions/http/routes.ts';
 import { LOG_RETENTION } from './portal-function.ts';
 
 /** Shown (with status 429) to someone the rate rule has blocked; plain language, both languages. */
@@ -19,6 +20,12 @@ export const MANAGED_RULE_GROUPS = [
   // Request patterns known to exploit vulnerabilities (Log4j, bad Java deserialisation …).
   'AWSManagedRulesKnownBadInputsRuleSet',
 ] as const;
+
+/**
+ * The payment provider's webhook: the provider sends every event from a few addresses, so on a busy day the
+ * per-IP rate rule would block it. Each request is signature-checked by the function instead.
+ */
+export const RATE_LIMIT_EXEMPT_PATHS = routes.filter((r) => r.handler === 'receive-payment-webhook').map((r) => r.path);
 
 const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
 
@@ -47,7 +54,27 @@ export class WebAcl extends Construct {
           name: 'RateLimitPerIp',
           priority: 0,
           statement: {
-            rateBasedStatement: { limit: props.requestsPer5MinutesPerIp, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
+            rateBasedStatement: {
+              limit: props.requestsPer5MinutesPerIp,
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 300,
+              ...(RATE_LIMIT_EXEMPT_PATHS.length > 0 && {
+                scopeDownStatement: {
+                  notStatement: {
+                    statement: orOf(
+                      RATE_LIMIT_EXEMPT_PATHS.map((path) => ({
+                        byteMatchStatement: {
+                          fieldToMatch: { uriPath: {} },
+                          positionalConstraint: 'EXACTLY',
+                          searchString: path,
+                          textTransformations: [{ priority: 0, type: 'NONE' }],
+                        },
+                      })),
+                    ),
+                  },
+                },
+              }),
+            },
           },
           action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'rate-limited' } } },
           visibilityConfig: visibility('RateLimitPerIp'),
@@ -97,4 +124,9 @@ export class WebAcl extends Construct {
   get arn(): string {
     return this.webAcl.attrArn;
   }
+}
+
+/** WAF wants an OR of two or more statements; one statement stands alone. */
+function orOf<T>(statements: T[]): T | { orStatement: { statements: T[] } } {
+  return statements.length === 1 && statements[0] ? statements[0] : { orStatement: { statements } };
 }

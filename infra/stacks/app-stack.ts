@@ -133,6 +133,7 @@ export class AppStack extends Stack {
     this.observability.watchApi(this.api.httpApi);
     this.observability.watchFunctions(new Map([...this.api.functions].map(([name, fn]) => [name, fn.function])));
     this.observability.watchTable(props.table);
+    this.observability.watchPayments();
     this.observability.watchWebAcl(props.webAcl.name, props.webAcl.region);
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin, description: 'The portal' });

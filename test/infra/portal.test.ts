@@ -2,6 +2,7 @@
  * The synthesised templates, for an agency outside us-east-1 and without its own domain yet (the WAF then
  * crosses regions, the site is on *.cloudfront.net). One synth, functions really bundled.
  */
+
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
@@ -10,6 +11,7 @@ import type { CfnElement } from 'aws-cdk-lib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/src/load.ts';
 import { tableDefinition } from '../../functions/adapters/table-definition.ts';
+import { PAYMENT_ALARMS } from '../../functions/domain/payments.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { type Route, routes } from '../../functions/http/routes.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
@@ -318,6 +320,20 @@ describe('site and CloudFront', () => {
     expect(synth.portal.waf.region).toBe('us-east-1');
   });
 
+  it('rate-limits every address except on the payment webhook, which the provider sends from a few addresses', () => {
+    const [acl] = resources(waf, 'AWS::WAFv2::WebACL');
+    const rules = acl?.Properties.Rules as { Name: string; Statement: unknown }[];
+    expect(rules.find((rule) => rule.Name === 'RateLimitPerIp')?.Statement).toMatchObject({
+      RateBasedStatement: {
+        ScopeDownStatement: {
+          NotStatement: {
+            Statement: { ByteMatchStatement: { SearchString: '/api/payments/webhook', PositionalConstraint: 'EXACTLY' } },
+          },
+        },
+      },
+    });
+  });
+
   it('sends /api/* to the HTTP API uncached, with all viewer headers but Host, the secret origin header and x-forwarded-host', () => {
     const behavior = apiBehavior();
     expect(behavior).toMatchObject({
@@ -396,7 +412,7 @@ describe('identity', () => {
 });
 
 describe('observability', () => {
-  it('alarms on 5xx rate, table throttles, and errors and throttles of every function, to the e-mail topic', () => {
+  it('alarms on 5xx rate, table throttles, errors and throttles of every function, and payment mismatches, to the e-mail topic', () => {
     const alarms = resources(app, 'AWS::CloudWatch::Alarm');
     const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
     expect(descriptions.some((d) => d.includes('server error (5xx)'))).toBe(true);
@@ -408,6 +424,15 @@ describe('observability', () => {
       ).toHaveLength(2);
     }
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    // The payment rules' alarms, on the metrics the functions write (an amount mismatch at its first occurrence).
+    for (const name of [...Object.keys(PAYMENT_ALARMS), 'PaymentWebhookRefused']) {
+      app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'FrontDoor',
+        MetricName: name,
+        Dimensions: [{ Name: 'service', Value: 'front-door' }],
+      });
+    }
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'PaymentAmountMismatch', Threshold: 1 });
     app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@west.example.gov' });
     app.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });

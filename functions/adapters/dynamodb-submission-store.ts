@@ -101,7 +101,7 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
           Limit: limit,
         }),
       );
-      return (result.Items ?? []).map((item) => toSubmission(unmarshall(item))).filter((s) => s.ownerSubject === ownerSubject);
+      return (result.Items ?? []).map((item) => toSubmission(unmarshall(item)));
     },
   };
 }

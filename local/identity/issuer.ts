@@ -15,9 +15,8 @@ import { dirname } from 'node:path';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml as e, isLocale } from '#catalog/i18n';
 import type { Locale } from '#catalog/locales';
-import { SCOPE_PREFIX } from '#domain/authorization';
 import { renderPage } from '#http/pages';
-import { routes } from '#http/routes';
+import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
 import { type Persona, personaBySub, personas } from './personas.ts';
 
@@ -30,7 +29,7 @@ const RESOURCE = 'urn:front-door:api';
 
 export const MACHINE_SCOPES = [
   ...new Set(
-    routes.flatMap((r) => ((r.auth as string).startsWith('machine:') ? [`${SCOPE_PREFIX}${(r.auth as string).slice(8)}`] : [])),
+    (routes as readonly Route[]).flatMap((r) => (r.auth.startsWith('machine:') ? (authorizationScopesFor(r) ?? []) : [])),
   ),
 ];
 
@@ -132,6 +131,7 @@ export interface LocalIssuer {
  */
 export const LINKED_ERROR_DESCRIPTION = 'PreSignUp failed with error FRONT_DOOR:account-linked. ';
 const LINK_RETRY_COOKIE = '_sandbox_link_retry';
+const EXPIRED_COOKIE = 'Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax';
 
 function identitiesClaim(persona: Persona, provider: IdentityProviderChoice | undefined) {
   if (!provider) return undefined;
@@ -292,6 +292,17 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   provider.proxy = true;
   const mount = new URL(options.issuer).pathname;
 
+  /** Ends the interaction signed in as `sub` through `via` (the `identities` claim will name it). */
+  async function logIn(req: IncomingMessage, res: ServerResponse, sub: string, via: IdentityProviderChoice) {
+    lastProvider.set(sub, via);
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: sub, amr: [via.id] } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
     const details = await provider.interactionDetails(req, res);
     const params = details.params as Record<string, string | undefined>;
@@ -304,18 +315,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     if (req.method === 'GET' && retry && retryToken && retry.idp === chosen && retry.expires > Date.now()) {
       linkRetries.delete(retryToken);
       const via = providersById.get(retry.idp);
-      if (via) lastProvider.set(retry.sub, via);
-      res.setHeader(
-        'set-cookie',
-        `${LINK_RETRY_COOKIE}=; Path=${mount}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`,
-      );
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: retry.sub, amr: [retry.idp] } },
-        { mergeWithLastSubmission: false },
-      );
-      return;
+      res.setHeader('set-cookie', `${LINK_RETRY_COOKIE}=; Path=${mount}; ${EXPIRED_COOKIE}`);
+      if (via) return logIn(req, res, retry.sub, via);
     }
 
     if (req.method === 'POST') {
@@ -341,14 +342,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         return;
       }
       linked.set(persona.sub, (known ?? new Set<string>()).add(via.id));
-      lastProvider.set(persona.sub, via);
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: persona.sub, amr: [via.id] } },
-        { mergeWithLastSubmission: false },
-      );
-      return;
+      return logIn(req, res, persona.sub, via);
     }
     if (chosen && !provider_) {
       // Cognito answers an unknown identity_provider with an error on the redirect URI; here, a clear page.
@@ -411,7 +405,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       return;
     }
     // Forget the session: the next sign-in starts at the chooser again.
-    const expired = 'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax';
+    const expired = `Path=/; ${EXPIRED_COOKIE}`;
     res.writeHead(302, {
       location: logoutUri,
       'set-cookie': ['_session', '_session.sig', '_session.legacy', '_session.legacy.sig'].map((n) => `${n}=; ${expired}`),

@@ -3,9 +3,7 @@ import { completeSignIn } from './session.ts';
 
 const root = document.querySelector<HTMLElement>('[data-callback]');
 if (root) {
-  const returnTo = sessionStorage.getItem('frontdoor.sign-in');
-  const locale = returnTo?.includes('"returnTo":"/es/') ? 'es' : 'en';
-  const outcome = await completeSignIn(locale).catch(() => ({ kind: 'failed' as const, reason: 'error', returnTo: '/account/' }));
+  const outcome = await completeSignIn().catch(() => ({ kind: 'failed' as const, reason: 'error', returnTo: '/account/' }));
   if (outcome.kind === 'signed-in') location.replace(outcome.returnTo);
   else if (outcome.kind === 'failed') {
     root.querySelector<HTMLElement>('[data-callback-working]')?.setAttribute('hidden', '');

@@ -25,6 +25,8 @@ interface PendingSignIn {
   nonce: string;
   verifier: string;
   returnTo: string;
+  /** The language the person was using: the retry and the landing page keep it. */
+  locale: string;
   idp?: string;
   /** Set once we restarted after Cognito's one-time "Already found an entry" answer (account linking). */
   retried?: boolean;
@@ -82,6 +84,7 @@ export async function startSignIn(options: { returnTo: string; idp?: string; loc
     nonce: randomString(),
     verifier,
     returnTo: options.returnTo,
+    locale: options.locale,
     ...(options.idp && { idp: options.idp }),
     ...(options.retried && { retried: true }),
   };
@@ -108,7 +111,7 @@ export type CallbackOutcome =
   | { kind: 'failed'; reason: string; returnTo: string };
 
 /** On /auth/callback/: checks state, trades the code for tokens, checks the ID token's nonce, keeps the session. */
-export async function completeSignIn(locale: string): Promise<CallbackOutcome> {
+export async function completeSignIn(): Promise<CallbackOutcome> {
   const params = new URLSearchParams(location.search);
   let pending: PendingSignIn | null = null;
   try {
@@ -117,6 +120,7 @@ export async function completeSignIn(locale: string): Promise<CallbackOutcome> {
     pending = null;
   }
   sessionStorage.removeItem(PENDING_KEY);
+  const locale = pending?.locale ?? 'en';
   const home = locale === 'es' ? '/es/' : '/';
 
   // Errors first: Cognito's redirect after a trigger stopped a sign-in may arrive without `state` (and carries

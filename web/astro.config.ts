@@ -1,6 +1,7 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
 import { renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import preact from '@astrojs/preact';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
@@ -42,7 +43,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [notFoundPagesAsFiles()],
+  // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
+  integrations: [preact(), notFoundPagesAsFiles()],
   vite: {
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then

@@ -7,6 +7,12 @@ import type { Field, Locale, Strings } from './schema.ts';
 
 export type ProblemKind = 'required' | 'invalid' | 'tooLong';
 
+/** One mistake in a person's answers: which field, and what to do about it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 function lowerFirst(label: string): string {
   // Keep acronyms ("ZIP code", "DMV number") as they are.
   return /^[A-ZÁÉÍÓÚÑ]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);

@@ -3,7 +3,7 @@
  * HTML form post (all strings) or from JSON, checked against the form's compiled JSON Schema, with each
  * problem named by field in plain language.
  */
-import type { FieldProblem } from '#catalog/form-html';
+import type { FieldProblem } from '#catalog/form-messages';
 import { messageFor, type ProblemKind } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
 import type { Field, Form, Locale, Strings } from '#catalog/schema';

@@ -3,7 +3,7 @@
  * locally, an in-memory fake in unit tests.
  */
 import { createHash } from 'node:crypto';
-import type { FieldProblem } from '#catalog/form-html';
+import type { FieldProblem } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
 import type { Fee, Form, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';

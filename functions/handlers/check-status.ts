@@ -4,13 +4,15 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { lookUpStatus } from '#domain/submissions';
-import { otherLanguageHref, renderStatusPage } from '#http/pages';
-import { renderPaymentSection } from '#http/payment-pages';
+import { freshIdempotencyKey } from '#http/idempotency';
+import { langOf, otherLanguageHref, renderView } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { html, json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
+import { statusPage } from '#ui/pages/StatusPage.tsx';
+import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 
@@ -21,16 +23,16 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return json(200, status);
 
   const compiled = await findCompiledForm(status.formId);
-  const fee = compiled?.service.fee;
-  const path = `/api/status/${status.code}${event.queryStringParameters?.submitted ? '?submitted=1' : ''}`;
-  return html(
-    200,
-    renderStatusPage(status, compiled?.service.title, locale, {
-      justSubmitted: Boolean(event.queryStringParameters?.submitted),
-      altHref: otherLanguageHref(path, locale),
-      ...(fee && { paymentHtml: renderPaymentSection(status.code, fee, status.payment, locale) }),
-    }),
-  );
+  const justSubmitted = Boolean(event.queryStringParameters?.submitted);
+  const path = apiPath('showStatus', { code: status.code }, justSubmitted ? { submitted: '1' } : {});
+  const view = statusPage(langOf(locale), status, {
+    serviceTitle: compiled?.service.title,
+    justSubmitted,
+    altHref: otherLanguageHref(path, locale),
+    fee: compiled?.service.fee,
+    idempotencyKey: freshIdempotencyKey(),
+  });
+  return html(200, renderView(locale, view));
 };
 
 export const handler = withHttp(lambdaHandler);

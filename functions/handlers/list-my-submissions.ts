@@ -6,12 +6,13 @@ import { findCompiledForm } from '#adapters/form-registry';
 import { translate } from '#catalog/i18n';
 import { listMySubmissions } from '#domain/submissions';
 import { callerOf } from '#http/caller';
-import { statusLabel } from '#http/pages';
+import { langOf } from '#http/pages';
 import { requestLocale } from '#http/request';
 import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
+import { statusLabel } from '#ui/pages/StatusPage.tsx';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 
@@ -24,7 +25,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       return {
         ...submission,
         serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
-        statusLabel: statusLabel(submission.status, locale),
+        statusLabel: statusLabel(langOf(locale), submission.status),
         statusUrl: `/api/status/${submission.code}`,
         ...(submission.payment && {
           paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),

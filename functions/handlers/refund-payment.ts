@@ -12,7 +12,6 @@ import { parsePaymentId, refundPayment } from '#domain/payments';
 import { checkIdempotencyKey } from '#domain/submissions';
 import { callerOf } from '#http/caller';
 import { idempotencyKeyOf } from '#http/idempotency';
-import { paymentPath } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale } from '#http/request';
 import { json } from '#http/responses';
 import { strings } from '#http/site';
@@ -20,6 +19,7 @@ import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
+import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
@@ -71,7 +71,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         refunded: payment.refunded,
         currency: payment.currency,
       },
-      paymentUrl: paymentPath(payment.id),
+      paymentUrl: apiPath('showPayment', { paymentId: payment.id }),
     },
     replayed ? { 'idempotent-replayed': 'true' } : {},
   );

@@ -10,14 +10,17 @@ import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
 import { isLive } from '#domain/payment-state';
 import { parsePaymentId, refreshFromProvider } from '#domain/payments';
+import { freshIdempotencyKey } from '#http/idempotency';
+import { langOf, renderView } from '#http/pages';
 import { alarm } from '#http/payment-alarms';
-import { publicPayment, type ReturnedFrom, renderPaymentPage } from '#http/payment-pages';
+import { publicPayment } from '#http/payment-pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { html, json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { NotFoundError } from '#shared/errors';
+import { paymentPage, type ReturnedFrom } from '#ui/pages/PaymentPages.tsx';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
@@ -34,8 +37,8 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return json(200, publicPayment(details));
   const from = event.queryStringParameters?.from;
   const returnedFrom: ReturnedFrom = from === 'checkout' || from === 'cancel' ? from : undefined;
-  const path = `/api/payments/${details.payment.id}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
-  return html(200, renderPaymentPage(details, locale, { from: returnedFrom, path }));
+  const view = paymentPage(langOf(locale), details, { from: returnedFrom, idempotencyKey: freshIdempotencyKey() });
+  return html(200, renderView(locale, view));
 };
 
 export const handler = withHttp(lambdaHandler);

@@ -17,7 +17,8 @@ import { findBill, payableBill } from '#domain/payment-bills';
 import { findPayableSubmission, type Payable, parsePaymentId, startPayment } from '#domain/payments';
 import { checkIdempotencyKey } from '#domain/submissions';
 import { idempotencyKeyOf } from '#http/idempotency';
-import { originOf, paymentPath, renderBillLookupPage, renderPayByCodePage, returnUrlsFor } from '#http/payment-pages';
+import { langOf, renderView } from '#http/pages';
+import { originOf, returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
@@ -25,6 +26,8 @@ import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { BadRequestError, isClientError, NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
+import { billLookupPage, payByCodePage } from '#ui/pages/PaymentPages.tsx';
+import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const submissions = dynamoDbSubmissionStore(dynamoDb, config.tableName);
@@ -92,11 +95,17 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     if (page && isClientError(error) && request.payment === undefined) {
       const problem = { message: error.message };
       if (request.code !== undefined)
-        return html(error.statusCode, renderPayByCodePage(locale, request.code, { field: 'code', ...problem }));
+        return html(
+          error.statusCode,
+          renderView(locale, payByCodePage(langOf(locale), request.code, { field: 'code', ...problem })),
+        );
       if (request.bill !== undefined)
         return html(
           error.statusCode,
-          renderBillLookupPage(locale, { bill: request.bill, check: request.check ?? '' }, { field: 'bill', ...problem }),
+          renderView(
+            locale,
+            billLookupPage(langOf(locale), { bill: request.bill, check: request.check ?? '' }, { field: 'bill', ...problem }),
+          ),
         );
     }
     throw error;
@@ -108,7 +117,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     { store, provider, strings, returnUrls: returnUrlsFor },
   );
   const { payment } = result;
-  const paymentUrl = `${paymentPath(payment.id)}?lang=${locale}`;
+  const paymentUrl = apiPath('showPayment', { paymentId: payment.id }, { lang: locale });
   logger.info('Payment requested', {
     paymentId: payment.id,
     subject: payment.subject.kind,

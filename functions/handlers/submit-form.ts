@@ -6,15 +6,14 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
-import { renderForm } from '#catalog/form-html';
-import { escapeHtml as e, localePath, translate } from '#catalog/i18n';
+import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import { answersFromFormPost } from '#domain/answers';
 import { ownerOf } from '#domain/authorization';
 import { type CompiledForm, checkIdempotencyKey, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
-import { renderPage } from '#http/pages';
+import { langOf, renderView } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
@@ -22,6 +21,8 @@ import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
+import { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
+import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 
@@ -33,13 +34,14 @@ function renderFormWithProblems(
   key: string,
 ) {
   const { form, service } = compiled;
-  const title = `${translate(strings, 'error.titlePrefix', locale)} ${form.title[locale]}`;
-  const main =
-    `<div class="grid-container portal-page"><h1>${e(form.title[locale])}</h1><p class="usa-intro">${e(form.intro[locale])}</p>` +
-    renderForm({ form, locale, strings, values: Object.fromEntries(fields), problems: error.problems, idempotencyKey: key }) +
-    `</div>`;
   const other: Locale = locale === 'en' ? 'es' : 'en';
-  return html(422, renderPage(locale, title, main, localePath(other, `/services/${service.id}/apply/`)));
+  const view = formWithProblemsPage(langOf(locale), strings, form, {
+    values: Object.fromEntries(fields),
+    problems: error.problems,
+    idempotencyKey: key,
+    altHref: pageHref(other, pages.apply(service.id)),
+  });
+  return html(422, renderView(locale, view));
 }
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
@@ -58,8 +60,9 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       { store, strings },
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
-    const statusPath = `/api/status/${receipt.code}`;
-    if (fields && wantsHtml(event)) return seeOther(`${statusPath}?submitted=1&lang=${locale}`);
+    const statusPath = apiPath('showStatus', { code: receipt.code });
+    if (fields && wantsHtml(event))
+      return seeOther(apiPath('showStatus', { code: receipt.code }, { submitted: '1', lang: locale }));
     return json(
       201,
       { ...receipt, statusUrl: statusPath },

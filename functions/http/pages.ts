@@ -1,10 +1,22 @@
-/** Pages the API renders in the site's look: the confirmation/status page and error pages. */
-import { escapeHtml as e, formatDate, localePath, translate } from '#catalog/i18n';
-import type { Locale, Localized } from '#catalog/schema';
-import type { PublicStatus } from '#domain/submissions';
-import { shells, strings } from './site.ts';
+/**
+ * Pages the API answers with, in the site's look: a view from ui/pages inside the site's chrome
+ * (ui/chrome/Document.tsx), with the stylesheet, scripts and images the build read off the site.
+ */
+import { h } from 'preact';
+import { translate } from '#catalog/i18n';
+import type { Locale } from '#catalog/schema';
+import { Document } from '#ui/chrome/Document.tsx';
+import { type Lang, langFor } from '#ui/lang.ts';
+import type { PageView } from '#ui/pages/view.ts';
+import { renderDocument } from '#ui/render.ts';
+import { agencies, assets, strings } from './site.ts';
 
 const OTHER: Record<Locale, Locale> = { en: 'es', es: 'en' };
+
+/** The words of ui/ components in the request's language. */
+export function langOf(locale: Locale): Lang {
+  return langFor(strings, locale);
+}
 
 /** The same GET address in the other language (the API reads ?lang=). */
 export function otherLanguageHref(path: string, locale: Locale): string {
@@ -13,56 +25,16 @@ export function otherLanguageHref(path: string, locale: Locale): string {
   return url.pathname + url.search;
 }
 
-export function renderPage(locale: Locale, title: string, main: string, altHref: string): string {
-  const site = translate(strings, 'site.name', locale);
-  return shells[locale]
-    .replaceAll('__PORTAL_TITLE__', e(`${title} | ${site}`))
-    .replaceAll('__PORTAL_ALT_HREF__', e(altHref))
-    .replace('__PORTAL_MAIN__', main);
-}
-
-export function renderErrorPage(locale: Locale, heading: string, message: string, altHref: string): string {
-  const main =
-    `<div class="grid-container portal-page"><h1>${e(heading)}</h1>` +
-    `<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(message)}</p></div></div>` +
-    `<p><a class="usa-link" href="${localePath(locale, '/')}">${e(translate(strings, 'nav.home', locale))}</a></p></div>`;
-  return renderPage(locale, heading, main, altHref);
-}
-
-export function statusLabel(status: string, locale: Locale): string {
-  return translate(strings, `status.${status}`, locale);
-}
-
-export function renderStatusPage(
-  status: PublicStatus,
-  serviceTitle: Localized | undefined,
-  locale: Locale,
-  options: { justSubmitted: boolean; altHref: string; paymentHtml?: string },
-): string {
-  const t = (key: string) => e(translate(strings, key, locale));
-  const heading = options.justSubmitted
-    ? translate(strings, 'status.submittedTitle', locale)
-    : translate(strings, 'status.title', locale);
-  const success = options.justSubmitted
-    ? `<div class="usa-alert usa-alert--success"><div class="usa-alert__body"><p class="usa-alert__text">${t('status.submittedText')}</p></div></div>`
-    : '';
-  const history = status.history
-    .map(
-      (entry) =>
-        `<li>${e(statusLabel(entry.status, locale))}: <time datetime="${e(entry.at)}">${e(formatDate(entry.at, locale))}</time></li>`,
-    )
-    .join('');
-  const main =
-    `<div class="grid-container portal-page" data-status-page>` +
-    `<h1>${e(heading)}</h1>${success}` +
-    `<h2 class="portal-code-label">${t('status.code')}</h2>` +
-    `<p class="portal-code" data-confirmation-code>${e(status.code)}</p>` +
-    `<dl class="portal-facts">` +
-    (serviceTitle ? `<dt>${t('status.service')}</dt><dd>${e(serviceTitle[locale])}</dd>` : '') +
-    `<dt>${t('status.status')}</dt><dd><span class="usa-tag" data-status="${e(status.status)}">${e(statusLabel(status.status, locale))}</span></dd>` +
-    `<dt>${t('status.sentOn')}</dt><dd><time datetime="${e(status.submittedAt)}">${e(formatDate(status.submittedAt, locale))}</time></dd>` +
-    `<dt>${t('status.updatedOn')}</dt><dd><time datetime="${e(status.updatedAt)}">${e(formatDate(status.updatedAt, locale))}</time></dd>` +
-    `</dl>${options.paymentHtml ?? ''}<h2>${t('status.history')}</h2><ol class="usa-list">${history}</ol>` +
-    `<p><a class="usa-link" href="${localePath(locale, '/status/')}">${t('status.checkAnother')}</a></p></div>`;
-  return renderPage(locale, heading, main, options.altHref);
+export function renderView(locale: Locale, view: PageView): string {
+  const other = OTHER[locale];
+  return renderDocument(
+    h(Document, {
+      lang: langOf(locale),
+      title: view.title,
+      switchTo: { locale: other, href: view.altHref, label: translate(strings, 'layout.otherLanguage', other) },
+      assets,
+      agencies: agencies[locale],
+      children: view.content,
+    }),
+  );
 }

@@ -10,6 +10,8 @@ export type { RouteAuth };
 export type SecretName = 'payment-provider';
 
 export interface Route {
+  /** What links, redirects and tests call the route (ui/paths.ts builds its path from this entry). */
+  name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path syntax: `{name}` is a path parameter. */
   path: string;
@@ -30,6 +32,7 @@ export interface Route {
 
 export const routes = [
   {
+    name: 'submitForm',
     method: 'POST',
     path: '/api/forms/{formId}/submissions',
     handler: 'submit-form',
@@ -38,6 +41,7 @@ export const routes = [
     summary: 'Send the answers to a form; answers JSON (201) or, for a plain HTML form post, a 303 to the confirmation',
   },
   {
+    name: 'submitMyForm',
     method: 'POST',
     path: '/api/my/forms/{formId}/submissions',
     handler: 'submit-form',
@@ -46,6 +50,7 @@ export const routes = [
     summary: 'The same, signed in: the submission is linked to the person and shows under "My account"',
   },
   {
+    name: 'listMySubmissions',
     method: 'GET',
     path: '/api/my/submissions',
     handler: 'list-my-submissions',
@@ -54,6 +59,7 @@ export const routes = [
     summary: "The signed-in person's own submissions, newest first, with status",
   },
   {
+    name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',
     handler: 'check-status',
@@ -62,6 +68,7 @@ export const routes = [
     summary: 'Where a submission stands, by confirmation code (status and dates only, never answers)',
   },
   {
+    name: 'findStatus',
     method: 'GET',
     path: '/api/status',
     handler: 'check-status',
@@ -70,6 +77,7 @@ export const routes = [
     summary: "The same, for the status page's plain GET form (?code=…)",
   },
   {
+    name: 'startPayment',
     method: 'POST',
     path: '/api/payments',
     handler: 'start-payment',
@@ -80,6 +88,7 @@ export const routes = [
       "Pay an application's fee (confirmation code) or a bill (reference + plate/ZIP): opens the provider's hosted checkout; a 303 to it for a form post, JSON with its URL otherwise",
   },
   {
+    name: 'showPayment',
     method: 'GET',
     path: '/api/payments/{paymentId}',
     handler: 'show-payment',
@@ -90,6 +99,7 @@ export const routes = [
       'Where a payment stands: the receipt once paid, "still processing", or "not paid, try again"; asks the provider if its notification is late',
   },
   {
+    name: 'receivePaymentWebhook',
     method: 'POST',
     path: '/api/payments/webhook',
     handler: 'receive-payment-webhook',
@@ -99,6 +109,7 @@ export const routes = [
     summary: "The payment provider's signed notifications: the source of truth for payments (signature checked, deduplicated)",
   },
   {
+    name: 'refundPayment',
     method: 'POST',
     path: '/api/payments/{paymentId}/refunds',
     handler: 'refund-payment',
@@ -108,6 +119,7 @@ export const routes = [
     summary: 'Staff of the agency that was paid refund all or part of a refundable payment',
   },
   {
+    name: 'findBill',
     method: 'POST',
     path: '/api/bills/lookup',
     handler: 'find-bill',
@@ -116,6 +128,7 @@ export const routes = [
     summary: 'Find a bill or fine by its reference and the plate or ZIP code printed on it (a POST: the plate stays out of URLs)',
   },
   {
+    name: 'loadBill',
     method: 'PUT',
     path: '/api/bills/{reference}',
     handler: 'load-bill',
@@ -124,6 +137,7 @@ export const routes = [
     summary: "An agency's system loads or updates a bill people can pay by reference",
   },
   {
+    name: 'getHealth',
     method: 'GET',
     path: '/api/health',
     handler: 'get-health',

@@ -1,5 +1,5 @@
 /**
- * The site's words and page shell, generated at build time from catalog/strings.json and the built
+ * The site's words, its agencies and its built files, generated at build time from the catalog and the built
  * site's /_shell/ page, so pages the API renders look exactly like the static ones.
  */
-export { shells, strings } from '#generated/site.js';
+export { agencies, assets, strings } from '#generated/site.js';

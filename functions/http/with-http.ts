@@ -11,9 +11,10 @@ import { routeAccess } from '#domain/authorization';
 import { ForbiddenError, InvalidAnswersError, isClientError, UnauthorizedError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { originVerifySecret } from '#shared/origin-config';
+import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { callerOf } from './caller.ts';
 import { originVerify } from './origin-verify.ts';
-import { otherLanguageHref, renderErrorPage } from './pages.ts';
+import { langOf, otherLanguageHref, renderView } from './pages.ts';
 import { requestLocale, wantsHtml } from './request.ts';
 import { html, json } from './responses.ts';
 import { routeByKey } from './routes.ts';
@@ -38,7 +39,7 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
           event.requestContext.http.method === 'GET'
             ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale)
             : '/';
-        request.response = html(statusCode, renderErrorPage(locale, heading, message, altHref));
+        request.response = html(statusCode, renderView(locale, errorPage(langOf(locale), heading, message, altHref)));
         return;
       }
       const fields = error instanceof InvalidAnswersError ? error.problems : undefined;

@@ -2,7 +2,7 @@
  * Errors a person may see. Anything with a statusCode below 500 is shown as written, so the message is
  * plain language; anything else becomes a generic 500 and is logged with the request id.
  */
-import type { FieldProblem } from '#catalog/form-html';
+import type { FieldProblem } from '#catalog/form-messages';
 
 export class PortalError extends Error {
   override name = 'PortalError';

@@ -13,12 +13,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { escapeHtml as e, isLocale } from '#catalog/i18n';
+import { isLocale } from '#catalog/i18n';
 import type { Locale } from '#catalog/locales';
-import { renderPage } from '#http/pages';
+import { renderView } from '#http/pages';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
 import { type Persona, personaBySub, personas } from './personas.ts';
+import { chooserView, personaView, problemView } from './sign-in-pages.tsx';
 
 /** The local web client (public, PKCE), like the Cognito app client infra creates. */
 export const LOCAL_CLIENT_ID = 'frontdoorlocalwebclient01';
@@ -164,6 +165,11 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   const site = options.siteOrigin;
   const logoutUris = [`${site}/`, `${site}/es/`];
 
+  const mount = new URL(options.issuer).pathname;
+  /** The sign-in pages of one authorization request (oidc-provider's "interaction"). */
+  const interactionPath = (uid: string, query?: Record<string, string>) =>
+    `${mount}/interaction/${encodeURIComponent(uid)}${query ? `?${new URLSearchParams(query)}` : ''}`;
+
   const configuration: Configuration = {
     adapter: MemoryAdapter as never,
     clients: [
@@ -276,21 +282,15 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       await grant.save();
       return grant;
     },
-    interactions: { url: (_ctx, interaction) => `/auth/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = renderPage(
-        'en',
-        'Sign-in problem',
-        `<div class="grid-container portal-page"><h1>Sign-in problem</h1><div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(String(out.error_description ?? out.error))}</p></div></div><p><a class="usa-link" href="/">Home</a></p></div>`,
-        '/es/',
-      );
+      ctx.body = renderView('en', problemView('Sign-in problem', String(out.error_description ?? out.error)));
     },
   };
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = true;
-  const mount = new URL(options.issuer).pathname;
 
   /** Ends the interaction signed in as `sub` through `via` (the `identities` claim will name it). */
   async function logIn(req: IncomingMessage, res: ServerResponse, sub: string, via: IdentityProviderChoice) {
@@ -353,38 +353,20 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   }
 
   function chooserPage(locale: Locale, uid: string, problem?: string) {
-    const t = CHOOSER_TEXT[locale];
-    const items = options.identityProviders
-      .map(
-        (p) =>
-          `<li class="margin-bottom-2"><a class="usa-button usa-button--outline" href="${mount}/interaction/${e(uid)}?idp=${encodeURIComponent(p.id)}">${e(`${t.with} ${p.label}`)}</a></li>`,
-      )
-      .join('');
-    return renderPage(
-      locale,
-      t.title,
-      `<div class="grid-container portal-page"><h1>${e(t.title)}</h1>${problem ? alert(problem) : ''}<p class="usa-intro">${e(t.intro)}</p><ul class="usa-list usa-list--unstyled">${items}</ul></div>`,
-      '/',
-    );
+    const choices = options.identityProviders.map((p) => ({ provider: p, href: interactionPath(uid, { idp: p.id }) }));
+    return renderView(locale, chooserView(locale, choices, problem));
   }
 
   function pickPage(locale: Locale, uid: string, via: IdentityProviderChoice | undefined, problem?: string) {
-    const t = CHOOSER_TEXT[locale];
     const people = personas().filter((p) => p.audience === via?.audience);
-    const buttons = people
-      .map(
-        (p) =>
-          `<li class="margin-bottom-2"><button class="usa-button" type="submit" name="persona" value="${e(p.id)}">${e(`${p.name} — ${p.role[locale]}`)}</button></li>`,
-      )
-      .join('');
-    return renderPage(
-      locale,
-      `${t.sandbox} ${via?.label ?? ''}`,
-      `<div class="grid-container portal-page"><h1>${e(`${t.sandbox} ${via?.label ?? ''}`)}</h1>${problem ? alert(problem) : ''}<p class="usa-intro">${e(t.pick)}</p>` +
-        `<form method="post" action="${mount}/interaction/${e(uid)}"><input type="hidden" name="idp" value="${e(via?.id ?? '')}"><ul class="usa-list usa-list--unstyled">${buttons}</ul></form>` +
-        `<p><a class="usa-link" href="${mount}/interaction/${e(uid)}?idp=">${e(t.other)}</a></p></div>`,
-      '/',
-    );
+    const view = personaView(locale, {
+      via,
+      people,
+      action: interactionPath(uid),
+      otherWays: interactionPath(uid, { idp: '' }),
+      ...(problem !== undefined && { problem }),
+    });
+    return renderView(locale, view);
   }
 
   async function logout(res: ServerResponse, url: URL) {
@@ -392,16 +374,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     const logoutUri = url.searchParams.get('logout_uri') ?? '';
     // Cognito accepts only the sign-out URLs registered on the app client.
     if (clientId !== LOCAL_CLIENT_ID || !logoutUris.includes(logoutUri)) {
-      send(
-        res,
-        400,
-        renderPage(
-          'en',
-          'Sign-out problem',
-          `<div class="grid-container portal-page"><h1>Sign-out problem</h1>${alert('Unknown client_id or logout_uri.')}</div>`,
-          '/es/',
-        ),
-      );
+      send(res, 400, renderView('en', problemView('Sign-out problem', 'Unknown client_id or logout_uri.')));
       return;
     }
     // Forget the session: the next sign-in starts at the chooser again.
@@ -432,29 +405,6 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       });
     },
   };
-}
-
-const CHOOSER_TEXT = {
-  en: {
-    title: 'Sign in',
-    intro: 'This is the local sandbox: no real account is used. Choose how to sign in.',
-    with: 'Sign in with',
-    sandbox: 'Sandbox:',
-    pick: 'Choose who to be. Each person is the same account whichever provider you pick.',
-    other: 'Choose another way to sign in',
-  },
-  es: {
-    title: 'Iniciar sesión',
-    intro: 'Este es el entorno local de prueba: no se usa ninguna cuenta real. Elija cómo iniciar sesión.',
-    with: 'Iniciar sesión con',
-    sandbox: 'Prueba:',
-    pick: 'Elija quién ser. Cada persona es la misma cuenta con cualquier proveedor.',
-    other: 'Elegir otra forma de iniciar sesión',
-  },
-} satisfies Record<Locale, Record<string, string>>;
-
-function alert(message: string) {
-  return `<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${e(message)}</p></div></div>`;
 }
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {

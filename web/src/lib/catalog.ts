@@ -3,9 +3,10 @@
  * import.meta.url points at the bundle, so the folder comes from the working directory instead.
  */
 import path from 'node:path';
-import { escapeHtml, fill, localePath, translate } from '#catalog/i18n';
+import { localePath, translate } from '#catalog/i18n';
 import { loadCatalog } from '#catalog/load';
 import { DEFAULT_LOCALE, type LifeEvent, LOCALES, type Locale, type Service } from '#catalog/schema';
+import { type Lang, langFor } from '#ui/lang.ts';
 
 export const catalog = loadCatalog(path.resolve(process.cwd(), 'catalog'));
 
@@ -14,9 +15,14 @@ export function t(locale: Locale, key: string, params?: Record<string, string | 
   return translate(catalog.strings, key, locale, params);
 }
 
-/** A site string as HTML: the text is escaped, then `{name}` placeholders take the given HTML snippets. */
-export function tHtml(locale: Locale, key: string, html: Record<string, string>): string {
-  return fill(escapeHtml(t(locale, key)), html);
+/** The words of ui/ components in a language. */
+export function langOf(locale: Locale): Lang {
+  return langFor(catalog.strings, locale);
+}
+
+/** The agencies that run the site, by name, for the identifier. */
+export function agencyNames(locale: Locale): string[] {
+  return [...catalog.agencies.values()].map((agency) => agency.name[locale]);
 }
 
 /** The [...lang] route segment: empty for English at the root, the locale for the others. */

@@ -1,0 +1,77 @@
+/** Where a submission stands: the confirmation page right after sending, and the status page after that. */
+import type { Localized } from '#catalog/schema';
+import type { PublicStatus } from '#domain/submissions';
+import { Alert } from '../components/Alert.tsx';
+import { DateTime } from '../components/DateTime.tsx';
+import { Link } from '../components/Link.tsx';
+import { SummaryList } from '../components/SummaryList.tsx';
+import { Tag } from '../components/Tag.tsx';
+import type { Lang } from '../lang.ts';
+import { pageHref, pages } from '../paths.ts';
+import { PaymentSection } from './PaymentPages.tsx';
+import type { PageView } from './view.ts';
+
+export function statusLabel(lang: Lang, status: string): string {
+  return lang.t(`status.${status}`);
+}
+
+export function statusPage(
+  lang: Lang,
+  status: PublicStatus,
+  options: {
+    serviceTitle: Localized | undefined;
+    justSubmitted: boolean;
+    altHref: string;
+    /** For a service with a fee: the payment section, with its "Pay" button's Idempotency-Key. */
+    fee?: { amount: number; currency: string } | undefined;
+    idempotencyKey: string;
+  },
+): PageView {
+  const { locale } = lang;
+  const heading = lang.t(options.justSubmitted ? 'status.submittedTitle' : 'status.title');
+  return {
+    title: heading,
+    altHref: options.altHref,
+    content: (
+      <div data-status-page>
+        <h1>{heading}</h1>
+        {options.justSubmitted && <Alert kind="success">{lang.t('status.submittedText')}</Alert>}
+        <h2 class="portal-code-label">{lang.t('status.code')}</h2>
+        <p class="portal-code" data-confirmation-code>
+          {status.code}
+        </p>
+        <SummaryList
+          rows={[
+            options.serviceTitle && { term: lang.t('status.service'), details: options.serviceTitle[locale] },
+            {
+              term: lang.t('status.status'),
+              details: <Tag kind="status" state={status.status} label={statusLabel(lang, status.status)} />,
+            },
+            { term: lang.t('status.sentOn'), details: <DateTime iso={status.submittedAt} locale={locale} /> },
+            { term: lang.t('status.updatedOn'), details: <DateTime iso={status.updatedAt} locale={locale} /> },
+          ]}
+        />
+        {options.fee && (
+          <PaymentSection
+            lang={lang}
+            code={status.code}
+            fee={options.fee}
+            payment={status.payment}
+            idempotencyKey={options.idempotencyKey}
+          />
+        )}
+        <h2>{lang.t('status.history')}</h2>
+        <ol class="usa-list">
+          {status.history.map((entry) => (
+            <li key={entry.at + entry.status}>
+              {statusLabel(lang, entry.status)}: <DateTime iso={entry.at} locale={locale} />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <Link href={pageHref(locale, pages.status())}>{lang.t('status.checkAnother')}</Link>
+        </p>
+      </div>
+    ),
+  };
+}

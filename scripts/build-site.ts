@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkClickDepth } from './check-click-depth.ts';
+import { checkLinks } from './check-links.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'web/dist');
@@ -67,6 +68,9 @@ export async function buildSite(): Promise<void> {
   if (depth.problems.length > 0) {
     throw new Error(`Some tasks are too many clicks from the home page:\n- ${depth.problems.join('\n- ')}`);
   }
+
+  const links = checkLinks(DIST);
+  if (links.problems.length > 0) throw new Error(`Some links lead nowhere:\n- ${links.problems.join('\n- ')}`);
 
   const pagefind = await runTool('pagefind', ['--site', DIST, '--quiet']);
   for (const line of warningsIn(pagefind)) console.warn(line);

@@ -1,0 +1,86 @@
+/**
+ * The link gate: every internal link, form action and asset on every built page leads somewhere. A site path
+ * must be a built file or page; an /api/ path must be a route of the route table, with the form's method; a
+ * "#fragment" must be an id on the page. Run by the build (scripts/build-site.ts) and by the tests, which also
+ * feed it the pages the functions render.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { type Route, routes } from '../functions/http/routes.ts';
+
+type Element = DefaultTreeAdapterMap['element'];
+const ORIGIN = 'http://portal.invalid';
+const LINKING: Record<string, string> = { a: 'href', link: 'href', form: 'action', img: 'src', script: 'src' };
+
+function elements(node: DefaultTreeAdapterMap['parentNode']): Element[] {
+  return node.childNodes.flatMap((child) => ('tagName' in child ? [child, ...elements(child)] : []));
+}
+
+const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
+
+function routeFor(pathname: string, method: string): Route | undefined {
+  return (routes as readonly Route[]).find(
+    (route) =>
+      route.method === method && new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(decodeURIComponent(pathname)),
+  );
+}
+
+/** The site's own files: `/x/` is x/index.html, `/x.css` is x.css. */
+export function builtSite(distDir: string): (pathname: string) => boolean {
+  return (pathname) => {
+    const file = path.join(distDir, decodeURIComponent(pathname));
+    if (!file.startsWith(path.resolve(distDir))) return false;
+    if (pathname.endsWith('/')) return existsSync(path.join(file, 'index.html'));
+    return existsSync(file) && statSync(file).isFile();
+  };
+}
+
+/** The problems on one page, one plain sentence each; empty when every link leads somewhere. */
+export function linkProblems(pagePath: string, html: string, exists: (pathname: string) => boolean): string[] {
+  const all = elements(parse(html));
+  const ids = new Set(all.map((element) => attr(element, 'id')).filter(Boolean));
+  const problems: string[] = [];
+  for (const element of all) {
+    const name = LINKING[element.tagName];
+    const value = name && attr(element, name);
+    if (!name || value === undefined) continue;
+    const what = `${pagePath}: <${element.tagName} ${name}="${value}">`;
+    if (value.startsWith('#')) {
+      if (value.length > 1 && !ids.has(decodeURIComponent(value.slice(1)))) problems.push(`${what} names no element on the page`);
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(value, ORIGIN + pagePath);
+    } catch {
+      problems.push(`${what} is not a URL`);
+      continue;
+    }
+    if (url.origin !== ORIGIN) {
+      if (!['https:', 'http:', 'mailto:', 'tel:'].includes(url.protocol))
+        problems.push(`${what} is not a web, mail or phone link`);
+      continue;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const method = element.tagName === 'form' ? (attr(element, 'method') ?? 'get').toUpperCase() : 'GET';
+      if (!routeFor(url.pathname, method)) problems.push(`${what} is no ${method} route in functions/http/routes.ts`);
+      continue;
+    }
+    if (!exists(url.pathname)) problems.push(`${what} leads to no built page or file`);
+  }
+  return problems;
+}
+
+/** Every page of the built site. */
+export function checkLinks(distDir: string): { pages: number; problems: string[] } {
+  const exists = builtSite(distDir);
+  const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+  );
+  const problems = pages.flatMap((file) => {
+    const pagePath = `/${file.replace(/index\.html$/, '')}`;
+    return linkProblems(pagePath, readFileSync(path.join(distDir, file), 'utf8'), exists);
+  });
+  return { pages: pages.length, problems };
+}

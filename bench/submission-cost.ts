@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { apiPath } from '#ui/paths.ts';
 import { ensureTable, pointHandlersAt, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 
 const WARM_UP = 20;
@@ -78,7 +79,7 @@ try {
     const { code } = JSON.parse(response.body ?? '{}') as { code: string };
     const lookup = fixture('check-status');
     lookup.pathParameters = { code };
-    lookup.rawPath = `/api/status/${code}`;
+    lookup.rawPath = apiPath('showStatus', { code });
     const shown = await measure('status', () => status(lookup, context('check-status', n)), keep);
     if (shown.statusCode !== 200) throw new Error(`status answered ${shown.statusCode}: ${shown.body}`);
   }

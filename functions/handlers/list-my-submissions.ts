@@ -13,6 +13,7 @@ import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { statusLabel } from '#ui/pages/StatusPage.tsx';
+import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 
@@ -26,10 +27,10 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         ...submission,
         serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
         statusLabel: statusLabel(langOf(locale), submission.status),
-        statusUrl: `/api/status/${submission.code}`,
+        statusUrl: apiPath('showStatus', { code: submission.code }),
         ...(submission.payment && {
           paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),
-          paymentUrl: `/api/payments/${submission.payment.id}`,
+          paymentUrl: apiPath('showPayment', { paymentId: submission.payment.id }),
         }),
       };
     }),

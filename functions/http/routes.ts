@@ -30,6 +30,9 @@ export interface Route {
   summary: string;
 }
 
+/** Where every route lives: CloudFront sends this prefix to the API, everything else to the site. */
+export const API_PREFIX = '/api';
+
 export const routes = [
   {
     name: 'submitForm',

@@ -14,7 +14,9 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { LOCALES } from '../../catalog/src/locales.ts';
 import { ADMIN_GROUP, CITIZEN_GROUP, SCOPE_PREFIX, STAFF_GROUP_PREFIX } from '../../functions/domain/authorization.ts';
+import { pageHref, pages } from '../../ui/paths.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { type AgencyConfig, identityProviderChoices } from '../config.ts';
 import { FEDERATION_CUSTOM_ATTRIBUTES, Federation, type FederationProps } from './federation.ts';
@@ -109,9 +111,9 @@ export class Identity extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: SIGN_IN_SCOPES,
-        callbackUrls: props.siteOrigins.map((origin) => `${origin}/auth/callback/`),
+        callbackUrls: props.siteOrigins.map((origin) => `${origin}${pages.signInCallback()}`),
         // Signing out lands on the home page in the language the person was using.
-        logoutUrls: props.siteOrigins.flatMap((origin) => [`${origin}/`, `${origin}/es/`]),
+        logoutUrls: props.siteOrigins.flatMap((origin) => LOCALES.map((locale) => `${origin}${pageHref(locale, pages.home())}`)),
       },
       supportedIdentityProviders: [
         UserPoolClientIdentityProvider.COGNITO,

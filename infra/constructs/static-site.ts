@@ -25,6 +25,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwners
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
+import { API_PREFIX } from '../../functions/http/routes.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { ManagedPolicyRole } from './managed-policy-role.ts';
 import { LOG_RETENTION } from './portal-function.ts';
@@ -135,7 +136,7 @@ export class StaticSite extends Construct {
         functionAssociations: [{ function: sitePaths, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        '/api/*': {
+        [`${API_PREFIX}/*`]: {
           origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

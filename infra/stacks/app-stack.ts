@@ -4,7 +4,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { Route, SecretName } from '../../functions/http/routes.ts';
+import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { SECURITY_HEADERS } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { Identity } from '../constructs/identity.ts';
@@ -119,7 +119,7 @@ export class AppStack extends Stack {
     });
 
     this.site.deployContent({
-      apiBase: '/api',
+      apiBase: API_PREFIX,
       locales: config.locales,
       auth: this.identity.runtimeConfig(config),
       payments: { provider: config.payments.provider },

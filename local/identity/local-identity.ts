@@ -3,6 +3,8 @@
  * through (configured like infra configures API Gateway's: the issuer, and the web and machine clients as
  * audiences), and the `auth` part of /config.json. The sign-in choices come from agency.config.json.
  */
+
+import { API_PREFIX } from '../../functions/http/routes.ts';
 import { identityProviderChoices, loadAgencyConfig } from '../../infra/config.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { createLocalIssuer, LOCAL_MACHINE_CLIENT, type LocalIssuer, USER_SCOPES } from './issuer.ts';
@@ -31,7 +33,7 @@ export function createLocalIdentity(siteOrigin: string, keyFile?: string): Local
       jwks: issuer.jwks as never,
     }),
     runtimeConfig: {
-      apiBase: '/api',
+      apiBase: API_PREFIX,
       locales: agency.locales,
       auth: {
         issuer: issuer.issuer,

@@ -111,6 +111,7 @@ export function CatalogForm(props: CatalogFormProps) {
       action={apiPath('submitForm', { formId: form.id }, { lang: lang.locale })}
       noValidate
       data-portal-form={form.id}
+      data-signed-in-action={apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
     >
       {problems.length > 0 && (
         <ErrorSummary

@@ -65,7 +65,7 @@ async function showSignedIn(locale: string) {
   section.querySelector('[data-sign-out]')?.addEventListener('click', () => void signOut(locale));
   section.hidden = false;
 
-  const response = await fetchSignedIn(`/api/my/submissions?lang=${locale}`, { headers: { accept: 'application/json' } });
+  const response = await fetchSignedIn(root.dataset.submissionsUrl ?? '', { headers: { accept: 'application/json' } });
   if (response.status === 401) {
     section.hidden = true;
     showProblem(root.dataset.sessionEnded ?? '');

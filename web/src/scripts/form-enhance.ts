@@ -167,11 +167,10 @@ function showSummary(form: HTMLFormElement, title: string, problems: { targetId:
   summary.focus();
 }
 
-/** The signed-in route: /api/forms/… becomes /api/my/forms/…, same body, same Idempotency-Key field. */
+/** The signed-in route (the form's data-signed-in-action), same body, same Idempotency-Key field. */
 async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summaryTitle: string) {
-  const action = new URL(form.action, location.href);
+  const action = new URL(form.dataset.signedInAction ?? form.action, location.href);
   const locale = action.searchParams.get('lang') ?? document.documentElement.lang;
-  action.pathname = action.pathname.replace(/^\/api\/forms\//, '/api/my/forms/');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (button) button.disabled = true;
   try {

@@ -4,11 +4,12 @@
  * tab only, gone when it closes); the strict CSP (no inline or third-party scripts) is what keeps them safe.
  * Nothing here is needed for any public task: without JavaScript people apply, pay and check status anyway.
  */
+import { isLocale } from '#catalog/i18n';
+import { pageHref, pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../../runtime-config.ts';
 
 const SESSION_KEY = 'frontdoor.session';
 const PENDING_KEY = 'frontdoor.sign-in';
-export const CALLBACK_PATH = '/auth/callback/';
 
 export interface Session {
   accessToken: string;
@@ -93,7 +94,7 @@ export async function startSignIn(options: { returnTo: string; idp?: string; loc
   url.search = new URLSearchParams({
     client_id: config.auth.clientId,
     response_type: 'code',
-    redirect_uri: new URL(CALLBACK_PATH, location.origin).href,
+    redirect_uri: new URL(pages.signInCallback(), location.origin).href,
     scope: config.auth.scopes.join(' '),
     state: pending.state,
     nonce: pending.nonce,
@@ -121,7 +122,7 @@ export async function completeSignIn(): Promise<CallbackOutcome> {
   }
   sessionStorage.removeItem(PENDING_KEY);
   const locale = pending?.locale ?? 'en';
-  const home = locale === 'es' ? '/es/' : '/';
+  const home = homeIn(locale);
 
   // Errors first: Cognito's redirect after a trigger stopped a sign-in may arrive without `state` (and carries
   // no code, so restarting from the pending sign-in we started is safe).
@@ -149,7 +150,7 @@ export async function completeSignIn(): Promise<CallbackOutcome> {
       grant_type: 'authorization_code',
       client_id: config.auth.clientId,
       code: params.get('code') ?? '',
-      redirect_uri: new URL(CALLBACK_PATH, location.origin).href,
+      redirect_uri: new URL(pages.signInCallback(), location.origin).href,
       code_verifier: pending.verifier,
     }).toString(),
   });
@@ -172,11 +173,16 @@ export async function completeSignIn(): Promise<CallbackOutcome> {
   return { kind: 'signed-in', returnTo: pending.returnTo };
 }
 
+/** The home page in the person's language (English when the language is unknown). */
+function homeIn(locale: string): string {
+  return pageHref(isLocale(locale) ? locale : 'en', pages.home());
+}
+
 /** Forgets the tokens here and ends the issuer's session, landing on the home page in the same language. */
 export async function signOut(locale: string) {
   sessionStorage.removeItem(SESSION_KEY);
   const config = await runtimeConfig();
-  const home = new URL(locale === 'es' ? '/es/' : '/', location.origin).href;
+  const home = new URL(homeIn(locale), location.origin).href;
   if (!config.auth) {
     location.assign(home);
     return;

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rawRequest } from '../support/raw-http.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'front-door-data-'));
@@ -71,6 +72,32 @@ describe('npm start', () => {
     expect(await status.json()).toMatchObject({ code, status: 'received' });
     expect(await stop(second.child)).toBe(0);
   }, 90_000);
+});
+
+describe('npm start, sent a malformed request', () => {
+  it('answers 400 and keeps running', async () => {
+    const { child, url } = await start();
+    const response = await rawRequest(
+      url.replace('localhost', '127.0.0.1'),
+      `GET //a:99999 HTTP/1.1\r\nHost: ${new URL(url).host}`,
+    );
+    expect(response.status).toBe(400);
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await stop(child)).toBe(0);
+  }, 60_000);
+});
+
+describe('DynamoDB Local', () => {
+  it('stops when the process that started it crashes', async () => {
+    const dir = join(dataDir, 'crash');
+    const script = `const m = await import('./local/dynamodb-local.ts'); await m.startDynamoDbLocal({ dataDir: ${JSON.stringify(dir)} }); throw new Error('crash');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env, stdio: 'ignore' });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(javaProcessesFor(dir)).toBe('');
+  }, 60_000);
 });
 
 describe('npm run fn', () => {

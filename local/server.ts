@@ -198,6 +198,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
 
   return createServer((req, res) => {
     const started = performance.now();
+    // Like CloudFront's response headers policy, on every answer: the issuer's and the sandbox's pages too.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const target = requestTarget(req);
     if ('problem' in target) {
       sendProblem(req, res, 400, target.problem, { connection: 'close' });

@@ -12,12 +12,13 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml as e, isLocale } from '#catalog/i18n';
 import type { Locale } from '#catalog/locales';
 import { renderPage } from '#http/pages';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
+import { readText } from '../http.ts';
 import { type Persona, personaBySub, personas } from './personas.ts';
 
 /** The local web client (public, PKCE), like the Cognito app client infra creates. */
@@ -131,6 +132,8 @@ export interface LocalIssuer {
  */
 export const LINKED_ERROR_DESCRIPTION = 'PreSignUp failed with error FRONT_DOOR:account-linked. ';
 const LINK_RETRY_COOKIE = '_sandbox_link_retry';
+/** A persona pick is two short fields. */
+const INTERACTION_MAX_BODY = 16 * 1024;
 const EXPIRED_COOKIE = 'Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax';
 
 function identitiesClaim(persona: Persona, provider: IdentityProviderChoice | undefined) {
@@ -304,7 +307,15 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   }
 
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const details = await provider.interactionDetails(req, res);
+    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch (error) {
+      // No interaction cookie, or one for another (or an expired) sign-in: start again from the site.
+      if (!(error instanceof errors.SessionNotFound)) throw error;
+      send(res, 400, expiredPage(url.searchParams.get('lang') === 'es' ? 'es' : 'en'));
+      return;
+    }
     const params = details.params as Record<string, string | undefined>;
     const locale: Locale = isLocale(params.lang) ? params.lang : 'en';
     const chosen = url.searchParams.get('idp') ?? params.identity_provider;
@@ -320,7 +331,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     }
 
     if (req.method === 'POST') {
-      const body = new URLSearchParams(await readText(req));
+      const body = new URLSearchParams(await readText(req, INTERACTION_MAX_BODY));
       const persona = personas().find((p) => p.id === body.get('persona'));
       const via = providersById.get(body.get('idp') ?? '');
       if (!persona || !via || persona.audience !== via.audience) {
@@ -350,6 +361,17 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       return;
     }
     send(res, 200, provider_ ? pickPage(locale, details.uid, provider_) : chooserPage(locale, details.uid));
+  }
+
+  function expiredPage(locale: Locale) {
+    const t = CHOOSER_TEXT[locale];
+    const [account, otherAccount] = locale === 'es' ? ['/es/account/', '/account/'] : ['/account/', '/es/account/'];
+    return renderPage(
+      locale,
+      t.expiredTitle,
+      `<div class="grid-container portal-page"><h1>${e(t.expiredTitle)}</h1>${alert(t.expired)}<p><a class="usa-button" href="${account}">${e(t.again)}</a></p></div>`,
+      otherAccount,
+    );
   }
 
   function chooserPage(locale: Locale, uid: string, problem?: string) {
@@ -442,6 +464,9 @@ const CHOOSER_TEXT = {
     sandbox: 'Sandbox:',
     pick: 'Choose who to be. Each person is the same account whichever provider you pick.',
     other: 'Choose another way to sign in',
+    expiredTitle: 'Sign in again',
+    expired: 'This sign-in has expired or was started in another browser.',
+    again: 'Sign in again',
   },
   es: {
     title: 'Iniciar sesión',
@@ -450,6 +475,9 @@ const CHOOSER_TEXT = {
     sandbox: 'Prueba:',
     pick: 'Elija quién ser. Cada persona es la misma cuenta con cualquier proveedor.',
     other: 'Elegir otra forma de iniciar sesión',
+    expiredTitle: 'Inicie sesión otra vez',
+    expired: 'Este inicio de sesión venció o se empezó en otro navegador.',
+    again: 'Iniciar sesión otra vez',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -468,17 +496,4 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
 function send(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(body);
-}
-
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      text += chunk;
-      if (text.length > 16_384) req.destroy();
-    });
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
 }

@@ -310,3 +310,28 @@ describe('the signing key', () => {
     expect(fresh.jwks.keys[0]?.kid).not.toBe(first.jwks.keys[0]?.kid);
   });
 });
+
+describe('a sign-in page opened without its interaction cookie (another browser, or cookies cleared)', () => {
+  it('is answered 400 with a page that says what happened and what to do, not a 500', async () => {
+    const { visited } = await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov', skipChooser: true });
+    const interaction = visited.find((v) => v.url.includes('/auth/interaction/'))?.url ?? '';
+    for (const method of ['GET', 'POST']) {
+      const response = await fetch(interaction, {
+        method,
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        ...(method === 'POST' && { body: 'persona=ana.rivera&idp=LoginGov' }),
+      });
+      expect(response.status, method).toBe(400);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      const page = await response.text();
+      expect(page).toContain('This sign-in has expired or was started in another browser.');
+      expect(page).toContain('href="/account/"');
+    }
+  });
+
+  it('an address that never was a sign-in gets the same 400', async () => {
+    const response = await fetch(`${portal.url}/auth/interaction/no-such-interaction`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('This sign-in has expired');
+  });
+});

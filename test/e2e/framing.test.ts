@@ -46,7 +46,9 @@ async function framedText(src: string): Promise<string> {
   await page.goto(`${attackerUrl}/`);
   await page.waitForLoadState('load');
   const frame = page.frames().find((f) => f !== page.mainFrame()) as Frame;
-  const text = frame.url().startsWith('chrome-error:') ? '' : await frame.locator('body').innerText({ timeout: 2_000 });
+  const text = frame.url().startsWith('chrome-error:')
+    ? ''
+    : ((await frame.locator('body').textContent({ timeout: 2_000 })) ?? '');
   await page.close();
   return text;
 }

@@ -1,6 +1,6 @@
 /** Paying through the local front door and its sandbox, over real HTTP, for the payment tests. */
 import { expect } from 'vitest';
-import { stripeEvent, stripeSignature } from '../../local/payment-sandbox.ts';
+import { stripeEvent, stripeSignature } from '../../local/payment-sandbox-webhooks.ts';
 import type { TestPortal } from './portal.ts';
 
 export const BIRTH_CERTIFICATE_ANSWERS = {

@@ -15,6 +15,8 @@ import { dirname } from 'node:path';
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml as e, isLocale } from '#catalog/i18n';
 import type { Locale } from '#catalog/locales';
+import type { FederatedProvider } from '#domain/account-linking';
+import { AGENCIES_ATTRIBUTE, tokenGroups } from '#domain/token-groups';
 import { renderPage } from '#http/pages';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
@@ -61,6 +63,8 @@ export interface LocalIssuerOptions {
   /** The site's origin: redirect and logout URLs are registered on it. */
   siteOrigin: string;
   identityProviders: IdentityProviderChoice[];
+  /** How the Pre Token Generation trigger sees them (infra/config.ts federatedProviderList) and the agency ids. */
+  federation: { providers: readonly FederatedProvider[]; agencies: readonly string[] };
   /** Where the signing key lives; a fresh in-memory key when absent. */
   keyFile?: string;
 }
@@ -112,6 +116,19 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   /** A just-linked sign-in, completed without asking again when the site retries (the IdP's session is open). */
   const linkRetries = new Map<string, { sub: string; idp: string; expires: number }>();
   const site = options.siteOrigin;
+  /** The groups Cognito's Pre Token Generation trigger would give this sign-in (the same domain rule). */
+  const groupsOf = (persona: Persona, via: IdentityProviderChoice | undefined) =>
+    tokenGroups(
+      {
+        username: usernameOf(persona, via),
+        userAttributes: {
+          identities: JSON.stringify(identitiesClaim(persona, via) ?? []),
+          [AGENCIES_ATTRIBUTE]: persona.asserts.join(','),
+        },
+        memberOf: persona.memberOf,
+      },
+      options.federation,
+    );
   const logoutUris = [`${site}/`, `${site}/es/`];
 
   const configuration: Configuration = {
@@ -191,7 +208,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
           return {
             sub,
             ...(use === 'id_token' && { token_use: 'id' }),
-            'cognito:groups': persona.groups,
+            'cognito:groups': groupsOf(persona, provider),
             'cognito:username': usernameOf(persona, provider),
             identities: identitiesClaim(persona, provider),
             email: persona.email,
@@ -207,7 +224,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       if (!persona) return { token_use: 'access' };
       return {
         token_use: 'access',
-        'cognito:groups': persona.groups,
+        'cognito:groups': groupsOf(persona, lastProvider.get(persona.sub)),
         username: usernameOf(persona, lastProvider.get(persona.sub)),
       };
     },

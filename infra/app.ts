@@ -20,8 +20,8 @@ function fail(message: string): never {
 let config: ReturnType<typeof loadAgencyConfig>;
 let agencyIds: string[];
 try {
-  config = loadAgencyConfig(process.env.AGENCY_CONFIG || undefined);
   agencyIds = [...loadCatalog().agencies.keys()];
+  config = loadAgencyConfig(process.env.AGENCY_CONFIG || undefined, agencyIds);
 } catch (error) {
   if (error instanceof AgencyConfigError || error instanceof CatalogError) fail(error.message);
   throw error;

@@ -7,11 +7,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCALES } from '#catalog/locales';
+import { type FederatedProvider, federatedProviders } from '../functions/domain/account-linking.ts';
 import { type Route, routes } from '../functions/http/routes.ts';
 
 export const AGENCY_CONFIG_PATH = fileURLToPath(new URL('../agency.config.json', import.meta.url));
 
 const https = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
+
+const AGENCIES_HINT =
+  'list the agencies whose staff sign in through this IdP, e.g. ["revenue"] (ids are the file names in catalog/agencies/)';
 
 const OidcProvider = z.strictObject({
   issuer: https,
@@ -73,6 +77,18 @@ const AgencyConfigFields = z.strictObject({
               .regex(/^[A-Za-z0-9-]{3,32}$/, 'must be 3-32 letters, digits or - (Cognito refuses _ in provider names)'),
             label: z.string().min(1),
             metadataUrl: https,
+            /**
+             * The agencies whose staff this IdP may make staff (`staff:<agency>`): what it asserts for any other
+             * agency grants nothing, so one agency's directory cannot hand out another agency's records.
+             */
+            agencies: z
+              .array(z.string(), {
+                error: (issue) =>
+                  issue.input === undefined
+                    ? `is missing: ${AGENCIES_HINT}`
+                    : 'must be a list of agency ids, e.g. ["revenue", "motor-vehicles"]',
+              })
+              .min(1, `is empty: ${AGENCIES_HINT}`),
           }),
         )
         .default([]),
@@ -138,16 +154,35 @@ export class AgencyConfigError extends Error {
   }
 }
 
-export function parseAgencyConfig(data: unknown, file = 'agency.config.json'): AgencyConfig {
-  const result = AgencyConfigSchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new AgencyConfigError(
-    file,
-    result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(the file)'} ${issue.message}`),
+/** A staff IdP's agency that the catalog does not have would grant nothing, silently: name it instead. */
+function unknownAgencies(config: AgencyConfig, agencyIds: readonly string[]): string[] {
+  return config.identityProviders.saml.flatMap((idp, i) =>
+    idp.agencies
+      .map((agency, j) => [agency, j] as const)
+      .filter(([agency]) => !agencyIds.includes(agency))
+      .map(
+        ([agency, j]) =>
+          `identityProviders.saml.${i}.agencies.${j} "${agency}" is not an agency in the catalog. Use one of: ${agencyIds.join(', ')}`,
+      ),
   );
 }
 
-export function loadAgencyConfig(path = AGENCY_CONFIG_PATH): AgencyConfig {
+/**
+ * The config, checked. With `agencyIds` (the catalog's agencies), each staff IdP's agencies are checked against
+ * them too, once the rest of the file is valid.
+ */
+export function parseAgencyConfig(data: unknown, file = 'agency.config.json', agencyIds?: readonly string[]): AgencyConfig {
+  const result = AgencyConfigSchema.safeParse(data);
+  const problems = result.success
+    ? agencyIds
+      ? unknownAgencies(result.data, agencyIds)
+      : []
+    : result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(the file)'} ${issue.message}`);
+  if (result.success && problems.length === 0) return result.data;
+  throw new AgencyConfigError(file, problems);
+}
+
+export function loadAgencyConfig(path = AGENCY_CONFIG_PATH, agencyIds?: readonly string[]): AgencyConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -163,7 +198,16 @@ export function loadAgencyConfig(path = AGENCY_CONFIG_PATH): AgencyConfig {
   } catch (error) {
     throw new AgencyConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
   }
-  return parseAgencyConfig(data, path);
+  return parseAgencyConfig(data, path, agencyIds);
+}
+
+/**
+ * The identity providers as the Cognito triggers know them (IDENTITY_PROVIDERS): each staff IdP with the agencies
+ * it may grant.
+ */
+export function federatedProviderList(config: AgencyConfig): FederatedProvider[] {
+  const agenciesOf = new Map(config.identityProviders.saml.map((idp) => [idp.name, idp.agencies]));
+  return federatedProviders(identityProviderChoices(config).map((c) => ({ ...c, agencies: agenciesOf.get(c.id) ?? [] })));
 }
 
 /** The sign-in choices a deployment offers, in the order the chooser shows them (Cognito provider names). */

@@ -5,8 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-// Handlers render ui/ components (.tsx), which plain Node cannot load: before any handler is imported.
-import './jsx-hooks.ts';
 import { type Route, routes } from '../functions/http/routes.ts';
 
 export interface RouteMatch {

@@ -87,6 +87,10 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
     stderr += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => java.once('exit', () => resolve()));
+  // Whatever ends this process (a crash included), DynamoDB Local ends with it instead of holding the port and data.
+  const stopWithUs = () => java.kill('SIGTERM');
+  process.once('exit', stopWithUs);
+  void exited.then(() => process.off('exit', stopWithUs));
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({

@@ -4,8 +4,10 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureTable, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDbLocal, ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
 import { seedSampleBills } from './payment-sandbox-bills.ts';
+import { seedSampleSubmission } from './sample-submissions.ts';
 import { listenPortalServer } from './server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +27,8 @@ export interface PortalOptions {
   /** Keep data (and the signing key) under this folder across restarts; in memory when absent. */
   dataDir?: string;
   tableName?: string;
+  /** A DynamoDB Local already running (the tests' shared one) instead of starting one. */
+  dynamoDbEndpoint?: string;
   log?: (line: string) => void;
 }
 
@@ -37,10 +41,13 @@ export interface RunningPortal {
 
 export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
   const tableName = options.tableName ?? TABLE_NAME;
-  const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: dynamoDbDir(options.dataDir) } : {});
+  const dynamo = options.dynamoDbEndpoint
+    ? runningDynamoDb(options.dynamoDbEndpoint)
+    : await startDynamoDbLocal(options.dataDir ? { dataDir: dynamoDbDir(options.dataDir) } : {});
   try {
     await ensureTable(dynamo.client, tableName);
     await seedSampleBills(dynamo.client, tableName);
+    await seedSampleSubmission(dynamo.client, tableName);
     pointHandlersAt(dynamo.endpoint, tableName);
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const { server, url } = await listenPortalServer({
@@ -68,4 +75,20 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     await dynamo.stop();
     throw error;
   }
+}
+
+/** A DynamoDB Local someone else started (and stops). */
+function runningDynamoDb(endpoint: string): DynamoDbLocal {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return {
+    endpoint,
+    client,
+    async stop() {
+      client.destroy();
+    },
+  };
 }

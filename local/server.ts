@@ -11,6 +11,7 @@ import { authorizationScopesFor } from '#http/routes';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
+import { RequestTooLargeError, readBody, sendProblem } from './http.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
 import type { PaymentSandbox } from './payment-sandbox.ts';
@@ -51,19 +52,32 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > GATEWAY_MAX_BODY) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** A Host a browser could have sent: a DNS name or an IP literal, and an optional port. */
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
+
+/**
+ * The request's URL on this origin, or why it is refused in a 400. Only a path is taken as the target, parsed
+ * on this origin, so no request (`//a:99999`, `//[`) can make parsing throw or point the URL at another host.
+ */
+export function requestTarget(req: IncomingMessage): { url: URL } | { problem: string } {
+  const host = req.headers.host;
+  if (host !== undefined) {
+    const valid = HOST.exec(host);
+    if (!valid || Number(valid[1] ?? 0) > 65_535) return { problem: 'The Host header is not a host name and port.' };
+  }
+  const target = req.url ?? '/';
+  if (!target.startsWith('/')) return { problem: 'The address asked for is not a path starting with /.' };
+  let url: URL;
+  try {
+    url = new URL(`http://localhost${target}`);
+  } catch {
+    return { problem: 'The address asked for is not a valid URL.' };
+  }
+  // A path may not start with "//" (RFC 3986 3.3): it would be read as a host name, and a redirect to
+  // `//evil.example/` sends the browser there. Backslashes and dot segments can make one (`/\evil`, `/.//evil`).
+  if (url.pathname.startsWith('//')) return { problem: 'The address asked for starts with two slashes.' };
+  return { url };
 }
 
 async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, identity: PortalServerOptions['identity']) {
@@ -95,8 +109,12 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
     }
     authorization = { claims: verdict.claims, scopes: verdict.scopes };
   }
-  const body = await readBody(req);
-  if (body === 'too-large') {
+  let body: Buffer;
+  try {
+    body = await readBody(req, GATEWAY_MAX_BODY);
+  } catch (error) {
+    if (!(error instanceof RequestTooLargeError)) throw error;
+    // API Gateway's own answer, before any Lambda runs.
     send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
     return;
   }
@@ -134,6 +152,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
   let target = file;
   if (existsSync(file) && statSync(file).isDirectory()) {
     if (!pathname.endsWith('/')) {
+      // Same-origin: requestTarget refused paths starting with "//", so this cannot name another host.
       send(res, 301, { location: `${url.pathname}/${url.search}` });
       return;
     }
@@ -162,27 +181,37 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
 export function createPortalServer(options: PortalServerOptions): Server {
   const distDir = normalize(options.distDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void {
+    const isAuth = (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith('/auth/callback');
+    if (isApiPath(url)) return serveApi(req, res, url, options.identity);
+    if (isAuth && options.identity) return options.identity.issuer.handle(req, res, url);
+    if (options.paymentSandbox?.handles(url.pathname)) return options.paymentSandbox.handle(req, res, url);
+    if (url.pathname === '/config.json' && options.runtimeConfig)
+      return send(
+        res,
+        200,
+        { 'content-type': CONTENT_TYPES['.json'] ?? 'application/json', 'cache-control': 'no-cache' },
+        JSON.stringify(options.runtimeConfig),
+      );
+    return serveStatic(req, res, url, distDir);
+  }
+
   return createServer((req, res) => {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    const isAuth = (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith('/auth/callback');
-    let work: Promise<void>;
-    if (isApi) work = serveApi(req, res, url, options.identity);
-    else if (isAuth && options.identity) work = options.identity.issuer.handle(req, res, url);
-    else if (options.paymentSandbox?.handles(url.pathname)) work = options.paymentSandbox.handle(req, res, url);
-    else if (url.pathname === '/config.json' && options.runtimeConfig)
-      work = Promise.resolve(
-        send(
-          res,
-          200,
-          { 'content-type': CONTENT_TYPES['.json'] ?? 'application/json', 'cache-control': 'no-cache' },
-          JSON.stringify(options.runtimeConfig),
-        ),
-      );
-    else work = Promise.resolve(serveStatic(req, res, url, distDir));
-    work
+    // Like CloudFront's response headers policy, on every answer: the issuer's and the sandbox's pages too.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const target = requestTarget(req);
+    if ('problem' in target) {
+      sendProblem(req, res, 400, target.problem, { connection: 'close' });
+      return;
+    }
+    const { url } = target;
+    new Promise<void>((resolve) => resolve(route(req, res, url)))
       .catch((error: unknown) => {
+        if (error instanceof RequestTooLargeError) {
+          if (!res.headersSent) sendProblem(req, res, 413, error.message);
+          return;
+        }
         // Same as API Gateway when a Lambda crashes: a bare 500, details only in the log.
         log(`! ${req.method} ${url.pathname} crashed: ${(error as Error).stack ?? String(error)}`);
         if (!res.headersSent)
@@ -190,10 +219,13 @@ export function createPortalServer(options: PortalServerOptions): Server {
         else res.end();
       })
       .finally(() => {
-        if (isApi) log(`${req.method} ${url.pathname} → ${res.statusCode} (${(performance.now() - started).toFixed(0)} ms)`);
+        if (isApiPath(url))
+          log(`${req.method} ${url.pathname} → ${res.statusCode} (${(performance.now() - started).toFixed(0)} ms)`);
       });
   });
 }
+
+const isApiPath = (url: URL) => url.pathname === '/api' || url.pathname.startsWith('/api/');
 
 /**
  * Creates the server, listens, then sets up sign-in for the address it got (the issuer's URL includes the

@@ -1,30 +1,8 @@
-/** `npm start`: the whole portal on one machine, at http://localhost:3000 (PORT overrides). Ctrl-C stops it all. */
-import { DATA_DIR, startPortal } from './portal.ts';
+/**
+ * `npm start`: the whole portal on one machine (local/start-portal.ts). This first step lets plain Node load the
+ * presentation layer's .tsx files: the hook must be in place before any module that imports one is loaded, and
+ * every static import is loaded before any code runs, so the rest comes in by a dynamic import.
+ */
+import './jsx-hooks.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-let portal: Awaited<ReturnType<typeof startPortal>>;
-try {
-  portal = await startPortal({ port, dataDir: DATA_DIR });
-} catch (error) {
-  const message =
-    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-      ? `Port ${port} is in use. Try: PORT=3001 npm start`
-      : (error as Error).message;
-  console.error(message);
-  process.exit(1);
-}
-
-console.log(`Front Door is running at ${portal.url}  (data in .data/, Ctrl-C to stop)`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    portal.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+await import('./start-portal.ts');

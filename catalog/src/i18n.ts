@@ -28,12 +28,6 @@ export function text(localized: Localized, locale: Locale): string {
   return localized[locale];
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
 /** "$25.00" / "25,00 US$"-style money in the reader's language, from cents. */
 export function formatMoney(cents: number, currency: string, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency }).format(cents / 100);

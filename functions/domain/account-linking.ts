@@ -19,6 +19,11 @@ export interface FederatedProvider {
   audience: Audience;
   /** Whether its `email_verified` is trusted enough to join an identity to an existing user. */
   trustedForEmail: boolean;
+  /**
+   * The agency ids whose staff groups it may grant (agency.config.json `identityProviders.saml[].agencies`):
+   * what it asserts for any other agency grants nothing. Always empty for a citizen provider.
+   */
+  agencies: readonly string[];
 }
 
 /**
@@ -26,8 +31,15 @@ export interface FederatedProvider {
  * `email_verified`. An agency SAML IdP asserts whatever its directory holds, for any address (including a
  * citizen's personal one), so it is never trusted to join accounts: staff identities are never linked.
  */
-export function federatedProviders(choices: readonly { id: string; audience: Audience }[]): FederatedProvider[] {
-  return choices.map((c) => ({ name: c.id, audience: c.audience, trustedForEmail: c.audience === 'citizen' }));
+export function federatedProviders(
+  choices: readonly { id: string; audience: Audience; agencies?: readonly string[] }[],
+): FederatedProvider[] {
+  return choices.map((c) => ({
+    name: c.id,
+    audience: c.audience,
+    trustedForEmail: c.audience === 'citizen',
+    agencies: c.audience === 'staff' ? [...(c.agencies ?? [])] : [],
+  }));
 }
 
 /** Cognito links at most this many identities to one user. */

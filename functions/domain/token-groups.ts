@@ -5,7 +5,8 @@
  * - a person who signs in through a citizen provider (Login.gov, ID.me, Google) is `citizen`, and nothing else,
  *   whatever groups an operator may have put them in;
  * - a person who signs in through an agency's SAML IdP gets `staff:<agency>` for each agency their IdP names in
- *   the agencies attribute (`custom:agencies`), plus any `staff:<agency>` or `admin` group an operator added
+ *   the agencies attribute (`custom:agencies`) AND is configured to grant (agency.config.json: one agency's
+ *   directory cannot make anyone staff of another), plus any `staff:<agency>` or `admin` group an operator added
  *   them to in Cognito. Leaving the IdP (or its group) ends it at the next sign-in or refresh;
  * - a Cognito account an operator created (no federated identity: administrators, with password and MFA) gets
  *   exactly the `staff:<agency>` and `admin` groups the operator put it in.
@@ -39,15 +40,9 @@ export function agenciesFromAttribute(value: string | undefined, knownAgencies: 
   return [...new Set(found)].sort();
 }
 
-/** Whom a user signs in as: from its linked identities (all of one audience, decision 0030). */
-export function audienceOfSignIn(
-  username: string,
-  identitiesAttribute: string | undefined,
-  providers: readonly FederatedProvider[],
-): Audience | 'operator-created' | undefined {
-  const identities = identitiesOfUser(username, identitiesAttribute, providers);
-  if (identities.length === 0) return 'operator-created';
-  const audiences = new Set(identities.map((i) => findProvider(i.providerName, providers)?.audience));
+/** Whom a user signs in as, from its linked identities' providers (all of one audience, decision 0030). */
+function audienceOf(linked: readonly (FederatedProvider | undefined)[]): Audience | undefined {
+  const audiences = new Set(linked.map((p) => p?.audience));
   // Never linked across audiences; if a user somehow were, treating it as staff could grant staff groups to
   // a citizen login, so a mix gets no groups at all.
   if (audiences.size !== 1) return undefined;
@@ -66,11 +61,16 @@ export function tokenGroups(
   input: TokenGroupsInput,
   deps: { providers: readonly FederatedProvider[]; agencies: readonly string[] },
 ): string[] {
-  const audience = audienceOfSignIn(input.username, input.userAttributes.identities, deps.providers);
+  const identities = identitiesOfUser(input.username, input.userAttributes.identities, deps.providers);
+  const linked = identities.map((i) => findProvider(i.providerName, deps.providers));
+  const audience = identities.length === 0 ? 'operator-created' : audienceOf(linked);
   if (audience === 'citizen') return [CITIZEN_GROUP];
   if (audience !== 'staff' && audience !== 'operator-created') return [];
   const known = new Set(deps.agencies);
-  const asserted = audience === 'staff' ? agenciesFromAttribute(input.userAttributes[AGENCIES_ATTRIBUTE], deps.agencies) : [];
+  // Staff identities are never linked, so there is one IdP; were there more, each would have to allow the agency.
+  const grantable = (agency: string) => linked.every((p) => p?.agencies.includes(agency));
+  const asserted =
+    audience === 'staff' ? agenciesFromAttribute(input.userAttributes[AGENCIES_ATTRIBUTE], deps.agencies).filter(grantable) : [];
   const granted = input.memberOf
     .filter((g) => g.startsWith(STAFF_GROUP_PREFIX) && known.has(g.slice(STAFF_GROUP_PREFIX.length)))
     .map((g) => g.slice(STAFF_GROUP_PREFIX.length));

@@ -20,23 +20,24 @@ function jsonFromEnv<T>(key: string, what: string, check: (value: unknown) => va
   return value;
 }
 
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
 const isProviderList = (value: unknown): value is FederatedProvider[] =>
   Array.isArray(value) &&
   value.every(
     (p) =>
       typeof p?.name === 'string' &&
       (p.audience === 'citizen' || p.audience === 'staff') &&
-      typeof p.trustedForEmail === 'boolean',
+      typeof p.trustedForEmail === 'boolean' &&
+      isStringList(p.agencies),
   );
-
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** The Cognito triggers: which identity providers exist, and the agencies staff can belong to. */
 export function federationConfig() {
   return {
     providers: jsonFromEnv(
       'IDENTITY_PROVIDERS',
-      'the configured identity providers, [{name, audience, trustedForEmail}]',
+      'the configured identity providers, [{name, audience, trustedForEmail, agencies}]',
       isProviderList,
     ),
     agencies: jsonFromEnv('STAFF_AGENCIES', 'the agency ids staff groups exist for, ["revenue", …]', isStringList),

@@ -15,9 +15,8 @@ import {
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { federatedProviders } from '../../functions/domain/account-linking.ts';
 import { AGENCIES_ATTRIBUTE } from '../../functions/domain/token-groups.ts';
-import { type AgencyConfig, identityProviderChoices } from '../config.ts';
+import { type AgencyConfig, federatedProviderList } from '../config.ts';
 import { LoginGovProxy } from './login-gov-proxy.ts';
 import { PortalFunction } from './portal-function.ts';
 
@@ -155,7 +154,7 @@ export class Federation extends Construct {
   private addTriggers(props: FederationProps) {
     const { userPool, config } = props;
     const environment = {
-      IDENTITY_PROVIDERS: JSON.stringify(federatedProviders(identityProviderChoices(config))),
+      IDENTITY_PROVIDERS: JSON.stringify(federatedProviderList(config)),
       STAFF_AGENCIES: JSON.stringify(props.agencyIds),
     };
     const preSignUp = new PortalFunction(this, 'PreSignUp', {

@@ -12,14 +12,18 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale } from '#catalog/i18n';
 import type { Locale } from '#catalog/locales';
+import type { FederatedProvider } from '#domain/account-linking';
+import { AGENCIES_ATTRIBUTE, tokenGroups } from '#domain/token-groups';
 import { renderView } from '#http/pages';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
+import { readText } from '../http.ts';
+import { MemoryAdapter } from './memory-adapter.ts';
 import { type Persona, personaBySub, personas } from './personas.ts';
-import { chooserView, personaView, problemView } from './sign-in-pages.tsx';
+import { chooserView, expiredView, personaView, problemView } from './sign-in-pages.tsx';
 
 /** The local web client (public, PKCE), like the Cognito app client infra creates. */
 export const LOCAL_CLIENT_ID = 'frontdoorlocalwebclient01';
@@ -54,66 +58,14 @@ function loadOrCreateKeys(file: string | undefined): StoredKeys {
   return keys;
 }
 
-/**
- * Sessions, codes and grants in memory (a restart signs everyone out, like clearing Cognito's sessions);
- * only the signing key is kept on disk. oidc-provider's own memory adapter warns on every start.
- */
-class MemoryAdapter {
-  static store = new Map<string, { payload: Record<string, unknown>; expiresAt: number }>();
-  readonly #name: string;
-  constructor(name: string) {
-    this.#name = name;
-  }
-  #key(id: string) {
-    return `${this.#name}:${id}`;
-  }
-  async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
-    MemoryAdapter.store.set(this.#key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
-    if (typeof payload.uid === 'string')
-      MemoryAdapter.store.set(`${this.#name}:uid:${payload.uid}`, { payload: { id }, expiresAt: Date.now() + expiresIn * 1000 });
-    if (typeof payload.userCode === 'string')
-      MemoryAdapter.store.set(`${this.#name}:user:${payload.userCode}`, {
-        payload: { id },
-        expiresAt: Date.now() + expiresIn * 1000,
-      });
-  }
-  async find(id: string) {
-    const entry = MemoryAdapter.store.get(this.#key(id));
-    if (!entry) return undefined;
-    if (entry.expiresAt < Date.now()) {
-      MemoryAdapter.store.delete(this.#key(id));
-      return undefined;
-    }
-    return entry.payload;
-  }
-  async #findBy(prefix: string, value: string) {
-    const pointer = await this.find(`${prefix}:${value}`);
-    return pointer ? this.find(String(pointer.id)) : undefined;
-  }
-  findByUid(uid: string) {
-    return this.#findBy('uid', uid);
-  }
-  findByUserCode(userCode: string) {
-    return this.#findBy('user', userCode);
-  }
-  async consume(id: string) {
-    const entry = MemoryAdapter.store.get(this.#key(id));
-    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
-  }
-  async destroy(id: string) {
-    MemoryAdapter.store.delete(this.#key(id));
-  }
-  async revokeByGrantId(grantId: string) {
-    for (const [key, entry] of MemoryAdapter.store) if (entry.payload.grantId === grantId) MemoryAdapter.store.delete(key);
-  }
-}
-
 export interface LocalIssuerOptions {
   /** e.g. http://localhost:3000/auth */
   issuer: string;
   /** The site's origin: redirect and logout URLs are registered on it. */
   siteOrigin: string;
   identityProviders: IdentityProviderChoice[];
+  /** How the Pre Token Generation trigger sees them (infra/config.ts federatedProviderList) and the agency ids. */
+  federation: { providers: readonly FederatedProvider[]; agencies: readonly string[] };
   /** Where the signing key lives; a fresh in-memory key when absent. */
   keyFile?: string;
 }
@@ -132,6 +84,8 @@ export interface LocalIssuer {
  */
 export const LINKED_ERROR_DESCRIPTION = 'PreSignUp failed with error FRONT_DOOR:account-linked. ';
 const LINK_RETRY_COOKIE = '_sandbox_link_retry';
+/** A persona pick is two short fields. */
+const INTERACTION_MAX_BODY = 16 * 1024;
 const EXPIRED_COOKIE = 'Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax';
 
 function identitiesClaim(persona: Persona, provider: IdentityProviderChoice | undefined) {
@@ -163,6 +117,19 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   /** A just-linked sign-in, completed without asking again when the site retries (the IdP's session is open). */
   const linkRetries = new Map<string, { sub: string; idp: string; expires: number }>();
   const site = options.siteOrigin;
+  /** The groups Cognito's Pre Token Generation trigger would give this sign-in (the same domain rule). */
+  const groupsOf = (persona: Persona, via: IdentityProviderChoice | undefined) =>
+    tokenGroups(
+      {
+        username: usernameOf(persona, via),
+        userAttributes: {
+          identities: JSON.stringify(identitiesClaim(persona, via) ?? []),
+          [AGENCIES_ATTRIBUTE]: persona.asserts.join(','),
+        },
+        memberOf: persona.memberOf,
+      },
+      options.federation,
+    );
   const logoutUris = [`${site}/`, `${site}/es/`];
 
   const mount = new URL(options.issuer).pathname;
@@ -247,7 +214,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
           return {
             sub,
             ...(use === 'id_token' && { token_use: 'id' }),
-            'cognito:groups': persona.groups,
+            'cognito:groups': groupsOf(persona, provider),
             'cognito:username': usernameOf(persona, provider),
             identities: identitiesClaim(persona, provider),
             email: persona.email,
@@ -263,7 +230,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       if (!persona) return { token_use: 'access' };
       return {
         token_use: 'access',
-        'cognito:groups': persona.groups,
+        'cognito:groups': groupsOf(persona, lastProvider.get(persona.sub)),
         username: usernameOf(persona, lastProvider.get(persona.sub)),
       };
     },
@@ -304,7 +271,15 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   }
 
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const details = await provider.interactionDetails(req, res);
+    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch (error) {
+      // No interaction cookie, or one for another (or an expired) sign-in: start again from the site.
+      if (!(error instanceof errors.SessionNotFound)) throw error;
+      send(res, 400, expiredPage(url.searchParams.get('lang') === 'es' ? 'es' : 'en'));
+      return;
+    }
     const params = details.params as Record<string, string | undefined>;
     const locale: Locale = isLocale(params.lang) ? params.lang : 'en';
     const chosen = url.searchParams.get('idp') ?? params.identity_provider;
@@ -320,7 +295,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     }
 
     if (req.method === 'POST') {
-      const body = new URLSearchParams(await readText(req));
+      const body = new URLSearchParams(await readText(req, INTERACTION_MAX_BODY));
       const persona = personas().find((p) => p.id === body.get('persona'));
       const via = providersById.get(body.get('idp') ?? '');
       if (!persona || !via || persona.audience !== via.audience) {
@@ -350,6 +325,10 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       return;
     }
     send(res, 200, provider_ ? pickPage(locale, details.uid, provider_) : chooserPage(locale, details.uid));
+  }
+
+  function expiredPage(locale: Locale) {
+    return renderView(locale, expiredView(locale));
   }
 
   function chooserPage(locale: Locale, uid: string, problem?: string) {
@@ -418,17 +397,4 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
 function send(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(body);
-}
-
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      text += chunk;
-      if (text.length > 16_384) req.destroy();
-    });
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
 }

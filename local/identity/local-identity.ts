@@ -3,9 +3,9 @@
  * through (configured like infra configures API Gateway's: the issuer, and the web and machine clients as
  * audiences), and the `auth` part of /config.json. The sign-in choices come from agency.config.json.
  */
-
+import { loadCatalog } from '#catalog/load';
 import { API_PREFIX } from '../../functions/http/routes.ts';
-import { identityProviderChoices, loadAgencyConfig } from '../../infra/config.ts';
+import { federatedProviderList, identityProviderChoices, loadAgencyConfig } from '../../infra/config.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { createLocalIssuer, LOCAL_MACHINE_CLIENT, type LocalIssuer, USER_SCOPES } from './issuer.ts';
 import { createJwtAuthorizer, type JwtAuthorizer } from './jwt-authorizer.ts';
@@ -17,12 +17,14 @@ export interface LocalIdentity {
 }
 
 export function createLocalIdentity(siteOrigin: string, keyFile?: string): LocalIdentity {
-  const agency = loadAgencyConfig();
+  const agencies = [...loadCatalog().agencies.keys()];
+  const agency = loadAgencyConfig(undefined, agencies);
   const identityProviders = identityProviderChoices(agency);
   const issuer = createLocalIssuer({
     issuer: `${siteOrigin}/auth`,
     siteOrigin,
     identityProviders,
+    federation: { providers: federatedProviderList(agency), agencies },
     ...(keyFile && { keyFile }),
   });
   return {

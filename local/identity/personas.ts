@@ -1,12 +1,13 @@
 /**
  * The people you can be locally. Each sandbox identity provider offers the personas of its audience: the
  * citizen providers (Login.gov, ID.me, Google) two citizens, the agency's staff provider one staff member
- * per agency and an administrator. A persona is the SAME person whichever provider they pick (the same
+ * per agency and an administrator. Their groups are decided as on AWS (domain/token-groups.ts): a staff member
+ * is staff of their agency only if their staff IdP may grant it (agency.config.json). A persona is the SAME person whichever provider they pick (the same
  * `sub`), as Cognito makes them once their identities are linked.
  */
 import { createHash } from 'node:crypto';
 import { loadCatalog } from '#catalog/load';
-import { ADMIN_GROUP, CITIZEN_GROUP, STAFF_GROUP_PREFIX } from '#domain/authorization';
+import { ADMIN_GROUP } from '#domain/authorization';
 
 export interface Persona {
   id: string;
@@ -15,7 +16,10 @@ export interface Persona {
   name: string;
   email: string;
   audience: 'citizen' | 'staff';
-  groups: string[];
+  /** What a staff directory asserts about them: the agencies they work for (the SAML agencies claim). */
+  asserts: string[];
+  /** The Cognito groups an operator put them in (`admin`). */
+  memberOf: string[];
   /** One line on the chooser, e.g. "Citizen" or "Staff, Department of Revenue". */
   role: { en: string; es: string };
 }
@@ -25,8 +29,14 @@ function uuidFrom(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function persona(id: string, name: string, audience: Persona['audience'], groups: string[], role: Persona['role']): Persona {
-  return { id, sub: uuidFrom(id), name, email: `${id}@example.com`, audience, groups, role };
+function persona(
+  id: string,
+  name: string,
+  audience: Persona['audience'],
+  role: Persona['role'],
+  given: { asserts?: string[]; memberOf?: string[] } = {},
+): Persona {
+  return { id, sub: uuidFrom(id), name, email: `${id}@example.com`, audience, asserts: [], memberOf: [], ...given, role };
 }
 
 let cached: Persona[] | undefined;
@@ -35,15 +45,18 @@ export function personas(): Persona[] {
   if (cached) return cached;
   const catalog = loadCatalog();
   cached = [
-    persona('ana.rivera', 'Ana Rivera', 'citizen', [CITIZEN_GROUP], { en: 'Citizen', es: 'Ciudadana' }),
-    persona('ben.okafor', 'Ben Okafor', 'citizen', [CITIZEN_GROUP], { en: 'Citizen', es: 'Ciudadano' }),
+    persona('ana.rivera', 'Ana Rivera', 'citizen', { en: 'Citizen', es: 'Ciudadana' }),
+    persona('ben.okafor', 'Ben Okafor', 'citizen', { en: 'Citizen', es: 'Ciudadano' }),
     ...[...catalog.agencies.values()].map((agency) =>
-      persona(`staff.${agency.id}`, `${agency.shortName.en} Staff`, 'staff', [`${STAFF_GROUP_PREFIX}${agency.id}`], {
-        en: `Staff, ${agency.name.en}`,
-        es: `Personal, ${agency.name.es}`,
-      }),
+      persona(
+        `staff.${agency.id}`,
+        `${agency.shortName.en} Staff`,
+        'staff',
+        { en: `Staff, ${agency.name.en}`, es: `Personal, ${agency.name.es}` },
+        { asserts: [agency.id] },
+      ),
     ),
-    persona('admin', 'Portal Administrator', 'staff', [ADMIN_GROUP], { en: 'Administrator', es: 'Administrador' }),
+    persona('admin', 'Portal Administrator', 'staff', { en: 'Administrator', es: 'Administrador' }, { memberOf: [ADMIN_GROUP] }),
   ];
   return cached;
 }

@@ -20,6 +20,9 @@ const TEXT = {
     sandbox: 'Sandbox:',
     pick: 'Choose who to be. Each person is the same account whichever provider you pick.',
     other: 'Choose another way to sign in',
+    expiredTitle: 'Sign in again',
+    expired: 'This sign-in has expired or was started in another browser.',
+    again: 'Sign in again',
   },
   es: {
     title: 'Iniciar sesión',
@@ -28,6 +31,9 @@ const TEXT = {
     sandbox: 'Prueba:',
     pick: 'Elija quién ser. Cada persona es la misma cuenta con cualquier proveedor.',
     other: 'Elegir otra forma de iniciar sesión',
+    expiredTitle: 'Inicie sesión otra vez',
+    expired: 'Este inicio de sesión venció o se empezó en otro navegador.',
+    again: 'Iniciar sesión otra vez',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -85,6 +91,24 @@ export function personaView(
         </form>
         <p>
           <Link href={options.otherWays}>{t.other}</Link>
+        </p>
+      </>
+    ),
+  };
+}
+
+/** A sign-in page opened without its cookie (expired, or started in another browser): start again from My account. */
+export function expiredView(locale: Locale): PageView {
+  const t = TEXT[locale];
+  return {
+    title: t.expiredTitle,
+    altHref: pageHref(locale === 'en' ? 'es' : 'en', pages.account()),
+    content: (
+      <>
+        <h1>{t.expiredTitle}</h1>
+        <Alert kind="error">{t.expired}</Alert>
+        <p>
+          <ButtonLink href={pageHref(locale, pages.account())}>{t.again}</ButtonLink>
         </p>
       </>
     ),

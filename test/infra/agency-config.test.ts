@@ -72,6 +72,46 @@ describe('agency.config.json', () => {
     );
   });
 
+  describe('a staff (SAML) identity provider', () => {
+    const staffIdp = (extra: Record<string, unknown>) => ({
+      ...sample(),
+      identityProviders: {
+        saml: [{ name: 'RevenueEntra', label: 'Revenue staff', metadataUrl: 'https://login.example.gov/m.xml', ...extra }],
+      },
+    });
+
+    it('must name the agencies it may grant, and says how', () => {
+      expect(problemsOf(staffIdp({}))).toEqual([
+        'identityProviders.saml.0.agencies is missing: list the agencies whose staff sign in through this IdP, e.g. ["revenue"] (ids are the file names in catalog/agencies/)',
+      ]);
+      expect(problemsOf(staffIdp({ agencies: [] }))).toEqual([
+        'identityProviders.saml.0.agencies is empty: list the agencies whose staff sign in through this IdP, e.g. ["revenue"] (ids are the file names in catalog/agencies/)',
+      ]);
+      expect(problemsOf(staffIdp({ agencies: 'revenue' }))).toEqual([
+        'identityProviders.saml.0.agencies must be a list of agency ids, e.g. ["revenue", "motor-vehicles"]',
+      ]);
+    });
+
+    it('may name only agencies the catalog has (a typo would grant nothing, silently)', () => {
+      let problems: string[] = [];
+      try {
+        parseAgencyConfig(staffIdp({ agencies: ['revenue', 'revnue'] }), 'agency.config.json', ['labor', 'revenue']);
+      } catch (error) {
+        problems = (error as AgencyConfigError).problems;
+      }
+      expect(problems).toEqual([
+        'identityProviders.saml.0.agencies.1 "revnue" is not an agency in the catalog. Use one of: labor, revenue',
+      ]);
+    });
+
+    it('the shipped example grants every agency in the catalog through the state staff IdP', async () => {
+      const { loadCatalog } = await import('../../catalog/src/load.ts');
+      const agencyIds = [...loadCatalog().agencies.keys()];
+      const [staff] = loadAgencyConfig(AGENCY_CONFIG_PATH, agencyIds).identityProviders.saml;
+      expect([...(staff?.agencies ?? [])].sort()).toEqual([...agencyIds].sort());
+    });
+  });
+
   it('names a field it does not know instead of ignoring it', () => {
     expect(problemsOf({ ...sample(), alarmEmails: ['a@example.gov'] })).toEqual([expect.stringMatching(/alarmEmails/)]);
   });

@@ -49,6 +49,53 @@ describe('site paths (viewer request on the site)', () => {
   });
 });
 
+describe('site paths, sent hostile URIs', () => {
+  const handler = load('site-paths.js');
+  const origin = 'https://portal.example.gov';
+  // Each would be another host if it reached a Location header as it came: browsers read `//x`, `/\x` and
+  // `\\x` as "host x", skip tabs and newlines anywhere, and treat %2E and U+3002 (。) in a host as a dot.
+  const hostile = [
+    '//evil%2Eexample',
+    '//evil%E3%80%82example',
+    '//evil',
+    '///evil',
+    '////evil/path',
+    '/\\evil',
+    '/\\/evil',
+    '\\\\evil',
+    '/\t/evil',
+    '/\n/evil',
+    '//\tevil',
+    '/ /evil',
+    '/%2F%2Fevil',
+    '/%2f/evil',
+    '/%5C%5Cevil',
+    '/%09/evil',
+    '/.//evil',
+    '//evil%2Eexample/services',
+  ];
+  for (const uri of hostile) {
+    it(`${JSON.stringify(uri)} is redirected, if at all, to a path on this site`, () => {
+      const result = handler(request(uri, { next: { value: '//evil.example' } }));
+      if (!('statusCode' in result)) return;
+      const location = result.headers.location?.value ?? '';
+      expect(new URL(location, `${origin}/some/page`).origin, location).toBe(origin);
+      expect(location).toMatch(/^\/[^/\\\s%]/);
+    });
+  }
+
+  it('collapses leading slashes: //evil%2Eexample goes to /evil%2Eexample/ here', () => {
+    expect(handler(request('//evil%2Eexample'))).toMatchObject({
+      statusCode: 301,
+      headers: { location: { value: '/evil%2Eexample/' } },
+    });
+  });
+
+  it("serves a folder asked for with leading slashes from this site's index.html", () => {
+    expect(handler(request('//services/'))).toMatchObject({ uri: '/services/index.html' });
+  });
+});
+
 describe('forwarded host (viewer request on /api/*)', () => {
   const handler = load('api-forwarded-host.js');
 

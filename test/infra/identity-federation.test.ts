@@ -19,8 +19,18 @@ const ALL = {
   idMe: { issuer: 'https://api.idmelabs.com/oidc', clientId: 'front-door-example' },
   google: { clientId: '000000000000-example.apps.googleusercontent.com' },
   saml: [
-    { name: 'ExampleStaff', label: 'State staff', metadataUrl: 'https://login.example.gov/metadata.xml' },
-    { name: 'RevenueOkta', label: 'Revenue staff', metadataUrl: 'https://revenue.okta.example.gov/app/metadata' },
+    {
+      name: 'ExampleStaff',
+      label: 'State staff',
+      metadataUrl: 'https://login.example.gov/metadata.xml',
+      agencies: ['motor-vehicles', 'revenue'],
+    },
+    {
+      name: 'RevenueOkta',
+      label: 'Revenue staff',
+      metadataUrl: 'https://revenue.okta.example.gov/app/metadata',
+      agencies: ['revenue'],
+    },
   ],
 };
 
@@ -242,18 +252,18 @@ describe('the triggers', () => {
       });
   });
 
-  it('know the providers and the agencies', () => {
+  it('know the providers, the agencies each staff IdP may grant, and the agencies', () => {
     const variables = (
       resources(app, 'AWS::Lambda::Function')[functionId(app, 'pre-token-generation')]!.Properties.Environment as {
         Variables: Record<string, string>;
       }
     ).Variables;
     expect(JSON.parse(variables.IDENTITY_PROVIDERS!)).toEqual([
-      { name: 'LoginGov', audience: 'citizen', trustedForEmail: true },
-      { name: 'IdMe', audience: 'citizen', trustedForEmail: true },
-      { name: 'Google', audience: 'citizen', trustedForEmail: true },
-      { name: 'ExampleStaff', audience: 'staff', trustedForEmail: false },
-      { name: 'RevenueOkta', audience: 'staff', trustedForEmail: false },
+      { name: 'LoginGov', audience: 'citizen', trustedForEmail: true, agencies: [] },
+      { name: 'IdMe', audience: 'citizen', trustedForEmail: true, agencies: [] },
+      { name: 'Google', audience: 'citizen', trustedForEmail: true, agencies: [] },
+      { name: 'ExampleStaff', audience: 'staff', trustedForEmail: false, agencies: ['motor-vehicles', 'revenue'] },
+      { name: 'RevenueOkta', audience: 'staff', trustedForEmail: false, agencies: ['revenue'] },
     ]);
     expect(JSON.parse(variables.STAFF_AGENCIES!)).toEqual(expect.arrayContaining(['revenue', 'motor-vehicles']));
   });

@@ -16,7 +16,8 @@ const providers = federatedProviders([
   { id: 'LoginGov', audience: 'citizen' },
   { id: 'IdMe', audience: 'citizen' },
   { id: 'Google', audience: 'citizen' },
-  { id: 'ExampleStaff', audience: 'staff' },
+  { id: 'ExampleStaff', audience: 'staff', agencies: ['motor-vehicles', 'revenue', 'vital-records'] },
+  { id: 'RevenueOkta', audience: 'staff', agencies: ['revenue'] },
 ]);
 const POOL = 'us-east-1_Ex4mple01';
 const fixture = <T>(name: string): T =>
@@ -262,6 +263,19 @@ describe('the Pre Token Generation trigger', () => {
         preferredRole: null,
       },
     });
+  });
+
+  it('drops what a staff IdP asserts for agencies it may not grant', async () => {
+    const event = fixture<PreTokenGenerationV2TriggerEvent>('pre-token-generation');
+    event.userName = 'RevenueOkta_jo.smith';
+    event.request.userAttributes = {
+      sub: 'x',
+      identities: JSON.stringify([{ providerName: 'RevenueOkta', userId: 'jo.smith' }]),
+      'custom:agencies': '[revenue, motor-vehicles, vital-records]',
+    };
+    event.request.groupConfiguration.groupsToOverride = [];
+    const answer = await preTokenGeneration(event, lambdaContext('pre-token-generation'));
+    expect(answer.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride).toEqual(['staff:revenue']);
   });
 
   it('gives a citizen only the citizen group', async () => {

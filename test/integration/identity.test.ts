@@ -5,10 +5,12 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
-import { personas } from '../../local/identity/personas.ts';
+import { type Persona, personas } from '../../local/identity/personas.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { CookieJar, fetchWithJar, signIn } from '../support/sign-in.ts';
@@ -38,6 +40,12 @@ function submitSignedIn(token: string) {
   });
 }
 
+/** agency.config.json's staff IdP may grant every agency: each staff member is staff of their own. */
+function groupsUnderTheShippedConfig(persona: Persona): string[] {
+  if (persona.audience === 'citizen') return ['citizen'];
+  return persona.id === 'admin' ? ['admin'] : [`staff:${persona.id.replace(/^staff\./, '')}`];
+}
+
 describe('signing in as each persona', () => {
   for (const persona of personas()) {
     const idps = persona.audience === 'citizen' ? CITIZEN_IDPS : [STAFF_IDP];
@@ -53,7 +61,7 @@ describe('signing in as each persona', () => {
           token_use: 'access',
           client_id: LOCAL_CLIENT_ID,
           iss: `${portal.url}/auth`,
-          'cognito:groups': persona.groups,
+          'cognito:groups': groupsUnderTheShippedConfig(persona),
         });
         expect(String(access.scope).split(' ')).toContain('openid');
         expect(id).toMatchObject({
@@ -61,7 +69,7 @@ describe('signing in as each persona', () => {
           aud: LOCAL_CLIENT_ID,
           email: persona.email,
           email_verified: true,
-          'cognito:groups': persona.groups,
+          'cognito:groups': groupsUnderTheShippedConfig(persona),
         });
         expect(id.identities).toEqual([expect.objectContaining({ providerName: idp })]);
         expect(id.nonce).toEqual(expect.any(String));
@@ -301,12 +309,72 @@ describe('tokens API Gateway would refuse (401), and the one it accepts', () => 
 describe('the signing key', () => {
   it('survives a restart: an issuer started on the same key file publishes the same key', async () => {
     const { createLocalIssuer } = await import('../../local/identity/issuer.ts');
-    const options = { issuer: 'http://localhost:1/auth', siteOrigin: 'http://localhost:1', identityProviders: [] };
+    const options = {
+      issuer: 'http://localhost:1/auth',
+      siteOrigin: 'http://localhost:1',
+      identityProviders: [],
+      federation: { providers: [], agencies: [] },
+    };
     const keyFile = `${portal.signingKeyFile}.restart.json`;
     const first = createLocalIssuer({ ...options, keyFile });
     const second = createLocalIssuer({ ...options, keyFile });
     const fresh = createLocalIssuer(options);
     expect(second.jwks).toEqual(first.jwks);
     expect(fresh.jwks.keys[0]?.kid).not.toBe(first.jwks.keys[0]?.kid);
+  });
+});
+
+describe('a sign-in page opened without its interaction cookie (another browser, or cookies cleared)', () => {
+  it('is answered 400 with a page that says what happened and what to do, not a 500', async () => {
+    const { visited } = await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov', skipChooser: true });
+    const interaction = visited.find((v) => v.url.includes('/auth/interaction/'))?.url ?? '';
+    for (const method of ['GET', 'POST']) {
+      const response = await fetch(interaction, {
+        method,
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        ...(method === 'POST' && { body: 'persona=ana.rivera&idp=LoginGov' }),
+      });
+      expect(response.status, method).toBe(400);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      const page = await response.text();
+      expect(page).toContain('This sign-in has expired or was started in another browser.');
+      expect(page).toContain('href="/account/"');
+    }
+  });
+
+  it('an address that never was a sign-in gets the same 400', async () => {
+    const response = await fetch(`${portal.url}/auth/interaction/no-such-interaction`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('This sign-in has expired');
+  });
+});
+
+describe('a staff IdP that may grant only some agencies', () => {
+  it('gives a staff member of another agency no staff group, as the Pre Token Generation trigger would', async () => {
+    const { createLocalIssuer } = await import('../../local/identity/issuer.ts');
+    const { federatedProviders } = await import('../../functions/domain/account-linking.ts');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const staffIdp = { id: 'RevenueEntra', label: 'Revenue staff', audience: 'staff' as const };
+    const issuer = createLocalIssuer({
+      issuer: `${site}/auth`,
+      siteOrigin: site,
+      identityProviders: [staffIdp],
+      federation: {
+        providers: federatedProviders([{ ...staffIdp, agencies: ['revenue'] }]),
+        agencies: ['motor-vehicles', 'revenue'],
+      },
+    });
+    server.on('request', (req, res) => void issuer.handle(req, res, new URL(req.url ?? '/', site)));
+    try {
+      const groupsOf = async (persona: string) =>
+        decodeJwt((await signIn(site, { persona, idp: staffIdp.id, skipChooser: true })).tokens.access_token)['cognito:groups'];
+      expect(await groupsOf('staff.revenue')).toEqual(['staff:revenue']);
+      expect(await groupsOf('staff.motor-vehicles')).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -13,6 +13,7 @@ import Provider, { errors } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAssertion, exchangeCode } from '#domain/login-gov-proxy';
 import { lambdaContext } from '#local/api-gateway';
+import { MemoryAdapter } from '../../local/identity/memory-adapter.ts';
 import { type AwsJsonStub, startAwsJsonStub } from '../support/aws-json-stub.ts';
 
 const CLIENT_ID = 'urn:gov:gsa:openidconnect.profiles:sp:sso:example:front-door';
@@ -56,6 +57,9 @@ async function startLoginGovLikeProvider(): Promise<void> {
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['test-cookie-key-not-secret'] },
     features: { devInteractions: { enabled: false } },
+    // Chosen, so oidc-provider has no defaults to warn about (its own memory adapter and ttl functions).
+    adapter: MemoryAdapter as never,
+    ttl: { AccessToken: 3600, AuthorizationCode: 300, IdToken: 3600, Interaction: 3600, Session: 86_400, Grant: 86_400 },
     findAccount: async (_ctx, sub) => ({
       accountId: sub,
       claims: async () => ({ sub, email: 'ana.rivera@example.com', email_verified: true }),

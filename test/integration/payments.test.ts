@@ -3,7 +3,7 @@
  * the real Stripe SDK talking to the sandbox, and webhooks signed as Stripe signs them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { stripeSignature } from '../../local/payment-sandbox.ts';
+import { stripeSignature } from '../../local/payment-sandbox-webhooks.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 

@@ -1,6 +1,6 @@
 /** Paying through the local front door and its sandbox, over real HTTP, for the payment tests. */
 import { expect } from 'vitest';
-import { stripeEvent, stripeSignature } from '../../local/payment-sandbox.ts';
+import { stripeEvent, stripeSignature, WEBHOOK_PATH } from '../../local/payment-sandbox-webhooks.ts';
 import type { TestPortal } from './portal.ts';
 
 export const BIRTH_CERTIFICATE_ANSWERS = {
@@ -57,7 +57,7 @@ export function paymentHelpers(portal: () => TestPortal) {
 
   /** Sends a webhook as the provider would: the body's exact bytes, signed (or as the test says). */
   async function sendWebhook(payload: string, signature = stripeSignature(payload, portal().paymentSandbox.webhookSecret)) {
-    const response = await fetch(url('/api/payments/webhook'), {
+    const response = await fetch(url(WEBHOOK_PATH), {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
       body: payload,

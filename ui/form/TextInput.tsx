@@ -5,7 +5,7 @@ export interface TextInputProps extends FieldFrame {
   value?: string;
   type?: 'text' | 'email' | 'tel' | 'date' | 'number';
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-  width?: 'small' | 'medium';
+  width?: 'small' | 'medium' | 'xl';
   maxLength?: number | undefined;
   autocomplete?: string | undefined;
   /** Codes and references: no autocorrect, capitals. */

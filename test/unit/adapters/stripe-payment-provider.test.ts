@@ -2,7 +2,8 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { toWebhookOutcome } from '#adapters/stripe-payment-provider';
-import { parseStripeForm, stripeEvent } from '../../../local/payment-sandbox.ts';
+import { parseStripeForm } from '../../../local/payment-sandbox-stripe-api.ts';
+import { stripeEvent } from '../../../local/payment-sandbox-webhooks.ts';
 
 const session = {
   id: 'cs_test_1',

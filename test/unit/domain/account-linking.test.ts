@@ -24,7 +24,7 @@ const providers = federatedProviders([
 ]);
 const provider = (name: string) => providers.find((p) => p.name === name)!;
 /** A citizen provider an operator chose not to trust for e-mail (the rule must hold for any such provider). */
-const untrustedCitizen = { name: 'Untrusted', audience: 'citizen' as const, trustedForEmail: false };
+const untrustedCitizen = { name: 'Untrusted', audience: 'citizen' as const, trustedForEmail: false, agencies: [] };
 
 const EMAIL = 'ana.rivera@example.com';
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { federatedProviders } from '#domain/account-linking';
 import { AGENCIES_ATTRIBUTE, agenciesFromAttribute, type TokenGroupsInput, tokenGroups } from '#domain/token-groups';
 
+// ExampleStaff is the state's shared staff directory; RevenueEntra belongs to the Department of Revenue alone.
 const providers = federatedProviders([
   { id: 'LoginGov', audience: 'citizen' },
   { id: 'Google', audience: 'citizen' },
-  { id: 'ExampleStaff', audience: 'staff' },
-  { id: 'RevenueEntra', audience: 'staff' },
+  { id: 'ExampleStaff', audience: 'staff', agencies: ['motor-vehicles', 'revenue', 'vital-records'] },
+  { id: 'RevenueEntra', audience: 'staff', agencies: ['revenue'] },
 ]);
 const agencies = ['motor-vehicles', 'revenue', 'vital-records'];
 
@@ -97,6 +98,46 @@ describe('the groups a token carries', () => {
 
   it.each(matrix)('%s', (_, input, expected) => {
     expect(groups(input)).toEqual(expected);
+  });
+});
+
+describe('what a staff IdP may grant', () => {
+  // Which IdP signed the person in × which agencies it asserted → the staff groups in the token. An IdP grants
+  // only the agencies agency.config.json lets it; whatever else it asserts grants nothing.
+  const matrix: [idp: string, asserted: string, groups: string[]][] = [
+    ['RevenueEntra', 'revenue', ['staff:revenue']],
+    ['RevenueEntra', 'motor-vehicles', []],
+    ['RevenueEntra', 'vital-records', []],
+    ['RevenueEntra', 'staff:vital-records', []],
+    ['RevenueEntra', '[revenue, motor-vehicles, vital-records]', ['staff:revenue']],
+    ['ExampleStaff', 'revenue', ['staff:revenue']],
+    ['ExampleStaff', 'motor-vehicles', ['staff:motor-vehicles']],
+    ['ExampleStaff', '[revenue, vital-records]', ['staff:revenue', 'staff:vital-records']],
+    ['ExampleStaff', 'labor', []],
+    ['LoginGov', 'revenue', ['citizen']],
+  ];
+  it.each(matrix)('%s asserting %s → %j', (idp, asserted, expected) => {
+    expect(groups({ userAttributes: { identities: identities(idp), [AGENCIES_ATTRIBUTE]: asserted } })).toEqual(expected);
+  });
+
+  it('a staff IdP configured for no agency grants no staff group', () => {
+    const none = federatedProviders([{ id: 'NewIdp', audience: 'staff', agencies: [] }]);
+    const input = {
+      username: 'x',
+      userAttributes: { identities: identities('NewIdp'), [AGENCIES_ATTRIBUTE]: 'revenue' },
+      memberOf: [],
+    };
+    expect(tokenGroups(input, { providers: none, agencies })).toEqual([]);
+  });
+
+  it('an operator’s group in Cognito is granted whichever IdP the person signs in through', () => {
+    expect(groups({ userAttributes: { identities: identities('RevenueEntra') }, memberOf: ['staff:vital-records'] })).toEqual([
+      'staff:vital-records',
+    ]);
+  });
+
+  it('a citizen provider can grant no agency, whatever it is given', () => {
+    expect(federatedProviders([{ id: 'Google', audience: 'citizen', agencies: ['revenue'] }])[0]?.agencies).toEqual([]);
   });
 });
 

@@ -7,7 +7,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { authorizationScopesFor } from '#http/routes';
+import { API_PREFIX, authorizationScopesFor } from '#http/routes';
+import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
@@ -182,7 +183,9 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const distDir = normalize(options.distDir);
   const log = options.log ?? ((line: string) => console.log(line));
   function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void {
-    const isAuth = (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith('/auth/callback');
+    // The issuer lives under /auth; the site's own sign-in callback page sits there too and is a built page.
+    const isAuth =
+      (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith(pages.signInCallback());
     if (isApiPath(url)) return serveApi(req, res, url, options.identity);
     if (isAuth && options.identity) return options.identity.issuer.handle(req, res, url);
     if (options.paymentSandbox?.handles(url.pathname)) return options.paymentSandbox.handle(req, res, url);
@@ -225,7 +228,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
   });
 }
 
-const isApiPath = (url: URL) => url.pathname === '/api' || url.pathname.startsWith('/api/');
+const isApiPath = (url: URL) => url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
 
 /**
  * Creates the server, listens, then sets up sign-in for the address it got (the issuer's URL includes the

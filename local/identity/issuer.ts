@@ -14,11 +14,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale } from '#catalog/i18n';
-import type { Locale } from '#catalog/locales';
+import { LOCALES, type Locale } from '#catalog/locales';
 import type { FederatedProvider } from '#domain/account-linking';
 import { AGENCIES_ATTRIBUTE, tokenGroups } from '#domain/token-groups';
 import { renderView } from '#http/pages';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
+import { pageHref, pages } from '#ui/paths.ts';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
 import { readText } from '../http.ts';
 import { MemoryAdapter } from './memory-adapter.ts';
@@ -130,7 +131,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
       },
       options.federation,
     );
-  const logoutUris = [`${site}/`, `${site}/es/`];
+  const logoutUris = LOCALES.map((locale) => `${site}${pageHref(locale, pages.home())}`);
 
   const mount = new URL(options.issuer).pathname;
   /** The sign-in pages of one authorization request (oidc-provider's "interaction"). */
@@ -145,7 +146,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        redirect_uris: [`${site}/auth/callback/`],
+        redirect_uris: [`${site}${pages.signInCallback()}`],
       },
       {
         client_id: LOCAL_MACHINE_CLIENT.id,

@@ -8,15 +8,9 @@ import { escapeHtml as e, formatDate, formatMoney, localePath, translate } from 
 import { BILL_LOOKUP_PATH, renderBillLookupForm, renderPayButton, renderPayByCodeForm } from '#catalog/payment-html';
 import type { Locale } from '#catalog/schema';
 import type { Bill } from '#domain/payment-bills';
-import { isLive, isSettled, type PaymentState, type PaymentSummary } from '#domain/payment-state';
-import {
-  type Payment,
-  type PaymentHistoryEntry,
-  type PaymentSubject,
-  type Refund,
-  type ReturnUrls,
-  summaryOf,
-} from '#domain/payments';
+import type { ReturnUrls } from '#domain/payment-checkout';
+import { type Payment, type PaymentHistoryEntry, type PaymentSubject, type Refund, summaryOf } from '#domain/payment-records';
+import { canStartPaying, isSettled, mayStillTakeMoney, type PaymentState, type PaymentSummary } from '#domain/payment-state';
 import { freshIdempotencyKey } from './idempotency.ts';
 import { otherLanguageHref, renderPage } from './pages.ts';
 import { header } from './request.ts';
@@ -178,9 +172,9 @@ export function renderPaymentSection(
   locale: Locale,
 ): string {
   const state: PaymentState | 'unpaid' =
-    payment && (isSettled(payment.state) || payment.state === 'processing' || isLive(payment.state)) ? payment.state : 'unpaid';
+    payment && (isSettled(payment.state) || mayStillTakeMoney(payment.state)) ? payment.state : 'unpaid';
   const amount = money(payment?.amount ?? fee.amount, payment?.currency ?? fee.currency, locale);
-  const canPay = state === 'unpaid' || state === 'pending' || state === 'declined';
+  const canPay = canStartPaying(payment?.state);
   const action = canPay
     ? renderPayButton({
         locale,

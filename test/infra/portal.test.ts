@@ -11,7 +11,7 @@ import type { CfnElement } from 'aws-cdk-lib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/src/load.ts';
 import { tableDefinition } from '../../functions/adapters/table-definition.ts';
-import { PAYMENT_ALARMS } from '../../functions/domain/payments.ts';
+import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { type Route, routes } from '../../functions/http/routes.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Bill, type BillStore, findBill, InvalidBillError, loadBill, parseBill, payableBill } from '#domain/payment-bills';
+import { type Bill, type BillStore, findBill, InvalidBillError, loadBill, parseBill } from '#domain/payment-bills';
+import { payableBill } from '#domain/payment-payables';
 import { BadRequestError, ConflictError, NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isLive,
+  canStartPaying,
+  endedUnpaid,
+  holdsMoney,
   isSettled,
+  mayStillTakeMoney,
   nextState,
   PAYMENT_EVENT_KINDS,
   PAYMENT_STATES,
@@ -79,8 +82,21 @@ describe('the payment state machine', () => {
   });
 
   it('knows which states may still take money and which took it', () => {
-    expect(PAYMENT_STATES.filter(isLive)).toEqual(['pending', 'declined', 'processing']);
+    expect(PAYMENT_STATES.filter(mayStillTakeMoney)).toEqual(['pending', 'declined', 'processing']);
     expect(PAYMENT_STATES.filter(isSettled)).toEqual(['paid', 'partially-refunded', 'refunded']);
+  });
+
+  it('counts money on its way as held, so a newer checkout never replaces it', () => {
+    expect(PAYMENT_STATES.filter(holdsMoney)).toEqual(['processing', 'paid', 'partially-refunded', 'refunded']);
+  });
+
+  it('lets only a payment that ended unpaid free its bill for changes', () => {
+    expect(PAYMENT_STATES.filter(endedUnpaid)).toEqual(['failed', 'expired']);
+  });
+
+  it('offers "Pay" with nothing started, an open checkout, or one that ended unpaid', () => {
+    expect(canStartPaying(undefined)).toBe(true);
+    expect(PAYMENT_STATES.filter(canStartPaying)).toEqual(['pending', 'declined', 'failed', 'expired']);
   });
 
   it('says partly or fully refunded from the amounts', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { IdempotencyClaim } from '#domain/idempotency';
 import {
   type CreateResult,
   type HistoryEntry,
-  type IdempotencyClaim,
   listMySubmissions,
   lookUpStatus,
   type Submission,

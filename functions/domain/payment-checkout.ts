@@ -28,7 +28,10 @@ export interface StartDeps {
   store: PaymentStore;
   provider: PaymentProvider;
   strings: Strings;
-  /** Where the provider sends the person back, from the payment alone (so a retried checkout is identical). */
+  /**
+   * Where the provider sends the person back, from the payment and the portal's configured origin alone (never
+   * from the request), so a retried checkout is identical and a forged Host is never handed to the payer.
+   */
   returnUrls: (payment: Payment) => ReturnUrls;
   now?: () => Date;
   newId?: () => string;
@@ -36,8 +39,6 @@ export interface StartDeps {
 
 export interface StartInput {
   locale: Locale;
-  /** The portal's origin the person is using, e.g. https://portal.example.gov. */
-  origin: string;
   idempotencyKey?: string | undefined;
 }
 
@@ -106,7 +107,6 @@ export async function startPayment(payable: Payable, input: StartInput, deps: St
       description: payable.description,
       refundable: payable.refundable,
       locale: input.locale,
-      returnOrigin: input.origin,
       provider: deps.provider.name,
       state: 'pending',
       version: 1,

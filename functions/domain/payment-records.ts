@@ -21,8 +21,6 @@ export interface Payment {
   description: Localized;
   refundable: boolean;
   locale: Locale;
-  /** The portal's own origin when the person started paying: where the provider sends them back. */
-  returnOrigin: string;
   /** Which provider took it (payment-provider.ts), so refunds go through the same one. */
   provider: string;
   state: PaymentState;

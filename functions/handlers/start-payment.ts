@@ -17,12 +17,12 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { startPayment } from '#domain/payment-checkout';
 import { findPayable, type Payable, type PayableDeps, type PayRequest } from '#domain/payment-payables';
 import { idempotencyKeyOf } from '#http/idempotency';
-import { originOf, paymentPath, renderBillLookupPage, renderPayByCodePage, returnUrlsFor } from '#http/payment-pages';
+import { paymentPath, renderBillLookupPage, renderPayByCodePage, returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
-import { config } from '#shared/config';
+import { config, portalOrigin } from '#shared/config';
 import { BadRequestError, isClientError } from '#shared/errors';
 import { logger } from '#shared/logger';
 
@@ -30,6 +30,7 @@ const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const submissions = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 const bills = dynamoDbBillStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
+const origin = portalOrigin();
 
 function fromJson(body: unknown, locale: Locale): PayRequest {
   if (typeof body !== 'object' || body === null) throw new BadRequestError(translate(strings, 'payment.whatToPay', locale));
@@ -81,8 +82,8 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   const result = await startPayment(
     payable,
-    { locale, origin: originOf(event), idempotencyKey },
-    { store, provider, strings, returnUrls: returnUrlsFor },
+    { locale, idempotencyKey },
+    { store, provider, strings, returnUrls: (payment) => returnUrlsFor(origin, payment) },
   );
   const { payment } = result;
   const paymentUrl = `${paymentPath(payment.id)}?lang=${locale}`;

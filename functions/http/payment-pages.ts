@@ -3,7 +3,6 @@
  * the receipt, a found bill with its "Pay" button, the payment part of the status page, and the public JSON
  * views. Pages use the site's shell (pages.ts), so they look like the static site.
  */
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { escapeHtml as e, formatDate, formatMoney, localePath, translate } from '#catalog/i18n';
 import { BILL_LOOKUP_PATH, renderBillLookupForm, renderPayButton, renderPayByCodeForm } from '#catalog/payment-html';
 import type { Locale } from '#catalog/schema';
@@ -13,28 +12,14 @@ import { type Payment, type PaymentHistoryEntry, type PaymentSubject, type Refun
 import { canStartPaying, isSettled, mayStillTakeMoney, type PaymentState, type PaymentSummary } from '#domain/payment-state';
 import { freshIdempotencyKey } from './idempotency.ts';
 import { otherLanguageHref, renderPage } from './pages.ts';
-import { header } from './request.ts';
 import { strings } from './site.ts';
 
 export const paymentPath = (paymentId: string) => `/api/payments/${paymentId}`;
 const statusPath = (code: string) => `/api/status/${code}`;
 
-const HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
-
-/**
- * The portal's origin as the person sees it, for the provider's return addresses: CloudFront forwards the
- * viewer's Host as x-forwarded-host (a CloudFront Function; the local server does the same) and API Gateway
- * says the scheme in x-forwarded-proto. Never from the request body.
- */
-export function originOf(event: APIGatewayProxyEventV2): string {
-  const host = header(event, 'x-forwarded-host') ?? '';
-  if (!HOST.test(host)) throw new Error('x-forwarded-host is missing or malformed: the viewer request function must set it');
-  return `${header(event, 'x-forwarded-proto') === 'http' ? 'http' : 'https'}://${host}`;
-}
-
-/** Where the provider sends the person back: the payment's page, which shows what happened. */
-export function returnUrlsFor(payment: Payment): ReturnUrls {
-  const page = `${payment.returnOrigin}${paymentPath(payment.id)}?lang=${payment.locale}`;
+/** Where the provider sends the person back: the payment's page on the portal's configured origin. */
+export function returnUrlsFor(portalOrigin: string, payment: Payment): ReturnUrls {
+  const page = `${portalOrigin}${paymentPath(payment.id)}?lang=${payment.locale}`;
   return { successUrl: `${page}&from=checkout`, cancelUrl: `${page}&from=cancel` };
 }
 

@@ -201,6 +201,14 @@ describe('API: one route per route-table entry, one function per handler', () =>
     }
   });
 
+  it("tells every function the portal's public origin (here the distribution's address), so no return address comes from a request's Host", () => {
+    const distribution = logicalId(synth.portal.app.site.distribution);
+    for (const handler of handlers)
+      expect(functionOf(handler).Properties.Environment.Variables.PORTAL_ORIGIN, handler).toEqual({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]],
+      });
+  });
+
   it('grants each function exactly the table access its routes ask for, never Scan', () => {
     for (const handler of handlers) {
       const wanted = routesOf(handler).some((r) => r.tableAccess === 'read-write')

@@ -54,7 +54,6 @@ function payment(subject: PaymentSubject): Payment {
     description: { en: 'Parking ticket', es: 'Multa' },
     refundable: true,
     locale: 'en',
-    returnOrigin: 'https://portal.example.gov',
     provider: 'sandbox',
     state: 'pending',
     version: 1,

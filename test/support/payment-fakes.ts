@@ -164,7 +164,7 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
   const start = async (key?: string, at = deps.now) =>
     startPayment(
       { ...payable, current: memory.pointers.get(subjectKey(payable.subject)) },
-      { locale: 'en', origin: 'https://portal.example', idempotencyKey: key },
+      { locale: 'en', idempotencyKey: key },
       { ...deps, now: at },
     );
   const event = (id: string, kind: ProviderEvent['kind'], paymentId: string, extra: Partial<ProviderEvent> = {}) =>

@@ -70,7 +70,7 @@ describe('starting a payment', () => {
     await expect(
       startPayment(
         { ...payable, subject: { kind: 'submission', code: 'ZZZZ-ZZZZ-ZZZZ' } },
-        { locale: 'en', origin: 'https://portal.example', idempotencyKey: 'same-key-1' },
+        { locale: 'en', idempotencyKey: 'same-key-1' },
         deps,
       ),
     ).rejects.toThrow(ConflictError);

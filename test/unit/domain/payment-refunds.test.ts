@@ -11,11 +11,7 @@ import { type fakeProvider, NOW, newId, payable, setup, staff } from '../../supp
 describe('refunds', () => {
   async function paid(options: Parameters<typeof fakeProvider>[0] = {}, overrides: Partial<Payable> = {}) {
     const s = setup(options);
-    const { payment } = await startPayment(
-      { ...payable, ...overrides },
-      { locale: 'en', origin: 'https://portal.example' },
-      s.deps,
-    );
+    const { payment } = await startPayment({ ...payable, ...overrides }, { locale: 'en' }, s.deps);
     await s.event(`evt_${payment.id}`, 'succeeded', payment.id, { paymentReference: 'pi_1' });
     const refund = (amount: number | undefined, caller: Caller = staff('vital-records'), key?: string) =>
       refundPayment(

@@ -356,6 +356,12 @@ describe('site and CloudFront', () => {
     expect(JSON.stringify(origin.OriginCustomHeaders[0].HeaderValue)).toContain('{{resolve:secretsmanager:');
   });
 
+  it("forwards CloudFront-Viewer-Address to the API: the managed AllViewerExceptHostHeader policy includes it with CloudFront's viewer headers", () => {
+    // The automatic idempotency key of an anonymous form post is keyed on it (functions/http/idempotency.ts);
+    // a policy without it would make everyone behind one edge one sender.
+    expect(apiBehavior().OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST);
+  });
+
   it('reads the site bucket only through Origin Access Control, and logs requests', () => {
     const site = distribution().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
     expect(site.OriginAccessControlId).toBeDefined();

@@ -25,7 +25,7 @@ export const AUTO_KEY_WINDOW_SECONDS = 10 * 60;
 
 /** The key as sent, checked; undefined when none was sent. */
 export function checkIdempotencyKey(key: string | undefined, locale: Locale, strings: Strings): string | undefined {
-  if (key === undefined || key === '') return undefined;
+  if (!key) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequestError(translate(strings, 'error.idempotencyKey', locale));
   return key;
 }

@@ -1,7 +1,9 @@
 /** What a person can pay for: the amount always from the catalog or the bill. */
 import { describe, expect, it } from 'vitest';
 import { newConfirmationCode } from '#domain/confirmation-code';
-import { findPayableSubmission, NotPayableError } from '#domain/payment-payables';
+import type { Bill } from '#domain/payment-bills';
+import { findPayable, findPayableSubmission, NotPayableError, type PayableDeps } from '#domain/payment-payables';
+import type { Payment } from '#domain/payment-records';
 import type { Submission, SubmissionStore } from '#domain/submissions';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
@@ -36,5 +38,78 @@ describe('paying for an application', () => {
     await expect(findPayableSubmission(code, 'en', { ...deps, submissions: submissions(undefined) })).rejects.toThrow(
       NotFoundError,
     );
+  });
+});
+
+describe('what a request to pay names', () => {
+  const code = newConfirmationCode(() => 3);
+  const submission = { code, formId: 'f', agency: 'vital-records' } as Submission;
+  const fee = { amount: 2500, currency: 'USD' as const, description: { en: 'One copy', es: 'Una copia' }, refundable: true };
+  const bill: Bill = {
+    reference: 'PT20260001',
+    agency: 'motor-vehicles',
+    description: { en: 'Parking ticket', es: 'Multa' },
+    amount: 4500,
+    currency: 'USD',
+    check: 'ABC1234',
+    refundable: false,
+    loadedAt: '2026-11-30T10:00:00.000Z',
+  };
+  const [first, second, third] = [5, 9, 13].map((n) => newConfirmationCode(() => n)) as [string, string, string];
+  const earlier = (id: string, subject: Payment['subject']) => ({ id, subject }) as Payment;
+  function deps(payments: Record<string, Payment> = {}): PayableDeps {
+    return {
+      payments: { get: async (id) => payments[id] },
+      submissions: {
+        findByCode: async (c: string) => (c === code ? { submission, history: [] } : undefined),
+      } as unknown as SubmissionStore,
+      bills: { get: async (reference) => (reference === bill.reference ? bill : undefined), put: async () => 'saved' },
+      serviceOf: async () => ({ title: { en: 'Birth certificate', es: 'Acta' }, agency: 'vital-records', fee }),
+      strings,
+    };
+  }
+
+  it("an application's code: its fee from the catalog", async () => {
+    expect(await findPayable({ code }, 'en', deps())).toMatchObject({ subject: { kind: 'submission', code }, amount: 2500 });
+  });
+
+  it("a bill's reference and check value: the agency's amount", async () => {
+    const found = await findPayable({ bill: 'pt-2026-0001', check: 'abc 1234' }, 'en', deps());
+    expect(found).toMatchObject({ subject: { kind: 'bill', reference: 'PT20260001' }, amount: 4500, refundable: false });
+  });
+
+  it('a bill without its check value is refused (400)', async () => {
+    await expect(findPayable({ bill: 'PT20260001' }, 'en', deps())).rejects.toThrow(BadRequestError);
+  });
+
+  it('an earlier payment: what it paid for, application or bill, as it stands now', async () => {
+    const known = {
+      [first]: earlier(first, { kind: 'submission', code }),
+      [second]: earlier(second, { kind: 'bill', reference: 'PT20260001' }),
+    };
+    expect(await findPayable({ payment: first.toLowerCase().replaceAll('-', ' ') }, 'en', deps(known))).toMatchObject({
+      subject: { kind: 'submission', code },
+      amount: 2500,
+    });
+    expect(await findPayable({ payment: second }, 'en', deps(known))).toMatchObject({
+      subject: { kind: 'bill', reference: 'PT20260001' },
+      amount: 4500,
+    });
+  });
+
+  it('an earlier payment that is unknown, malformed, or whose bill is gone is not found (404)', async () => {
+    const gone = { [third]: earlier(third, { kind: 'bill', reference: 'GONE0001' }) };
+    for (const payment of [first, 'not a payment', third])
+      await expect(findPayable({ payment }, 'en', deps(gone)), payment).rejects.toThrow(NotFoundError);
+  });
+
+  it('the payment wins over a code or a bill sent with it', async () => {
+    const known = { [second]: earlier(second, { kind: 'bill', reference: 'PT20260001' }) };
+    expect(await findPayable({ payment: second, code }, 'en', deps(known))).toMatchObject({ amount: 4500 });
+    expect(await findPayable({ code, bill: 'PT20260001', check: 'ABC1234' }, 'en', deps())).toMatchObject({ amount: 2500 });
+  });
+
+  it('nothing named is a 400 that says what to send', async () => {
+    await expect(findPayable({}, 'en', deps())).rejects.toThrow(BadRequestError);
   });
 });

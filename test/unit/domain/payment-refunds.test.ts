@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/authorization';
 import { startPayment } from '#domain/payment-checkout';
 import { NotPayableError, type Payable } from '#domain/payment-payables';
-import { RefundRefusedError, refundPayment } from '#domain/payment-refunds';
+import { MAX_REFUND_REASON, parseRefundRequest, RefundRefusedError, refundPayment } from '#domain/payment-refunds';
 import { BadRequestError, ForbiddenError, NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
 import { type fakeProvider, NOW, newId, payable, setup, staff } from '../../support/payment-fakes.ts';
@@ -82,5 +82,34 @@ describe('refunds', () => {
         { store: s.store, provider: s.provider, strings },
       ),
     ).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('a refund request as sent', () => {
+  const parse = (raw: unknown) => parseRefundRequest(raw, 'en', strings);
+
+  it('takes whole cents, as a number or as form text, and nothing for "all that is left"', () => {
+    expect(parse({ amount: 1500 })).toEqual({ amount: 1500, reason: undefined });
+    expect(parse({ amount: '1500' })).toEqual({ amount: 1500, reason: undefined });
+    expect(parse({ amount: '' })).toEqual({ amount: undefined, reason: undefined });
+    expect(parse({})).toEqual({ amount: undefined, reason: undefined });
+    expect(parse({ amount: '999999999' }).amount).toBe(999_999_999);
+  });
+
+  it('refuses amounts that are not 1 to 9 digits (400)', () => {
+    for (const amount of ['12.50', '-5', '1e3', '1000000000', ' 12', 'abc', 12.5, true])
+      expect(() => parse({ amount }), String(amount)).toThrow(BadRequestError);
+  });
+
+  it('refuses a body that is not an object (400)', () => {
+    for (const raw of [null, 'amount=5', 5, [1500]]) expect(() => parse(raw), JSON.stringify(raw)).toThrow(BadRequestError);
+  });
+
+  it('keeps the reason trimmed and cut to 500 characters, and drops a blank one', () => {
+    expect(parse({ reason: '  Duplicate payment  ' }).reason).toBe('Duplicate payment');
+    expect(parse({ reason: 'x'.repeat(MAX_REFUND_REASON + 20) }).reason).toHaveLength(500);
+    expect(MAX_REFUND_REASON).toBe(500);
+    expect(parse({ reason: '   ' }).reason).toBeUndefined();
+    expect(parse({ reason: 42 }).reason).toBeUndefined();
   });
 });

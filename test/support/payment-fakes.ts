@@ -10,6 +10,7 @@ import type { Payable } from '#domain/payment-payables';
 import type { CheckoutRequest, PaymentProvider, ProviderEvent, RefundRequest } from '#domain/payment-provider';
 import { ProviderRefusedError } from '#domain/payment-provider';
 import {
+  type EventChange,
   type Payment,
   type PaymentHistoryEntry,
   type PaymentStore,
@@ -28,6 +29,8 @@ export function inMemoryStore(subjects: string[]) {
   const claims = new Map<string, { id: string; fingerprint: string }>();
   const history = new Map<string, PaymentHistoryEntry[]>();
   const refunds = new Map<string, Refund>();
+  /** Every change the rules asked the store to record, as asked. */
+  const changes: EventChange[] = [];
   const copy = <T>(value: T): T => structuredClone(value);
   const takesPlace = (p: Payment) => ['paid', 'partially-refunded', 'refunded', 'processing'].includes(p.state);
   const moveSubject = (after: Payment): boolean => {
@@ -70,7 +73,9 @@ export function inMemoryStore(subjects: string[]) {
     findByCheckoutReference: async (_provider, reference) =>
       copy([...payments.values()].find((p) => p.checkout?.reference === reference)),
     currentOf: async (subject) => pointers.get(subjectKey(subject))?.id,
-    async recordEvent({ eventId, before, after, entry }) {
+    async recordEvent(change) {
+      const { eventId, before, after, entry } = change;
+      changes.push(copy(change));
       if (seen.has(eventId)) return { kind: 'duplicate' };
       if (after && payments.get(before.id)?.version !== before.version) return { kind: 'stale' };
       seen.add(eventId);
@@ -99,18 +104,27 @@ export function inMemoryStore(subjects: string[]) {
     },
     getRefund: async (_paymentId, refundId) => copy(refunds.get(refundId)),
   };
-  return { store, payments, pointers, seen, history, refunds };
+  return { store, payments, pointers, seen, history, refunds, changes };
 }
 
 /** A provider that records what it was asked; one checkout per idempotency key, like Stripe. */
 export function fakeProvider(
-  options: { refuseRefunds?: boolean; status?: (reference: string) => ProviderEvent | undefined } = {},
+  options: {
+    refuseRefunds?: boolean;
+    status?: (reference: string) => ProviderEvent | undefined;
+    /** How many createCheckout calls fail (the provider down) before they work. */
+    failCheckouts?: number;
+  } = {},
 ) {
   const checkouts = new Map<string, CheckoutRequest & { reference: string }>();
   const refunds: RefundRequest[] = [];
+  const calls = { createCheckout: 0, checkoutStatus: 0, refund: 0 };
+  let failures = options.failCheckouts ?? 0;
   const provider: PaymentProvider = {
     name: 'fake',
     async createCheckout(request) {
+      calls.createCheckout++;
+      if (failures-- > 0) throw new Error('provider unreachable');
       const existing = checkouts.get(request.idempotencyKey);
       const reference = existing?.reference ?? `cs_${checkouts.size + 1}`;
       checkouts.set(request.idempotencyKey, { ...request, reference });
@@ -119,14 +133,18 @@ export function fakeProvider(
     verifyWebhook: async () => {
       throw new Error('not used');
     },
-    checkoutStatus: async (reference) => options.status?.(reference),
+    checkoutStatus: async (reference) => {
+      calls.checkoutStatus++;
+      return options.status?.(reference);
+    },
     async refund(request) {
+      calls.refund++;
       if (options.refuseRefunds) throw new ProviderRefusedError('no');
       refunds.push(request);
       return { reference: `re_${refunds.length}`, state: 'succeeded' };
     },
   };
-  return { provider, checkouts, refunds };
+  return { provider, checkouts, refunds, calls };
 }
 
 export const NOW = new Date('2026-11-22T15:00:00.000Z');
@@ -158,8 +176,10 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
     }),
   };
   const alarms: string[] = [];
-  const alarm = (name: string) => {
+  const alarmDetails: { name: string; details: Record<string, unknown> }[] = [];
+  const alarm = (name: string, details: Record<string, unknown>) => {
     alarms.push(name);
+    alarmDetails.push({ name, details });
   };
   const start = async (key?: string, at = deps.now) =>
     startPayment(
@@ -179,7 +199,7 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
       },
       { store: memory.store, provider: 'fake', strings, alarm, now: () => NOW },
     );
-  return { ...memory, ...fake, deps, alarms, start, event };
+  return { ...memory, ...fake, deps, alarms, alarmDetails, alarm, start, event };
 }
 
 export const staff = (agency: string): Caller => ({ kind: 'person', subject: 'staff-1', groups: [`staff:${agency}`] });

@@ -69,8 +69,7 @@ export async function refundPayment(
   const clock = deps.now ?? (() => new Date());
   const found = await deps.store.get(input.paymentId);
   if (!found) throw new NotFoundError(t('payment.notFound'));
-  if (input.caller.kind !== 'person' || !canActForAgency(input.caller, found.agency))
-    throw new ForbiddenError(t('refund.notYourAgency'));
+  if (!canActForAgency(input.caller, found.agency)) throw new ForbiddenError(t('refund.notYourAgency'));
   const requestedBy = input.caller.subject;
   if (!found.refundable) throw new NotPayableError(t('refund.notRefundable'));
   if (found.provider !== deps.provider.name) throw new NotPayableError(t('refund.otherProvider'));

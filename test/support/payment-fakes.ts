@@ -104,7 +104,7 @@ export function inMemoryStore(subjects: string[]) {
     },
     getRefund: async (_paymentId, refundId) => copy(refunds.get(refundId)),
   };
-  return { store, payments, pointers, seen, history, refunds, changes };
+  return { store, payments, pointers, seen, history, refunds, changes, claims };
 }
 
 /** A provider that records what it was asked; one checkout per idempotency key, like Stripe. */
@@ -114,12 +114,15 @@ export function fakeProvider(
     status?: (reference: string) => ProviderEvent | undefined;
     /** How many createCheckout calls fail (the provider down) before they work. */
     failCheckouts?: number;
+    /** How many refund calls fail with an unknown outcome (a timeout) before they work. */
+    crashRefunds?: number;
   } = {},
 ) {
   const checkouts = new Map<string, CheckoutRequest & { reference: string }>();
   const refunds: RefundRequest[] = [];
   const calls = { createCheckout: 0, checkoutStatus: 0, refund: 0 };
   let failures = options.failCheckouts ?? 0;
+  let crashes = options.crashRefunds ?? 0;
   const provider: PaymentProvider = {
     name: 'fake',
     async createCheckout(request) {
@@ -139,6 +142,7 @@ export function fakeProvider(
     },
     async refund(request) {
       calls.refund++;
+      if (crashes-- > 0) throw new Error('provider timed out');
       if (options.refuseRefunds) throw new ProviderRefusedError('no');
       refunds.push(request);
       return { reference: `re_${refunds.length}`, state: 'succeeded' };
@@ -199,7 +203,8 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
       },
       { store: memory.store, provider: 'fake', strings, alarm, now: () => NOW },
     );
-  return { ...memory, ...fake, deps, alarms, alarmDetails, alarm, start, event };
+  // `refunds` is what the provider was asked; `storedRefunds` what the store keeps.
+  return { ...memory, ...fake, storedRefunds: memory.refunds, deps, alarms, alarmDetails, alarm, start, event };
 }
 
 export const staff = (agency: string): Caller => ({ kind: 'person', subject: 'staff-1', groups: [`staff:${agency}`] });

@@ -50,7 +50,6 @@ const RANK: Record<PaymentState, number> = {
 /** The state after a provider event, or undefined when the event changes nothing (late, repeated or stale). */
 export function nextState(current: PaymentState, event: PaymentEventKind): PaymentState | undefined {
   const target = TARGET[event];
-  if (target === current) return undefined;
   // A declined card leaves the checkout open: pending and declined are the same distance along.
   if (current === 'pending' && target === 'declined') return target;
   return RANK[target] > RANK[current] ? target : undefined;

@@ -105,3 +105,21 @@ describe('the payment state machine', () => {
     expect(stateAfterRefunds(2500, 2500)).toBe('refunded');
   });
 });
+
+describe('events that would move a payment sideways or back', () => {
+  it('a declined attempt after the money moved, or after the checkout closed, changes nothing', () => {
+    for (const from of ['processing', 'paid', 'partially-refunded', 'refunded', 'failed', 'expired'] as const)
+      expect(nextState(from, 'attempt-failed'), from).toBeUndefined();
+  });
+
+  it('a checkout that failed does not become expired, nor the other way round', () => {
+    expect(nextState('failed', 'expired')).toBeUndefined();
+    expect(nextState('expired', 'failed')).toBeUndefined();
+  });
+
+  it('the same news twice changes nothing', () => {
+    expect(nextState('declined', 'attempt-failed')).toBeUndefined();
+    expect(nextState('processing', 'processing')).toBeUndefined();
+    expect(nextState('paid', 'succeeded')).toBeUndefined();
+  });
+});

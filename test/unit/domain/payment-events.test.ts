@@ -1,6 +1,7 @@
 /** Applying what the provider says happened: once, in any order, and only for the amount asked for. */
 import { describe, expect, it } from 'vitest';
 import { AmountMismatchError, refreshFromProvider } from '#domain/payment-events';
+import { ProviderRefusedError, WebhookSignatureError } from '#domain/payment-provider';
 import { type Payment, subjectKey } from '#domain/payment-records';
 import { strings } from '../../support/forms.ts';
 import { later, NOW, payable, setup } from '../../support/payment-fakes.ts';
@@ -249,5 +250,18 @@ describe('asking the provider when the person comes back', () => {
     const fresh = await refresh(s, stored);
     expect(fresh).toMatchObject({ id: payment.id, state: 'paid', version: payment.version + 1 });
     expect(s.seen.has(`status:${stored.checkout?.reference}`)).toBe(true);
+  });
+});
+
+describe('names for the logs', () => {
+  it('of the errors a provider event can raise', () => {
+    expect(new AmountMismatchError('x')).toMatchObject({ name: 'AmountMismatchError', code: 'amount_mismatch', statusCode: 422 });
+    expect(new WebhookSignatureError('x').name).toBe('WebhookSignatureError');
+    expect(new ProviderRefusedError('x').name).toBe('ProviderRefusedError');
+  });
+
+  it('of the records of a bill and of an application', () => {
+    expect(subjectKey({ kind: 'bill', reference: 'PT20260001' })).toBe('BILL#PT20260001');
+    expect(subjectKey({ kind: 'submission', code: 'ABCD-EFGH-JKMN' })).toBe('SUB#ABCD-EFGH-JKMN');
   });
 });

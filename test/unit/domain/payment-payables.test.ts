@@ -1,5 +1,6 @@
 /** What a person can pay for: the amount always from the catalog or the bill. */
 import { describe, expect, it } from 'vitest';
+import { translate } from '#catalog/i18n';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import type { Bill } from '#domain/payment-bills';
 import { findPayable, findPayableSubmission, NotPayableError, type PayableDeps } from '#domain/payment-payables';
@@ -111,5 +112,52 @@ describe('what a request to pay names', () => {
 
   it('nothing named is a 400 that says what to send', async () => {
     await expect(findPayable({}, 'en', deps())).rejects.toThrow(BadRequestError);
+  });
+});
+
+describe('paying for an application, the details', () => {
+  const code = newConfirmationCode(() => 11);
+  const submission = { code, formId: 'f', agency: 'vital-records' } as Submission;
+  const submissions = {
+    findByCode: async (c: string) => (c === code ? { submission, history: [] } : undefined),
+  } as unknown as SubmissionStore;
+  const fee = { amount: 2500, currency: 'USD' as const, description: { en: 'One copy', es: 'Una copia' }, refundable: true };
+  const service = { title: { en: 'Birth certificate', es: 'Acta de nacimiento' }, agency: 'vital-records', fee };
+  const find = (raw: string, serviceOf = async () => service as typeof service | undefined) =>
+    findPayableSubmission(raw, 'es', { submissions, serviceOf, strings });
+  const message = async (promise: Promise<unknown>) =>
+    promise.then(
+      () => '',
+      (error: Error) => error.message,
+    );
+
+  it('describes the payment as the service and the fee, in both languages', async () => {
+    expect((await find(code)).description).toEqual({ en: 'Birth certificate: One copy', es: 'Acta de nacimiento: Una copia' });
+  });
+
+  it('tells a typing mistake from something that is not a code at all, in the language asked', async () => {
+    const mistyped = `${code.slice(0, -1)}${code.endsWith('2') ? '3' : '2'}`;
+    expect(await message(find(mistyped))).toBe(translate(strings, 'status.codeMistyped', 'es'));
+    expect(await message(find('not a code'))).toBe(translate(strings, 'status.codeShape', 'es'));
+    expect(await message(find(newConfirmationCode(() => 1)))).toBe(translate(strings, 'status.notFound', 'es'));
+  });
+
+  it('has nothing to pay when the form no longer belongs to a service', async () => {
+    await expect(find(code, async () => undefined)).rejects.toThrow(translate(strings, 'payment.noFee', 'es'));
+  });
+
+  it('names its error for the logs and answers 409', () => {
+    expect(new NotPayableError('x')).toMatchObject({ name: 'NotPayableError', code: 'not_payable', statusCode: 409 });
+  });
+
+  it('says what to send, in the language asked, when nothing is named', async () => {
+    const deps = {
+      payments: { get: async () => undefined },
+      submissions,
+      bills: { get: async () => undefined, put: async () => 'saved' as const },
+      serviceOf: async () => service,
+      strings,
+    };
+    expect(await message(findPayable({}, 'es', deps))).toBe(translate(strings, 'payment.whatToPay', 'es'));
   });
 });

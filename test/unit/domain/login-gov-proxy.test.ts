@@ -309,3 +309,44 @@ describe('the code exchange, the details', () => {
     expect('code_verifier' in (posted[1] ?? {})).toBe(false);
   });
 });
+
+describe('the OAuth error each refusal answers with', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const code = { grant_type: 'authorization_code', code: 'c' };
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return { error: (error as ProxyRequestError).oauthError, message: (error as Error).message };
+    }
+    return undefined;
+  };
+
+  it('is invalid_client for bad Basic credentials and for a failed client check', async () => {
+    expect(refusal(() => parseTokenRequest(form(code), basic('nocolon')))).toEqual({
+      error: 'invalid_client',
+      message: 'malformed Basic credentials',
+    });
+    expect(refusal(() => parseTokenRequest(form(code), basic('%zz:secret')))).toEqual({
+      error: 'invalid_client',
+      message: 'malformed Basic credentials',
+    });
+    const d = {
+      settings,
+      proxySecret: async () => 'shared',
+      privateKey: async () => keys.privateKey,
+      postForm: async () => ({ status: 200, contentType: 'application/json', body: '{}' }),
+    };
+    const failed = await exchangeCode(
+      { grantType: 'authorization_code', code: 'abc', clientId: CLIENT_ID, clientSecret: 'guess' },
+      d,
+    ).catch((error: ProxyRequestError) => ({ error: error.oauthError, message: error.message }));
+    expect(failed).toEqual({ error: 'invalid_client', message: 'client authentication failed' });
+  });
+
+  it('forwards no parameter Cognito did not send', () => {
+    const url = new URL(loginGovAuthorizeUrl(cognitoQuery, settings));
+    for (const name of ['code_challenge', 'code_challenge_method']) expect(url.searchParams.has(name), name).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '#catalog/i18n';
 import { type Bill, type BillStore, findBill, InvalidBillError, loadBill, parseBill } from '#domain/payment-bills';
 import { payableBill } from '#domain/payment-payables';
 import { BadRequestError, ConflictError, NotFoundError } from '#shared/errors';
@@ -222,5 +223,36 @@ describe('finding a bill, the details', () => {
     const en = await find('PT-2026-0009', 'ABC1234').catch((e: Error) => e.message);
     const es = await find('PT-2026-0009', 'ABC1234', 'es').catch((e: Error) => e.message);
     expect(en).not.toBe(es);
+  });
+});
+
+describe("an agency's bill, the last details", () => {
+  const problems = (body: unknown) => {
+    try {
+      parseBill('PT20260001', body, NOW);
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('refuses a description that is only spaces in English', () => {
+    expect(problems({ ...ticket, description: { en: '   ', es: 'Multa' } })).toContain('description:');
+  });
+
+  it('refuses due dates that are dates, but not written as yyyy-mm-dd', () => {
+    for (const dueOn of ['December 31, 2026', ' 2026-12-31', '2026-12-31T10:00', '2026-12-31 '])
+      expect(problems({ ...ticket, dueOn }), dueOn).toContain('dueOn:');
+  });
+
+  it('is kept in US dollars', () => {
+    expect(parseBill('PT20260001', ticket, NOW).currency).toBe('USD');
+  });
+
+  it('asks for both answers when the reference is missing, not for a better reference', async () => {
+    const { store } = inMemoryBills();
+    await expect(findBill({ reference: ' - ', check: 'ABC1234', locale: 'en' }, { store, strings })).rejects.toThrow(
+      translate(strings, 'bill.bothNeeded', 'en'),
+    );
   });
 });

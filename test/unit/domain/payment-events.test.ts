@@ -1,6 +1,7 @@
 /** Applying what the provider says happened: once, in any order, and only for the amount asked for. */
 import { describe, expect, it } from 'vitest';
-import { AmountMismatchError, refreshFromProvider } from '#domain/payment-events';
+import { startPayment } from '#domain/payment-checkout';
+import { AmountMismatchError, applyProviderEvent, refreshFromProvider } from '#domain/payment-events';
 import { ProviderRefusedError, WebhookSignatureError } from '#domain/payment-provider';
 import { type Payment, subjectKey } from '#domain/payment-records';
 import { strings } from '../../support/forms.ts';
@@ -263,5 +264,26 @@ describe('names for the logs', () => {
   it('of the records of a bill and of an application', () => {
     expect(subjectKey({ kind: 'bill', reference: 'PT20260001' })).toBe('BILL#PT20260001');
     expect(subjectKey({ kind: 'submission', code: 'ABCD-EFGH-JKMN' })).toBe('SUB#ABCD-EFGH-JKMN');
+  });
+});
+
+describe('without a clock given', () => {
+  it('stamps events and checkouts with the time now', async () => {
+    const s = setup();
+    const before = Date.now();
+    const { payment } = await startPayment(payable, { locale: 'en' }, { ...s.deps, now: undefined });
+    expect(Date.parse(payment.createdAt)).toBeGreaterThanOrEqual(before);
+    await applyProviderEvent(
+      { id: 'evt_now', kind: 'processing', paymentId: payment.id, occurredAt: NOW.toISOString() },
+      { store: s.store, provider: 'fake', strings, alarm: s.alarm },
+    );
+    expect(Date.parse(s.payments.get(payment.id)?.updatedAt ?? '')).toBeGreaterThanOrEqual(before);
+  });
+
+  it('gives up on an event after 8 lost races, naming it', async () => {
+    const s = setup();
+    const { payment } = await s.start();
+    s.store.recordEvent = async () => ({ kind: 'stale' });
+    await expect(s.event('evt_busy', 'processing', payment.id)).rejects.toThrow('Could not apply event evt_busy after 8 tries');
   });
 });

@@ -138,3 +138,14 @@ describe('reading the agencies a SAML IdP asserted, the details', () => {
     ).toEqual(['staff:revenue']);
   });
 });
+
+describe('the order of staff groups', () => {
+  it('is alphabetical, whether the IdP asserted them or Cognito granted them', () => {
+    expect(
+      groups({
+        userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'vital-records' },
+        memberOf: ['staff:motor-vehicles'],
+      }),
+    ).toEqual(['staff:motor-vehicles', 'staff:vital-records']);
+  });
+});

@@ -382,3 +382,15 @@ describe('comparing and classifying, the details', () => {
     });
   });
 });
+
+describe('plain addresses, the edges', () => {
+  it('allows one-letter labels in the domain', () => {
+    expect(isLinkableEmail('ana@x.example.com')).toBe(true);
+    expect(isLinkableEmail('ana@example.x')).toBe(true);
+  });
+
+  it('allows nothing after the domain', () => {
+    for (const email of ['ana@example.com x', 'ana@example.com"', 'ana@example.com/evil', 'ana@example.com\n'])
+      expect(isLinkableEmail(email), JSON.stringify(email)).toBe(false);
+  });
+});

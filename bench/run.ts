@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: prints figures, asserts nothing. Run after `npm run build`.
+ * `npm run bench`: prints figures, asserts nothing. Run after `npm run build`. `npm run bench -- functions` prints
+ * only the functions' bundles and start-up.
  * - each function's bundle (esbuild, minified, as Lambda would get it): bytes and gzip bytes;
  * - the start-up CPU of each bundle in a fresh process (importing it, median of several runs), as a ratio
- *   to an empty handler bundled and measured the same way in the same run;
+ *   to an empty handler and to a handler that only creates the DynamoDB client (the start-up budget: each function
+ *   within 1.05× of it), both bundled and measured the same way in the same run;
  * - the home page's total transfer size: everything real Chromium downloads on a first visit, raw and gzip;
  * - the CDK app's synth wall time (bundling every function, the five rule packs) and resources per stack;
  * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
@@ -24,17 +26,20 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const out = mkdtempSync(join(tmpdir(), 'front-door-bench-'));
 
-async function bundle(name: string, entry: string): Promise<string> {
+async function bundle(name: string, entry: string | { contents: string }): Promise<string> {
   const outfile = join(out, name, 'index.mjs');
   mkdirSync(join(out, name), { recursive: true });
   await build({
-    entryPoints: [entry],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const, sourcefile: `${name}.ts` } }),
     outfile,
     bundle: true,
     minify: true,
     platform: 'node',
     format: 'esm',
     target: 'node24',
+    mainFields: ['module', 'main'], // as infra/constructs/portal-function.ts bundles
     // ESM bundles that include CommonJS dependencies need a require.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     logLevel: 'silent',
@@ -42,26 +47,35 @@ async function bundle(name: string, entry: string): Promise<string> {
   return outfile;
 }
 
-function startupCpuMicros(file: string): number {
-  const samples: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const script = `const t=process.cpuUsage();await import(${JSON.stringify(`file://${file}`)});const u=process.cpuUsage(t);console.log(u.user+u.system)`;
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      // What infra sets on every function (a secret's ARN is only read when first needed).
-      env: {
-        ...process.env,
-        TABLE_NAME: 'bench',
-        AWS_REGION: 'us-east-1',
-        POWERTOOLS_LOG_LEVEL: 'SILENT',
-        PAYMENT_PROVIDER: 'stripe',
-        SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
-      },
-      encoding: 'utf8',
-    });
-    samples.push(Number(output.trim()));
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? 0;
+function startupCpuSample(file: string): number {
+  const script = `const t=process.cpuUsage();await import(${JSON.stringify(`file://${file}`)});const u=process.cpuUsage(t);console.log(u.user+u.system)`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    // What infra sets on every function (a secret's ARN is only read when first needed).
+    env: {
+      ...process.env,
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'us-east-1',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      PAYMENT_PROVIDER: 'stripe',
+      PORTAL_ORIGIN: 'https://portal.example.gov',
+      SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
+    },
+    encoding: 'utf8',
+  });
+  return Number(output.trim());
+}
+
+/**
+ * The median start-up CPU of each file over RUNS fresh processes, taken in turns (one of each, then again), so
+ * a busy moment on a shared machine weighs on every bundle alike rather than on whichever ran then.
+ */
+function startupCpuMicros(files: string[]): number[] {
+  const samples = files.map((): number[] => []);
+  for (let run = 0; run < RUNS; run++) for (const [index, file] of files.entries()) samples[index]?.push(startupCpuSample(file));
+  return samples.map((taken) => {
+    taken.sort((x, y) => x - y);
+    return taken[Math.floor(taken.length / 2)] ?? 0;
+  });
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -70,33 +84,39 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const emptyEntry = join(out, 'empty.ts');
 writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
 const emptyFile = await bundle('empty-handler', emptyEntry);
-const emptyCpu = startupCpuMicros(emptyFile);
-console.log(`Functions (esbuild, minified, ESM, node24) — start-up CPU: median of ${RUNS} fresh processes`);
+const dynamoFile = await bundle('dynamodb-client-only', {
+  contents:
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({ maxAttempts: 3 });\nexport const handler = async () => ({ statusCode: client ? 200 : 500, body: '' });\n",
+});
+const handlerNames = [...new Set(routes.map((route) => route.handler))];
+const handlerFiles: string[] = [];
+for (const name of handlerNames) handlerFiles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));
+const [emptyCpu = 1, dynamoCpu = 1, ...handlerCpu] = startupCpuMicros([emptyFile, dynamoFile, ...handlerFiles]);
+const row = (name: string, file: string, cpu: number) =>
+  `  ${name.padEnd(16)} ${kb(statSync(file).size).padStart(10)} ${kb(gzipSync(readFileSync(file)).length).padStart(10)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(14)} ${(cpu / emptyCpu).toFixed(2).padStart(8)} ${(cpu / dynamoCpu).toFixed(2).padStart(11)}`;
+console.log(`Functions (esbuild, minified, ESM, node24) — start-up CPU: median of ${RUNS} fresh processes each, taken in turns`);
 console.log(
-  `  ${'handler'.padEnd(16)} ${'bundle'.padStart(10)} ${'gzip'.padStart(10)} ${'start-up CPU'.padStart(14)} ${'× empty'.padStart(8)}`,
+  `  ${'handler'.padEnd(16)} ${'bundle'.padStart(10)} ${'gzip'.padStart(10)} ${'start-up CPU'.padStart(14)} ${'× empty'.padStart(8)} ${'× DynamoDB'.padStart(11)}`,
 );
-console.log(
-  `  ${'(empty handler)'.padEnd(16)} ${kb(statSync(emptyFile).size).padStart(10)} ${kb(gzipSync(readFileSync(emptyFile)).length).padStart(10)} ${`${(emptyCpu / 1000).toFixed(1)} ms`.padStart(14)} ${'1.00'.padStart(8)}`,
-);
-for (const name of [...new Set(routes.map((route) => route.handler))]) {
-  const file = await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`));
-  const size = statSync(file).size;
-  const cpu = startupCpuMicros(file);
-  console.log(
-    `  ${name.padEnd(16)} ${kb(size).padStart(10)} ${kb(gzipSync(readFileSync(file)).length).padStart(10)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(14)} ${(cpu / emptyCpu).toFixed(2).padStart(8)}`,
-  );
-}
+console.log(row('(empty handler)', emptyFile, emptyCpu));
+console.log(row('(DynamoDB client only)', dynamoFile, dynamoCpu));
+handlerNames.forEach((name, index) => {
+  console.log(row(name, handlerFiles[index] ?? '', handlerCpu[index] ?? 0));
+});
 
 // The per-form modules the submit handler loads on first use (one per form; start-up loads none of them).
 const formsDir = join(ROOT, 'functions/generated/forms');
 const formFiles = readdirSync(formsDir).filter((name) => name.endsWith('.js'));
 const formSizes = formFiles.map((name) => statSync(join(formsDir, name)).size).sort((a, b) => a - b);
 const sampleForm = join(formsDir, formFiles[0] ?? '');
-const formCpu = startupCpuMicros(sampleForm);
+const [formCpu = 0] = startupCpuMicros([sampleForm]);
 console.log(
   `  per-form module   ${kb(formSizes[Math.floor(formSizes.length / 2)] ?? 0).padStart(10)} (median of ${formFiles.length})` +
     `   first use: ${(formCpu / 1000).toFixed(1)} ms CPU to import one (${formFiles[0]})`,
 );
+
+// `npm run bench -- functions` stops here (the start-up budget alone, without Chromium or a synth).
+if (process.argv[2] === 'functions') process.exit(0);
 
 // 3: the home page's weight: what real Chromium downloads on a first visit (no cache), served by the local
 // front door; gzip computed per response, as CloudFront would compress it.

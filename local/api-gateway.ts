@@ -82,6 +82,7 @@ export function toApiGatewayEvent(
   // What CloudFront's viewer-request function (infra/edge/api-forwarded-host.js) and API Gateway add.
   headers['x-forwarded-host'] = headers.host ?? 'localhost';
   headers['x-forwarded-proto'] = 'http';
+  headers['cloudfront-viewer-address'] = `${request.sourceIp}:0`; // CloudFront's, replacing any the viewer sent
   const query: Record<string, string> = {};
   for (const [key, value] of request.url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
   const now = new Date();

@@ -266,6 +266,7 @@ export async function listenPortalServer(
   serverOptions.paymentSandbox = paymentSandbox;
   // The functions pay through the sandbox, unless told to use Stripe itself (test-mode keys, see docs/payments.md).
   if (process.env.PAYMENT_PROVIDER !== 'stripe') Object.assign(process.env, paymentSandbox.env);
+  process.env.PORTAL_ORIGIN = url; // as infra sets it: where other sites send people back to
   server.once('close', () => paymentSandbox.stop());
   return { server, url, paymentSandbox };
 }

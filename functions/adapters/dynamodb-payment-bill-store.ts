@@ -2,8 +2,12 @@
 import { ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Bill, BillStore } from '#domain/payment-bills';
+import { endedUnpaid, PAYMENT_STATES } from '#domain/payment-state';
 
 const billKey = (reference: string) => ({ pk: `BILL#${reference}`, sk: 'BILL' });
+
+/** The payment states in which a bill may still change (payment-state.ts). */
+const ENDED_UNPAID = PAYMENT_STATES.filter(endedUnpaid);
 
 export function dynamoDbBillStore(client: DynamoDBClient, tableName: string): BillStore {
   return {
@@ -23,10 +27,9 @@ export function dynamoDbBillStore(client: DynamoDBClient, tableName: string): Bi
             TableName: tableName,
             Item: marshall({ ...billKey(bill.reference), type: 'bill', ...bill }, { removeUndefinedValues: true }),
             // Once someone may have paid it, the bill is fixed; a checkout that ended unpaid does not count.
-            ConditionExpression:
-              'attribute_not_exists(pk) OR attribute_not_exists(payment) OR payment.#state IN (:failed, :expired)',
+            ConditionExpression: `attribute_not_exists(pk) OR attribute_not_exists(payment) OR payment.#state IN (${ENDED_UNPAID.map((_, i) => `:s${i}`).join(', ')})`,
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: marshall({ ':failed': 'failed', ':expired': 'expired' }),
+            ExpressionAttributeValues: marshall(Object.fromEntries(ENDED_UNPAID.map((state, i) => [`:s${i}`, state]))),
           }),
         );
         return 'saved';

@@ -7,8 +7,8 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { IdempotencyClaim } from '#domain/idempotency';
 import type { Checkout } from '#domain/payment-provider';
-import { isSettled } from '#domain/payment-state';
 import {
   type CreatePaymentResult,
   type EventChange,
@@ -20,8 +20,8 @@ import {
   type Refund,
   subjectKey,
   summaryOf,
-} from '#domain/payments';
-import type { IdempotencyClaim } from '#domain/submissions';
+} from '#domain/payment-records';
+import { holdsMoney, PAYMENT_STATES } from '#domain/payment-state';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 
 const paymentKey = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAYMENT' });
@@ -37,8 +37,8 @@ export function subjectItemKey(subject: PaymentSubject) {
 const PAY_SCOPE = 'PAY';
 const refundScope = (paymentId: string) => `REFUND#${paymentId}`;
 
-/** States whose payment took no money and is not about to: a payment that did may take the subject's place. */
-const NOT_TAKING_MONEY = ['pending', 'declined', 'failed', 'expired'] as const;
+/** States whose payment holds no money: a payment that does may take the subject's place (payment-state.ts). */
+const NOT_TAKING_MONEY = PAYMENT_STATES.filter((state) => !holdsMoney(state));
 
 const strip = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
@@ -94,7 +94,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
    * place of one that did not (someone paid an older checkout after starting a newer one).
    */
   const updateSubject = (after: Payment): TransactWriteItem => {
-    const takesPlace = isSettled(after.state) || after.state === 'processing';
+    const takesPlace = holdsMoney(after.state);
     const values: Record<string, unknown> = { ':summary': summaryOf(after), ':id': after.id, ':updatedAt': after.updatedAt };
     NOT_TAKING_MONEY.forEach((state, index) => {
       if (takesPlace) values[`:s${index}`] = state;

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CreateResult, HistoryEntry, IdempotencyClaim, Submission, SubmissionStore } from '#domain/submissions';
+import type { IdempotencyClaim } from '#domain/idempotency';
+import type { CreateResult, HistoryEntry, Submission, SubmissionStore } from '#domain/submissions';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 

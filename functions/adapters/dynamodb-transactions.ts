@@ -12,7 +12,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { IdempotencyClaim } from '#domain/submissions';
+import type { IdempotencyClaim } from '#domain/idempotency';
 
 /** `scope` keeps keys of different requests apart: a form id, or an upper-case name (form ids are lower case). */
 export const claimKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' });

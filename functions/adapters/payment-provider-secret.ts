@@ -1,9 +1,9 @@
 /**
  * The payment provider's API key and webhook secret: a Secrets Manager secret holding
  * {"apiKey": "…", "webhookSecret": "…"} on AWS, the same JSON in an environment variable locally. Read on
- * first use and kept for a few minutes, so a rotated secret is picked up without a deploy.
+ * first use and kept for a few minutes, so a rotated secret is picked up without a deploy. The Secrets Manager
+ * client is loaded on that first use too, not at start-up.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 export interface ProviderSecret {
   apiKey: string;
@@ -33,13 +33,20 @@ export function providerSecretSource(options: { secretArn?: string | undefined; 
   }
   const secretArn = options.secretArn;
   if (!secretArn) throw new Error('No payment provider secret is configured');
-  const client = new SecretsManagerClient({ maxAttempts: 3 });
+  let client: Promise<{ send: (secretId: string) => Promise<string | undefined> }> | undefined;
+  const secretsManager = () => {
+    client ??= import('@aws-sdk/client-secrets-manager').then(({ GetSecretValueCommand, SecretsManagerClient }) => {
+      const sdk = new SecretsManagerClient({ maxAttempts: 3 });
+      return { send: async (SecretId: string) => (await sdk.send(new GetSecretValueCommand({ SecretId }))).SecretString };
+    });
+    return client;
+  };
   let cached: { at: number; value: Promise<ProviderSecret> } | undefined;
   return async (): Promise<ProviderSecret> => {
     if (!cached || Date.now() - cached.at > CACHE_MS) {
-      const value = client
-        .send(new GetSecretValueCommand({ SecretId: secretArn }))
-        .then((result) => parseProviderSecret(result.SecretString ?? '', `The secret ${secretArn}`));
+      const value = secretsManager()
+        .then((secrets) => secrets.send(secretArn))
+        .then((text) => parseProviderSecret(text ?? '', `The secret ${secretArn}`));
       cached = { at: Date.now(), value };
       // A failed fetch is not kept: the next request tries again.
       value.catch(() => {

@@ -75,8 +75,8 @@ export function canReadRecord(caller: Caller, record: OwnedRecord): boolean {
   return staffAgenciesOf(caller).includes(record.agency);
 }
 
-/** Staff acting on an agency's work (status changes, refunds): only that agency's staff. */
-export function canActForAgency(caller: Caller, agency: string): boolean {
+/** Staff acting on an agency's work (status changes, refunds): only that agency's staff (so only a person). */
+export function canActForAgency(caller: Caller, agency: string): caller is Extract<Caller, { kind: 'person' }> {
   return staffAgenciesOf(caller).includes(agency);
 }
 

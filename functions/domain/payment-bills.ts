@@ -9,7 +9,6 @@ import { translate } from '#catalog/i18n';
 import type { Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '#shared/errors';
 import type { PaymentSummary } from './payment-state.ts';
-import type { Payable } from './payments.ts';
 
 export interface Bill {
   /** As printed, normalised: upper case letters and digits. Unique across the portal (agencies prefix theirs). */
@@ -32,7 +31,10 @@ export interface Bill {
 
 export interface BillStore {
   get(reference: string): Promise<Bill | undefined>;
-  /** Saves the bill unless someone may have paid it (a payment that ended unpaid does not count). */
+  /**
+   * Saves the bill unless someone may have paid it: only a bill without a payment, or whose payment ended
+   * unpaid (endedUnpaid in payment-state.ts), may change.
+   */
   put(bill: Bill): Promise<'saved' | 'has-payment'>;
 }
 
@@ -66,18 +68,6 @@ export async function findBill(input: FindBillInput, deps: { store: BillStore; s
   if (!bill || !sameCheck(input.check, bill.check)) throw new NotFoundError(t('bill.notFound'));
   if (bill.cancelled) throw new ConflictError(t('bill.cancelled'));
   return bill;
-}
-
-export function payableBill(bill: Bill): Payable {
-  return {
-    subject: { kind: 'bill', reference: bill.reference },
-    agency: bill.agency,
-    amount: bill.amount,
-    currency: bill.currency,
-    description: bill.description,
-    refundable: bill.refundable,
-    current: bill.payment,
-  };
 }
 
 export class InvalidBillError extends BadRequestError {

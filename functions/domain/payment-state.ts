@@ -50,20 +50,60 @@ const RANK: Record<PaymentState, number> = {
 /** The state after a provider event, or undefined when the event changes nothing (late, repeated or stale). */
 export function nextState(current: PaymentState, event: PaymentEventKind): PaymentState | undefined {
   const target = TARGET[event];
-  if (target === current) return undefined;
   // A declined card leaves the checkout open: pending and declined are the same distance along.
   if (current === 'pending' && target === 'declined') return target;
   return RANK[target] > RANK[current] ? target : undefined;
 }
 
-/** A checkout that may still take money: a second checkout for the same thing could charge twice. */
-export function isLive(state: PaymentState): boolean {
-  return state === 'pending' || state === 'declined' || state === 'processing';
+/**
+ * Where the money stands in each state. Every rule about which payment may still take money reads this one
+ * table: the payment store (which payment a submission or bill follows), the bill store (when a bill may still
+ * be changed), the status page (whether to offer "Pay") and starting a checkout (whether to reuse one).
+ * - `may-take`: a checkout is open and nothing is paid yet (a declined card leaves it open);
+ * - `in-flight`: the person paid and the provider is still moving the money (a bank debit);
+ * - `taken`: the money arrived (whatever was refunded since);
+ * - `none`: closed without money, for good.
+ */
+export const MONEY_IN_STATE: Readonly<Record<PaymentState, 'may-take' | 'in-flight' | 'taken' | 'none'>> = {
+  pending: 'may-take',
+  declined: 'may-take',
+  processing: 'in-flight',
+  failed: 'none',
+  expired: 'none',
+  paid: 'taken',
+  'partially-refunded': 'taken',
+  refunded: 'taken',
+};
+
+/** A payment that may still take money: a second checkout for the same thing could charge twice. */
+export function mayStillTakeMoney(state: PaymentState): boolean {
+  return MONEY_IN_STATE[state] === 'may-take' || MONEY_IN_STATE[state] === 'in-flight';
 }
 
 /** The money arrived (whatever was refunded since). */
 export function isSettled(state: PaymentState): boolean {
-  return RANK[state] >= RANK.paid;
+  return MONEY_IN_STATE[state] === 'taken';
+}
+
+/**
+ * The money arrived or is on its way: such a payment takes the place of one that holds none on its submission
+ * or bill (someone paid an older checkout after starting a newer one), and is never replaced by a new checkout.
+ */
+export function holdsMoney(state: PaymentState): boolean {
+  return MONEY_IN_STATE[state] === 'taken' || MONEY_IN_STATE[state] === 'in-flight';
+}
+
+/** Closed without money, for good: what it was for may be changed or paid afresh. */
+export function endedUnpaid(state: PaymentState): boolean {
+  return MONEY_IN_STATE[state] === 'none';
+}
+
+/**
+ * Whether a person looking at a submission or bill should be offered "Pay": nothing started yet, an open
+ * checkout (which paying again reuses), or one that ended unpaid.
+ */
+export function canStartPaying(current: PaymentState | undefined): boolean {
+  return current === undefined || !holdsMoney(current);
 }
 
 /**

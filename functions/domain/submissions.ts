@@ -2,7 +2,6 @@
  * Submitting a form and looking up where it stands. The store is a port: DynamoDB in production and
  * locally, an in-memory fake in unit tests.
  */
-import { createHash } from 'node:crypto';
 import type { FieldProblem } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
 import type { Fee, Form, Locale, Localized, Strings } from '#catalog/schema';
@@ -10,7 +9,9 @@ import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } fr
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
 import { type Caller, ownerOf } from './authorization.ts';
 import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
+import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
+import { TRY_AGAIN, untilDecided } from './retry.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
 export type SubmissionStatus = (typeof STATUSES)[number];
@@ -42,15 +43,6 @@ export interface Submission {
 export interface HistoryEntry {
   status: SubmissionStatus;
   at: string;
-}
-
-/** Claims an Idempotency-Key for one request; a second request with the same key gets the first answer. */
-export interface IdempotencyClaim {
-  key: string;
-  /** A hash of the request, so a key reused for different answers is refused instead of silently ignored. */
-  fingerprint: string;
-  /** Epoch seconds after which DynamoDB's TTL may delete the claim. */
-  expiresAt: number;
 }
 
 export type CreateResult =
@@ -91,22 +83,14 @@ export interface Receipt {
   replayed: boolean;
 }
 
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-export function fingerprintOf(formId: string, answers: Answers): string {
+/** The same answers to the same form, whatever order their fields came in. */
+export function answersFingerprint(formId: string, answers: Answers): string {
   const canonical = JSON.stringify(
     Object.keys(answers)
       .sort()
       .map((key) => [key, answers[key]]),
   );
-  return createHash('sha256').update(formId).update('\u0000').update(canonical).digest('base64url');
-}
-
-export function checkIdempotencyKey(key: string | undefined, locale: Locale, strings: Strings): string | undefined {
-  if (key === undefined || key === '') return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequestError(translate(strings, 'error.idempotencyKey', locale));
-  return key;
+  return fingerprintOf(formId, canonical);
 }
 
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
@@ -116,35 +100,35 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
-  const fingerprint = fingerprintOf(compiled.form.id, answers);
-  const claim: IdempotencyClaim | undefined = input.idempotencyKey
-    ? { key: input.idempotencyKey, fingerprint, expiresAt: Math.floor(now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS }
-    : undefined;
+  const fingerprint = answersFingerprint(compiled.form.id, answers);
+  const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
   // A fresh code colliding with an existing one is a 1-in-10^16 event; trying again is the whole fix.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const code = (deps.newCode ?? newConfirmationCode)();
-    const submission: Submission = {
-      code,
-      formId: compiled.form.id,
-      serviceId: compiled.service.id,
-      agency: compiled.service.agency,
-      status: 'received',
-      locale,
-      channel: input.channel,
-      answers,
-      submittedAt,
-      updatedAt: submittedAt,
-      ...(input.owner && { ownerSubject: input.owner }),
-    };
-    const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
-    if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false };
-    if (result.kind === 'replay') {
+  return untilDecided(
+    'find a free confirmation code',
+    async () => {
+      const code = (deps.newCode ?? newConfirmationCode)();
+      const submission: Submission = {
+        code,
+        formId: compiled.form.id,
+        serviceId: compiled.service.id,
+        agency: compiled.service.agency,
+        status: 'received',
+        locale,
+        channel: input.channel,
+        answers,
+        submittedAt,
+        updatedAt: submittedAt,
+        ...(input.owner && { ownerSubject: input.owner }),
+      };
+      const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
+      if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false } satisfies Receipt;
+      if (result.kind === 'code-taken') return TRY_AGAIN;
       if (result.fingerprint !== fingerprint) throw new ConflictError(translate(deps.strings, 'error.idempotencyReused', locale));
-      return { code: result.code, status: 'received', submittedAt: result.submittedAt, replayed: true };
-    }
-  }
-  throw new Error('Could not find a free confirmation code after 3 tries');
+      return { code: result.code, status: 'received', submittedAt: result.submittedAt, replayed: true } satisfies Receipt;
+    },
+    3,
+  );
 }
 
 function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {

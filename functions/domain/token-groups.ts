@@ -29,12 +29,7 @@ export function agenciesFromAttribute(value: string | undefined, knownAgencies: 
   const known = new Set(knownAgencies);
   const found = text
     .split(/[\s,;]+/)
-    .map((v) =>
-      v
-        .trim()
-        .replace(/^["']|["']$/g, '')
-        .toLowerCase(),
-    )
+    .map((v) => v.replace(/^["']|["']$/g, '').toLowerCase())
     .map((v) => (v.startsWith(STAFF_GROUP_PREFIX) ? v.slice(STAFF_GROUP_PREFIX.length) : v))
     .filter((v) => known.has(v));
   return [...new Set(found)].sort();

@@ -8,8 +8,9 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbPaymentStore } from '#adapters/dynamodb-payment-store';
 import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
-import { parsePaymentId, refundPayment } from '#domain/payments';
-import { checkIdempotencyKey } from '#domain/submissions';
+import { checkIdempotencyKey } from '#domain/idempotency';
+import { parsePaymentId } from '#domain/payment-ids';
+import { parseRefundRequest, refundPayment } from '#domain/payment-refunds';
 import { callerOf } from '#http/caller';
 import { idempotencyKeyOf } from '#http/idempotency';
 import { bodyMessages, readBody, requestLocale } from '#http/request';
@@ -17,14 +18,12 @@ import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
-import { BadRequestError, NotFoundError } from '#shared/errors';
+import { NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
-
-const MAX_REASON = 500;
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
@@ -33,18 +32,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!paymentId) throw new NotFoundError(t('payment.notFound'));
   const body = event.body ? readBody(event, bodyMessages(locale)) : { kind: 'json' as const, value: {} };
   const fields = body.kind === 'form' ? body.value : undefined;
-  const raw = fields ? Object.fromEntries(fields) : ((body.value ?? {}) as Record<string, unknown>);
-  if (typeof raw !== 'object' || raw === null) throw new BadRequestError(t('refund.amountShape'));
-  const amountText = raw.amount === undefined || raw.amount === '' ? undefined : String(raw.amount);
-  if (amountText !== undefined && !/^\d{1,9}$/.test(amountText)) throw new BadRequestError(t('refund.amountShape'));
-  const reason = typeof raw.reason === 'string' ? raw.reason.trim().slice(0, MAX_REASON) : undefined;
+  const { amount, reason } = parseRefundRequest(fields ? Object.fromEntries(fields) : (body.value ?? {}), locale, strings);
 
   const caller = callerOf(event);
   const { refund, payment, replayed } = await refundPayment(
     {
       paymentId,
-      amount: amountText === undefined ? undefined : Number(amountText),
-      reason: reason || undefined,
+      amount,
+      reason,
       caller,
       locale,
       idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, undefined, new Date()), locale, strings),

@@ -8,8 +8,9 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbPaymentStore } from '#adapters/dynamodb-payment-store';
 import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
-import { isLive } from '#domain/payment-state';
-import { parsePaymentId, refreshFromProvider } from '#domain/payments';
+import { refreshFromProvider } from '#domain/payment-events';
+import { parsePaymentId } from '#domain/payment-ids';
+import { mayStillTakeMoney } from '#domain/payment-state';
 import { freshIdempotencyKey } from '#http/idempotency';
 import { langOf, renderView } from '#http/pages';
 import { alarm } from '#http/payment-alarms';
@@ -30,7 +31,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const id = parsePaymentId(event.pathParameters?.paymentId ?? '');
   let details = id ? await store.details(id) : undefined;
   if (!details) throw new NotFoundError(translate(strings, 'payment.notFound', locale));
-  if (isLive(details.payment.state)) {
+  if (mayStillTakeMoney(details.payment.state)) {
     const refreshed = await refreshFromProvider(details.payment, { store, provider, strings, alarm });
     if (refreshed.version !== details.payment.version) details = (await store.details(refreshed.id)) ?? details;
   }

@@ -13,18 +13,18 @@ import { findCompiledForm } from '#adapters/form-registry';
 import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
-import { findBill, payableBill } from '#domain/payment-bills';
-import { findPayableSubmission, type Payable, parsePaymentId, startPayment } from '#domain/payments';
-import { checkIdempotencyKey } from '#domain/submissions';
+import { checkIdempotencyKey } from '#domain/idempotency';
+import { startPayment } from '#domain/payment-checkout';
+import { findPayable, type Payable, type PayableDeps, type PayRequest } from '#domain/payment-payables';
 import { idempotencyKeyOf } from '#http/idempotency';
 import { langOf, renderView } from '#http/pages';
-import { originOf, returnUrlsFor } from '#http/payment-pages';
+import { returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
-import { config } from '#shared/config';
-import { BadRequestError, isClientError, NotFoundError } from '#shared/errors';
+import { config, portalOrigin } from '#shared/config';
+import { BadRequestError, isClientError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { billLookupPage, payByCodePage } from '#ui/pages/PaymentPages.tsx';
 import { apiPath } from '#ui/paths.ts';
@@ -33,13 +33,7 @@ const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const submissions = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 const bills = dynamoDbBillStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
-
-interface PayRequest {
-  code?: string | undefined;
-  bill?: string | undefined;
-  check?: string | undefined;
-  payment?: string | undefined;
-}
+const origin = portalOrigin();
 
 function fromJson(body: unknown, locale: Locale): PayRequest {
   if (typeof body !== 'object' || body === null) throw new BadRequestError(translate(strings, 'payment.whatToPay', locale));
@@ -48,29 +42,13 @@ function fromJson(body: unknown, locale: Locale): PayRequest {
   return { code: text('code'), bill: text('bill'), check: text('check'), payment: text('payment') };
 }
 
-async function payableFor(request: PayRequest, locale: Locale): Promise<Payable> {
-  if (request.payment !== undefined) {
-    // "Try again" from a payment's page: the payment's id (unguessable) stands for what it paid for.
-    const id = parsePaymentId(request.payment);
-    const earlier = id && (await store.get(id));
-    if (!earlier) throw new NotFoundError(translate(strings, 'payment.notFound', locale));
-    if (earlier.subject.kind === 'submission') return payableFor({ code: earlier.subject.code }, locale);
-    const bill = await bills.get(earlier.subject.reference);
-    if (!bill) throw new NotFoundError(translate(strings, 'payment.notFound', locale));
-    return payableBill(bill);
-  }
-  if (request.code !== undefined)
-    return findPayableSubmission(request.code, locale, {
-      submissions,
-      serviceOf: async (formId) => (await findCompiledForm(formId))?.service,
-      strings,
-    });
-  if (request.bill !== undefined)
-    return payableBill(
-      await findBill({ reference: request.bill, check: request.check ?? '', locale }, { store: bills, strings }),
-    );
-  throw new BadRequestError(translate(strings, 'payment.whatToPay', locale));
-}
+const payables: PayableDeps = {
+  payments: store,
+  submissions,
+  bills,
+  serviceOf: async (formId) => (await findCompiledForm(formId))?.service,
+  strings,
+};
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
@@ -89,7 +67,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   let payable: Payable;
   try {
-    payable = await payableFor(request, locale);
+    payable = await findPayable(request, locale, payables);
   } catch (error) {
     // Without JavaScript, a mistake in the code or the bill comes back as the same form, marked.
     if (page && isClientError(error) && request.payment === undefined) {
@@ -113,8 +91,8 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   const result = await startPayment(
     payable,
-    { locale, origin: originOf(event), idempotencyKey },
-    { store, provider, strings, returnUrls: returnUrlsFor },
+    { locale, idempotencyKey },
+    { store, provider, strings, returnUrls: (payment) => returnUrlsFor(origin, payment) },
   );
   const { payment } = result;
   const paymentUrl = apiPath('showPayment', { paymentId: payment.id }, { lang: locale });

@@ -1,5 +1,5 @@
 /** The payment rules' alarms as CloudWatch metrics (namespace FrontDoor) that infra alarms on. */
-import type { Alarm } from '#domain/payments';
+import type { Alarm } from '#domain/payment-alarms';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 

@@ -13,6 +13,28 @@ export const config = {
   formsDir: process.env.FORMS_DIR || fileURLToPath(new URL('../generated/forms/', import.meta.url)),
 } as const;
 
+/**
+ * The portal's public origin (https://portal.example.gov): where people are sent back to from other sites,
+ * such as the payment provider's page. Set by infra from the site's domain (PORTAL_ORIGIN) and by the local
+ * runtime to its own address; never taken from a request's Host, which anyone can forge.
+ */
+export function portalOrigin(): string {
+  const raw = getStringFromEnv({
+    key: 'PORTAL_ORIGIN',
+    errorMessage: "PORTAL_ORIGIN is not set: the portal's public origin, e.g. https://portal.example.gov",
+  });
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const local = url?.hostname === 'localhost' || url?.hostname === '127.0.0.1';
+  if (!url || url.origin !== raw || !(url.protocol === 'https:' || (local && url.protocol === 'http:')))
+    throw new Error(`PORTAL_ORIGIN is "${raw}": use an origin only, https://host (http:// only for localhost)`);
+  return url.origin;
+}
+
 export type PaymentProviderName = 'stripe' | 'sandbox';
 
 /**

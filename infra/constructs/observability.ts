@@ -18,7 +18,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PAYMENT_ALARMS } from '../../functions/domain/payments.ts';
+import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { METRICS_NAMESPACE } from '../../functions/shared/metrics.ts';
 
 const FIVE_MINUTES = Duration.minutes(5);

@@ -141,6 +141,9 @@ export class StaticSite extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Every viewer header but Host (API Gateway needs its own), plus CloudFront's viewer headers, among them
+          // CloudFront-Viewer-Address: the functions tell anonymous senders apart by it (the source IP they see
+          // is the edge's).
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headersPolicy,
           compress: true,

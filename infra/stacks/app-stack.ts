@@ -113,6 +113,8 @@ export class AppStack extends Stack {
       secrets: this.secrets.secrets,
       environment: {
         PAYMENT_PROVIDER: config.payments.provider,
+        // Return addresses (e.g. from the payment provider) are built from this, never from a request's Host.
+        PORTAL_ORIGIN: this.site.origin,
         ORIGIN_VERIFY_SECRET: originVerify.value,
       },
       throttling: config.throttling,

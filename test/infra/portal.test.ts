@@ -11,7 +11,7 @@ import type { CfnElement } from 'aws-cdk-lib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/src/load.ts';
 import { tableDefinition } from '../../functions/adapters/table-definition.ts';
-import { PAYMENT_ALARMS } from '../../functions/domain/payments.ts';
+import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { type Route, routes } from '../../functions/http/routes.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
@@ -201,6 +201,14 @@ describe('API: one route per route-table entry, one function per handler', () =>
     }
   });
 
+  it("tells every function the portal's public origin (here the distribution's address), so no return address comes from a request's Host", () => {
+    const distribution = logicalId(synth.portal.app.site.distribution);
+    for (const handler of handlers)
+      expect(functionOf(handler).Properties.Environment.Variables.PORTAL_ORIGIN, handler).toEqual({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]],
+      });
+  });
+
   it('grants each function exactly the table access its routes ask for, never Scan', () => {
     for (const handler of handlers) {
       const wanted = routesOf(handler).some((r) => r.tableAccess === 'read-write')
@@ -346,6 +354,12 @@ describe('site and CloudFront', () => {
     expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expect.anything() }]);
     expect(JSON.stringify(origin.OriginCustomHeaders[0].HeaderValue)).toContain('{{resolve:secretsmanager:');
+  });
+
+  it("forwards CloudFront-Viewer-Address to the API: the managed AllViewerExceptHostHeader policy includes it with CloudFront's viewer headers", () => {
+    // The automatic idempotency key of an anonymous form post is keyed on it (functions/http/idempotency.ts);
+    // a policy without it would make everyone behind one edge one sender.
+    expect(apiBehavior().OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST);
   });
 
   it('reads the site bucket only through Origin Access Control, and logs requests', () => {

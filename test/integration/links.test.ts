@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/load';
 import type { Bill } from '#domain/payment-bills';
-import type { Payment } from '#domain/payments';
+import type { Payment } from '#domain/payment-records';
 import type { PublicStatus } from '#domain/submissions';
 import { langOf, renderView } from '#http/pages';
 import { errorPage } from '#ui/pages/ErrorPage.tsx';
@@ -39,7 +39,6 @@ const payment: Payment = {
   description: { en: 'Fee', es: 'Tarifa' },
   refundable: true,
   locale: 'en',
-  returnOrigin: 'http://localhost:3000',
   provider: 'sandbox',
   state: 'paid',
   version: 3,

@@ -163,6 +163,12 @@ describe('refunds', () => {
     expect((await payment(paymentId)).refunded).toBe(0);
   });
 
+  it('refuses a citizen on the staff route before looking anything up (403, not 404 for a payment that does not exist)', async () => {
+    const response = await refund('ZZZZ-ZZZZ-ZZZZ', { amount: 100 }, citizenToken);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+  });
+
   it('refuses a fee the catalog says is not refundable (409)', async () => {
     const code = await apply();
     const { body } = await pay({ code });

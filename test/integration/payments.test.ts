@@ -2,6 +2,7 @@
  * Paying exactly once, over real HTTP: the local front door, the real handler modules, AWS's DynamoDB Local,
  * the real Stripe SDK talking to the sandbox, and webhooks signed as Stripe signs them.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stripeSignature } from '../../local/payment-sandbox-webhooks.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
@@ -184,6 +185,47 @@ describe('paying the fee of an application', () => {
     expect((await pay({ code: typo })).status).toBe(400);
     expect((await pay({ code: '2222-2222-2222' })).status).toBe(404);
     expect((await pay({})).status).toBe(400);
+  });
+});
+
+/** POST /api/payments as JSON with the Host header the test says (fetch cannot forge Host). */
+function payWithHost(host: string, body: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL('/api/payments', portal.url);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      { method: 'POST', headers: { host, 'content-type': 'application/json', accept: 'application/json' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || '{}') }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(JSON.stringify(body));
+  });
+}
+
+describe('where the provider sends the person back', () => {
+  it("is the portal's own address, whatever Host the request to pay carried", async () => {
+    const code = await apply();
+    const started = await payWithHost('evil.example', { code });
+    expect(started.status).toBe(201);
+    const session = portal.paymentSandbox.sessions().find((s) => String(started.body.checkoutUrl).endsWith(s.id))!;
+    const page = `${portal.url}/api/payments/${started.body.paymentId}?lang=en`;
+    expect(session.success_url).toBe(`${page}&from=checkout`);
+    expect(session.cancel_url).toBe(`${page}&from=cancel`);
+  });
+
+  it('is not taken from a forged x-forwarded-host either', async () => {
+    const code = await apply();
+    const { body } = await pay({ code }, { 'x-forwarded-host': 'evil.example' });
+    const session = portal.paymentSandbox.sessions().find((s) => String(body.checkoutUrl).endsWith(s.id))!;
+    expect(new URL(session.success_url).origin).toBe(portal.url);
+    expect(new URL(session.cancel_url).origin).toBe(portal.url);
   });
 });
 

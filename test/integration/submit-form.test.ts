@@ -2,8 +2,11 @@
  * The submit and status routes end to end over real HTTP: the local front door, the real handler modules,
  * AWS's DynamoDB Local.
  */
+
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -105,6 +108,97 @@ describe('sending a form from a browser without JavaScript', () => {
       (item) => item.type === 'submission' && (item.answers as { fullName: string }).fullName === 'Double Click',
     );
     expect(stored).toHaveLength(1);
+  });
+});
+
+describe('the automatic key of a plain form post (no Idempotency-Key)', () => {
+  const signedInForm = (token: string, fields: Record<string, string>) =>
+    fetch(`${portal.url}/api/my/forms/birth-certificate-request/submissions?lang=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', authorization: `Bearer ${token}` },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+  const codeOf = (response: Response) => /\/api\/status\/([2-9A-Z-]{14})/.exec(response.headers.get('location') ?? '')?.[1];
+
+  it('gives two signed-in people who send identical answers two submissions with different codes', async () => {
+    const [ana, ben] = await Promise.all(
+      [
+        { persona: 'ana.rivera', idp: 'LoginGov' },
+        { persona: 'ben.okafor', idp: 'LoginGov' },
+      ].map(async (who) => (await signIn(portal.url, who)).tokens.access_token),
+    );
+    const fields = { ...answers, copies: '1', fullName: 'Same Answers' };
+    const first = await signedInForm(ana as string, fields);
+    const second = await signedInForm(ben as string, fields);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(codeOf(first)).toBeDefined();
+    expect(codeOf(second)).toBeDefined();
+    expect(codeOf(second)).not.toBe(codeOf(first));
+    const owners = (await portal.items())
+      .filter((item) => item.type === 'submission' && (item.answers as { fullName: string }).fullName === 'Same Answers')
+      .map((item) => item.ownerSubject);
+    expect(new Set(owners).size).toBe(2);
+  });
+
+  it("still counts one person's double click as one submission", async () => {
+    const { tokens } = await signIn(portal.url, { persona: 'ana.rivera', idp: 'IdMe' });
+    const fields = { ...answers, copies: '1', fullName: 'Signed-in Double Click' };
+    const [first, second] = await Promise.all([
+      signedInForm(tokens.access_token, fields),
+      signedInForm(tokens.access_token, fields),
+    ]);
+    expect(codeOf(first)).toBe(codeOf(second));
+  });
+
+  it("tells anonymous senders apart by the viewer address CloudFront reports, not the edge's own IP", async () => {
+    const { loadHandler, lambdaContext } = await import('../../local/api-gateway.ts');
+    const handler = await loadHandler('submit-form');
+    const body = new URLSearchParams({ ...answers, copies: '1', fullName: 'Behind One Edge' }).toString();
+    const post = async (viewerAddress: string) => {
+      const event = {
+        version: '2.0',
+        routeKey: 'POST /api/forms/{formId}/submissions',
+        rawPath: FORM,
+        rawQueryString: 'lang=en',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          'cloudfront-viewer-address': viewerAddress,
+        },
+        queryStringParameters: { lang: 'en' },
+        pathParameters: { formId: 'birth-certificate-request' },
+        // On AWS the source IP is the CloudFront edge's, the same for everyone it serves.
+        requestContext: { http: { method: 'POST', path: FORM, sourceIp: '130.176.0.1' } },
+        body,
+        isBase64Encoded: false,
+      } as unknown as APIGatewayProxyEventV2;
+      return (await handler(event, lambdaContext('submit-form'))) as APIGatewayProxyStructuredResultV2;
+    };
+    const first = await post('198.51.100.7:50123');
+    const sameViewerOtherPort = await post('198.51.100.7:50999');
+    const otherViewer = await post('203.0.113.9:50123');
+    const location = (answer: APIGatewayProxyStructuredResultV2) => String(answer.headers?.location);
+    expect(location(sameViewerOtherPort)).toBe(location(first));
+    expect(location(otherViewer)).not.toBe(location(first));
+  });
+
+  it('does not trust a viewer address sent by the browser itself', async () => {
+    const fields = { ...answers, copies: '1', fullName: 'Forged Viewer Address' };
+    const send = (address: string) =>
+      fetch(`${portal.url}${FORM}?lang=en`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          'cloudfront-viewer-address': address,
+        },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+    const first = await send('198.51.100.1:1');
+    const second = await send('198.51.100.2:1');
+    expect(first.headers.get('location')).toBe(second.headers.get('location'));
   });
 });
 

@@ -5,8 +5,15 @@
  */
 import { formatMoney } from '#catalog/i18n';
 import type { Bill } from '#domain/payment-bills';
-import { isLive, isSettled, type PaymentState, type PaymentSummary } from '#domain/payment-state';
-import type { Payment, PaymentHistoryEntry, PaymentSubject } from '#domain/payments';
+import type { Payment, PaymentHistoryEntry, PaymentSubject } from '#domain/payment-records';
+import {
+  canStartPaying,
+  holdsMoney,
+  isSettled,
+  mayStillTakeMoney,
+  type PaymentState,
+  type PaymentSummary,
+} from '#domain/payment-state';
 import { Alert, type AlertKind } from '../components/Alert.tsx';
 import { ButtonLink } from '../components/Button.tsx';
 import { DateTime } from '../components/DateTime.tsx';
@@ -192,9 +199,9 @@ export function PaymentSection({
   idempotencyKey: string;
 }) {
   const state: PaymentState | 'unpaid' =
-    payment && (isSettled(payment.state) || payment.state === 'processing' || isLive(payment.state)) ? payment.state : 'unpaid';
+    payment && (isSettled(payment.state) || mayStillTakeMoney(payment.state)) ? payment.state : 'unpaid';
   const amount = money(lang, payment?.amount ?? fee.amount, payment?.currency ?? fee.currency);
-  const canPay = state === 'unpaid' || state === 'pending' || state === 'declined';
+  const canPay = canStartPaying(payment?.state);
   return (
     <section class="portal-section" aria-labelledby="payment-heading" data-payment-section>
       <h2 id="payment-heading">{lang.t('payment.heading')}</h2>
@@ -223,7 +230,7 @@ export function billPage(lang: Lang, bill: Bill, check: string, idempotencyKey: 
   const heading = lang.t('bill.title');
   const amount = money(lang, bill.amount, bill.currency);
   const payment = bill.payment;
-  const done = payment && (isSettled(payment.state) || payment.state === 'processing');
+  const done = payment && holdsMoney(payment.state);
   return {
     title: heading,
     altHref: pageHref(OTHER[locale], pages.payBill()),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_LINKED,
   AccountLinkedError,
+  audienceOfUser,
   decideLink,
   type ExistingUser,
   federatedProviders,
@@ -12,6 +13,7 @@ import {
   parseFederatedUsername,
   parseIdentities,
   SignInRefusedError,
+  sameEmail,
   signInCallbackOutcome,
   type UserDirectory,
 } from '#domain/account-linking';
@@ -308,5 +310,87 @@ describe('what the site makes of the sign-in callback', () => {
   ])('%j means %s', (description, expected) => {
     const outcome = signInCallbackOutcome(description);
     expect(outcome.kind === 'refused' ? `refused ${outcome.reason}` : outcome.kind).toBe(expected);
+  });
+});
+
+describe('the pieces of linking, the details', () => {
+  it('trusts only citizen providers for e-mail', () => {
+    expect(providers.map((p) => [p.name, p.trustedForEmail])).toEqual([
+      ['LoginGov', true],
+      ['IdMe', true],
+      ['Google', true],
+      ['ExampleStaff', false],
+    ]);
+  });
+
+  it('joins addresses of at most 254 characters', () => {
+    const address = (tld: string) => `${'a'.repeat(64)}@${'b'.repeat(61)}.${'c'.repeat(61)}.${'d'.repeat(61)}.${tld}`;
+    expect(address('com')).toHaveLength(254);
+    expect(isLinkableEmail(address('com'))).toBe(true);
+    expect(isLinkableEmail(address('comm'))).toBe(false);
+  });
+
+  it('reads only well-formed identities from the attribute', () => {
+    expect(
+      parseIdentities(
+        JSON.stringify([{ providerName: 'Google', userId: 'g1' }, { providerName: 'Google' }, { userId: 'x' }, null]),
+      ),
+    ).toEqual([{ providerName: 'Google', userId: 'g1' }]);
+    expect(parseIdentities(JSON.stringify({ providerName: 'Google', userId: 'g1' }))).toEqual([]);
+    expect(parseIdentities(JSON.stringify([{ providerName: 7, userId: 'g1' }]))).toEqual([]);
+  });
+
+  it('reads the outcome of a refused sign-in, and nothing else, as refused', () => {
+    expect(signInCallbackOutcome('PreSignUp failed with error FRONT_DOOR:refused:link-limit.')).toEqual({
+      kind: 'refused',
+      reason: 'link-limit',
+    });
+    expect(signInCallbackOutcome('FRONT_DOOR:refused:something-else')).toEqual({ kind: 'refused', reason: 'unknown' });
+    expect(signInCallbackOutcome(undefined)).toEqual({ kind: 'other' });
+  });
+
+  it('names its errors for the logs', () => {
+    expect(new AccountLinkedError()).toMatchObject({ name: 'AccountLinkedError', message: ACCOUNT_LINKED });
+    expect(new SignInRefusedError('link-limit')).toMatchObject({ name: 'SignInRefusedError', reason: 'link-limit' });
+  });
+});
+
+describe('comparing and classifying, the details', () => {
+  it('compares addresses without case or surrounding spaces, and never matches a missing one', () => {
+    expect(sameEmail(' Ana.Rivera@Example.com ', 'ana.rivera@example.com')).toBe(true);
+    expect(sameEmail('ana.rivera@example.com', ' ANA.RIVERA@EXAMPLE.COM')).toBe(true);
+    expect(sameEmail('ana@example.com', 'ben@example.com')).toBe(false);
+    expect(sameEmail(undefined, EMAIL)).toBe(false);
+    expect(sameEmail(EMAIL, undefined)).toBe(false);
+    expect(sameEmail(undefined, undefined)).toBe(false);
+  });
+
+  it('knows no audience for a user linked only to a provider it does not know', () => {
+    expect(audienceOfUser(user({ identities: [{ providerName: 'Retired', userId: 'r1' }] }), providers)).toBeUndefined();
+    expect(audienceOfUser(citizen, providers)).toBe('citizen');
+    expect(audienceOfUser(staffUser, providers)).toBe('staff');
+  });
+
+  it('says why it creates a new user when the identity could never be linked', async () => {
+    const directory: UserDirectory = {
+      findUsersByEmail: async () => [citizen],
+      linkIdentity: async () => undefined,
+    };
+    expect(await handleFirstSignIn(identity({ emailVerified: false }), { directory, providers })).toEqual({
+      action: 'create',
+      reason: 'email-not-verified',
+    });
+  });
+});
+
+describe('plain addresses, the edges', () => {
+  it('allows one-letter labels in the domain', () => {
+    expect(isLinkableEmail('ana@x.example.com')).toBe(true);
+    expect(isLinkableEmail('ana@example.x')).toBe(true);
+  });
+
+  it('allows nothing after the domain', () => {
+    for (const email of ['ana@example.com x', 'ana@example.com"', 'ana@example.com/evil', 'ana@example.com\n'])
+      expect(isLinkableEmail(email), JSON.stringify(email)).toBe(false);
   });
 });

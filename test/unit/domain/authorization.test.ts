@@ -4,9 +4,11 @@ import {
   type Caller,
   canActForAgency,
   canReadRecord,
+  isAdmin,
   ownerOf,
   type RouteAuth,
   routeAccess,
+  staffAgenciesOf,
 } from '#domain/authorization';
 
 const citizenA: Caller = { kind: 'person', subject: 'sub-a', groups: ['citizen'] };
@@ -91,6 +93,26 @@ describe('route access, before any handler runs', () => {
 describe('the owner of a new record', () => {
   it('is the signed-in person, never a machine or nobody', () => {
     expect(ownerOf(citizenA)).toBe('sub-a');
+    expect(ownerOf(machine)).toBeUndefined();
+    expect(ownerOf(ANONYMOUS)).toBeUndefined();
+  });
+});
+
+describe('the pieces the rules are made of', () => {
+  it('finds no staff agencies, and no admin, on anyone but a person', () => {
+    for (const who of [ANONYMOUS, machine]) {
+      expect(staffAgenciesOf(who)).toEqual([]);
+      expect(isAdmin(who)).toBe(false);
+    }
+    expect(isAdmin(admin)).toBe(true);
+    expect(
+      staffAgenciesOf({ kind: 'person', subject: 's', groups: ['staff:revenue', 'citizen', 'staff:motor-vehicles'] }),
+    ).toEqual(['revenue', 'motor-vehicles']);
+  });
+
+  it('links a new record to a signed-in person only, never to a blank subject', () => {
+    expect(ownerOf(citizenA)).toBe('sub-a');
+    expect(ownerOf({ kind: 'person', subject: '', groups: ['citizen'] })).toBeUndefined();
     expect(ownerOf(machine)).toBeUndefined();
     expect(ownerOf(ANONYMOUS)).toBeUndefined();
   });

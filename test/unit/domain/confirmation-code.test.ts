@@ -46,3 +46,16 @@ describe('confirmation codes', () => {
     }
   });
 });
+
+describe('codes already given out', () => {
+  it('stay valid: the check character is computed as it always was', () => {
+    expect(newConfirmationCode(() => 5)).toBe('7777-7777-777N');
+    expect(newConfirmationCode(() => 11)).toBe('DDDD-DDDD-DDDK');
+    expect(parseConfirmationCode('7777-7777-777N')).toEqual({ ok: true, code: '7777-7777-777N' });
+  });
+
+  it('are not a code at all with one character outside the alphabet', () => {
+    expect(parseConfirmationCode('7777-7777-777I')).toEqual({ ok: false, reason: 'shape' });
+    expect(parseConfirmationCode('O777-7777-777N')).toEqual({ ok: false, reason: 'shape' });
+  });
+});

@@ -6,6 +6,8 @@ import {
   exchangeCode,
   loginGovAuthorizeUrl,
   loginGovEndpointsOf,
+  MAX_ASSERTION_SECONDS,
+  newNonce,
   ProxyRequestError,
   parseTokenRequest,
   sameSecret,
@@ -197,5 +199,154 @@ describe('the code exchange', () => {
     const { posted, deps: d } = deps();
     await expect(exchangeCode({ ...request, ...change }, d)).rejects.toBeInstanceOf(ProxyRequestError);
     expect(posted).toEqual([]);
+  });
+});
+
+describe('the proxy, the details', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const code = { grant_type: 'authorization_code', code: 'c' };
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+
+  it('adds no second slash to an issuer that has one', () => {
+    expect(loginGovEndpointsOf('https://secure.login.gov/').token).toBe('https://secure.login.gov/api/openid_connect/token');
+    expect(loginGovEndpointsOf('https://secure.login.gov').token).toBe('https://secure.login.gov/api/openid_connect/token');
+  });
+
+  it("keeps Login.gov's limit on assertions at five minutes", () => {
+    expect(MAX_ASSERTION_SECONDS).toBe(300);
+  });
+
+  it('makes nonces of 32 random bytes, base64url', () => {
+    const [a, b] = [newNonce(), newNonce()];
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it('forwards every parameter Login.gov understands, and nothing empty', () => {
+    const all = {
+      ...cognitoQuery,
+      nonce: 'n'.repeat(30),
+      prompt: 'login',
+      code_challenge: 'challenge',
+      code_challenge_method: 'S256',
+      extra: 'dropped',
+    };
+    const url = new URL(loginGovAuthorizeUrl(all, settings));
+    for (const name of [
+      'client_id',
+      'redirect_uri',
+      'response_type',
+      'scope',
+      'state',
+      'nonce',
+      'prompt',
+      'code_challenge',
+      'code_challenge_method',
+    ])
+      expect(url.searchParams.get(name), name).toBe(all[name as keyof typeof all]);
+    expect(url.searchParams.has('extra')).toBe(false);
+    const empty = new URL(loginGovAuthorizeUrl({ ...cognitoQuery, scope: '', prompt: '' }, settings));
+    expect(empty.searchParams.has('scope')).toBe(false);
+    expect(empty.searchParams.get('prompt')).toBe('select_account');
+  });
+
+  it('says what is wrong with an authorize request', () => {
+    expect(() => loginGovAuthorizeUrl({ ...cognitoQuery, client_id: 'x' }, settings)).toThrow('unknown client_id');
+    expect(() => loginGovAuthorizeUrl({ ...cognitoQuery, response_type: 'token' }, settings)).toThrow(
+      'response_type must be code',
+    );
+    expect(() => loginGovAuthorizeUrl({ ...cognitoQuery, state: '' }, settings)).toThrow('redirect_uri and state are required');
+    expect(new ProxyRequestError('invalid_request', 'x').name).toBe('ProxyRequestError');
+  });
+
+  it('reads a Basic header however it is spaced, and only a whole Basic header', () => {
+    const credentials = basic(`${encodeURIComponent('id+1')}:${'se+cret'}`);
+    expect(parseTokenRequest(form(code), credentials.replace(' ', '  '))).toMatchObject({
+      clientId: 'id+1',
+      clientSecret: 'se cret',
+    });
+    for (const header of [`x${credentials}`, `${credentials} extra`, 'Bearer abc'])
+      expect(parseTokenRequest(form({ ...code, client_id: 'form-id' }), header).clientId, header).toBe('form-id');
+  });
+
+  it('takes an empty id in a Basic header as empty, and refuses malformed encoding', () => {
+    expect(parseTokenRequest(form(code), basic(':secret'))).toMatchObject({ clientId: '', clientSecret: 'secret' });
+    expect(() => parseTokenRequest(form(code), basic('%zz:secret'))).toThrow('malformed Basic credentials');
+  });
+
+  it('reads no credentials as empty, and passes the redirect URI and PKCE verifier on', () => {
+    expect(parseTokenRequest(form(code), undefined)).toMatchObject({ clientId: '', clientSecret: '' });
+    expect(
+      parseTokenRequest(form({ ...code, redirect_uri: 'https://r', code_verifier: 'v'.repeat(43) }), undefined),
+    ).toMatchObject({ redirectUri: 'https://r', codeVerifier: 'v'.repeat(43) });
+    expect(parseTokenRequest(form(code), undefined)).toMatchObject({ redirectUri: undefined, codeVerifier: undefined });
+  });
+
+  it('says what is wrong with a token request', () => {
+    expect(() => parseTokenRequest(form({ code: 'c' }), undefined)).toThrow('only authorization_code is supported');
+    expect(() => parseTokenRequest(form({ grant_type: 'authorization_code' }), undefined)).toThrow('code is required');
+  });
+});
+
+describe('the code exchange, the details', () => {
+  it('says why it refuses, and sends the PKCE verifier and no redirect URI when Cognito sent none', async () => {
+    const posted: Record<string, string>[] = [];
+    const d = {
+      settings,
+      proxySecret: async () => 'shared',
+      privateKey: async () => keys.privateKey,
+      postForm: async (_url: string, form: URLSearchParams) => {
+        posted.push(Object.fromEntries(form));
+        return { status: 200, contentType: 'application/json', body: '{}' };
+      },
+    };
+    const request: TokenRequest = { grantType: 'authorization_code', code: 'abc', clientId: CLIENT_ID, clientSecret: 'shared' };
+    await expect(exchangeCode({ ...request, clientSecret: 'x' }, d)).rejects.toThrow('client authentication failed');
+    await exchangeCode({ ...request, codeVerifier: 'v'.repeat(43) }, d);
+    expect(posted[0]).toMatchObject({ code_verifier: 'v'.repeat(43) });
+    expect('redirect_uri' in (posted[0] ?? {})).toBe(false);
+    await exchangeCode(request, d);
+    expect('code_verifier' in (posted[1] ?? {})).toBe(false);
+  });
+});
+
+describe('the OAuth error each refusal answers with', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const code = { grant_type: 'authorization_code', code: 'c' };
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return { error: (error as ProxyRequestError).oauthError, message: (error as Error).message };
+    }
+    return undefined;
+  };
+
+  it('is invalid_client for bad Basic credentials and for a failed client check', async () => {
+    expect(refusal(() => parseTokenRequest(form(code), basic('nocolon')))).toEqual({
+      error: 'invalid_client',
+      message: 'malformed Basic credentials',
+    });
+    expect(refusal(() => parseTokenRequest(form(code), basic('%zz:secret')))).toEqual({
+      error: 'invalid_client',
+      message: 'malformed Basic credentials',
+    });
+    const d = {
+      settings,
+      proxySecret: async () => 'shared',
+      privateKey: async () => keys.privateKey,
+      postForm: async () => ({ status: 200, contentType: 'application/json', body: '{}' }),
+    };
+    const failed = await exchangeCode(
+      { grantType: 'authorization_code', code: 'abc', clientId: CLIENT_ID, clientSecret: 'guess' },
+      d,
+    ).catch((error: ProxyRequestError) => ({ error: error.oauthError, message: error.message }));
+    expect(failed).toEqual({ error: 'invalid_client', message: 'client authentication failed' });
+  });
+
+  it('forwards no parameter Cognito did not send', () => {
+    const url = new URL(loginGovAuthorizeUrl(cognitoQuery, settings));
+    for (const name of ['code_challenge', 'code_challenge_method']) expect(url.searchParams.has(name), name).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isLive,
+  canStartPaying,
+  endedUnpaid,
+  holdsMoney,
   isSettled,
+  mayStillTakeMoney,
   nextState,
   PAYMENT_EVENT_KINDS,
   PAYMENT_STATES,
@@ -79,13 +82,44 @@ describe('the payment state machine', () => {
   });
 
   it('knows which states may still take money and which took it', () => {
-    expect(PAYMENT_STATES.filter(isLive)).toEqual(['pending', 'declined', 'processing']);
+    expect(PAYMENT_STATES.filter(mayStillTakeMoney)).toEqual(['pending', 'declined', 'processing']);
     expect(PAYMENT_STATES.filter(isSettled)).toEqual(['paid', 'partially-refunded', 'refunded']);
+  });
+
+  it('counts money on its way as held, so a newer checkout never replaces it', () => {
+    expect(PAYMENT_STATES.filter(holdsMoney)).toEqual(['processing', 'paid', 'partially-refunded', 'refunded']);
+  });
+
+  it('lets only a payment that ended unpaid free its bill for changes', () => {
+    expect(PAYMENT_STATES.filter(endedUnpaid)).toEqual(['failed', 'expired']);
+  });
+
+  it('offers "Pay" with nothing started, an open checkout, or one that ended unpaid', () => {
+    expect(canStartPaying(undefined)).toBe(true);
+    expect(PAYMENT_STATES.filter(canStartPaying)).toEqual(['pending', 'declined', 'failed', 'expired']);
   });
 
   it('says partly or fully refunded from the amounts', () => {
     expect(stateAfterRefunds(2500, 0)).toBe('paid');
     expect(stateAfterRefunds(2500, 1000)).toBe('partially-refunded');
     expect(stateAfterRefunds(2500, 2500)).toBe('refunded');
+  });
+});
+
+describe('events that would move a payment sideways or back', () => {
+  it('a declined attempt after the money moved, or after the checkout closed, changes nothing', () => {
+    for (const from of ['processing', 'paid', 'partially-refunded', 'refunded', 'failed', 'expired'] as const)
+      expect(nextState(from, 'attempt-failed'), from).toBeUndefined();
+  });
+
+  it('a checkout that failed does not become expired, nor the other way round', () => {
+    expect(nextState('failed', 'expired')).toBeUndefined();
+    expect(nextState('expired', 'failed')).toBeUndefined();
+  });
+
+  it('the same news twice changes nothing', () => {
+    expect(nextState('declined', 'attempt-failed')).toBeUndefined();
+    expect(nextState('processing', 'processing')).toBeUndefined();
+    expect(nextState('paid', 'succeeded')).toBeUndefined();
   });
 });

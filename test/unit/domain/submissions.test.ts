@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '#catalog/i18n';
+import type { IdempotencyClaim } from '#domain/idempotency';
 import {
+  answersFingerprint,
   type CreateResult,
   type HistoryEntry,
-  type IdempotencyClaim,
   listMySubmissions,
   lookUpStatus,
   type Submission,
@@ -75,7 +77,7 @@ describe('submitting a form', () => {
       { compiled, answers, locale: 'en', channel: 'api', idempotencyKey: 'key-12345678' },
       { store, strings },
     );
-    expect(again).toMatchObject({ code: first.code, replayed: true });
+    expect(again).toEqual({ code: first.code, status: 'received', submittedAt: first.submittedAt, replayed: true });
     expect(submissions.size).toBe(1);
   });
 
@@ -155,5 +157,104 @@ describe("a person's own submissions", () => {
     await submitForm({ compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' }, { store, strings });
     expect(await listMySubmissions({ kind: 'anonymous' }, { store })).toEqual([]);
     expect(await listMySubmissions({ kind: 'machine', clientId: 'c', scopes: [] }, { store })).toEqual([]);
+  });
+});
+
+describe('submissions, the details', () => {
+  it('fingerprints the same answers alike whatever order their fields came in', () => {
+    expect(answersFingerprint('f', { a: 1, b: 'x' })).toBe(answersFingerprint('f', { b: 'x', a: 1 }));
+    expect(answersFingerprint('f', { a: 1, b: 'x' })).not.toBe(answersFingerprint('g', { a: 1, b: 'x' }));
+    expect(answersFingerprint('f', { a: 1 })).not.toBe(answersFingerprint('f', { a: 2 }));
+  });
+
+  it('answers a retry whose JSON lists the answers in another order as the first request', async () => {
+    const { store } = inMemoryStore();
+    const first = await submitForm(
+      { compiled, answers, locale: 'en', channel: 'api', idempotencyKey: 'order-key-1' },
+      { store, strings },
+    );
+    const reordered = Object.fromEntries(Object.entries(answers).reverse());
+    const again = await submitForm(
+      { compiled, answers: reordered, locale: 'en', channel: 'api', idempotencyKey: 'order-key-1' },
+      { store, strings },
+    );
+    expect(again).toEqual({ code: first.code, status: 'received', submittedAt: first.submittedAt, replayed: true });
+  });
+
+  it('refuses a reused key in the words of the language asked', async () => {
+    const { store } = inMemoryStore();
+    await submitForm({ compiled, answers, locale: 'es', channel: 'api', idempotencyKey: 'reuse-key-9' }, { store, strings });
+    await expect(
+      submitForm(
+        { compiled, answers: { ...answers, copies: 2 }, locale: 'es', channel: 'api', idempotencyKey: 'reuse-key-9' },
+        { store, strings },
+      ),
+    ).rejects.toThrow(translate(strings, 'error.idempotencyReused', 'es'));
+  });
+
+  it('sums up what is wrong as the error summary title and each problem', async () => {
+    const { store } = inMemoryStore();
+    const error = (await submitForm(
+      { compiled, answers: { ...answers, email: 'nope', copies: 'lots' }, locale: 'en', channel: 'api' },
+      { store, strings },
+    ).catch((e: unknown) => e)) as InvalidAnswersError;
+    expect(error).toBeInstanceOf(InvalidAnswersError);
+    expect(error.message).toBe(
+      `${translate(strings, 'form.errorSummaryTitle', 'en')}: ${error.problems.map((p) => p.message).join('; ')}`,
+    );
+    expect(error.problems.length).toBe(2);
+  });
+
+  it('gives up after three taken codes, saying so', async () => {
+    const { store } = inMemoryStore();
+    await submitForm({ compiled, answers, locale: 'en', channel: 'api' }, { store, strings, newCode: () => '2222-2222-2222' });
+    await expect(
+      submitForm({ compiled, answers, locale: 'en', channel: 'api' }, { store, strings, newCode: () => '2222-2222-2222' }),
+    ).rejects.toThrow('Could not find a free confirmation code after 3 tries');
+  });
+
+  it('tells a typing mistake from something that is not a code, in the language asked', async () => {
+    const { store } = inMemoryStore();
+    await expect(lookUpStatus('2222-2222-2223', 'es', { store, strings })).rejects.toThrow(
+      translate(strings, 'status.codeMistyped', 'es'),
+    );
+    await expect(lookUpStatus('not a code', 'es', { store, strings })).rejects.toThrow(
+      translate(strings, 'status.codeShape', 'es'),
+    );
+  });
+
+  it('shows the history oldest first and the payment only once someone started paying', async () => {
+    const { store, submissions } = inMemoryStore();
+    const { code } = await submitForm({ compiled, answers, locale: 'en', channel: 'web' }, { store, strings, now });
+    const entry = submissions.get(code)!;
+    entry.history = [
+      { status: 'in-review', at: '2026-11-23T10:00:00.000Z' },
+      { status: 'received', at: '2026-11-22T15:00:00.000Z' },
+    ];
+    const status = await lookUpStatus(code, 'en', { store, strings });
+    expect(status.history.map((h) => h.status)).toEqual(['received', 'in-review']);
+    expect(entry.history[0]?.status).toBe('in-review');
+    expect('payment' in status).toBe(false);
+    const payment = { id: 'P', state: 'paid' as const, amount: 2500, currency: 'USD', refunded: 0, updatedAt: '' };
+    entry.submission = { ...entry.submission, payment };
+    expect((await lookUpStatus(code, 'en', { store, strings })).payment).toEqual(payment);
+  });
+
+  it('never lists anonymous submissions for a caller who is nobody, even if the index returns them', async () => {
+    const { store } = inMemoryStore();
+    await submitForm({ compiled, answers, locale: 'en', channel: 'web' }, { store, strings });
+    expect(await listMySubmissions({ kind: 'anonymous' }, { store })).toEqual([]);
+    expect(await listMySubmissions({ kind: 'person', subject: '', groups: [] }, { store })).toEqual([]);
+  });
+
+  it("lists a submission's payment only once someone started paying", async () => {
+    const { store, submissions } = inMemoryStore();
+    const { code } = await submitForm({ compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' }, { store, strings });
+    const ana = { kind: 'person', subject: 'sub-ana', groups: ['citizen'] } as const;
+    expect('payment' in ((await listMySubmissions(ana, { store }))[0] ?? {})).toBe(false);
+    const payment = { id: 'P', state: 'pending' as const, amount: 2500, currency: 'USD', refunded: 0, updatedAt: '' };
+    const entry = submissions.get(code)!;
+    entry.submission = { ...entry.submission, payment };
+    expect((await listMySubmissions(ana, { store }))[0]?.payment).toEqual(payment);
   });
 });

@@ -154,3 +154,39 @@ describe('reading the agencies attribute', () => {
     expect(agenciesFromAttribute(value, agencies)).toEqual(expected);
   });
 });
+
+describe('reading the agencies a SAML IdP asserted, the details', () => {
+  it('is the attribute infra maps the SAML claim to', () => {
+    expect(AGENCIES_ATTRIBUTE).toBe('custom:agencies');
+  });
+
+  it('reads a list with spaces around it', () => {
+    expect(agenciesFromAttribute('  [revenue motor-vehicles]  ', agencies)).toEqual(['motor-vehicles', 'revenue']);
+  });
+
+  it('takes quotes off the ends of a value only, so a quote inside never makes a known agency', () => {
+    expect(agenciesFromAttribute('"revenue", \'vital-records\'', agencies)).toEqual(['revenue', 'vital-records']);
+    expect(agenciesFromAttribute('rev"enue', agencies)).toEqual([]);
+    expect(agenciesFromAttribute("rev'enue", agencies)).toEqual([]);
+  });
+
+  it('lists each staff group once when the IdP asserts what Cognito also grants', () => {
+    expect(
+      groups({
+        userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'revenue' },
+        memberOf: ['staff:revenue'],
+      }),
+    ).toEqual(['staff:revenue']);
+  });
+});
+
+describe('the order of staff groups', () => {
+  it('is alphabetical, whether the IdP asserted them or Cognito granted them', () => {
+    expect(
+      groups({
+        userAttributes: { identities: identities('ExampleStaff'), [AGENCIES_ATTRIBUTE]: 'vital-records' },
+        memberOf: ['staff:motor-vehicles'],
+      }),
+    ).toEqual(['staff:motor-vehicles', 'staff:vital-records']);
+  });
+});

@@ -2,6 +2,7 @@
  * The official USWDS 3 banner, rendered as USWDS's script leaves it (collapsed). web/src/scripts/gov-banner.ts
  * toggles it; without JavaScript, site.scss shows the explanation and hides the toggle.
  */
+import type { ComponentChildren } from 'preact';
 import { interpolate, type Lang } from '../lang.ts';
 import type { SiteAssets } from './assets.ts';
 
@@ -32,6 +33,22 @@ function Lock({ lang }: { lang: Lang }) {
   );
 }
 
+/** One of the banner's two explanations: an icon, a heading and what it means. */
+function Guidance({ icon, heading, children }: { icon: string; heading: string; children: ComponentChildren }) {
+  return (
+    <div class="usa-banner__guidance tablet:grid-col-6">
+      <img class="usa-banner__icon usa-media-block__img" src={icon} role="img" alt="" aria-hidden="true" width={40} height={40} />
+      <div class="usa-media-block__body">
+        <p>
+          <strong>{heading}</strong>
+          <br />
+          {children}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 export function GovBanner({ lang, images }: { lang: Lang; images: SiteAssets['images'] }) {
   return (
     <section class="usa-banner" aria-label={lang.t('banner.label')}>
@@ -58,46 +75,16 @@ export function GovBanner({ lang, images }: { lang: Lang; images: SiteAssets['im
         </header>
         <div class="usa-banner__content usa-accordion__content" id={CONTENT_ID} hidden>
           <div class="grid-row grid-gap-lg">
-            <div class="usa-banner__guidance tablet:grid-col-6">
-              <img
-                class="usa-banner__icon usa-media-block__img"
-                src={images.dotGov}
-                role="img"
-                alt=""
-                aria-hidden="true"
-                width={40}
-                height={40}
-              />
-              <div class="usa-media-block__body">
-                <p>
-                  <strong>{lang.t('banner.domainHeading')}</strong>
-                  <br />
-                  {interpolate(lang.t('banner.domainText'), { gov: <strong>.gov</strong> })}
-                </p>
-              </div>
-            </div>
-            <div class="usa-banner__guidance tablet:grid-col-6">
-              <img
-                class="usa-banner__icon usa-media-block__img"
-                src={images.https}
-                role="img"
-                alt=""
-                aria-hidden="true"
-                width={40}
-                height={40}
-              />
-              <div class="usa-media-block__body">
-                <p>
-                  <strong>{lang.t('banner.httpsHeading')}</strong>
-                  <br />
-                  {interpolate(lang.t('banner.httpsText'), {
-                    lock: <strong>{lang.t('banner.lock')}</strong>,
-                    icon: <Lock lang={lang} />,
-                    https: <strong>https://</strong>,
-                  })}
-                </p>
-              </div>
-            </div>
+            <Guidance icon={images.dotGov} heading={lang.t('banner.domainHeading')}>
+              {interpolate(lang.t('banner.domainText'), { gov: <strong>.gov</strong> })}
+            </Guidance>
+            <Guidance icon={images.https} heading={lang.t('banner.httpsHeading')}>
+              {interpolate(lang.t('banner.httpsText'), {
+                lock: <strong>{lang.t('banner.lock')}</strong>,
+                icon: <Lock lang={lang} />,
+                https: <strong>https://</strong>,
+              })}
+            </Guidance>
           </div>
         </div>
       </div>

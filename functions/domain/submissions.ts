@@ -13,7 +13,7 @@ import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
 
-export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
+export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof STATUSES)[number];
 
 /** What the submit handler needs to know about a form: built into one small module per form. */

@@ -38,6 +38,14 @@ export interface Submission {
   ownerSubject?: string;
   /** Where paying its fee stands, once someone started paying (kept in step by the payment store). */
   payment?: PaymentSummary;
+  /** Goes up by one at every status change or assignment: two staff editing at once cannot overwrite (cases.ts). */
+  version?: number;
+  /** The staff member working it. */
+  assignedTo?: { subject: string; name: string };
+  /** What the agency told the citizen with the current status: what to send (action needed) or why (denied). */
+  statusMessage?: string;
+  /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
+  applicantEmail?: string;
 }
 
 export interface HistoryEntry {

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'case.note'
   | 'case.assign'
   | 'case.unassign'
+  | 'case.search'
   | 'queue.export'
   | 'payment.refund';
 

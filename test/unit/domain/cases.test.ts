@@ -171,7 +171,8 @@ describe('changing a case’s status', () => {
     expect(lost).toHaveLength(1);
     expect(lost[0]?.reason).toBeInstanceOf(CaseConflictError);
     const winner = (won[0] as PromiseFulfilledResult<Submission>).value;
-    expect((lost[0]?.reason as CaseConflictError).current.submission.status).toBe(winner.status);
+    const loser = lost[0]?.reason as CaseConflictError;
+    expect(loser.current.submission.status).toBe(winner.status);
     expect(cases.get(code)?.submission).toMatchObject({ status: winner.status, version: 1 });
     expect(cases.get(code)?.history).toHaveLength(2);
   });

@@ -40,7 +40,7 @@ export interface CaseChange {
    * The case after the change, its version moved on by one: written only if the case is still at
    * `expectedVersion` ("stale" otherwise). Absent for a message or note, which need only the case to exist.
    */
-  update?: { expectedVersion: number; submission: Submission };
+  update?: { expectedVersion: number; previousStatus: SubmissionStatus; submission: Submission };
   history?: HistoryEntry;
   message?: CaseMessage;
   audit: AuditEntry;
@@ -169,7 +169,7 @@ export async function changeCaseStatus(input: StatusChangeInput, deps: CaseDeps)
   await write(
     {
       code: submission.code,
-      update: { expectedVersion: input.version, submission: after },
+      update: { expectedVersion: input.version, previousStatus: submission.status, submission: after },
       history: { status: input.to, at },
       ...(told && { message: newMessage('message', told, actor, at, deps) }),
       audit: auditEntry(
@@ -265,7 +265,7 @@ export async function assignCase(input: AssignInput, deps: CaseDeps): Promise<Su
   await write(
     {
       code: submission.code,
-      update: { expectedVersion: input.version, submission: after },
+      update: { expectedVersion: input.version, previousStatus: submission.status, submission: after },
       audit: auditEntry(
         {
           actor,

@@ -108,6 +108,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
+  const applicantEmail = applicantEmailOf(compiled.form, answers);
   const fingerprint = answersFingerprint(compiled.form.id, answers);
   const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
@@ -128,6 +129,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         submittedAt,
         updatedAt: submittedAt,
         ...(input.owner && { ownerSubject: input.owner }),
+        ...(applicantEmail && { applicantEmail }),
       };
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
       if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false } satisfies Receipt;
@@ -137,6 +139,15 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
     },
     3,
   );
+}
+
+/** The applicant's e-mail address: the form's first e-mail answer, lower case (staff find cases by it). */
+export function applicantEmailOf(form: Form, answers: Answers): string | undefined {
+  for (const field of form.fields) {
+    const value = answers[field.name];
+    if (field.type === 'email' && typeof value === 'string' && value.trim()) return value.trim().toLowerCase();
+  }
+  return undefined;
 }
 
 function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {

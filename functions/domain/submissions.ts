@@ -166,6 +166,8 @@ export interface PublicStatus {
   history: HistoryEntry[];
   /** Amount and state only (never who paid or how). */
   payment?: PaymentSummary;
+  /** What the agency told the applicant with the current status (what to send; why it was denied). */
+  message?: string;
 }
 
 export async function lookUpStatus(
@@ -190,6 +192,7 @@ export async function lookUpStatus(
     updatedAt: submission.updatedAt,
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
+    ...(submission.statusMessage && { message: submission.statusMessage }),
   };
 }
 
@@ -204,6 +207,8 @@ export interface SubmissionSummary {
   updatedAt: string;
   /** Where paying its fee stands, when someone started paying. */
   payment?: PaymentSummary;
+  /** What the agency told the applicant with the current status. */
+  message?: string;
 }
 
 export const MY_SUBMISSIONS_LIMIT = 100;
@@ -216,7 +221,7 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
   return found
     .filter((s) => s.ownerSubject === owner)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
-    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment }) => ({
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage }) => ({
       code,
       formId,
       serviceId,
@@ -225,5 +230,6 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
       submittedAt,
       updatedAt,
       ...(payment && { payment }),
+      ...(statusMessage && { message: statusMessage }),
     }));
 }

@@ -126,8 +126,11 @@ describe('working a case through the API', () => {
     expect(conflict.error.message).toMatch(/^Someone else changed this case a moment ago/);
     expect(conflict.case).toMatchObject({ status: 'needs-information', version: 1 });
 
-    const status = (await (await call(apiPath('showStatus', { code }), undefined)).json()) as { status: string };
-    expect(status.status).toBe('needs-information');
+    const status = (await (await call(apiPath('showStatus', { code }), undefined)).json()) as {
+      status: string;
+      message?: string;
+    };
+    expect(status).toMatchObject({ status: 'needs-information', message: 'Send a copy of your photo ID.' });
 
     const opened = (await (await call(apiPath('showCase', { code }), tokens.staff)).json()) as {
       messages: { kind: string; text: string }[];
@@ -138,6 +141,9 @@ describe('working a case through the API', () => {
 
     const approved = await call(apiPath('changeCaseStatus', { code }), tokens.staff, { status: 'approved', version: '1' });
     expect(approved.status).toBe(200);
+    const after = (await (await call(apiPath('showStatus', { code }), undefined)).json()) as { status: string; message?: string };
+    expect(after.status).toBe('approved');
+    expect(after.message).toBeUndefined();
     const items = await portal.items();
     expect(items.filter((i) => i.pk === `AUDIT#${code}`).map((i) => i.action)).toEqual(
       expect.arrayContaining(['case.status', 'case.read', 'case.status']),

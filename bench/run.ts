@@ -23,6 +23,11 @@ import { launchBrowser } from '../test/support/browser.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// `npm run bench -- queue`: only the agency queue at 100,000 submissions (bench/queue.ts).
+if (process.argv[2] === 'queue') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const out = mkdtempSync(join(tmpdir(), 'front-door-bench-'));
 
@@ -223,5 +228,8 @@ console.log(
     .toFixed(2)
     .padStart(7)}`,
 );
+
+// 6: the agency queue at 100,000 submissions (one Query per shard per page).
+execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
 
 rmSync(out, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCALES } from '#catalog/locales';
 import { type FederatedProvider, federatedProviders } from '../functions/domain/account-linking.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../functions/domain/audit.ts';
 import { type Route, routes } from '../functions/http/routes.ts';
 
 export const AGENCY_CONFIG_PATH = fileURLToPath(new URL('../agency.config.json', import.meta.url));
@@ -97,6 +98,15 @@ const AgencyConfigFields = z.strictObject({
   payments: z.strictObject({
     provider: z.enum(['stripe', 'sandbox'], { error: 'must be "stripe" or "sandbox"' }),
   }),
+  /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
+  audit: z
+    .strictObject({
+      retentionDays: z
+        .int('must be a whole number of days')
+        .min(30, 'must be at least 30 days')
+        .max(36_500, 'must be at most 36500 days (100 years)'),
+    })
+    .default({ retentionDays: DEFAULT_AUDIT_RETENTION_DAYS }),
   /** The web application firewall in front of the site and the API. */
   waf: z
     .strictObject({

@@ -13,24 +13,64 @@ export function queueShard(code: string): number {
   return createHash('sha256').update(code).digest().readUInt16BE(0) % QUEUE_SHARDS;
 }
 
-function submissionItem(submission: Submission) {
+/** The item counting an agency's cases by status, one per queue shard (a case counts in its own shard's item). */
+export const countsKey = (agency: string, shard: number) => ({ pk: `COUNTS#${agency}#${shard}`, sk: 'COUNTS' });
+
+export const queueKey = (agency: string, status: string, shard: number) => `AGENCY#${agency}#STATUS#${status}#${shard}`;
+
+export function submissionItem(submission: Submission) {
   return {
     ...submissionKey(submission.code),
     type: 'submission',
     ...submission,
-    gsi1pk: `AGENCY#${submission.agency}#STATUS#${submission.status}#${queueShard(submission.code)}`,
+    gsi1pk: queueKey(submission.agency, submission.status, queueShard(submission.code)),
     gsi1sk: `${submission.submittedAt}#${submission.code}`,
     ...(submission.ownerSubject && {
       gsi2pk: `OWNER#${submission.ownerSubject}`,
       gsi2sk: `${submission.submittedAt}#${submission.code}`,
     }),
+    ...(submission.applicantEmail && {
+      gsi3pk: `EMAIL#${submission.agency}#${submission.applicantEmail}`,
+      gsi3sk: `${submission.submittedAt}#${submission.code}`,
+    }),
   };
 }
 
 /** The stored item without its keys: what the domain calls a Submission. */
-function toSubmission(item: Record<string, unknown>): Submission {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...submission } = item;
+export function toSubmission(item: Record<string, unknown>): Submission {
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
+    gsi3pk: _g3,
+    gsi3sk: _g3s,
+    ...submission
+  } = item;
   return submission as unknown as Submission;
+}
+
+/** Moves the agency's counts by status (in the case's shard) inside the transaction that changes the case. */
+export function countUpdate(tableName: string, submission: Pick<Submission, 'agency' | 'code'>, by: Record<string, number>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = Object.entries(by).map(([status, delta], i) => {
+    names[`#s${i}`] = status;
+    values[`:d${i}`] = delta;
+    return `#s${i} :d${i}`;
+  });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: marshall(countsKey(submission.agency, queueShard(submission.code))),
+      UpdateExpression: `SET #type = :type ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: { ...names, '#type': 'type' },
+      ExpressionAttributeValues: marshall({ ...values, ':type': 'counts' }),
+    },
+  };
 }
 
 export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: string): SubmissionStore {
@@ -55,13 +95,14 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
             }),
           },
         },
+        countUpdate(tableName, submission, { [submission.status]: 1 }),
         ...(claim
           ? [claimPut(tableName, submission.formId, claim, { code: submission.code, submittedAt: submission.submittedAt })]
           : []),
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' };
-      const claimed = existingItem(outcome, 2);
+      const claimed = existingItem(outcome, 3);
       if (claimed)
         return {
           kind: 'replay',

@@ -12,10 +12,15 @@
  * | refund                | PAY#<paymentId>             | REFUND#<refundId>        |                                                   |
  * | provider event seen   | PAYEVENT#<provider>#<evtId> | PAYEVENT                 | (expires through TTL after 30 days)               |
  * | bill (pay by ref.)    | BILL#<reference>            | BILL                     |                                                   |
+ * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
+ * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<subject> / <at>#<id> (TTL: retention) |
+ * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
- * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>.
+ * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
+ * audit entries (their activity, newest first) ACTOR#<subject> / <at>#<id>.
+ * gsi3 (find an agency's cases by the applicant's e-mail) is keyed EMAIL#<agency>#<e-mail, lower case> / <submittedAt>#<code>.
  */
 export interface KeyAttribute {
   name: string;
@@ -51,7 +56,13 @@ export const tableDefinition: TableDefinition = {
       indexName: 'gsi2',
       partitionKey: { name: 'gsi2pk', type: 'S' },
       sortKey: { name: 'gsi2sk', type: 'S' },
-      purpose: "A signed-in person's submissions and timeline, newest first",
+      purpose: "A signed-in person's submissions and timeline, newest first; a staff member's audited activity",
+    },
+    {
+      indexName: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+      purpose: "An agency's cases by the applicant's e-mail address (lower case: an exact match whatever the letters' case)",
     },
   ],
   timeToLiveAttribute: 'expiresAt',

@@ -28,7 +28,7 @@ export type RouteAuth =
 
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'person'; subject: string; groups: readonly string[]; email?: string }
+  | { kind: 'person'; subject: string; groups: readonly string[]; email?: string; name?: string }
   | { kind: 'machine'; clientId: string; scopes: readonly string[] };
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
@@ -83,4 +83,20 @@ export function canActForAgency(caller: Caller, agency: string): caller is Extra
 /** The subject a new record is linked to: the signed-in person, or nobody. */
 export function ownerOf(caller: Caller): string | undefined {
   return caller.kind === 'person' && caller.subject ? caller.subject : undefined;
+}
+
+/**
+ * Working a case (reading its answers, changing its status, writing to the citizen, assigning it, exporting
+ * the queue): only staff of the agency that handles it. Everyone else is told the case does not exist.
+ */
+export function canWorkCase(caller: Caller, record: Pick<OwnedRecord, 'agency'>): caller is Extract<Caller, { kind: 'person' }> {
+  return canActForAgency(caller, record.agency);
+}
+
+/**
+ * Reading the audit trail (a case's, a staff member's activity): administrators only. Entries name who did what
+ * to which record, never answers, so an administrator needs no agency to read them.
+ */
+export function canReadAudit(caller: Caller): caller is Extract<Caller, { kind: 'person' }> {
+  return isAdmin(caller);
 }

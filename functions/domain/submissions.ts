@@ -13,7 +13,7 @@ import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
 
-export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed'] as const;
+export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof STATUSES)[number];
 
 /** What the submit handler needs to know about a form: built into one small module per form. */
@@ -38,6 +38,14 @@ export interface Submission {
   ownerSubject?: string;
   /** Where paying its fee stands, once someone started paying (kept in step by the payment store). */
   payment?: PaymentSummary;
+  /** Goes up by one at every status change or assignment: two staff editing at once cannot overwrite (cases.ts). */
+  version?: number;
+  /** The staff member working it. */
+  assignedTo?: { subject: string; name: string };
+  /** What the agency told the citizen with the current status: what to send (action needed) or why (denied). */
+  statusMessage?: string;
+  /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
+  applicantEmail?: string;
 }
 
 export interface HistoryEntry {
@@ -100,6 +108,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
+  const applicantEmail = applicantEmailOf(compiled.form, answers);
   const fingerprint = answersFingerprint(compiled.form.id, answers);
   const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
@@ -120,6 +129,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         submittedAt,
         updatedAt: submittedAt,
         ...(input.owner && { ownerSubject: input.owner }),
+        ...(applicantEmail && { applicantEmail }),
       };
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
       if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false } satisfies Receipt;
@@ -129,6 +139,15 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
     },
     3,
   );
+}
+
+/** The applicant's e-mail address: the form's first e-mail answer, lower case (staff find cases by it). */
+export function applicantEmailOf(form: Form, answers: Answers): string | undefined {
+  for (const field of form.fields) {
+    const value = answers[field.name];
+    if (field.type === 'email' && typeof value === 'string' && value.trim()) return value.trim().toLowerCase();
+  }
+  return undefined;
 }
 
 function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
@@ -147,6 +166,8 @@ export interface PublicStatus {
   history: HistoryEntry[];
   /** Amount and state only (never who paid or how). */
   payment?: PaymentSummary;
+  /** What the agency told the applicant with the current status (what to send; why it was denied). */
+  message?: string;
 }
 
 export async function lookUpStatus(
@@ -171,6 +192,7 @@ export async function lookUpStatus(
     updatedAt: submission.updatedAt,
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
+    ...(submission.statusMessage && { message: submission.statusMessage }),
   };
 }
 
@@ -185,6 +207,8 @@ export interface SubmissionSummary {
   updatedAt: string;
   /** Where paying its fee stands, when someone started paying. */
   payment?: PaymentSummary;
+  /** What the agency told the applicant with the current status. */
+  message?: string;
 }
 
 export const MY_SUBMISSIONS_LIMIT = 100;
@@ -197,7 +221,7 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
   return found
     .filter((s) => s.ownerSubject === owner)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
-    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment }) => ({
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage }) => ({
       code,
       formId,
       serviceId,
@@ -206,5 +230,6 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
       submittedAt,
       updatedAt,
       ...(payment && { payment }),
+      ...(statusMessage && { message: statusMessage }),
     }));
 }

@@ -38,5 +38,6 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller {
     subject,
     groups: claimList(claims['cognito:groups']),
     ...(claims.email !== undefined && { email: String(claims.email) }),
+    ...(claims.name !== undefined && { name: String(claims.name) }),
   };
 }

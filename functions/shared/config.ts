@@ -1,6 +1,7 @@
 /** Configuration, read once when a function starts; a missing value fails fast with its name. */
 import { fileURLToPath } from 'node:url';
 import { getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '#domain/audit';
 
 export const config = {
   tableName: getStringFromEnv({ key: 'TABLE_NAME', errorMessage: 'TABLE_NAME is not set: the DynamoDB table to use' }),
@@ -61,4 +62,16 @@ export function paymentConfig() {
   if (provider === 'sandbox' && !apiUrl)
     throw new Error('PAYMENT_PROVIDER is "sandbox" but PAYMENT_PROVIDER_API_URL is not set: the sandbox runs inside npm start');
   return { provider: provider as PaymentProviderName, secretArn, secretJson, apiUrl } as const;
+}
+
+/**
+ * How many days the workspace's audit entries are kept: infra sets AUDIT_RETENTION_DAYS from agency.config.json
+ * (audit.retentionDays, 7 years by default); the local runtime leaves it unset and gets the same default.
+ */
+export function auditRetentionDays(): number {
+  const raw = process.env.AUDIT_RETENTION_DAYS;
+  if (raw === undefined || raw === '') return DEFAULT_AUDIT_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`AUDIT_RETENTION_DAYS is "${raw}": use a whole number of days`);
+  return days;
 }

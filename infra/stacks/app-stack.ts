@@ -116,6 +116,7 @@ export class AppStack extends Stack {
         // Return addresses (e.g. from the payment provider) are built from this, never from a request's Host.
         PORTAL_ORIGIN: this.site.origin,
         ORIGIN_VERIFY_SECRET: originVerify.value,
+        AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
       },
       throttling: config.throttling,
     });

@@ -27,6 +27,13 @@ describe('agency.config.json', () => {
     const config = loadAgencyConfig();
     expect(config.waf.requestsPer5MinutesPerIp).toBe(2000);
     expect(config.throttling).toEqual({});
+    expect(config.audit.retentionDays).toBe(2555);
+  });
+
+  it('keeps audit entries as long as the agency says, within sane bounds', () => {
+    expect(parseAgencyConfig({ ...sample(), audit: { retentionDays: 3650 } }).audit.retentionDays).toBe(3650);
+    expect(problemsOf({ ...sample(), audit: { retentionDays: 7 } }).join('\n')).toContain('audit.retentionDays');
+    expect(problemsOf({ ...sample(), audit: { retentionDays: 10.5 } }).join('\n')).toContain('whole number');
   });
 
   it('lists every problem at once, each naming the field and what to write', () => {

@@ -51,6 +51,12 @@ export function statusPage(
             { term: lang.t('status.updatedOn'), details: <DateTime iso={status.updatedAt} locale={locale} /> },
           ]}
         />
+        <p data-status-meaning>{lang.t(`status.meaning.${status.status}`)}</p>
+        {status.message && (
+          <Alert kind="warning" heading={lang.t('status.messageTitle')}>
+            <span data-status-message>{status.message}</span>
+          </Alert>
+        )}
         {options.fee && (
           <PaymentSection
             lang={lang}

@@ -3,7 +3,9 @@ import {
   ANONYMOUS,
   type Caller,
   canActForAgency,
+  canReadAudit,
   canReadRecord,
+  canWorkCase,
   isAdmin,
   ownerOf,
   type RouteAuth,
@@ -60,6 +62,34 @@ describe('acting for an agency (status changes, refunds)', () => {
   it('a group that only starts like a staff group grants nothing', () => {
     const sneaky: Caller = { kind: 'person', subject: 's', groups: ['staff:motor-vehicles-contractors', 'staff'] };
     expect(canActForAgency(sneaky, 'motor-vehicles')).toBe(false);
+  });
+});
+
+describe('working a case and reading the audit trail', () => {
+  const adminStaffX: Caller = { kind: 'person', subject: 'sub-ax', groups: ['staff:motor-vehicles', 'admin'] };
+  const all = { ...callers, adminStaffX } as const;
+  // [work a motor-vehicles case, work a revenue case, read the audit trail]
+  const expected: Record<keyof typeof all, [boolean, boolean, boolean]> = {
+    anonymous: [false, false, false],
+    citizenA: [false, false, false],
+    citizenB: [false, false, false],
+    staffX: [true, false, false],
+    staffY: [false, true, false],
+    admin: [false, false, true],
+    machine: [false, false, false],
+    adminStaffX: [true, false, true],
+  };
+  for (const [who, [mv, revenue, audit]] of Object.entries(expected) as [keyof typeof all, [boolean, boolean, boolean]][]) {
+    it(`${who}: motor-vehicles case ${mv ? 'yes' : 'no'}, revenue case ${revenue ? 'yes' : 'no'}, audit ${audit ? 'yes' : 'no'}`, () => {
+      expect(canWorkCase(all[who], { agency: 'motor-vehicles' })).toBe(mv);
+      expect(canWorkCase(all[who], { agency: 'revenue' })).toBe(revenue);
+      expect(canReadAudit(all[who])).toBe(audit);
+    });
+  }
+
+  it('the owner of a case cannot work it, even when they are staff of another agency', () => {
+    const ownerStaffY: Caller = { kind: 'person', subject: 'sub-a', groups: ['citizen', 'staff:revenue'] };
+    expect(canWorkCase(ownerStaffY, { agency: 'motor-vehicles' })).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   process.env.TABLE_NAME ??= 'unit-test';
 });
-const { portalOrigin } = await import('#shared/config');
+const { auditRetentionDays, portalOrigin } = await import('#shared/config');
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -41,5 +41,19 @@ describe("the portal's public origin", () => {
   it('fails fast when it is not set', () => {
     vi.stubEnv('PORTAL_ORIGIN', undefined);
     expect(() => portalOrigin()).toThrow(/PORTAL_ORIGIN is not set/);
+  });
+});
+
+describe('how long audit entries are kept', () => {
+  it('is seven years unless infra says otherwise', () => {
+    vi.stubEnv('AUDIT_RETENTION_DAYS', '');
+    expect(auditRetentionDays()).toBe(2555);
+    vi.stubEnv('AUDIT_RETENTION_DAYS', '3650');
+    expect(auditRetentionDays()).toBe(3650);
+  });
+
+  it('fails fast on something that is not a number of days, naming the setting', () => {
+    vi.stubEnv('AUDIT_RETENTION_DAYS', 'forever');
+    expect(() => auditRetentionDays()).toThrow(/AUDIT_RETENTION_DAYS is "forever"/);
   });
 });

@@ -1,0 +1,26 @@
+/** POST /api/agency/cases/{code}/messages: a message to the citizen (`kind=message`) or an internal note (`kind=note`). */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { addCaseMessage } from '#domain/cases';
+import { callerOf } from '#http/caller';
+import { caseDeps, fieldsOf, originOf } from '#http/cases';
+import { requestLocale } from '#http/request';
+import { json } from '#http/responses';
+import { withHttp } from '#http/with-http';
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  const fields = fieldsOf(event);
+  const message = await addCaseMessage(
+    {
+      caller: callerOf(event),
+      code: event.pathParameters?.code ?? '',
+      locale: requestLocale(event),
+      from: originOf(event),
+      kind: fields.kind === 'message' ? 'message' : 'note',
+      text: fields.text ?? '',
+    },
+    caseDeps,
+  );
+  return json(201, { message });
+};
+
+export const handler = withHttp(lambdaHandler);

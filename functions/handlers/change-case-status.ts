@@ -1,0 +1,31 @@
+/** POST /api/agency/cases/{code}/status: move a case on (`status`, `version`, and `message` or `reason` where needed). */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { changeCaseStatus } from '#domain/cases';
+import { STATUSES } from '#domain/submissions';
+import { callerOf } from '#http/caller';
+import { answeringConflicts, caseDeps, fieldsOf, originOf, versionFrom } from '#http/cases';
+import { requestLocale } from '#http/request';
+import { json } from '#http/responses';
+import { withHttp } from '#http/with-http';
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) =>
+  answeringConflicts(async () => {
+    const fields = fieldsOf(event);
+    const after = await changeCaseStatus(
+      {
+        caller: callerOf(event),
+        code: event.pathParameters?.code ?? '',
+        locale: requestLocale(event),
+        from: originOf(event),
+        // An unknown status is one the workflow refuses, with its own message.
+        to: STATUSES.find((s) => s === fields.status) ?? ('' as never),
+        version: versionFrom(fields.version),
+        message: fields.message,
+        reason: fields.reason,
+      },
+      caseDeps,
+    );
+    return json(200, { code: after.code, status: after.status, version: after.version });
+  });
+
+export const handler = withHttp(lambdaHandler);

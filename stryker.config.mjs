@@ -10,10 +10,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   // TypeScript 7 has no JS compiler API, which Stryker calls when it finds a tsconfig: point it at none.
   tsconfigFile: 'tsconfig.stryker-none.json',
-  mutate: [
-    'functions/domain/**/*.ts',
-    'catalog/src/**/*.ts',
-  ],
+  mutate: ['functions/domain/**/*.ts', 'catalog/src/**/*.ts'],
   coverageAnalysis: 'perTest',
   // Two cores, shared: one mutant at a time, and only the mutants whose code or tests changed since the last run.
   concurrency: 1,

@@ -79,8 +79,7 @@ export function toApiGatewayEvent(
     }
     headers[key] = Array.isArray(value) ? value.join(',') : value;
   }
-  // What CloudFront's viewer-request function (infra/edge/api-forwarded-host.js) and API Gateway add.
-  headers['x-forwarded-host'] = headers.host ?? 'localhost';
+  // What API Gateway and CloudFront add.
   headers['x-forwarded-proto'] = 'http';
   headers['cloudfront-viewer-address'] = `${request.sourceIp}:0`; // CloudFront's, replacing any the viewer sent
   const query: Record<string, string> = {};

@@ -4,16 +4,12 @@
  * anything but a 2xx.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { type Route, routes } from '#http/routes';
+import { apiPath } from '#ui/paths.ts';
 
 export const API_VERSION = '2026-10-28.endive';
 
-/** Where the portal receives them: the route table's route for the webhook handler. */
-export const WEBHOOK_PATH = (() => {
-  const route = (routes as readonly Route[]).find((r) => r.handler === 'receive-payment-webhook');
-  if (!route) throw new Error('The route table has no route for receive-payment-webhook.');
-  return route.path;
-})();
+/** Where the portal receives them: the route table's webhook route. */
+export const WEBHOOK_PATH = apiPath('receivePaymentWebhook');
 
 /** The Stripe-Signature header for a payload, exactly as Stripe computes it. */
 export function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {

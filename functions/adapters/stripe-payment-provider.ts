@@ -36,9 +36,9 @@ export interface StripeSettings {
 type Session = Stripe.Checkout.Session;
 
 /**
- * The SDK, loaded on first use rather than at start-up: it is a third of a payment function's bundle and most
- * of its start-up CPU beyond the DynamoDB client, and many requests (a receipt already paid, a refused refund,
- * a bad code) never talk to the provider.
+ * The SDK, loaded on first use rather than at start-up: it is a third of a payment function's bundle and ~7 ms
+ * of its start-up CPU (docs/benchmarks.md), and many requests (a receipt already paid, a refused refund, a
+ * mistyped code) never talk to the provider.
  */
 let sdk: Promise<typeof Stripe> | undefined;
 const loadSdk = (): Promise<typeof Stripe> => {

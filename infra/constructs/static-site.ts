@@ -104,11 +104,6 @@ export class StaticSite extends Construct {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Directory index and trailing slash for the static site',
     });
-    const forwardedHost = new EdgeFunction(this, 'ApiForwardedHost', {
-      code: edgeCode('api-forwarded-host.js'),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'Pass the site host to the API as x-forwarded-host',
-    });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Front Door',
@@ -147,7 +142,6 @@ export class StaticSite extends Construct {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headersPolicy,
           compress: true,
-          functionAssociations: [{ function: forwardedHost, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         // Read on every page load: a new deployment's settings must show at once.
         '/config.json': {

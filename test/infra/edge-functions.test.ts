@@ -95,15 +95,3 @@ describe('site paths, sent hostile URIs', () => {
     expect(handler(request('//services/'))).toMatchObject({ uri: '/services/index.html' });
   });
 });
-
-describe('forwarded host (viewer request on /api/*)', () => {
-  const handler = load('api-forwarded-host.js');
-
-  it('tells the API which host the person used, whatever they sent', () => {
-    const result = handler(
-      request('/api/payments', {}, { host: { value: 'portal.example.gov' }, 'x-forwarded-host': { value: 'evil.example' } }),
-    ) as EdgeRequest;
-    expect(result.headers['x-forwarded-host']).toEqual({ value: 'portal.example.gov' });
-    expect(result.uri).toBe('/api/payments');
-  });
-});

@@ -359,14 +359,15 @@ describe('site and CloudFront', () => {
     });
   });
 
-  it('sends /api/* to the HTTP API uncached, with all viewer headers but Host, the secret origin header and x-forwarded-host', () => {
+  it('sends /api/* to the HTTP API uncached, with all viewer headers but Host and the secret origin header', () => {
     const behavior = apiBehavior();
     expect(behavior).toMatchObject({
       CachePolicyId: CACHING_DISABLED,
       OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
       ViewerProtocolPolicy: 'https-only',
-      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
     });
+    // Nothing rewrites API requests at the edge: the functions build absolute links from PORTAL_ORIGIN, not Host.
+    expect(behavior.FunctionAssociations).toBeUndefined();
     const origin = distribution().Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
     expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expect.anything() }]);

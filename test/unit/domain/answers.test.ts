@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answersFromFormPost, checkAnswers } from '#domain/answers';
+import { translate } from '#catalog/i18n';
+import { answersFromFormPost, checkAnswers, MAX_FIELDS } from '#domain/answers';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 const { form, validate } = await compiledForm('birth-certificate-request');
+const renewal = await compiledForm('drivers-license-renewal-request');
+const business = await compiledForm('business-registration-application');
 const valid = {
   fullName: 'Ana María Núñez',
   dateOfBirth: '2020-02-29',
@@ -90,5 +93,101 @@ describe('reading a plain HTML form post', () => {
   it('keeps a number that is not whole as text, so the check can explain the problem', () => {
     const params = new URLSearchParams({ copies: 'two' });
     expect(answersFromFormPost(form, params).copies).toBe('two');
+  });
+});
+
+describe('checking answers, the details', () => {
+  const checkWith = (compiled: typeof renewal, answers: unknown) =>
+    checkAnswers(compiled.form, compiled.validate, answers, 'en', strings);
+
+  it('says "enter" for a required answer that is only spaces', () => {
+    expect(check({ ...valid, fullName: '   ' }).problems).toEqual([
+      { field: 'fullName', message: 'Enter full name on the birth certificate' },
+    ]);
+  });
+
+  it('treats an unticked confirmation box as a missing answer', () => {
+    const { problems } = checkWith(renewal, { confirm: false });
+    const confirm = problems.find((problem) => problem.field === 'confirm');
+    const missing = checkWith(renewal, {}).problems.find((problem) => problem.field === 'confirm');
+    expect(confirm?.message).toBe(missing?.message);
+  });
+
+  it('keeps line breaks and tabs in long answers only, with Windows line ends made plain', () => {
+    const purpose = 'Line one\r\nLine two\rLine three\tindented';
+    const { answers } = checkWith(business, { purpose });
+    expect(answers.purpose).toBe('Line one\nLine two\nLine three\tindented');
+    expect(check({ ...valid, fullName: 'Ana\tDíaz' }).problems.map((problem) => problem.field)).toEqual(['fullName']);
+  });
+
+  it('drops an answer sent as null or missing, as if not sent', () => {
+    expect(check({ ...valid, phone: null })).toEqual({ answers: valid, problems: [] });
+  });
+
+  it('keeps numbers and yes/no answers as they came', () => {
+    expect(checkWith(renewal, { confirm: true }).answers.confirm).toBe(true);
+    expect(check({ ...valid, copies: 3 }).answers.copies).toBe(3);
+  });
+
+  it('refuses a body that is not an object, in plain words', () => {
+    expect(check('answers').problems).toEqual([{ field: '', message: translate(strings, 'validation.notAnObject', 'en') }]);
+  });
+
+  it('refuses more than 200 answers at once without checking them', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_FIELDS + 1 }, (_, i) => [`q${i}`, 'x']));
+    expect(check(many)).toEqual({
+      answers: {},
+      problems: [{ field: '', message: translate(strings, 'validation.tooManyFields', 'en') }],
+    });
+    const most = Object.fromEntries(Array.from({ length: MAX_FIELDS }, (_, i) => [`q${i}`, 'x']));
+    expect(check(most).problems[0]?.message).not.toBe(translate(strings, 'validation.tooManyFields', 'en'));
+    expect(MAX_FIELDS).toBe(200);
+  });
+
+  it('names an unknown question with broken characters by its name', () => {
+    expect(check({ ...valid, extra: 'x\u0000' }).problems).toEqual([
+      { field: 'extra', message: translate(strings, 'validation.characters', 'en', { label: 'extra' }) },
+    ]);
+  });
+
+  it('lists questions the form does not ask after the ones it does', () => {
+    const { problems } = check({ favouriteColour: 'blue', email: 'ana@example.com', fullName: 'Ana' });
+    expect(problems.map((problem) => problem.field)).toEqual(['dateOfBirth', 'relationship', 'copies', 'favouriteColour']);
+  });
+
+  it('refuses a year before 100, which dates cannot hold as written', () => {
+    expect(check({ ...valid, dateOfBirth: '0050-01-01' }).problems.map((problem) => problem.field)).toEqual(['dateOfBirth']);
+    expect(check({ ...valid, dateOfBirth: '2023-04-31' }).problems.map((problem) => problem.field)).toEqual(['dateOfBirth']);
+  });
+
+  it('says one thing per question even when the schema finds several', () => {
+    const { problems } = check({ ...valid, email: 'x'.repeat(300) });
+    expect(problems.filter((problem) => problem.field === 'email')).toHaveLength(1);
+  });
+});
+
+describe('reading a plain HTML form post, the details', () => {
+  it('takes the last value of a field sent twice, and keeps fields the form does not ask as sent', () => {
+    const params = new URLSearchParams([
+      ['fullName', 'First'],
+      ['fullName', 'Second'],
+      ['extra', '  x  '],
+    ]);
+    expect(answersFromFormPost(form, params)).toMatchObject({ fullName: 'Second', extra: '  x  ' });
+  });
+
+  it('reads whole numbers with spaces or a sign, and leaves anything else as text', () => {
+    const copies = (value: string) => answersFromFormPost(form, new URLSearchParams({ copies: value })).copies;
+    expect(copies(' 3 ')).toBe(3);
+    expect(copies('-2')).toBe(-2);
+    expect(copies('12')).toBe(12);
+    for (const text of ['3x', 'x3', '3 3', '1234567890123456', '+3']) expect(copies(text), text).toBe(text);
+  });
+
+  it('reads a ticked box as yes whatever the browser sends for it, and an unticked one as no', () => {
+    const confirm = (params: Record<string, string>) => answersFromFormPost(renewal.form, new URLSearchParams(params)).confirm;
+    for (const ticked of ['yes', 'on', 'true']) expect(confirm({ confirm: ticked }), ticked).toBe(true);
+    expect(confirm({})).toBe(false);
+    expect(confirm({ confirm: 'no' })).toBe(false);
   });
 });

@@ -1,0 +1,56 @@
+/** Text in several languages: locales, paths, placeholders, money and dates as people read them. */
+import { describe, expect, it } from 'vitest';
+import { fill, formatDate, formatMoney, isLocale, localePath, text, translate } from '#catalog/i18n';
+import { strings } from '../../support/forms.ts';
+
+describe('languages', () => {
+  it('knows the portal languages and nothing else', () => {
+    expect(isLocale('en')).toBe(true);
+    expect(isLocale('es')).toBe(true);
+    for (const value of ['fr', '', 'EN', undefined, 1, ['en']]) expect(isLocale(value), String(value)).toBe(false);
+  });
+
+  it('keeps English at the root and puts other languages under their code', () => {
+    expect(localePath('en', '/status/')).toBe('/status/');
+    expect(localePath('es', '/status/')).toBe('/es/status/');
+    expect(localePath('es', 'status/')).toBe('/es/status/');
+    expect(localePath('en', 'status/')).toBe('/status/');
+  });
+});
+
+describe('strings', () => {
+  it('fills named placeholders and leaves unknown ones as written', () => {
+    expect(fill('Pay {amount} by {date} ({other})', { amount: '$25.00', date: 'today' })).toBe('Pay $25.00 by today ({other})');
+    expect(fill('{n} copies', { n: 2 })).toBe('2 copies');
+    expect(fill('no {params}')).toBe('no {params}');
+  });
+
+  it('translates a key in the language asked, and names a missing key and the fix', () => {
+    expect(translate(strings, 'payment.noFee', 'es')).not.toBe(translate(strings, 'payment.noFee', 'en'));
+    expect(() => translate(strings, 'no.such.key', 'en')).toThrow(
+      'catalog/strings.json has no "no.such.key". Add it with "en" and "es" texts.',
+    );
+  });
+
+  it('picks the text of the language asked', () => {
+    expect(text({ en: 'Parking ticket', es: 'Multa' }, 'es')).toBe('Multa');
+  });
+});
+
+describe('money and dates', () => {
+  it('shows cents as dollars, with the currency and separators people expect', () => {
+    expect(formatMoney(2500, 'USD', 'en')).toBe('$25.00');
+    expect(formatMoney(123450, 'USD', 'en')).toBe('$1,234.50');
+    expect(formatMoney(1, 'USD', 'es')).toBe('$0.01');
+  });
+
+  it('shows other currencies by their code in Spanish and their sign in English', () => {
+    expect(formatMoney(123450, 'EUR', 'en')).toBe('€1,234.50');
+    expect(formatMoney(123450, 'EUR', 'es')).toBe('EUR\u00a01,234.50');
+  });
+
+  it('shows dates in Eastern time, in words, in the language asked', () => {
+    expect(formatDate('2026-11-22T15:00:00Z', 'en')).toBe('November 22, 2026 at 10:00 AM');
+    expect(formatDate('2026-11-22T15:00:00Z', 'es')).toBe('22 de noviembre de 2026 a las 10:00 a.m.');
+  });
+});

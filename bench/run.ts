@@ -104,8 +104,8 @@ function startupCpuMicros(files: string[]): number[] {
 
 /**
  * With BENCH_INSTRUCTIONS=1 (and valgrind installed): instructions executed by a fresh process that imports the
- * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each
- * (the count barely moves between runs); ~15 s per bundle.
+ * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each,
+ * on one V8 thread (the count then moves by ±0.5 % between runs); ~20 s per bundle.
  */
 function instructionCount(script: string): number {
   const result = spawnSync(
@@ -179,7 +179,10 @@ console.log(
 );
 
 // `npm run bench -- functions` stops here (the start-up budget alone, without Chromium or a synth).
-if (process.argv[2] === 'functions') process.exit(0);
+if (process.argv[2] === 'functions') {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // 3: the home page's weight: what real Chromium downloads on a first visit (no cache), served by the local
 // front door; gzip computed per response, as CloudFront would compress it.

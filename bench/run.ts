@@ -10,14 +10,15 @@
  * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
  *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '../functions/http/routes.ts';
+import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { startPortal } from '../local/portal.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
@@ -29,42 +30,65 @@ if (process.argv[2] === 'queue') {
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const INSTRUCTIONS = process.env.BENCH_INSTRUCTIONS === '1';
 const out = mkdtempSync(join(tmpdir(), 'front-door-bench-'));
 
-async function bundle(name: string, entry: string | { contents: string }): Promise<string> {
-  const outfile = join(out, name, 'index.mjs');
-  mkdirSync(join(out, name), { recursive: true });
-  await build({
+interface Bundle {
+  /** The entry Lambda imports at start-up. */
+  entry: string;
+  /** Bytes of every .mjs file in the function's asset, and of the entry with the chunks it imports statically. */
+  allBytes: number;
+  startBytes: number;
+  startGzip: number;
+}
+
+/** A function bundled exactly as infra bundles it (infra/bundling/split-bundle.ts): an entry plus chunks. */
+async function bundle(name: string, entry: string | { contents: string }): Promise<Bundle> {
+  const outdir = join(out, name);
+  mkdirSync(outdir, { recursive: true });
+  const { entryPoints: _, ...options } = splitBuildOptions(typeof entry === 'string' ? entry : `${name}.ts`, outdir);
+  const { metafile } = await build({
+    ...options,
     ...(typeof entry === 'string'
       ? { entryPoints: [entry] }
       : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const, sourcefile: `${name}.ts` } }),
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'], // as infra/constructs/portal-function.ts bundles
-    // ESM bundles that include CommonJS dependencies need a require.
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     logLevel: 'silent',
   });
-  return outfile;
+  const outputs = metafile?.outputs ?? {};
+  const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
+  const entryOutput = code.find((path) => path.endsWith(`${name}/index.mjs`)) ?? '';
+  const atStart = new Set<string>();
+  const pending = [entryOutput];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (atStart.has(path)) continue;
+    atStart.add(path);
+    for (const imported of outputs[path]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
+  }
+  const bytes = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  const startCode = Buffer.concat([...atStart].map((path) => readFileSync(resolve(path))));
+  return {
+    entry: join(outdir, 'index.mjs'),
+    allBytes: bytes(code),
+    startBytes: bytes(atStart),
+    startGzip: gzipSync(startCode).length,
+  };
 }
+
+// What infra sets on every function (a secret's ARN is only read when first needed).
+const BENCH_ENV = {
+  TABLE_NAME: 'bench',
+  AWS_REGION: 'us-east-1',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  PAYMENT_PROVIDER: 'stripe',
+  PORTAL_ORIGIN: 'https://portal.example.gov',
+  SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
+};
 
 function startupCpuSample(file: string): number {
   const script = `const t=process.cpuUsage();await import(${JSON.stringify(`file://${file}`)});const u=process.cpuUsage(t);console.log(u.user+u.system)`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    // What infra sets on every function (a secret's ARN is only read when first needed).
-    env: {
-      ...process.env,
-      TABLE_NAME: 'bench',
-      AWS_REGION: 'us-east-1',
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-      PAYMENT_PROVIDER: 'stripe',
-      PORTAL_ORIGIN: 'https://portal.example.gov',
-      SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
-    },
+    env: { ...process.env, ...BENCH_ENV },
     encoding: 'utf8',
   });
   return Number(output.trim());
@@ -83,30 +107,69 @@ function startupCpuMicros(files: string[]): number[] {
   });
 }
 
+/**
+ * With BENCH_INSTRUCTIONS=1 (and valgrind installed): instructions executed by a fresh process that imports the
+ * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each,
+ * on one V8 thread (the count then moves by ±0.5 % between runs); ~20 s per bundle.
+ */
+function instructionCount(script: string): number {
+  const result = spawnSync(
+    'valgrind',
+    [
+      '--tool=cachegrind',
+      '--cache-sim=no',
+      '--cachegrind-out-file=/dev/null',
+      process.execPath,
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { env: { ...process.env, ...BENCH_ENV }, encoding: 'utf8' },
+  );
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr ?? '')?.[1];
+  if (!refs) throw new Error(`valgrind gave no instruction count: ${result.stderr}`);
+  return Number(refs.replaceAll(',', ''));
+}
+let nodeInstructions: number | undefined;
+function startupInstructions(file: string): number {
+  nodeInstructions ??= instructionCount('');
+  return instructionCount(`await import(${JSON.stringify(`file://${file}`)})`) - nodeInstructions;
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // 1 + 2: bundles and start-up.
 const emptyEntry = join(out, 'empty.ts');
 writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
-const emptyFile = await bundle('empty-handler', emptyEntry);
-const dynamoFile = await bundle('dynamodb-client-only', {
+const emptyBundle = await bundle('empty-handler', emptyEntry);
+const dynamoBundle = await bundle('dynamodb-client-only', {
   contents:
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({ maxAttempts: 3 });\nexport const handler = async () => ({ statusCode: client ? 200 : 500, body: '' });\n",
 });
 const handlerNames = [...new Set(routes.map((route) => route.handler))];
-const handlerFiles: string[] = [];
-for (const name of handlerNames) handlerFiles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));
-const [emptyCpu = 1, dynamoCpu = 1, ...handlerCpu] = startupCpuMicros([emptyFile, dynamoFile, ...handlerFiles]);
-const row = (name: string, file: string, cpu: number) =>
-  `  ${name.padEnd(16)} ${kb(statSync(file).size).padStart(10)} ${kb(gzipSync(readFileSync(file)).length).padStart(10)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(14)} ${(cpu / emptyCpu).toFixed(2).padStart(8)} ${(cpu / dynamoCpu).toFixed(2).padStart(11)}`;
-console.log(`Functions (esbuild, minified, ESM, node24) — start-up CPU: median of ${RUNS} fresh processes each, taken in turns`);
+const handlerBundles: Bundle[] = [];
+for (const name of handlerNames) handlerBundles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));
+const allBundles = [emptyBundle, dynamoBundle, ...handlerBundles];
+const [emptyCpu = 1, dynamoCpu = 1, ...handlerCpu] = startupCpuMicros(allBundles.map((b) => b.entry));
+const instructions = INSTRUCTIONS ? allBundles.map((b) => startupInstructions(b.entry)) : [];
+const [, dynamoInstructions = 1] = instructions;
+const row = (name: string, b: Bundle, cpu: number, index: number) =>
+  `  ${name.padEnd(24)} ${kb(b.allBytes).padStart(9)} ${kb(b.startBytes).padStart(9)} ${kb(b.startGzip).padStart(9)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(9)} ${(cpu / emptyCpu).toFixed(2).padStart(8)} ${(cpu / dynamoCpu).toFixed(2).padStart(11)}` +
+  (INSTRUCTIONS
+    ? ` ${`${((instructions[index] ?? 0) / 1e6).toFixed(1)} M`.padStart(10)} ${((instructions[index] ?? 0) / dynamoInstructions).toFixed(3).padStart(9)}`
+    : '');
 console.log(
-  `  ${'handler'.padEnd(16)} ${'bundle'.padStart(10)} ${'gzip'.padStart(10)} ${'start-up CPU'.padStart(14)} ${'× empty'.padStart(8)} ${'× DynamoDB'.padStart(11)}`,
+  `Functions (esbuild, minified, ESM, node24, split as infra splits) — start-up CPU: median of ${RUNS} fresh processes each, taken in turns`,
 );
-console.log(row('(empty handler)', emptyFile, emptyCpu));
-console.log(row('(DynamoDB client only)', dynamoFile, dynamoCpu));
+console.log(
+  `  ${'handler'.padEnd(24)} ${'all code'.padStart(9)} ${'at start'.padStart(9)} ${'gzip'.padStart(9)} ${'CPU'.padStart(9)} ${'× empty'.padStart(8)} ${'× DynamoDB'.padStart(11)}` +
+    (INSTRUCTIONS ? ` ${'instr.'.padStart(10)} ${'× DynamoDB'.padStart(9)}` : ''),
+);
+console.log(row('(empty handler)', emptyBundle, emptyCpu, 0));
+console.log(row('(DynamoDB client only)', dynamoBundle, dynamoCpu, 1));
 handlerNames.forEach((name, index) => {
-  console.log(row(name, handlerFiles[index] ?? '', handlerCpu[index] ?? 0));
+  const b = handlerBundles[index];
+  if (b) console.log(row(name, b, handlerCpu[index] ?? 0, index + 2));
 });
 
 // The per-form modules the submit handler loads on first use (one per form; start-up loads none of them).
@@ -121,7 +184,10 @@ console.log(
 );
 
 // `npm run bench -- functions` stops here (the start-up budget alone, without Chromium or a synth).
-if (process.argv[2] === 'functions') process.exit(0);
+if (process.argv[2] === 'functions') {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // 3: the home page's weight: what real Chromium downloads on a first visit (no cache), served by the local
 // front door; gzip computed per response, as CloudFront would compress it.

@@ -3,7 +3,7 @@
  * a raw Node request: read its body within a limit, and refuse it in plain words.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { langOf, renderView } from '#http/pages';
+import { langOf, renderView } from '#http/views';
 import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { pageHref, pages } from '#ui/paths.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';

@@ -5,13 +5,12 @@ import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { lookUpStatus } from '#domain/submissions';
 import { freshIdempotencyKey } from '#http/idempotency';
-import { langOf, otherLanguageHref, renderView } from '#http/pages';
+import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
-import { html, json } from '#http/responses';
+import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
-import { statusPage } from '#ui/pages/StatusPage.tsx';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
@@ -25,14 +24,15 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const compiled = await findCompiledForm(status.formId);
   const justSubmitted = Boolean(event.queryStringParameters?.submitted);
   const path = apiPath('showStatus', { code: status.code }, justSubmitted ? { submitted: '1' } : {});
-  const view = statusPage(langOf(locale), status, {
-    serviceTitle: compiled?.service.title,
-    justSubmitted,
-    altHref: otherLanguageHref(path, locale),
-    fee: compiled?.service.fee,
-    idempotencyKey: freshIdempotencyKey(),
-  });
-  return html(200, renderView(locale, view));
+  return htmlPage(200, locale, ({ statusPage, langOf }) =>
+    statusPage(langOf(locale), status, {
+      serviceTitle: compiled?.service.title,
+      justSubmitted,
+      altHref: otherLanguageHref(path, locale),
+      fee: compiled?.service.fee,
+      idempotencyKey: freshIdempotencyKey(),
+    }),
+  );
 };
 
 export const handler = withHttp(lambdaHandler);

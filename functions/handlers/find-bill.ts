@@ -8,14 +8,13 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbBillStore } from '#adapters/dynamodb-payment-bill-store';
 import { findBill } from '#domain/payment-bills';
 import { freshIdempotencyKey } from '#http/idempotency';
-import { langOf, renderView } from '#http/pages';
+import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json } from '#http/responses';
+import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { isClientError } from '#shared/errors';
-import { billLookupPage, billPage } from '#ui/pages/PaymentPages.tsx';
 
 const bills = dynamoDbBillStore(dynamoDb, config.tableName);
 
@@ -32,14 +31,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const page = Boolean(fields) && wantsHtml(event);
   try {
     const bill = await findBill({ reference, check, locale }, { store: bills, strings });
-    if (page) return html(200, renderView(locale, billPage(langOf(locale), bill, check, freshIdempotencyKey())));
+    if (page)
+      return htmlPage(200, locale, ({ billPage, langOf }) => billPage(langOf(locale), bill, check, freshIdempotencyKey()));
     const { reference: ref, description, amount, currency, dueOn, payment } = bill;
     return json(200, { reference: ref, description, amount, currency, ...(dueOn && { dueOn }), ...(payment && { payment }) });
   } catch (error) {
     if (page && isClientError(error))
-      return html(
-        error.statusCode,
-        renderView(locale, billLookupPage(langOf(locale), { bill: reference, check }, { field: 'bill', message: error.message })),
+      return htmlPage(error.statusCode, locale, ({ billLookupPage, langOf }) =>
+        billLookupPage(langOf(locale), { bill: reference, check }, { field: 'bill', message: error.message }),
       );
     throw error;
   }

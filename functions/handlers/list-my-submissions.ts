@@ -12,8 +12,8 @@ import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
-import { statusLabel } from '#ui/pages/StatusPage.tsx';
 import { apiPath } from '#ui/paths.ts';
+import { statusLabel } from '#ui/status-label.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
 

@@ -12,16 +12,16 @@ import { refreshFromProvider } from '#domain/payment-events';
 import { parsePaymentId } from '#domain/payment-ids';
 import { mayStillTakeMoney } from '#domain/payment-state';
 import { freshIdempotencyKey } from '#http/idempotency';
-import { langOf, renderView } from '#http/pages';
+import { htmlPage } from '#http/pages';
 import { alarm } from '#http/payment-alarms';
 import { publicPayment } from '#http/payment-pages';
 import { requestLocale, wantsHtml } from '#http/request';
-import { html, json } from '#http/responses';
+import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { NotFoundError } from '#shared/errors';
-import { paymentPage, type ReturnedFrom } from '#ui/pages/PaymentPages.tsx';
+import type { ReturnedFrom } from '#ui/pages/PaymentPages.tsx';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
@@ -38,8 +38,9 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return json(200, publicPayment(details));
   const from = event.queryStringParameters?.from;
   const returnedFrom: ReturnedFrom = from === 'checkout' || from === 'cancel' ? from : undefined;
-  const view = paymentPage(langOf(locale), details, { from: returnedFrom, idempotencyKey: freshIdempotencyKey() });
-  return html(200, renderView(locale, view));
+  return htmlPage(200, locale, ({ paymentPage, langOf }) =>
+    paymentPage(langOf(locale), details, { from: returnedFrom, idempotencyKey: freshIdempotencyKey() }),
+  );
 };
 
 export const handler = withHttp(lambdaHandler);

@@ -17,16 +17,15 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { startPayment } from '#domain/payment-checkout';
 import { findPayable, type Payable, type PayableDeps, type PayRequest } from '#domain/payment-payables';
 import { idempotencyKeyOf } from '#http/idempotency';
-import { langOf, renderView } from '#http/pages';
+import { htmlPage } from '#http/pages';
 import { returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json, seeOther } from '#http/responses';
+import { json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config, portalOrigin } from '#shared/config';
 import { BadRequestError, isClientError } from '#shared/errors';
 import { logger } from '#shared/logger';
-import { billLookupPage, payByCodePage } from '#ui/pages/PaymentPages.tsx';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
@@ -70,20 +69,16 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     payable = await findPayable(request, locale, payables);
   } catch (error) {
     // Without JavaScript, a mistake in the code or the bill comes back as the same form, marked.
-    if (page && isClientError(error) && request.payment === undefined) {
+    const { code, bill, check, payment } = request;
+    if (page && isClientError(error) && payment === undefined) {
       const problem = { message: error.message };
-      if (request.code !== undefined)
-        return html(
-          error.statusCode,
-          renderView(locale, payByCodePage(langOf(locale), request.code, { field: 'code', ...problem })),
+      if (code !== undefined)
+        return htmlPage(error.statusCode, locale, ({ payByCodePage, langOf }) =>
+          payByCodePage(langOf(locale), code, { field: 'code', ...problem }),
         );
-      if (request.bill !== undefined)
-        return html(
-          error.statusCode,
-          renderView(
-            locale,
-            billLookupPage(langOf(locale), { bill: request.bill, check: request.check ?? '' }, { field: 'bill', ...problem }),
-          ),
+      if (bill !== undefined)
+        return htmlPage(error.statusCode, locale, ({ billLookupPage, langOf }) =>
+          billLookupPage(langOf(locale), { bill, check: check ?? '' }, { field: 'bill', ...problem }),
         );
     }
     throw error;

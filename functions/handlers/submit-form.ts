@@ -14,15 +14,14 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { type CompiledForm, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
-import { langOf, renderView } from '#http/pages';
+import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json, seeOther } from '#http/responses';
+import { json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
-import { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
@@ -36,13 +35,14 @@ function renderFormWithProblems(
 ) {
   const { form, service } = compiled;
   const other: Locale = locale === 'en' ? 'es' : 'en';
-  const view = formWithProblemsPage(langOf(locale), strings, form, {
-    values: Object.fromEntries(fields),
-    problems: error.problems,
-    idempotencyKey: key,
-    altHref: pageHref(other, pages.apply(service.id)),
-  });
-  return html(422, renderView(locale, view));
+  return htmlPage(422, locale, ({ formWithProblemsPage, langOf }) =>
+    formWithProblemsPage(langOf(locale), strings, form, {
+      values: Object.fromEntries(fields),
+      problems: error.problems,
+      idempotencyKey: key,
+      altHref: pageHref(other, pages.apply(service.id)),
+    }),
+  );
 }
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {

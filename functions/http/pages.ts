@@ -1,17 +1,15 @@
 /**
- * Pages the API answers with, in the site's look: a view from ui/pages inside the site's chrome
- * (ui/chrome/Document.tsx), with the stylesheet, scripts and images the build read off the site.
+ * Pages the API answers with, in the site's look: a view from ui/pages inside the site's chrome, with the
+ * stylesheet, scripts and images the build read off the site. The rendering itself (./views.ts) loads on first
+ * use: `htmlPage` is the one place that imports it (decision 17).
  */
-import { h } from 'preact';
-import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
-import { Document } from '#ui/chrome/Document.tsx';
 import { type Lang, langFor } from '#ui/lang.ts';
 import type { PageView } from '#ui/pages/view.ts';
-import { renderDocument } from '#ui/render.ts';
-import { agencies, assets, strings } from './site.ts';
+import { html } from './responses.ts';
+import { strings } from './site.ts';
 
-const OTHER: Record<Locale, Locale> = { en: 'es', es: 'en' };
+export const OTHER_LOCALE: Record<Locale, Locale> = { en: 'es', es: 'en' };
 
 /** The words of ui/ components in the request's language. */
 export function langOf(locale: Locale): Lang {
@@ -21,20 +19,18 @@ export function langOf(locale: Locale): Lang {
 /** The same GET address in the other language (the API reads ?lang=). */
 export function otherLanguageHref(path: string, locale: Locale): string {
   const url = new URL(path, 'http://localhost');
-  url.searchParams.set('lang', OTHER[locale]);
+  url.searchParams.set('lang', OTHER_LOCALE[locale]);
   return url.pathname + url.search;
 }
 
-export function renderView(locale: Locale, view: PageView): string {
-  const other = OTHER[locale];
-  return renderDocument(
-    h(Document, {
-      lang: langOf(locale),
-      title: view.title,
-      switchTo: { locale: other, href: view.altHref, label: translate(strings, 'layout.otherLanguage', other) },
-      assets,
-      agencies: agencies[locale],
-      children: view.content,
-    }),
-  );
+/** What a page's view is built from: the page views of ui/pages and the helpers they take. */
+export type Views = typeof import('./views.ts');
+
+/**
+ * An HTML answer: `view` picks and fills a page from `Views` (loaded on first use), which is rendered inside
+ * the site's chrome. `htmlPage(200, locale, ({ statusPage, langOf }) => statusPage(langOf(locale), status, …))`
+ */
+export async function htmlPage(statusCode: number, locale: Locale, view: (views: Views) => PageView) {
+  const views = await import('./views.ts');
+  return html(statusCode, views.renderView(locale, view(views)));
 }

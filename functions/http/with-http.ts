@@ -11,12 +11,11 @@ import { routeAccess } from '#domain/authorization';
 import { ForbiddenError, InvalidAnswersError, isClientError, UnauthorizedError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { originVerifySecret } from '#shared/origin-config';
-import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { callerOf } from './caller.ts';
 import { originVerify } from './origin-verify.ts';
-import { langOf, otherLanguageHref, renderView } from './pages.ts';
+import { htmlPage, otherLanguageHref } from './pages.ts';
 import { requestLocale, wantsHtml } from './request.ts';
-import { html, json } from './responses.ts';
+import { json } from './responses.ts';
 import { routeByKey } from './routes.ts';
 import { strings } from './site.ts';
 
@@ -39,7 +38,9 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
           event.requestContext.http.method === 'GET'
             ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale)
             : '/';
-        request.response = html(statusCode, renderView(locale, errorPage(langOf(locale), heading, message, altHref)));
+        request.response = await htmlPage(statusCode, locale, ({ errorPage, langOf }) =>
+          errorPage(langOf(locale), heading, message, altHref),
+        );
         return;
       }
       const fields = error instanceof InvalidAnswersError ? error.problems : undefined;

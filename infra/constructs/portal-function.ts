@@ -7,10 +7,12 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { SHIPPED_FORMS_DIR } from '../bundling/ship-forms.ts';
+import { REQUIRE_BANNER } from '../bundling/split-bundle.ts';
 import { ManagedPolicyRole } from './managed-policy-role.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHIP_FORMS = fileURLToPath(new URL('../bundling/ship-forms.ts', import.meta.url));
+const SPLIT_BUNDLE = fileURLToPath(new URL('../bundling/split-bundle.ts', import.meta.url));
 const FORMS_SOURCE_DIR = `${ROOT}functions/generated/forms`;
 
 /** Memory of every portal function (bench/run.ts prices it). */
@@ -18,9 +20,6 @@ export const FUNCTION_MEMORY_MB = 1024;
 
 /** Log retention for every log group the portal writes: one year (PCI DSS 10.7), then gone. */
 export const LOG_RETENTION = RetentionDays.ONE_YEAR;
-
-/** Bundled ESM needs a `require` for the CommonJS parts of its dependencies (bench/run.ts bundles the same way). */
-const REQUIRE_BANNER = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
 
 export interface PortalFunctionProps {
   /** The module under functions/handlers/ (without extension). */
@@ -34,7 +33,8 @@ export interface PortalFunctionProps {
 
 /**
  * One Lambda function for one handler module: Node 24 on arm64 (cheaper per millisecond), bundled here with
- * the local esbuild (no Docker), minified, with source maps so stack traces name our files, X-Ray traces
+ * the local esbuild (no Docker), minified and split into an entry and chunks that load on first use
+ * (infra/bundling/split-bundle.ts), with source maps so stack traces name our files, X-Ray traces
  * (how we follow one failed submission), JSON logs in a KMS-encrypted log group kept a year. Its role holds
  * only what the route table grants it, in one customer-managed policy.
  */
@@ -60,8 +60,9 @@ export class PortalFunction extends Construct {
         resources: [this.logGroup.logGroupArn],
       }),
     );
+    const entry = `${ROOT}functions/handlers/${props.handler}.ts`;
     this.function = new NodejsFunction(this, 'Function', {
-      entry: `${ROOT}functions/handlers/${props.handler}.ts`,
+      entry,
       handler: 'handler',
       projectRoot: ROOT,
       depsLockFilePath: `${ROOT}package-lock.json`,
@@ -83,6 +84,7 @@ export class PortalFunction extends Construct {
         // Where ship-forms.ts puts the per-form modules (only bundles that load forms get them).
         FORMS_DIR: `/var/task/${SHIPPED_FORMS_DIR}`,
       },
+      // NodejsFunction's own one-file build (these options) is replaced by split-bundle.ts's, which uses the same.
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',
@@ -100,6 +102,7 @@ export class PortalFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) => [
+            `"${process.execPath}" "${SPLIT_BUNDLE}" "${entry}" "${outputDir}"`,
             `"${process.execPath}" "${SHIP_FORMS}" "${outputDir}" "${FORMS_SOURCE_DIR}"`,
           ],
         },

@@ -3,7 +3,7 @@
  * crosses regions, the site is on *.cloudfront.net). One synth, functions really bundled.
  */
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -14,6 +14,7 @@ import { tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { type Route, routes } from '../../functions/http/routes.ts';
+import { CHUNKS_DIR } from '../../infra/bundling/split-bundle.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
 import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../web/security-headers.ts';
@@ -55,6 +56,11 @@ function functionOf(handler: string): Resource {
   const fn = synth.portal.app.api.functions.get(handler);
   if (!fn) throw new Error(`no function for ${handler}`);
   return app.toJSON().Resources[logicalId(fn.function)];
+}
+/** The folder a function's bundle was staged in (what its zip holds). */
+function assetDirOf(handler: string): string {
+  const key = functionOf(handler).Properties.Code.S3Key as string;
+  return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 function policyOf(handler: string): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
   const fn = synth.portal.app.api.functions.get(handler)!;
@@ -282,8 +288,7 @@ describe('API: one route per route-table entry, one function per handler', () =>
   it('ships the per-form modules beside the bundles that load forms, and only there', () => {
     const formIds = [...loadCatalog().forms.keys()];
     for (const handler of ['submit-form', 'get-health']) {
-      const key = functionOf(handler).Properties.Code.S3Key as string;
-      const dir = join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const dir = assetDirOf(handler);
       expect(existsSync(join(dir, 'index.mjs')), handler).toBe(true);
       expect(existsSync(join(dir, 'index.mjs.map')), handler).toBe(true);
       const shipped = existsSync(join(dir, 'generated/forms')) ? readdirSync(join(dir, 'generated/forms')) : [];
@@ -291,6 +296,18 @@ describe('API: one route per route-table entry, one function per handler', () =>
       expect(existsSync(join(dir, 'index.meta.json'))).toBe(false);
     }
     expect(functionOf('submit-form').Properties.Environment.Variables.FORMS_DIR).toBe('/var/task/generated/forms');
+  });
+
+  it('splits each bundle so the Stripe SDK is a chunk a payment function reads only on first use', () => {
+    const dir = assetDirOf('start-payment');
+    const entry = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    const chunks = readdirSync(join(dir, CHUNKS_DIR));
+    const stripe = chunks.filter(
+      (name) => name.endsWith('.mjs') && readFileSync(join(dir, CHUNKS_DIR, name), 'utf8').includes('api.stripe.com'),
+    );
+    expect(stripe).toHaveLength(1);
+    expect(entry).not.toContain('api.stripe.com');
+    expect(entry).toMatch(new RegExp(`import\\(["']\\./${CHUNKS_DIR}/`));
   });
 });
 

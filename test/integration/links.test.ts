@@ -7,7 +7,7 @@ import { loadCatalog } from '#catalog/load';
 import type { Bill } from '#domain/payment-bills';
 import type { Payment } from '#domain/payment-records';
 import type { PublicStatus } from '#domain/submissions';
-import { langOf, renderView } from '#http/pages';
+import { langOf, renderView } from '#http/views';
 import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 import { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';

@@ -3,7 +3,8 @@
  * toggles it; without JavaScript, site.scss shows the explanation and hides the toggle.
  */
 import type { ComponentChildren } from 'preact';
-import { interpolate, type Lang } from '../lang.ts';
+import { interpolate } from '../interpolate.ts';
+import type { Lang } from '../lang.ts';
 import type { SiteAssets } from './assets.ts';
 
 const CONTENT_ID = 'gov-banner';

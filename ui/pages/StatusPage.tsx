@@ -8,12 +8,9 @@ import { SummaryList } from '../components/SummaryList.tsx';
 import { Tag } from '../components/Tag.tsx';
 import type { Lang } from '../lang.ts';
 import { pageHref, pages } from '../paths.ts';
+import { statusLabel } from '../status-label.ts';
 import { PaymentSection } from './PaymentPages.tsx';
 import type { PageView } from './view.ts';
-
-export function statusLabel(lang: Lang, status: string): string {
-  return lang.t(`status.${status}`);
-}
 
 export function statusPage(
   lang: Lang,

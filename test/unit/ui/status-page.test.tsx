@@ -17,7 +17,7 @@ const status = (extra: Partial<PublicStatus> = {}): PublicStatus => ({
 });
 const page = (s: PublicStatus) =>
   renderToString(
-    <>{statusPage(lang, s, { serviceTitle: undefined, justSubmitted: false, altHref: '/', idempotencyKey: 'k' }).content}</>,
+    statusPage(lang, s, { serviceTitle: undefined, justSubmitted: false, altHref: '/', idempotencyKey: 'k' }).content,
   );
 
 describe('the status page', () => {

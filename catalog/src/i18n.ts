@@ -34,10 +34,27 @@ export function formatMoney(cents: number, currency: string, locale: Locale): st
 }
 
 /** A date (ISO string) as people write it in the given language. */
+/**
+ * The agency's own time zone: times are told as people there read a clock, with the zone named (EST / EDT),
+ * so someone travelling or calling from elsewhere is not misled.
+ */
+export const TIME_ZONE = 'America/New_York';
+
 export function formatDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+    timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/** A calendar day (2026-12-01) as people write it: "December 1, 2026". A day has no time zone to shift it. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 10)}T00:00:00Z`),
+  );
 }

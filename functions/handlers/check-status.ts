@@ -8,7 +8,7 @@ import { freshIdempotencyKey } from '#http/idempotency';
 import { langOf, otherLanguageHref, renderView } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { html, json } from '#http/responses';
-import { strings } from '#http/site';
+import { services, strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { statusPage } from '#ui/pages/StatusPage.tsx';
@@ -31,6 +31,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     altHref: otherLanguageHref(path, locale),
     fee: compiled?.service.fee,
     idempotencyKey: freshIdempotencyKey(),
+    facts: compiled && services[compiled.service.id],
   });
   return html(200, renderView(locale, view));
 };

@@ -12,6 +12,7 @@ import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
+import { edgeRequest, loadEdgeFunction, setCookieLines } from './edge-functions.ts';
 import { RequestTooLargeError, readBody, sendProblem } from './http.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
@@ -134,14 +135,25 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
   send(res, result.statusCode ?? 200, headers, payload);
 }
 
+const sitePaths = loadEdgeFunction('site-paths.js');
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDir: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }, 'Method Not Allowed');
     return;
   }
+  // CloudFront's viewer-request function on the site: folder index, trailing slash, the language at /.
+  const edge = sitePaths({ request: edgeRequest(req, url) });
+  if ('statusCode' in edge) {
+    const headers = Object.fromEntries(Object.entries(edge.headers ?? {}).map(([name, field]) => [name, field.value]));
+    const cookies = setCookieLines(edge);
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+    send(res, edge.statusCode, headers);
+    return;
+  }
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(edge.uri.endsWith('/index.html') ? edge.uri.slice(0, -'index.html'.length) : edge.uri);
   } catch {
     pathname = '/404/';
   }

@@ -49,3 +49,27 @@ describe('a form after a failed submit', () => {
     await context.close();
   });
 });
+
+describe('a Spanish speaker', () => {
+  it('lands on the Spanish home page at /, and an explicit choice of English is remembered', async () => {
+    const context = await phone({ locale: 'es-MX' });
+    const page = await context.newPage();
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/es/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // And back: choosing Spanish is remembered too.
+    await page.getByRole('link', { name: 'Español', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/es/');
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/es/');
+    await context.close();
+  });
+});

@@ -16,7 +16,7 @@ export const pages = {
   serviceStatus: (serviceId: string) => `/services/${encodeURIComponent(serviceId)}/status/`,
   status: () => '/status/',
   payBill: () => '/pay/',
-  search: () => '/search/',
+  allServices: () => '/services/',
   account: () => '/account/',
   signInCallback: () => '/auth/callback/',
   /** Built only so the functions can reuse the site's stylesheet and scripts (scripts/build-functions.ts). */

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -70,6 +70,65 @@ describe('a Spanish speaker', () => {
     await page.waitForURL((url) => url.pathname === '/es/');
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/es/');
+    await context.close();
+  });
+});
+
+describe('site search', () => {
+  it('works without JavaScript and lists each service once, with a clean summary', async () => {
+    const context = await phone({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('birth certificate');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL((url) => url.pathname === '/api/search');
+    const results = page.locator('[data-search-list] > li');
+    const links = await results
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links[0]).toBe('/services/birth-certificate/');
+    expect(new Set(links).size).toBe(links.length);
+    expect(links.filter((href) => href.startsWith('/services/birth-certificate/'))).toHaveLength(1);
+    expect(await results.first().locator('p').textContent()).toBe(
+      'Get a certified copy of a birth certificate for school, a passport or benefits.',
+    );
+    // The search box on the results page still holds the words.
+    expect(await page.locator('#search-page-q').inputValue()).toBe('birth certificate');
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+
+    await results.first().getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/services/birth-certificate/');
+    await context.close();
+  });
+
+  it('searches in Spanish from a Spanish page', async () => {
+    const context = await phone({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/es/');
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('multa');
+    await page.getByRole('searchbox', { name: 'Buscar' }).press('Enter');
+    await page.waitForURL((url) => url.pathname === '/api/search');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await page.locator('[data-search-list] a').first().getAttribute('href')).toBe('/es/pay/');
+    await context.close();
+  });
+});
+
+describe('the home page on a phone', () => {
+  it('shows paying a bill and checking a status near the top, and every service A to Z', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/');
+    for (const name of ['Pay a parking ticket or another bill', 'Check the status of an application']) {
+      const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box?.y ?? Number.POSITIVE_INFINITY, name).toBeLessThan(812);
+    }
+    await page.getByRole('link', { name: 'See all services from A to Z' }).click();
+    await page.waitForURL((url) => url.pathname === '/services/');
+    const titles = await page.locator('.usa-card__heading').allTextContents();
+    expect(titles.length).toBeGreaterThan(20);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });

@@ -10,7 +10,7 @@ import { findBill } from '#domain/payment-bills';
 import { freshIdempotencyKey } from '#http/idempotency';
 import { langOf, renderView } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json } from '#http/responses';
+import { BACK_TO_THIS_PAGE, html, json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
@@ -32,7 +32,8 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const page = Boolean(fields) && wantsHtml(event);
   try {
     const bill = await findBill({ reference, check, locale }, { store: bills, strings });
-    if (page) return html(200, renderView(locale, billPage(langOf(locale), bill, check, freshIdempotencyKey())));
+    if (page)
+      return html(200, renderView(locale, billPage(langOf(locale), bill, check, freshIdempotencyKey())), BACK_TO_THIS_PAGE);
     const { reference: ref, description, amount, currency, dueOn, payment } = bill;
     return json(200, { reference: ref, description, amount, currency, ...(dueOn && { dueOn }), ...(payment && { payment }) });
   } catch (error) {
@@ -40,6 +41,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       return html(
         error.statusCode,
         renderView(locale, billLookupPage(langOf(locale), { bill: reference, check }, { field: 'bill', message: error.message })),
+        BACK_TO_THIS_PAGE,
       );
     throw error;
   }

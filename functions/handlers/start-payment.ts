@@ -20,7 +20,7 @@ import { idempotencyKeyOf } from '#http/idempotency';
 import { langOf, renderView } from '#http/pages';
 import { originOf, returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json, seeOther } from '#http/responses';
+import { BACK_TO_THIS_PAGE, html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
@@ -98,6 +98,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         return html(
           error.statusCode,
           renderView(locale, payByCodePage(langOf(locale), request.code, { field: 'code', ...problem })),
+          BACK_TO_THIS_PAGE,
         );
       if (request.bill !== undefined)
         return html(
@@ -106,6 +107,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
             locale,
             billLookupPage(langOf(locale), { bill: request.bill, check: request.check ?? '' }, { field: 'bill', ...problem }),
           ),
+          BACK_TO_THIS_PAGE,
         );
     }
     throw error;

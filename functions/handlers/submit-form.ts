@@ -15,7 +15,7 @@ import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { langOf, renderView } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { html, json, seeOther } from '#http/responses';
+import { BACK_TO_THIS_PAGE, html, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
@@ -41,7 +41,7 @@ function renderFormWithProblems(
     idempotencyKey: key,
     altHref: pageHref(other, pages.apply(service.id)),
   });
-  return html(422, renderView(locale, view));
+  return html(422, renderView(locale, view), BACK_TO_THIS_PAGE);
 }
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {

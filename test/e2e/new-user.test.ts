@@ -4,7 +4,12 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutScripts,
+  fillBirthCertificateForm,
+  launchBrowser,
+} from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -129,6 +134,27 @@ describe('the home page on a phone', () => {
     expect(titles.length).toBeGreaterThan(20);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
     await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
+
+describe('Back after a mistake, without JavaScript', () => {
+  it('goes back to the form with its mistakes marked, not to a "Confirm form resubmission" error', async () => {
+    const context = await phone({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/services/birth-certificate/apply/');
+    await fillBirthCertificateForm(page);
+    await page.getByLabel('Email address').fill('ana-at-example');
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.locator('[data-error-summary]').waitFor();
+    await page.getByLabel('Email address').fill('ana@example.com');
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForURL(/\/api\/status\/[2-9A-Z-]{14}\?submitted=1/);
+
+    await page.goBack();
+    expect(await page.locator('[data-error-summary]').textContent()).toContain('Enter an email address like name@example.com');
+    // Nothing was sent twice.
+    expect((await portal.items()).filter((item) => item.type === 'submission')).toHaveLength(1);
     await context.close();
   });
 });

@@ -17,6 +17,15 @@ export function fill(template: string, params: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/**
+ * The site strings with what only the agency's config knows (agency.config.json): the government's name and
+ * the site's domain, shown in the banner and the identifier. The build adds them; strings.json never types them.
+ */
+export function withAgency(strings: Strings, agency: { name: string; domain?: string | undefined }): Strings {
+  const both = (value: string) => ({ en: value, es: value });
+  return { ...strings, 'site.government': both(agency.name), 'site.domain': both(agency.domain ?? agency.name) };
+}
+
 /** A site string in the given language; a missing key is a build-time bug, so it throws. */
 export function translate(strings: Strings, key: string, locale: Locale, params?: Record<string, string | number>): string {
   const entry = strings[key];

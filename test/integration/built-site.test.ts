@@ -68,3 +68,38 @@ describe('the stylesheets each built page links', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('a real government’s site, from agency.config.json', () => {
+  const config = JSON.parse(readFileSync(new URL('../../agency.config.json', import.meta.url), 'utf8')) as {
+    agency: { name: string; domain: string };
+  };
+  const page = (file: string) => readFileSync(path.join(DIST_DIR, file), 'utf8');
+
+  it('names the government in the banner and the domain in the identifier, in both languages', () => {
+    for (const file of ['index.html', 'es/index.html', 'services/birth-certificate/index.html']) {
+      const html = page(file);
+      expect(html).toContain(`${config.agency.name}</p>`);
+      expect(html).toContain(`<p class="usa-identifier__identity-domain">${config.agency.domain}</p>`);
+      expect(html).not.toContain('frontdoor.example.gov');
+    }
+  });
+
+  it('links the identifier’s required pages from every page, and each exists in English and Spanish', () => {
+    for (const file of ['index.html', 'es/account/index.html', 'services/birth-certificate/apply/index.html']) {
+      const links = [
+        ...page(file).matchAll(
+          /class="usa-identifier__required-link usa-link"[^>]*>|href="([^"]+)" class="usa-identifier__required-link/g,
+        ),
+      ]
+        .map((m) => m[1])
+        .filter(Boolean);
+      expect(links, file).toHaveLength(7);
+    }
+    for (const id of ['about', 'accessibility', 'foia', 'no-fear-act', 'inspector-general', 'performance', 'privacy'])
+      for (const prefix of ['', 'es/']) expect(page(`${prefix}about/${id}/index.html`)).toContain('<h1>');
+  });
+
+  it('has a favicon at /favicon.ico, for pages that do not name one', () => {
+    expect(readFileSync(path.join(DIST_DIR, 'favicon.ico')).length).toBeGreaterThan(0);
+  });
+});

@@ -58,6 +58,7 @@ function found(location, cookies) {
  * a Spanish speaker's first page is Spanish and every task stays within three clicks of it.
  */
 function negotiateLanguage(request, uri) {
+  // biome-ignore lint/complexity/useOptionalChain: kept to the syntax every CloudFront Functions runtime reads
   const chosen = request.querystring.lang && request.querystring.lang.value;
   if (chosen !== undefined && LOCALES.indexOf(chosen) !== -1) {
     const query = queryString(request.querystring, 'lang');
@@ -66,6 +67,7 @@ function negotiateLanguage(request, uri) {
     });
   }
   if (uri !== '/') return undefined;
+  // biome-ignore lint/complexity/useOptionalChain: kept to the syntax every CloudFront Functions runtime reads
   const cookie = request.cookies && request.cookies[LANGUAGE_COOKIE];
   const remembered = cookie && LOCALES.indexOf(cookie.value) !== -1 ? cookie.value : undefined;
   const header = request.headers['accept-language'];

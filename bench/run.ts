@@ -6,6 +6,8 @@
  *   to an empty handler and to a handler that only creates the DynamoDB client (the start-up budget: each function
  *   within 1.05× of it), both bundled and measured the same way in the same run;
  * - the home page's total transfer size: everything real Chromium downloads on a first visit, raw and gzip;
+ * - the first render: the home page's HTML + render-blocking CSS, compressed (one round trip is 14 KB);
+ * - Lighthouse (mobile) scores per page type (bench/lighthouse.ts);
  * - the CDK app's synth wall time (bundling every function, the five rule packs) and resources per stack;
  * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
  *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts.
@@ -15,12 +17,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '../functions/http/routes.ts';
 import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { startPortal } from '../local/portal.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { lighthouseScores } from './lighthouse.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -214,6 +217,29 @@ try {
     `\nHome page transfer (Chromium, first visit, phone viewport): ${kb(raw)} raw, ${kb(gzip)} gzip, ${bodies.length} requests`,
   );
   for (const row of rows) console.log(row);
+
+  // First render in one round trip: TCP's first flight is ~14 KB (10 segments), so the home page's HTML and the
+  // stylesheet that blocks its rendering should fit in it, compressed as served.
+  const home = await fetch(`${portal.url}/`, { headers: { 'accept-encoding': 'identity' } }).then((r) => r.text());
+  const blocking = [...home.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1] ?? '');
+  const parts = [
+    { path: '/', body: Buffer.from(home) },
+    ...(await Promise.all(
+      blocking.map(async (href) => ({
+        path: href,
+        body: Buffer.from(await (await fetch(`${portal.url}${href}`)).arrayBuffer()),
+      })),
+    )),
+  ];
+  const brotli = (body: Buffer) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+  const firstRender = parts.reduce((sum, part) => sum + brotli(part.body), 0);
+  const firstRenderGzip = parts.reduce((sum, part) => sum + gzipSync(part.body).length, 0);
+  console.log(
+    `\nFirst render of the home page (HTML + render-blocking CSS): ${kb(firstRender)} brotli, ${kb(firstRenderGzip)} gzip ` +
+      `(one round trip: 14.0 KB) — ${parts.map((part) => `${part.path} ${kb(brotli(part.body))}`).join(', ')}`,
+  );
+
+  await lighthouseScores(portal.url);
 } finally {
   await browser.close();
   await portal.stop();

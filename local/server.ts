@@ -7,11 +7,13 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { API_PREFIX, authorizationScopesFor } from '#http/routes';
 import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
+import { edgeRequest, loadEdgeFunction, setCookieLines } from './edge-functions.ts';
 import { RequestTooLargeError, readBody, sendProblem } from './http.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
@@ -48,7 +50,48 @@ export interface PortalServerOptions {
   log?: (line: string) => void;
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string | Buffer) {
+/**
+ * Compressed as CloudFront compresses (brotli, else gzip) text of 1,000 bytes to 10 MB, when the browser accepts
+ * it: local page weights and Lighthouse figures then mean what they will on AWS.
+ */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
+const compressedCache = new Map<string, { key: string; body: Buffer; encoding: string }>();
+
+function compressed(
+  req: IncomingMessage,
+  contentType: string,
+  body: Buffer,
+  cacheAs?: string,
+): { body: Buffer; headers: Record<string, string> } {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (!COMPRESSIBLE.test(contentType) || body.length < 1000 || body.length > 10 * 1024 * 1024) return { body, headers: {} };
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+  if (!encoding) return { body, headers: { vary: 'accept-encoding' } };
+  const key = `${encoding}:${body.length}`;
+  const cached = cacheAs ? compressedCache.get(cacheAs) : undefined;
+  const out =
+    cached && cached.key === key && cached.encoding === encoding
+      ? cached.body
+      : encoding === 'br'
+        ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(body);
+  if (cacheAs) compressedCache.set(cacheAs, { key, body: out, encoding });
+  return { body: out, headers: { 'content-encoding': encoding, vary: 'accept-encoding' } };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+  req?: IncomingMessage,
+) {
+  if (req && body !== undefined && !headers['content-encoding']) {
+    const packed = compressed(req, headers['content-type'] ?? '', Buffer.from(body));
+    res.writeHead(status, { ...SECURITY_HEADERS, ...headers, ...packed.headers });
+    res.end(req.method === 'HEAD' ? undefined : packed.body);
+    return;
+  }
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
 }
@@ -131,17 +174,28 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
   if (result.cookies?.length) res.setHeader('set-cookie', result.cookies);
   const payload =
     result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
-  send(res, result.statusCode ?? 200, headers, payload);
+  send(res, result.statusCode ?? 200, headers, payload, req);
 }
+
+const sitePaths = loadEdgeFunction('site-paths.js');
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDir: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }, 'Method Not Allowed');
     return;
   }
+  // CloudFront's viewer-request function on the site: folder index, trailing slash, the language at /.
+  const edge = sitePaths({ request: edgeRequest(req, url) });
+  if ('statusCode' in edge) {
+    const headers = Object.fromEntries(Object.entries(edge.headers ?? {}).map(([name, field]) => [name, field.value]));
+    const cookies = setCookieLines(edge);
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+    send(res, edge.statusCode, headers);
+    return;
+  }
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(edge.uri.endsWith('/index.html') ? edge.uri.slice(0, -'index.html'.length) : edge.uri);
   } catch {
     pathname = '/404/';
   }
@@ -170,11 +224,19 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
     return;
   }
   const immutable = pathname.startsWith('/_astro/');
-  res.writeHead(200, {
+  const contentType = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
+  const headers = {
     ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
+    'content-type': contentType,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+  };
+  if (COMPRESSIBLE.test(contentType)) {
+    const packed = compressed(req, contentType, readFileSync(target), `${target}:${statSync(target).mtimeMs}`);
+    res.writeHead(200, { ...headers, ...packed.headers });
+    res.end(req.method === 'HEAD' ? undefined : packed.body);
+    return;
+  }
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();
   else createReadStream(target).pipe(res);
 }

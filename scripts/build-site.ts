@@ -1,5 +1,6 @@
 /**
- * Builds the static site: Astro → click-depth gate → Pagefind index. Tools run on this same Node binary
+ * Builds the static site: Astro → inline-code, click-depth and link gates. (Search runs in a function on the
+ * catalog, scripts/build-functions.ts.) Tools run on this same Node binary
  * (the project's Node 24), whatever `node` is first on PATH. Output is kept quiet unless something fails.
  */
 import { spawn } from 'node:child_process';
@@ -42,7 +43,7 @@ function runTool(bin: string, args: string[]): Promise<string> {
 export function findInlineCode(distDir: string): string[] {
   const problems: string[] = [];
   for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.html') || file.startsWith('pagefind')) continue;
+    if (!file.endsWith('.html')) continue;
     const html = readFileSync(path.join(distDir, file), 'utf8');
     if (/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(html)) problems.push(`${file} has an inline <script>`);
     if (/<style\b/i.test(html)) problems.push(`${file} has a <style> element`);
@@ -72,13 +73,8 @@ export async function buildSite(): Promise<void> {
   const links = checkLinks(DIST);
   if (links.problems.length > 0) throw new Error(`Some links lead nowhere:\n- ${links.problems.join('\n- ')}`);
 
-  const pagefind = await runTool('pagefind', ['--site', DIST, '--quiet']);
-  for (const line of warningsIn(pagefind)) console.warn(line);
-
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `Site built: ${depth.pages} pages, ${depth.tasks.length} task pages within 3 clicks, search index ready (${seconds} s).`,
-  );
+  console.log(`Site built: ${depth.pages} pages, ${depth.tasks.length} task pages within 3 clicks (${seconds} s).`);
 }
 
 if (import.meta.main) {

@@ -67,7 +67,9 @@ function readPage(html: string, pagePath: string): Page {
     } else if (tag === 'meta') {
       if (attributes.get('name') === 'portal:page' && attributes.get('content') === 'task') page.isTask = true;
     } else if (attributes.get('rel')?.split(/\s+/).includes('alternate') && attributes.has('hreflang')) {
-      const target = normalizeHref(attributes.get('href') ?? '', pagePath);
+      // Absolute on the site's own domain (search engines need that): only the path says which page.
+      const href = attributes.get('href') ?? '';
+      const target = normalizeHref(URL.canParse(href) ? new URL(href).pathname : href, pagePath);
       if (target) page.alternates.push(target);
     }
   }

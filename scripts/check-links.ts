@@ -75,9 +75,7 @@ export function linkProblems(pagePath: string, html: string, exists: (pathname: 
 /** Every page of the built site. */
 export function checkLinks(distDir: string): { pages: number; problems: string[] } {
   const exists = builtSite(distDir);
-  const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
-  );
+  const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
   const problems = pages.flatMap((file) => {
     const pagePath = `/${file.replace(/index\.html$/, '')}`;
     return linkProblems(pagePath, readFileSync(path.join(distDir, file), 'utf8'), exists);

@@ -7,6 +7,18 @@ import type { Locale } from '#catalog/schema';
 import { routes } from '#http/routes';
 
 /** The site's pages, without the language prefix (`pageHref` adds it). Every path ends with a slash. */
+/** The pages every government site links from its identifier, in the order USWDS lists them. */
+export const POLICY_PAGES = [
+  'about',
+  'accessibility',
+  'foia',
+  'no-fear-act',
+  'inspector-general',
+  'performance',
+  'privacy',
+] as const;
+export type PolicyPage = (typeof POLICY_PAGES)[number];
+
 export const pages = {
   home: () => '/',
   lifeEvent: (id: string) => `/life-events/${encodeURIComponent(id)}/`,
@@ -16,7 +28,9 @@ export const pages = {
   serviceStatus: (serviceId: string) => `/services/${encodeURIComponent(serviceId)}/status/`,
   status: () => '/status/',
   payBill: () => '/pay/',
-  search: () => '/search/',
+  allServices: () => '/services/',
+  /** The identifier's required links (USWDS): about, accessibility, FOIA, No FEAR Act, Inspector General, … */
+  policy: (id: PolicyPage) => `/about/${id}/`,
   account: () => '/account/',
   signInCallback: () => '/auth/callback/',
   /** Built only so the functions can reuse the site's stylesheet and scripts (scripts/build-functions.ts). */

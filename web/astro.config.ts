@@ -1,5 +1,5 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
-import { renameSync, rmdirSync } from 'node:fs';
+import { readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@astrojs/preact';
 import type { AstroIntegration } from 'astro';
@@ -7,6 +7,16 @@ import { defineConfig } from 'astro/config';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
 
 const uswds = path.resolve(process.cwd(), 'node_modules/@uswds/uswds');
+
+/**
+ * The site's own address, from agency.config.json (checked by infra/config.ts on synth): hreflang and canonical
+ * links must be absolute. Without a domain (the CloudFront address is only known after deploy) links stay relative.
+ */
+const agencyDomain = (
+  JSON.parse(readFileSync(path.resolve(process.cwd(), 'agency.config.json'), 'utf8')) as {
+    agency?: { domain?: string };
+  }
+).agency?.domain;
 
 /**
  * The 404 page is one page file for every language, so Astro writes it as <lang>/404/index.html (a plain
@@ -30,6 +40,7 @@ function notFoundPagesAsFiles(): AstroIntegration {
 
 export default defineConfig({
   output: 'static',
+  ...(agencyDomain && { site: `https://${agencyDomain}` }),
   outDir: './dist',
   cacheDir: '../node_modules/.astro',
   trailingSlash: 'always',

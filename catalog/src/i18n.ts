@@ -17,6 +17,15 @@ export function fill(template: string, params: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/**
+ * The site strings with what only the agency's config knows (agency.config.json): the government's name and
+ * the site's domain, shown in the banner and the identifier. The build adds them; strings.json never types them.
+ */
+export function withAgency(strings: Strings, agency: { name: string; domain?: string | undefined }): Strings {
+  const both = (value: string) => ({ en: value, es: value });
+  return { ...strings, 'site.government': both(agency.name), 'site.domain': both(agency.domain ?? agency.name) };
+}
+
 /** A site string in the given language; a missing key is a build-time bug, so it throws. */
 export function translate(strings: Strings, key: string, locale: Locale, params?: Record<string, string | number>): string {
   const entry = strings[key];
@@ -34,10 +43,27 @@ export function formatMoney(cents: number, currency: string, locale: Locale): st
 }
 
 /** A date (ISO string) as people write it in the given language. */
+/**
+ * The agency's own time zone: times are told as people there read a clock, with the zone named (EST / EDT),
+ * so someone travelling or calling from elsewhere is not misled.
+ */
+export const TIME_ZONE = 'America/New_York';
+
 export function formatDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+    timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/** A calendar day (2026-12-01) as people write it: "December 1, 2026". A day has no time zone to shift it. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 10)}T00:00:00Z`),
+  );
 }

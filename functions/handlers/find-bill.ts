@@ -10,7 +10,7 @@ import { findBill } from '#domain/payment-bills';
 import { freshIdempotencyKey } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { json } from '#http/responses';
+import { BACK_TO_THIS_PAGE, json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
@@ -32,13 +32,22 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   try {
     const bill = await findBill({ reference, check, locale }, { store: bills, strings });
     if (page)
-      return htmlPage(200, locale, ({ billPage, langOf }) => billPage(langOf(locale), bill, check, freshIdempotencyKey()));
+      return htmlPage(
+        200,
+        locale,
+        ({ billPage, langOf }) => billPage(langOf(locale), bill, check, freshIdempotencyKey()),
+        BACK_TO_THIS_PAGE,
+      );
     const { reference: ref, description, amount, currency, dueOn, payment } = bill;
     return json(200, { reference: ref, description, amount, currency, ...(dueOn && { dueOn }), ...(payment && { payment }) });
   } catch (error) {
     if (page && isClientError(error))
-      return htmlPage(error.statusCode, locale, ({ billLookupPage, langOf }) =>
-        billLookupPage(langOf(locale), { bill: reference, check }, { field: 'bill', message: error.message }),
+      return htmlPage(
+        error.statusCode,
+        locale,
+        ({ billLookupPage, langOf }) =>
+          billLookupPage(langOf(locale), { bill: reference, check }, { field: 'bill', message: error.message }),
+        BACK_TO_THIS_PAGE,
       );
     throw error;
   }

@@ -28,10 +28,18 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
         statusLabel: statusLabel(langOf(locale), submission.status),
         statusUrl: apiPath('showStatus', { code: submission.code }),
-        ...(submission.payment && {
-          paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),
-          paymentUrl: apiPath('showPayment', { paymentId: submission.payment.id }),
-        }),
+        ...(submission.payment
+          ? {
+              paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),
+              paymentUrl: apiPath('showPayment', { paymentId: submission.payment.id }),
+            }
+          : // A fee not paid yet is paid from the status page (its payment section); a free service says so.
+            compiled?.service.fee
+            ? {
+                paymentLabel: translate(strings, 'payment.state.unpaid', locale),
+                paymentUrl: apiPath('showStatus', { code: submission.code }),
+              }
+            : { paymentLabel: translate(strings, 'lifeEvent.noFee', locale) }),
       };
     }),
   );

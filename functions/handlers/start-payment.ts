@@ -20,7 +20,7 @@ import { idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { returnUrlsFor } from '#http/payment-pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { json, seeOther } from '#http/responses';
+import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config, portalOrigin } from '#shared/config';
@@ -73,12 +73,19 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     if (page && isClientError(error) && payment === undefined) {
       const problem = { message: error.message };
       if (code !== undefined)
-        return htmlPage(error.statusCode, locale, ({ payByCodePage, langOf }) =>
-          payByCodePage(langOf(locale), code, { field: 'code', ...problem }),
+        return htmlPage(
+          error.statusCode,
+          locale,
+          ({ payByCodePage, langOf }) => payByCodePage(langOf(locale), code, { field: 'code', ...problem }),
+          BACK_TO_THIS_PAGE,
         );
       if (bill !== undefined)
-        return htmlPage(error.statusCode, locale, ({ billLookupPage, langOf }) =>
-          billLookupPage(langOf(locale), { bill, check: check ?? '' }, { field: 'bill', ...problem }),
+        return htmlPage(
+          error.statusCode,
+          locale,
+          ({ billLookupPage, langOf }) =>
+            billLookupPage(langOf(locale), { bill, check: check ?? '' }, { field: 'bill', ...problem }),
+          BACK_TO_THIS_PAGE,
         );
     }
     throw error;

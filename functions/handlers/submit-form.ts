@@ -16,7 +16,7 @@ import { callerOf } from '#http/caller';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
-import { json, seeOther } from '#http/responses';
+import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
@@ -35,13 +35,17 @@ function renderFormWithProblems(
 ) {
   const { form, service } = compiled;
   const other: Locale = locale === 'en' ? 'es' : 'en';
-  return htmlPage(422, locale, ({ formWithProblemsPage, langOf }) =>
-    formWithProblemsPage(langOf(locale), strings, form, {
-      values: Object.fromEntries(fields),
-      problems: error.problems,
-      idempotencyKey: key,
-      altHref: pageHref(other, pages.apply(service.id)),
-    }),
+  return htmlPage(
+    422,
+    locale,
+    ({ formWithProblemsPage, langOf }) =>
+      formWithProblemsPage(langOf(locale), strings, form, {
+        values: Object.fromEntries(fields),
+        problems: error.problems,
+        idempotencyKey: key,
+        altHref: pageHref(other, pages.apply(service.id)),
+      }),
+    BACK_TO_THIS_PAGE,
   );
 }
 

@@ -30,7 +30,12 @@ export type Views = typeof import('./views.ts');
  * An HTML answer: `view` picks and fills a page from `Views` (loaded on first use), which is rendered inside
  * the site's chrome. `htmlPage(200, locale, ({ statusPage, langOf }) => statusPage(langOf(locale), status, …))`
  */
-export async function htmlPage(statusCode: number, locale: Locale, view: (views: Views) => PageView) {
+export async function htmlPage(
+  statusCode: number,
+  locale: Locale,
+  view: (views: Views) => PageView,
+  headers: Record<string, string> = {},
+) {
   const views = await import('./views.ts');
-  return html(statusCode, views.renderView(locale, view(views)));
+  return html(statusCode, views.renderView(locale, view(views)), headers);
 }

@@ -204,6 +204,15 @@ export const routes = [
     tableAccess: 'read',
     summary: 'Whether the API and its table answer',
   },
+  {
+    name: 'searchSite',
+    method: 'GET',
+    path: '/api/search',
+    handler: 'search-site',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: "Site search on a plain GET (?q=…&lang=…): the catalog's services, life events and tasks, no JavaScript needed",
+  },
 ] as const satisfies readonly Route[];
 
 export type HandlerName = (typeof routes)[number]['handler'];

@@ -15,6 +15,7 @@ import { agencies, assets, strings } from './site.ts';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
+export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';
 export { langOf, otherLanguageHref };
 

@@ -23,6 +23,7 @@ async function signInFromHeader(page: Page, provider: string, person: RegExp) {
   await page.getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/account/');
   await page.getByRole('button', { name: `Sign in with ${provider}` }).waitFor();
+  await expectSignInButtonsApart(page);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
   // The sandbox provider's persona picker (identity_provider= skipped the chooser).
@@ -33,9 +34,32 @@ async function signInFromHeader(page: Page, provider: string, person: RegExp) {
   await page.getByText('Signed in as').waitFor();
 }
 
+/** The sign-in choices are a USWDS button group: no list bullets, and no two buttons touching. */
+async function expectSignInButtonsApart(page: Page) {
+  const group = page.locator('[data-providers="citizen"]');
+  expect(await group.evaluate((list) => getComputedStyle(list).listStyleType)).toBe('none');
+  const boxes = await group.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().toJSON()));
+  expect(boxes.length).toBeGreaterThan(1);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.bottom + 4 <= b.top || b.bottom + 4 <= a.top || a.right + 4 <= b.left || b.right + 4 <= a.left;
+      expect(apart, `buttons touch: ${JSON.stringify([a, b])}`).toBe(true);
+    }
+}
+
+/** My account on a 375 px phone: nothing scrolls sideways, each submission is a stacked block with its labels. */
+async function expectStackedOnPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const cells = page.locator('[data-submissions] tbody tr').first().locator('td');
+  expect(await cells.first().evaluate((td) => getComputedStyle(td).display)).toBe('block');
+  const payment = cells.last();
+  expect(await payment.evaluate((td) => td.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
+  expect(await payment.getAttribute('data-label')).toBe('Payment');
+}
+
 describe('a signed-in citizen', () => {
   it('applies while signed in, sees it under My account; the other citizen does not', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: portal.url });
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: portal.url });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto('/');
@@ -57,6 +81,10 @@ describe('a signed-in citizen', () => {
     const row = page.getByRole('row').filter({ hasText: code });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Received');
+    // The fee is not paid yet: said so, with the way to pay it (the status page's payment section).
+    await expect.poll(() => row.getByRole('link', { name: 'Not paid' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-account-intro]').textContent()).toMatch(/^Here is everything you sent/);
+    await expectStackedOnPhone(page);
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -36,6 +36,20 @@ async function checkAccessibility(page: Page, javaScriptEnabled: boolean) {
   else await expectNoAxeViolationsWithoutScripts(browser, page);
 }
 
+/**
+ * The confirmation page says only what is true and leaves no dead end: what "Received" means, what happens next
+ * and how long it takes, a number to call, times with their time zone, and no e-mail that was never sent.
+ */
+async function expectHonestConfirmation(page: Page) {
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text).not.toMatch(/email we sent/i);
+  expect(await page.locator('[data-status-meaning]').textContent()).toContain('Staff will look at it soon');
+  const next = page.locator('[data-next-steps]');
+  expect(await next.textContent()).toContain('About 2 weeks');
+  expect(await next.getByRole('link', { name: '(555) 010-1000' }).getAttribute('href')).toBe('tel:5550101000');
+  expect(await page.locator('time').first().textContent()).toMatch(/ E[SD]T$/);
+}
+
 for (const javaScriptEnabled of [true, false]) {
   describe(`a citizen ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {
     it('finds the birth certificate service by life event, applies, and sees "Received" on the status page', async () => {
@@ -59,6 +73,12 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.locator('a[href="/services/birth-certificate/apply/"]').first().click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/services/birth-certificate/apply/');
+      // The code comes when the form is sent; paying comes after.
+      expect(await page.locator('.usa-step-indicator__segment-label').allTextContents()).toEqual([
+        expect.stringContaining('Fill in the form'),
+        expect.stringContaining('Get your confirmation code'),
+        expect.stringContaining('Pay the fee'),
+      ]);
       await checkAccessibility(page, javaScriptEnabled);
 
       // First try with a mistake: the error summary names the field, and nothing is sent.
@@ -77,6 +97,7 @@ for (const javaScriptEnabled of [true, false]) {
       const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
       expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Application sent');
+      await expectHonestConfirmation(page);
       await checkAccessibility(page, javaScriptEnabled);
 
       await page.getByRole('link', { name: 'Check another confirmation code' }).click();

@@ -135,6 +135,10 @@ describe('a driver paying a parking ticket by reference', { timeout: 60_000 }, (
     await page.getByLabel('License plate or ZIP code').fill('abc1234');
     await page.getByRole('button', { name: 'Find my bill' }).click(); // 2
     expect(await page.locator('[data-bill-page] [data-amount]').textContent()).toBe('$45.00');
+    // Not paid yet, so not "Paid for"; the due date as people write it, not 2026-12-31.
+    const bill = (await page.locator('[data-bill-page]').textContent()) ?? '';
+    expect(bill).not.toContain('Paid for');
+    expect(bill).toContain('December 31, 2026');
     await check();
 
     await page.getByRole('button', { name: 'Pay $45.00' }).click(); // 3

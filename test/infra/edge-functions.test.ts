@@ -7,6 +7,7 @@ interface EdgeRequest {
   uri: string;
   querystring: Record<string, Field>;
   headers: Record<string, Field>;
+  cookies?: Record<string, Field>;
 }
 type EdgeResult = EdgeRequest | { statusCode: number; headers: Record<string, Field> };
 
@@ -46,6 +47,62 @@ describe('site paths (viewer request on the site)', () => {
       statusCode: 301,
       headers: { location: { value: '/status/?code=K7M-4P2-XQ9&lang=es&lang=en' } },
     });
+  });
+});
+
+describe('the language at / (viewer request on the site)', () => {
+  const handler = load('site-paths.js');
+  const at = (uri: string, options: { accept?: string; cookie?: string; query?: Record<string, Field> } = {}) =>
+    handler({
+      request: {
+        ...request(uri, options.query ?? {}, options.accept ? { 'accept-language': { value: options.accept } } : {}).request,
+        ...(options.cookie && { cookies: { lang: { value: options.cookie } } }),
+      },
+    });
+
+  it('sends a browser that asks for Spanish to the Spanish home page', () => {
+    expect(at('/', { accept: 'es-MX,es;q=0.9,en;q=0.8' })).toMatchObject({
+      statusCode: 302,
+      headers: { location: { value: '/es/' } },
+    });
+  });
+
+  it('reads the weights, not only the order, and ignores languages the site does not have', () => {
+    expect(at('/', { accept: 'fr-CA, es;q=0.5, en;q=0.7' })).toMatchObject({ uri: '/index.html' });
+    expect(at('/', { accept: 'fr-CA, de, es;q=0.2' })).toMatchObject({ statusCode: 302 });
+    expect(at('/', { accept: 'fr-CA' })).toMatchObject({ uri: '/index.html' });
+    expect(at('/', { accept: 'es;q=0' })).toMatchObject({ uri: '/index.html' });
+    expect(at('/')).toMatchObject({ uri: '/index.html' });
+  });
+
+  it('remembers an explicit choice in a cookie, and the choice beats the browser', () => {
+    const chosen = at('/', { accept: 'es', query: { lang: { value: 'en' } } });
+    expect(chosen).toMatchObject({
+      statusCode: 302,
+      headers: { location: { value: '/' } },
+      cookies: { lang: { value: 'en', attributes: expect.stringContaining('Max-Age=31536000') } },
+    });
+    expect(at('/', { accept: 'es', cookie: 'en' })).toMatchObject({ uri: '/index.html' });
+    expect(at('/', { accept: 'en', cookie: 'es' })).toMatchObject({ statusCode: 302, headers: { location: { value: '/es/' } } });
+  });
+
+  it('takes a choice on any page, keeps its other query parameters, and leaves pages other than / alone', () => {
+    expect(at('/es/services/birth-certificate/', { query: { lang: { value: 'es' }, q: { value: 'acta' } } })).toMatchObject({
+      statusCode: 302,
+      headers: { location: { value: '/es/services/birth-certificate/?q=acta' } },
+    });
+    expect(at('/services/birth-certificate/', { accept: 'es' })).toMatchObject({
+      uri: '/services/birth-certificate/index.html',
+    });
+    // A language the site does not have is no choice.
+    expect(at('/', { query: { lang: { value: 'xx' } } })).toMatchObject({ uri: '/index.html' });
+  });
+
+  it('knows the same languages as the catalog', async () => {
+    const { LOCALES, DEFAULT_LOCALE } = await import('#catalog/locales');
+    const code = readFileSync(new URL('../../infra/edge/site-paths.js', import.meta.url), 'utf8');
+    expect(code).toContain(`const LOCALES = ${JSON.stringify(LOCALES).replaceAll('"', "'").replaceAll(',', ', ')};`);
+    expect(code).toContain(`const DEFAULT_LOCALE = '${DEFAULT_LOCALE}';`);
   });
 });
 

@@ -160,7 +160,8 @@ describe('"My account": one\'s own submissions', () => {
     const ana = (await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov' })).tokens.access_token;
     const { code } = await (await submitSignedIn(ana)).json();
     const unpaid = (await (await mine(ana)).json()).submissions.find((s: { code: string }) => s.code === code);
-    expect(unpaid).not.toHaveProperty('paymentLabel');
+    // Not paid yet: said so, and linked to the status page, where the fee is paid.
+    expect(unpaid).toMatchObject({ paymentLabel: 'Not paid', paymentUrl: `/api/status/${code}` });
     const started = await pay({ code });
     await payInSandbox(String(started.body.checkoutUrl), CARDS.pays);
     const paid = (await (await mine(ana)).json()).submissions.find((s: { code: string }) => s.code === code);

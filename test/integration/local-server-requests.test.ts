@@ -103,3 +103,37 @@ describe('a folder asked for without its trailing slash', () => {
     expect(response.headers.location).toBe('/services/?lang=es');
   });
 });
+
+describe('compression, as CloudFront compresses', () => {
+  const get = (path: string, encoding: string) =>
+    import('node:http').then(
+      ({ get: httpGet }) =>
+        new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+          httpGet(`${portal.url}${path}`, { headers: { 'accept-encoding': encoding, accept: 'text/html' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          }).on('error', reject);
+        }),
+    );
+
+  it('sends the pages, their stylesheet and the API pages brotli-compressed when the browser accepts it', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const home = await get('/', 'gzip, deflate, br, zstd');
+    expect(home.headers['content-encoding']).toBe('br');
+    expect(home.headers.vary).toBe('accept-encoding');
+    const html = brotliDecompressSync(home.body).toString();
+    expect(html).toContain('<html');
+    const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1] ?? '';
+    expect((await get(stylesheet, 'br')).headers['content-encoding']).toBe('br');
+    const search = await get('/api/search?q=birth&lang=en', 'gzip');
+    expect(search.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(search.body).toString()).toContain('birth certificate');
+  });
+
+  it('sends plain bytes to a client that asks for none', async () => {
+    const home = await get('/', 'identity');
+    expect(home.headers['content-encoding']).toBeUndefined();
+    expect(home.body.toString()).toContain('<html');
+  });
+});

@@ -42,15 +42,7 @@ describe('package-lock.json', () => {
     ['linux', 'x64'],
     ['win32', 'x64'],
   ] as const;
-  const nativePackages = [
-    'esbuild',
-    '@biomejs/biome',
-    'sass-embedded',
-    '@astrojs/compiler-binding',
-    'pagefind',
-    'rolldown',
-    'lightningcss',
-  ];
+  const nativePackages = ['esbuild', '@biomejs/biome', 'sass-embedded', '@astrojs/compiler-binding', 'rolldown', 'lightningcss'];
 
   it.each(nativePackages)('has a native build of %s for macOS, Linux and Windows on arm64 and x64', (name) => {
     const builds = Object.keys(lock.packages[`node_modules/${name}`]?.optionalDependencies ?? {}).map((dep) =>

@@ -29,6 +29,7 @@ export function Document({ lang, title, switchTo, assets, agencies, children }: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${lang.t('site.name')}`}</title>
         <link rel="icon" type="image/png" href={assets.images.favicon} />
+        <meta name="description" content={lang.t('home.intro')} />
         {/* Answers for one person: never in a search engine. */}
         <meta name="robots" content="noindex" />
         {assets.stylesheets.map((href) => (

@@ -52,7 +52,7 @@ function Guidance({ icon, heading, children }: { icon: string; heading: string; 
 
 export function GovBanner({ lang, images }: { lang: Lang; images: SiteAssets['images'] }) {
   return (
-    <section class="usa-banner" aria-label={lang.t('banner.label')}>
+    <section class="usa-banner" aria-label={lang.t('banner.label', { government: lang.t('site.government') })}>
       <div class="usa-accordion">
         <header class="usa-banner__header" data-gov-banner-header>
           <div class="usa-banner__inner">
@@ -60,7 +60,7 @@ export function GovBanner({ lang, images }: { lang: Lang; images: SiteAssets['im
               <img aria-hidden="true" class="usa-banner__header-flag" src={images.flag} alt="" width={16} height={11} />
             </div>
             <div class="grid-col-fill tablet:grid-col-auto" aria-hidden="true">
-              <p class="usa-banner__header-text">{lang.t('banner.text')}</p>
+              <p class="usa-banner__header-text">{lang.t('banner.text', { government: lang.t('site.government') })}</p>
               <p class="usa-banner__header-action">{lang.t('banner.action')}</p>
             </div>
             <button

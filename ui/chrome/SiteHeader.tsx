@@ -3,6 +3,7 @@
  * name, the account link, the language switch and the site search.
  */
 import type { Locale } from '#catalog/schema';
+import { SearchForm } from '../form/SearchForm.tsx';
 import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { pageHref, pages } from '../paths.ts';
@@ -18,7 +19,6 @@ export interface LanguageSwitch {
 }
 
 export function SiteHeader({ lang, switchTo, images }: { lang: Lang; switchTo: LanguageSwitch; images: SiteAssets['images'] }) {
-  const searchLabel = lang.t('layout.searchLabel');
   return (
     <header class="usa-header usa-header--basic">
       <div class="usa-nav-container">
@@ -43,22 +43,7 @@ export function SiteHeader({ lang, switchTo, images }: { lang: Lang; switchTo: L
           <a class="usa-link" href={safeHref(switchTo.href)} lang={switchTo.locale} hreflang={switchTo.locale}>
             {switchTo.label}
           </a>
-          {/* biome-ignore lint/a11y/useSemanticElements: USWDS's search markup; <search> is too new for some screen readers people use. */}
-          <form
-            class="usa-search usa-search--small"
-            role="search"
-            aria-label={lang.t('layout.searchSection')}
-            action={pageHref(lang.locale, pages.search())}
-            method="get"
-          >
-            <label class="usa-sr-only" for="site-search">
-              {searchLabel}
-            </label>
-            <input class="usa-input" id="site-search" type="search" name="q" data-site-search />
-            <button class="usa-button" type="submit">
-              <img src={images.search} class="usa-search__submit-icon" alt={searchLabel} width={24} height={24} />
-            </button>
-          </form>
+          <SearchForm lang={lang} id="site-search" images={images} />
         </div>
       </div>
     </header>

@@ -1,6 +1,7 @@
-/** USWDS identifier: which agencies run the site. Required links are left out until those pages exist. */
+/** USWDS identifier: which agencies run the site, the required links, and USA.gov. */
 import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
+import { POLICY_PAGES, pageHref, pages } from '../paths.ts';
 
 export function SiteIdentifier({ lang, agencies }: { lang: Lang; agencies: string[] }) {
   const names = new Intl.ListFormat(lang.locale, { type: 'conjunction' }).format(agencies);
@@ -14,6 +15,22 @@ export function SiteIdentifier({ lang, agencies }: { lang: Lang; agencies: strin
           </section>
         </div>
       </section>
+      <nav
+        class="usa-identifier__section usa-identifier__section--required-links"
+        aria-label={lang.t('identifier.requiredLinks')}
+      >
+        <div class="usa-identifier__container">
+          <ul class="usa-identifier__required-links-list">
+            {POLICY_PAGES.map((id) => (
+              <li class="usa-identifier__required-links-item" key={id}>
+                <a href={pageHref(lang.locale, pages.policy(id))} class="usa-identifier__required-link usa-link">
+                  {lang.t(`policy.${id}.link`, { government: lang.t('site.government') })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
       <section class="usa-identifier__section usa-identifier__section--usagov" aria-label={lang.t('identifier.usagovLabel')}>
         <div class="usa-identifier__container">
           <div class="usa-identifier__usagov-description">{lang.t('identifier.usagovDescription')}</div>{' '}

@@ -8,7 +8,7 @@ export interface Crumb {
 
 export function Breadcrumbs({ label, trail, current }: { label: string; trail: Crumb[]; current: string }) {
   return (
-    <nav class="usa-breadcrumb" aria-label={label} data-pagefind-ignore>
+    <nav class="usa-breadcrumb" aria-label={label}>
       <ol class="usa-breadcrumb__list">
         {trail.map((crumb) => (
           <li class="usa-breadcrumb__list-item" key={crumb.href}>

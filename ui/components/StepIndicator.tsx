@@ -3,7 +3,7 @@ import type { Lang } from '../lang.ts';
 
 export function StepIndicator({ lang, steps, current }: { lang: Lang; steps: string[] /** From 0. */; current: number }) {
   return (
-    <div class="usa-step-indicator" data-pagefind-ignore>
+    <div class="usa-step-indicator">
       <ol class="usa-step-indicator__segments">
         {steps.map((label, index) => (
           <li

@@ -41,7 +41,7 @@ function ShortAnswerForm({
   problem?: FormProblem | undefined;
 }) {
   return (
-    <form class="usa-form portal-form" method="post" action={action} noValidate data-pagefind-ignore>
+    <form class="usa-form portal-form" method="post" action={action} noValidate>
       {problem && (
         <ErrorSummary
           title={lang.t('form.errorSummaryTitle')}

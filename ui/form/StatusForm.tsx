@@ -7,7 +7,7 @@ import { TextInput } from './TextInput.tsx';
 
 export function StatusForm({ lang }: { lang: Lang }) {
   return (
-    <form class="usa-form portal-status-form" action={apiPath('findStatus')} method="get" data-pagefind-ignore>
+    <form class="usa-form portal-status-form" action={apiPath('findStatus')} method="get">
       <HiddenFields fields={{ lang: lang.locale }} />
       <TextInput
         id="status-code"

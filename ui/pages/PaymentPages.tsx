@@ -16,7 +16,7 @@ import {
 } from '#domain/payment-state';
 import { Alert, type AlertKind } from '../components/Alert.tsx';
 import { ButtonLink } from '../components/Button.tsx';
-import { DateTime } from '../components/DateTime.tsx';
+import { DateTime, Day } from '../components/DateTime.tsx';
 import { Link } from '../components/Link.tsx';
 import { SummaryList, type SummaryRow } from '../components/SummaryList.tsx';
 import { Tag } from '../components/Tag.tsx';
@@ -72,8 +72,8 @@ function Receipt({ lang, payment, history }: { lang: Lang; payment: Payment; his
         rows={[
           {
             term: lang.t('payment.receiptNumber'),
+            // Plain text, not the big confirmation-code style: the two must not be mistaken for each other.
             details: payment.id,
-            detailsClass: 'portal-code',
             data: { 'data-receipt-number': true },
           },
           { term: lang.t('payment.paidFor'), details: payment.description[lang.locale] },
@@ -149,7 +149,7 @@ export function paymentPage(
         ) : (
           <SummaryList
             rows={[
-              { term: lang.t('payment.paidFor'), details: payment.description[locale] },
+              { term: lang.t('payment.for'), details: payment.description[locale] },
               { term: lang.t('payment.amount'), details: amount, data: { 'data-amount': true } },
               subjectRow(lang, payment.subject),
             ]}
@@ -240,9 +240,9 @@ export function billPage(lang: Lang, bill: Bill, check: string, idempotencyKey: 
         <SummaryList
           rows={[
             { term: lang.t('payment.bill'), details: bill.reference, data: { 'data-bill-reference': true } },
-            { term: lang.t('payment.paidFor'), details: bill.description[locale] },
+            { term: lang.t('payment.for'), details: bill.description[locale] },
             { term: lang.t('payment.amount'), details: amount, data: { 'data-amount': true } },
-            bill.dueOn !== undefined && { term: lang.t('bill.dueOn'), details: bill.dueOn },
+            bill.dueOn !== undefined && { term: lang.t('bill.dueOn'), details: <Day day={bill.dueOn} locale={locale} /> },
             payment && { term: lang.t('payment.status'), details: <StateTag lang={lang} state={payment.state} /> },
           ]}
         />

@@ -12,6 +12,34 @@ import { statusLabel } from '../status-label.ts';
 import { PaymentSection } from './PaymentPages.tsx';
 import type { PageView } from './view.ts';
 
+/** What the catalog says about a service, for "What happens next": its usual time and whom to call. */
+export interface ServiceFacts {
+  processingTime: Localized;
+  agency?: { name: Localized; phone: string; hours: Localized };
+}
+
+/** What happens next, how long it usually takes, and the number to call (with the code to hand). */
+function NextSteps({ lang, facts }: { lang: Lang; facts: ServiceFacts }) {
+  const { locale } = lang;
+  return (
+    <section class="portal-section" aria-labelledby="next-steps-heading" data-next-steps>
+      <h2 id="next-steps-heading">{lang.t('status.nextHeading')}</h2>
+      <ol class="usa-list">
+        <li>{lang.t('status.nextReview')}</li>
+        <li>{lang.t('status.nextTime', { time: facts.processingTime[locale] })}</li>
+        <li>{lang.t('status.nextCheck')}</li>
+      </ol>
+      {facts.agency && (
+        <p data-agency-contact>
+          {lang.t('status.callUs', { agency: facts.agency.name[locale] })}{' '}
+          <Link href={`tel:${facts.agency.phone.replace(/[^0-9+]/g, '')}`}>{facts.agency.phone}</Link> (
+          {facts.agency.hours[locale]})
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function statusPage(
   lang: Lang,
   status: PublicStatus,
@@ -22,6 +50,8 @@ export function statusPage(
     /** For a service with a fee: the payment section, with its "Pay" button's Idempotency-Key. */
     fee?: { amount: number; currency: string } | undefined;
     idempotencyKey: string;
+    /** The service's usual time and phone: "What happens next". */
+    facts?: ServiceFacts | undefined;
   },
 ): PageView {
   const { locale } = lang;
@@ -42,13 +72,17 @@ export function statusPage(
             options.serviceTitle && { term: lang.t('status.service'), details: options.serviceTitle[locale] },
             {
               term: lang.t('status.status'),
-              details: <Tag kind="status" state={status.status} label={statusLabel(lang, status.status)} />,
+              details: (
+                <>
+                  <Tag kind="status" state={status.status} label={statusLabel(lang, status.status)} />{' '}
+                  <span data-status-meaning>{lang.t(`status.meaning.${status.status}`)}</span>
+                </>
+              ),
             },
             { term: lang.t('status.sentOn'), details: <DateTime iso={status.submittedAt} locale={locale} /> },
             { term: lang.t('status.updatedOn'), details: <DateTime iso={status.updatedAt} locale={locale} /> },
           ]}
         />
-        <p data-status-meaning>{lang.t(`status.meaning.${status.status}`)}</p>
         {status.message && (
           <Alert kind="warning" heading={lang.t('status.messageTitle')}>
             <span data-status-message>{status.message}</span>
@@ -63,6 +97,7 @@ export function statusPage(
             idempotencyKey={options.idempotencyKey}
           />
         )}
+        {options.facts && <NextSteps lang={lang} facts={options.facts} />}
         <h2>{lang.t('status.history')}</h2>
         <ol class="usa-list">
           {status.history.map((entry) => (

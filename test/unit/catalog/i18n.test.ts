@@ -49,8 +49,9 @@ describe('money and dates', () => {
     expect(formatMoney(123450, 'EUR', 'es')).toBe('EUR\u00a01,234.50');
   });
 
-  it('shows dates in Eastern time, in words, in the language asked', () => {
-    expect(formatDate('2026-11-22T15:00:00Z', 'en')).toBe('November 22, 2026 at 10:00 AM');
-    expect(formatDate('2026-11-22T15:00:00Z', 'es')).toBe('22 de noviembre de 2026 a las 10:00 a.m.');
+  it('shows dates in Eastern time, in words, in the language asked, naming the time zone', () => {
+    expect(formatDate('2026-11-22T15:00:00Z', 'en')).toBe('November 22, 2026 at 10:00 AM EST');
+    expect(formatDate('2026-11-22T15:00:00Z', 'es')).toBe('22 de noviembre de 2026 a las 10:00 a.m. EST');
+    expect(formatDate('2026-07-04T15:00:00Z', 'en')).toBe('July 4, 2026 at 11:00 AM EDT');
   });
 });

@@ -3,21 +3,24 @@
  * import.meta.url points at the bundle, so the folder comes from the working directory instead.
  */
 import path from 'node:path';
-import { localePath, translate } from '#catalog/i18n';
+import { localePath, translate, withAgency } from '#catalog/i18n';
 import { loadCatalog } from '#catalog/load';
 import { DEFAULT_LOCALE, type LifeEvent, LOCALES, type Locale, type Service } from '#catalog/schema';
 import { type Lang, langFor } from '#ui/lang.ts';
+import { loadAgencyConfig } from '../../../infra/config.ts';
 
 export const catalog = loadCatalog(path.resolve(process.cwd(), 'catalog'));
+const agency = loadAgencyConfig(path.resolve(process.cwd(), 'agency.config.json')).agency;
+const strings = withAgency(catalog.strings, agency);
 
 /** A site string from catalog/strings.json. */
 export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
-  return translate(catalog.strings, key, locale, params);
+  return translate(strings, key, locale, params);
 }
 
 /** The words of ui/ components in a language. */
 export function langOf(locale: Locale): Lang {
-  return langFor(catalog.strings, locale);
+  return langFor(strings, locale);
 }
 
 /** The agencies that run the site, by name, for the identifier. */

@@ -62,6 +62,8 @@ async function showSignedIn(locale: string) {
   const name = root.querySelector<HTMLElement>('[data-account-name]');
   if (!section || !name) return;
   name.textContent = session.name || session.email;
+  const intro = document.querySelector<HTMLElement>('[data-account-intro]');
+  if (intro && root.dataset.signedInIntro) intro.textContent = root.dataset.signedInIntro;
   section.querySelector('[data-sign-out]')?.addEventListener('click', () => void signOut(locale));
   section.hidden = false;
 
@@ -97,7 +99,7 @@ async function showSignedIn(locale: string) {
       payment.href = `${submission.paymentUrl}?lang=${locale}`;
       payment.textContent = submission.paymentLabel;
       cell(row, headings[4] ?? '', payment);
-    } else cell(row, headings[4] ?? '', '');
+    } else cell(row, headings[4] ?? '', submission.paymentLabel ?? '');
   }
   table.hidden = submissions.length === 0;
   const empty = section.querySelector<HTMLElement>('[data-empty]');

@@ -118,26 +118,52 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   const key = form.querySelector<HTMLInputElement>('input[data-idempotency-key]');
   if (key && key.value === '' && typeof crypto.randomUUID === 'function') key.value = crypto.randomUUID();
 
-  const markTouched = (event: Event) => {
+  // An answer that becomes right clears its message at once, as the person types or picks: the page moves
+  // under their hands, never under the pointer.
+  const recheck = (event: Event) => {
     const group = (event.target as Element).closest<HTMLElement>('[data-field]');
-    if (group) touched.add(group);
+    if (!group) return;
+    touched.add(group);
+    if (group.classList.contains('usa-form-group--error') && checkGroup(group, patterns) === null) showProblem(group, null);
   };
-  form.addEventListener('input', markTouched);
-  form.addEventListener('change', markTouched);
+  form.addEventListener('input', recheck);
+  form.addEventListener('change', recheck);
+
+  // Leaving a question may show a new message, which moves what is below it. Focus leaves on pointerdown,
+  // before the click lands: a message appearing then would move the radio or button away from under the
+  // pointer and the tap would be lost. So while a pointer is down, messages wait until the click is over.
+  let pointerIsDown = false;
+  const waiting = new Set<HTMLElement>();
+  const showWaiting = () => {
+    pointerIsDown = false;
+    for (const group of waiting) {
+      const problem = checkGroup(group, patterns);
+      if (problem) showProblem(group, problem.message);
+    }
+    waiting.clear();
+  };
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      pointerIsDown = true;
+    },
+    true,
+  );
+  // pointerup comes before click in the same turn; the timeout lets the click land first.
+  for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, () => setTimeout(showWaiting, 0), true);
 
   form.addEventListener('focusout', (event) => {
     const group = (event.target as Element).closest<HTMLElement>('[data-field]');
     const next = event.relatedTarget;
     // Moving between the radios of one question is not leaving it.
     if (!group || (next instanceof Node && group.contains(next))) return;
-    // Going to the submit button: the submit check runs anyway, and a message appearing now would move the
-    // button away from under the pointer, losing the click.
+    // Going to the submit button: the submit check runs anyway.
     if (next instanceof HTMLButtonElement && next.type === 'submit' && next.form === form) return;
     const problem = checkGroup(group, patterns);
     // Tabbing past an untouched question is not a mistake yet; the submit check still catches it.
-    const showing = group.classList.contains('usa-form-group--error');
-    if (problem?.kind === 'required' && !touched.has(group) && !showing) return;
-    showProblem(group, problem?.message ?? null);
+    if (!problem || (problem.kind === 'required' && !touched.has(group))) return;
+    if (pointerIsDown) waiting.add(group);
+    else showProblem(group, problem.message);
   });
 
   form.addEventListener('submit', (event) => {

@@ -213,6 +213,15 @@ export const routes = [
     tableAccess: 'none',
     summary: "Site search on a plain GET (?q=…&lang=…): the catalog's services, life events and tasks, no JavaScript needed",
   },
+  {
+    name: 'getOpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'show-openapi',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'This API described (OpenAPI 3.1): every route, its sign-in, its request and every answer',
+  },
 ] as const satisfies readonly Route[];
 
 export type HandlerName = (typeof routes)[number]['handler'];

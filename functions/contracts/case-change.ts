@@ -1,0 +1,7 @@
+/** What the workspace's changes share: the 409 with the case as it stands. */
+import { type Answer, ErrorBody, z } from './contract.ts';
+
+export const conflict: Answer = {
+  description: 'Someone changed the case first (or the version is wrong): the case as it stands now',
+  json: ErrorBody.extend({ case: z.looseObject({ code: z.string(), version: z.number().int() }) }),
+};

@@ -1,0 +1,10 @@
+import { type Contracts, z } from './contract.ts';
+
+export default {
+  getHealth: {
+    responses: {
+      200: { description: 'The API and its table answer', json: z.object({ status: z.literal('ok') }) },
+      503: { description: 'The table does not answer', json: z.object({ status: z.literal('unavailable') }) },
+    },
+  },
+} satisfies Contracts;

@@ -1,0 +1,30 @@
+import { type Contracts, timestamp, z } from './contract.ts';
+import { confirmationCode, paymentSummary, status } from './shared.ts';
+
+const item = z.object({
+  code: confirmationCode,
+  formId: z.string(),
+  serviceId: z.string(),
+  agency: z.string(),
+  status,
+  submittedAt: timestamp,
+  updatedAt: timestamp,
+  payment: paymentSummary.optional(),
+  message: z.string().optional().describe('What the agency said with the current status'),
+  serviceTitle: z.string(),
+  statusLabel: z.string(),
+  statusUrl: z.string(),
+  paymentLabel: z.string(),
+  paymentUrl: z.string().optional(),
+});
+
+export default {
+  listMySubmissions: {
+    responses: {
+      200: {
+        description: "The caller's own submissions, newest first (at most 100)",
+        json: z.object({ submissions: z.array(item) }),
+      },
+    },
+  },
+} satisfies Contracts;

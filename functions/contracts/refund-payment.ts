@@ -1,0 +1,32 @@
+import { type Contracts, cents, error, timestamp, z } from './contract.ts';
+import { paymentState } from './shared.ts';
+
+const fields = {
+  amount: z.union([z.number().int(), z.string()]).optional().describe('In cents; all that is left when absent'),
+  reason: z.string().optional(),
+};
+
+export default {
+  refundPayment: {
+    request: {
+      description: 'How much to refund (cents; all that is left when absent) and why',
+      json: z.object(fields),
+      form: z.object({ amount: z.string().optional(), reason: z.string().optional() }),
+    },
+    headers: { 'Idempotency-Key': { description: 'A retry with the same key makes no second refund', schema: z.string() } },
+    responses: {
+      201: {
+        description: 'The refund was asked for',
+        json: z.object({
+          refund: z.object({ id: z.string(), amount: cents, state: z.string(), requestedAt: timestamp }),
+          payment: z.object({ id: z.string(), state: paymentState, amount: cents, refunded: cents, currency: z.string() }),
+          paymentUrl: z.string(),
+        }),
+        headers: { 'idempotent-replayed': '`true` when this repeats an earlier request' },
+      },
+      200: { description: 'A repeat of a refund already asked for (same Idempotency-Key)' },
+      404: error("No payment has that id (or it is not your agency's)"),
+      409: error('Not refundable, or more than is left'),
+    },
+  },
+} satisfies Contracts;

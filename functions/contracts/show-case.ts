@@ -1,0 +1,21 @@
+import { type Contracts, error, z } from './contract.ts';
+import { historyEntry, status } from './shared.ts';
+
+export default {
+  showCase: {
+    responses: {
+      200: {
+        description: 'The case: answers, history, messages and notes (the read is audited; administrators also get `audit`)',
+        json: z.looseObject({
+          submission: z.looseObject({ code: z.string(), status, answers: z.record(z.string(), z.unknown()) }),
+          history: z.array(historyEntry),
+          messages: z.array(z.looseObject({})),
+          version: z.number().int(),
+          audit: z.array(z.looseObject({})).optional(),
+          nextStatuses: z.array(status),
+        }),
+      },
+      404: error("No such case in the caller's agency"),
+    },
+  },
+} satisfies Contracts;

@@ -6,13 +6,20 @@ import { readFileSync } from 'node:fs';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/load';
-import { loadContracts } from '../../../functions/contracts/load.ts';
-import { buildOpenApi, type ContractModules, MissingContractError, missingContracts } from '../../../functions/contracts/openapi.ts';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
+import { loadContracts } from '../../../functions/contracts/load.ts';
+import {
+  buildOpenApi,
+  type ContractModules,
+  MissingContractError,
+  missingContracts,
+} from '../../../functions/contracts/openapi.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON in assertions
 type Json = Record<string, any>;
 const catalog = loadCatalog();
-const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 let contracts: ContractModules;
 let document: Json;
 
@@ -48,7 +55,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('has one operation per route, named by the route, with the scopes API Gateway requires', () => {
-    const byName = new Map(operations().map(({ path, method, operation }) => [operation.operationId, { path, method, operation }]));
+    const byName = new Map(
+      operations().map(({ path, method, operation }) => [operation.operationId, { path, method, operation }]),
+    );
     expect([...byName.keys()].sort()).toEqual(routes.map((r) => r.name).sort());
     for (const route of routes as readonly Route[]) {
       const found = byName.get(route.name)!;
@@ -66,7 +75,12 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(byForm).sort()).toEqual([...catalog.forms.keys()].sort());
     const [formId] = [...catalog.forms.keys()];
     const schema = document.components.schemas[`answers-${formId}`];
-    expect(schema.required).toEqual(catalog.forms.get(formId!)!.fields.filter((f) => f.required).map((f) => f.name));
+    expect(schema.required).toEqual(
+      catalog.forms
+        .get(formId!)!
+        .fields.filter((f) => f.required)
+        .map((f) => f.name),
+    );
   });
 
   it('passes Redocly recommended-strict with no errors and no warnings', async () => {

@@ -1,5 +1,5 @@
 import { type Contracts, cents, error, z } from './contract.ts';
-import { paymentSummary } from './shared.ts';
+import { localized, paymentSummary } from './shared.ts';
 
 export default {
   findBill: {
@@ -14,7 +14,7 @@ export default {
         description: 'The bill, with what it costs (an HTML page with its "Pay" button for a form post)',
         json: z.object({
           reference: z.string(),
-          description: z.string(),
+          description: localized,
           amount: cents,
           currency: z.string(),
           dueOn: z.string().optional(),

@@ -6,6 +6,12 @@ const fields = {
   reason: z.string().optional(),
 };
 
+const answer = z.object({
+  refund: z.object({ id: z.string(), amount: cents, state: z.string(), requestedAt: timestamp }),
+  payment: z.object({ id: z.string(), state: paymentState, amount: cents, refunded: cents, currency: z.string() }),
+  paymentUrl: z.string(),
+});
+
 export default {
   refundPayment: {
     request: {
@@ -17,14 +23,13 @@ export default {
     responses: {
       201: {
         description: 'The refund was asked for',
-        json: z.object({
-          refund: z.object({ id: z.string(), amount: cents, state: z.string(), requestedAt: timestamp }),
-          payment: z.object({ id: z.string(), state: paymentState, amount: cents, refunded: cents, currency: z.string() }),
-          paymentUrl: z.string(),
-        }),
-        headers: { 'idempotent-replayed': '`true` when this repeats an earlier request' },
+        json: answer,
       },
-      200: { description: 'A repeat of a refund already asked for (same Idempotency-Key)' },
+      200: {
+        description: 'A repeat of a refund already asked for (same Idempotency-Key): the first answer',
+        json: answer,
+        headers: { 'idempotent-replayed': '`true`' },
+      },
       404: error("No payment has that id (or it is not your agency's)"),
       409: error('Not refundable, or more than is left'),
     },

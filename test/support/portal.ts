@@ -11,6 +11,8 @@ import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
 import { DIST_DIR } from '../../local/portal.ts';
+import type { ApiAnswer } from '../../local/server.ts';
+import { contractChecker } from './contract.ts';
 
 export interface TestPortal {
   url: string;
@@ -20,6 +22,8 @@ export interface TestPortal {
   client: DynamoDBClient;
   /** The payment provider's sandbox this portal pays through (its checkouts, its webhook secret). */
   paymentSandbox: PaymentSandbox;
+  /** Every answer a route gave so far (each is checked against the API's document when the portal closes). */
+  answers: ApiAnswer[];
   /** Every item in the table: to prove that a refused request wrote nothing. */
   items(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -39,11 +43,19 @@ export async function startTestPortal(): Promise<TestPortal> {
   const { listenPortalServer } = await import('../../local/server.ts');
   // The issuer's key in a file of the test's own, so tests can forge tokens with it (and with others).
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'front-door-auth-')), 'signing-key.json');
+  // The contract test of every integration test: each answer must be one the OpenAPI document describes.
+  const checker = contractChecker();
+  const answers: ApiAnswer[] = [];
+  const problems = new Set<string>();
   const { server, url, paymentSandbox } = await listenPortalServer({
     distDir: DIST_DIR,
     port: 0,
     log: () => undefined,
     keyFile: signingKeyFile,
+    observe: (answer) => {
+      answers.push(answer);
+      for (const problem of checker.problemsWith(answer)) problems.add(problem);
+    },
   });
   return {
     url,
@@ -51,6 +63,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     tableName,
     client,
     paymentSandbox,
+    answers,
     async items() {
       const { unmarshall } = await import('@aws-sdk/util-dynamodb');
       const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
@@ -60,6 +73,10 @@ export async function startTestPortal(): Promise<TestPortal> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       client.destroy();
+      if (problems.size > 0)
+        throw new Error(
+          `${problems.size} answer(s) do not match the API's document (declare them in functions/contracts/<handler>.ts):\n${[...problems].join('\n')}`,
+        );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { badRequest } from './case-change.ts';
 import { type Contracts, error, z } from './contract.ts';
 
 const fields = z.object({
@@ -10,6 +11,7 @@ export default {
     request: { description: 'The message or note', required: true, json: fields, form: fields },
     responses: {
       201: { description: 'Written', json: z.object({ message: z.looseObject({ kind: z.string(), text: z.string() }) }) },
+      400: badRequest,
       404: error("No such case in the caller's agency"),
       422: error('The text is empty or too long'),
     },

@@ -1,9 +1,12 @@
-import { conflict } from './case-change.ts';
+import { badRequest, conflict } from './case-change.ts';
 import { type Contracts, error, z } from './contract.ts';
 
 const fields = z.object({
   to: z.enum(['me', 'nobody']),
-  version: z.string().describe('The version of the case the change is made on'),
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .describe('The version of the case the change is made on'),
 });
 
 export default {
@@ -18,6 +21,7 @@ export default {
           version: z.number().int(),
         }),
       },
+      400: badRequest,
       404: error("No such case in the caller's agency"),
       409: conflict,
     },

@@ -15,6 +15,7 @@ export default {
           nextStatuses: z.array(status),
         }),
       },
+      400: error('The code is not the shape of a confirmation code'),
       404: error("No such case in the caller's agency"),
     },
   },

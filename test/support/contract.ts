@@ -33,7 +33,9 @@ export function contractChecker(document: Json = loadOpenApi()) {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
   ajv.addSchema(document, 'openapi');
   const operations = new Map<string, { path: string; method: string; operation: Operation }>();
-  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, Operation & { operationId: string }>>))
+  for (const [path, item] of Object.entries(
+    document.paths as Record<string, Record<string, Operation & { operationId: string }>>,
+  ))
     for (const [method, operation] of Object.entries(item)) operations.set(operation.operationId, { path, method, operation });
   const validators = new Map<string, ValidateFunction>();
 
@@ -56,12 +58,15 @@ export function contractChecker(document: Json = loadOpenApi()) {
       return [`${where}: the document lists only ${Object.keys(found.operation.responses).join(', ')} for this operation`];
     const problems: string[] = [];
     for (const [name, header] of Object.entries(response.headers ?? {}))
-      if (header.required && answer.headers[name.toLowerCase()] === undefined) problems.push(`${where} without the ${name} header`);
+      if (header.required && answer.headers[name.toLowerCase()] === undefined)
+        problems.push(`${where} without the ${name} header`);
     const type = (answer.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const content = response.content ?? {};
     if (answer.body === '') return problems;
     if (!content[type]) {
-      problems.push(`${where} with ${type || 'no content type'}; the document lists ${Object.keys(content).join(', ') || 'no body'}`);
+      problems.push(
+        `${where} with ${type || 'no content type'}; the document lists ${Object.keys(content).join(', ') || 'no body'}`,
+      );
       return problems;
     }
     if (type !== 'application/json') return problems;

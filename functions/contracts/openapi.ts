@@ -114,8 +114,11 @@ function commonAnswers(route: Route, contract: RouteContract): Record<number, Js
     };
   if (route.tableAccess !== 'none')
     answers[503] = {
-      description: 'The data store did not answer in time: nothing was saved; try again after Retry-After seconds',
-      headers: { 'retry-after': { description: 'Seconds to wait before trying again', schema: { type: 'string' } } },
+      description:
+        'The data store did not answer in time, or is busy: try again after Retry-After seconds (a write that went through is not made twice: send the same Idempotency-Key)',
+      headers: {
+        'retry-after': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'string' } },
+      },
       content: errorContent(),
     };
   if (contract.request) {

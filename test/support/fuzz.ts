@@ -452,8 +452,12 @@ function fixedValues(node: unknown, out = new Set<string>()): Set<string> {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
-/** Sends one request over real HTTP (node:http: headers and bytes exactly as generated). */
-export function send(base: string, request: FuzzRequest): Promise<FuzzAnswer> {
+/**
+ * Sends one request over real HTTP (node:http: headers and bytes exactly as generated). A kept-alive socket the
+ * server closed just as it was reused is tried once more on a new one, as Node's documentation advises: that
+ * reset is the client's race, not an answer.
+ */
+export function send(base: string, request: FuzzRequest, retried = false): Promise<FuzzAnswer> {
   const url = new URL(request.path, base);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -476,7 +480,10 @@ export function send(base: string, request: FuzzRequest): Promise<FuzzAnswer> {
         response.on('error', reject);
       },
     );
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (!retried && outgoing.reusedSocket && error.code === 'ECONNRESET') resolve(send(base, request, true));
+      else reject(error);
+    });
     outgoing.end(request.body);
   });
 }

@@ -17,6 +17,8 @@ import { contractChecker } from './contract.ts';
 export interface TestPortal {
   url: string;
   tableName: string;
+  /** Where the test's own client reaches DynamoDB Local (not through any fault proxy). */
+  dynamoDbEndpoint: string;
   /** The local issuer's private signing key (JWK JSON, under `signing`). */
   signingKeyFile: string;
   client: DynamoDBClient;
@@ -30,8 +32,11 @@ export interface TestPortal {
 }
 
 export async function startTestPortal(
-  /** `contract: false` when the test checks every answer itself (the fuzzer). */
-  options: { contract?: boolean } = {},
+  /**
+   * `contract: false` when the test checks every answer itself (the fuzzer); `dynamoDbEndpoint` to send the
+   * functions' table calls somewhere else (a fault proxy) while the test reads the table directly.
+   */
+  options: { contract?: boolean; dynamoDbEndpoint?: string } = {},
 ): Promise<TestPortal> {
   const endpoint = inject('dynamoDbEndpoint');
   const tableName = `test-${randomUUID()}`;
@@ -42,7 +47,7 @@ export async function startTestPortal(
   });
   await ensureTable(client, tableName);
   // vitest isolates modules per test file, so this file's handlers are imported fresh after this.
-  pointHandlersAt(endpoint, tableName);
+  pointHandlersAt(options.dynamoDbEndpoint ?? endpoint, tableName);
   const { listenPortalServer } = await import('../../local/server.ts');
   // The issuer's key in a file of the test's own, so tests can forge tokens with it (and with others).
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'front-door-auth-')), 'signing-key.json');
@@ -62,6 +67,7 @@ export async function startTestPortal(
   });
   return {
     url,
+    dynamoDbEndpoint: endpoint,
     signingKeyFile,
     tableName,
     client,

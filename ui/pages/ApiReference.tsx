@@ -42,7 +42,10 @@ function typeOf(schema: Json | undefined): string {
     const kinds = (schema.anyOf as Json[]).map(typeOf);
     return kinds.length > 4 ? `${kinds.length} schemas` : kinds.join(' | ');
   }
-  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((value) => JSON.stringify(value)).join(' | ');
+  if (Array.isArray(schema.enum)) {
+    const values = (schema.enum as unknown[]).map((value) => JSON.stringify(value));
+    return values.length > 8 ? `${values.slice(0, 3).join(' | ')} | … (${values.length} values)` : values.join(' | ');
+  }
   if ('const' in schema) return JSON.stringify(schema.const);
   if (schema.type === 'array') return `array of ${typeOf(schema.items as Json | undefined)}`;
   if (Array.isArray(schema.type)) return schema.type.join(' | ');
@@ -190,7 +193,7 @@ export function ApiReference({ lang, document, documentHref }: { lang: Lang; doc
   const english = lang.locale === 'en' ? undefined : 'en';
   const info = document.info as { version: string };
   return (
-    <>
+    <div class="portal-api">
       <p class="usa-intro">{lang.t('apiReference.intro')}</p>
       <p>
         <a class="usa-link" href={documentHref}>
@@ -243,6 +246,6 @@ export function ApiReference({ lang, document, documentHref }: { lang: Lang; doc
       {schemas.map(([name, schema]) => (
         <SchemaSection key={name} lang={lang} name={name} schema={schema} english={english} />
       ))}
-    </>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { isStoreUnavailable, StoreUnavailableError } from './store-errors.ts';
  * (docs/decisions/0092-store-timeouts-and-503.md): a connection within 1 s, then no more than 1.5 s without a
  * byte of answer; 3 attempts (the SDK's standard retries, exponential backoff with jitter, throttling included).
  * One call that keeps failing gives up after about 5 s, so the function answers 503 well inside its 10 s.
+ * Locally the request timeout is 2.5 s (DYNAMODB_REQUEST_TIMEOUT_MS, set by local/dynamodb-local.ts).
  */
 export const DYNAMODB_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 1_500, maxAttempts: 3 } as const;
 
@@ -16,7 +17,7 @@ export const dynamoDb = new DynamoDBClient({
   maxAttempts: DYNAMODB_TIMEOUTS.maxAttempts,
   requestHandler: {
     connectionTimeout: DYNAMODB_TIMEOUTS.connectionTimeout,
-    requestTimeout: DYNAMODB_TIMEOUTS.requestTimeout,
+    requestTimeout: config.dynamoDbRequestTimeoutMs ?? DYNAMODB_TIMEOUTS.requestTimeout,
     // Without it this SDK only warns when the timeout passes and keeps waiting: a silent table would hang.
     throwOnRequestTimeout: true,
   },

@@ -7,6 +7,8 @@ export const config = {
   tableName: getStringFromEnv({ key: 'TABLE_NAME', errorMessage: 'TABLE_NAME is not set: the DynamoDB table to use' }),
   /** Only set locally (DynamoDB Local); on AWS the SDK finds the regional endpoint. */
   dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+  /** Only set locally (DynamoDB Local is slower than DynamoDB); functions/adapters/dynamodb.ts has the default. */
+  dynamoDbRequestTimeoutMs: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS) || undefined,
   /**
    * Where the per-form modules (validator + definition) live. Loaded one at a time on first use, so a
    * function's start-up does not grow with the number of forms.

@@ -136,10 +136,13 @@ export function valueFor(
     case 'string': {
       const minLength = Number(s.minLength ?? 0);
       const maxLength = Number(s.maxLength ?? 40);
-      if (typeof s.pattern === 'string')
-        return fc
-          .stringMatching(new RegExp(s.pattern), { size: 'xsmall' })
-          .filter((text) => text.length >= minLength && text.length <= maxLength);
+      if (typeof s.pattern === 'string') {
+        const matching = fc.stringMatching(new RegExp(s.pattern), { size: 'xsmall' });
+        // Only the lengths the schema states: filtering on a default length would throw most values away.
+        return s.minLength === undefined && s.maxLength === undefined
+          ? matching
+          : matching.filter((text) => text.length >= minLength && text.length <= maxLength);
+      }
       return fc.string({ minLength, maxLength: Math.min(maxLength, minLength + 40) });
     }
     case 'integer':
@@ -331,9 +334,18 @@ export function requestsFor(operation: Operation, document: Json, seeds: FuzzSee
   const content = operation.requestBody?.content ?? {};
   const jsonSchema = content['application/json']?.schema;
   const byForm = (jsonSchema?.['x-answers-schema-by-form'] ?? undefined) as Record<string, string> | undefined;
-  const bodyFor = (
-    formId: string | undefined,
-  ): fc.Arbitrary<{ value?: unknown; bytes?: Buffer; type?: string; label: string }> => {
+  type Body = { value?: unknown; bytes?: Buffer; type?: string; label: string };
+  // Built once per form: building an arbitrary (regex patterns above all) costs far more than drawing from it.
+  const bodies = new Map<string | undefined, fc.Arbitrary<Body>>();
+  const bodyFor = (formId: string | undefined): fc.Arbitrary<Body> => {
+    let body = bodies.get(formId);
+    if (!body) {
+      body = buildBody(formId);
+      bodies.set(formId, body);
+    }
+    return body;
+  };
+  const buildBody = (formId: string | undefined): fc.Arbitrary<Body> => {
     if (!operation.requestBody) return fc.constant({ label: 'no body' });
     const schema = byForm
       ? {

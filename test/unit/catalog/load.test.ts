@@ -45,6 +45,13 @@ describe('the real catalog', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lists every renewal under more than one life event, since people renew for more reasons than moving', () => {
+    const renewals = [...catalog.services.keys()].filter((id) => id.endsWith('-renewal'));
+    expect(renewals.length).toBeGreaterThanOrEqual(2);
+    const under = (id: string) => catalog.lifeEvents.filter((event) => event.services.includes(id)).map((event) => event.id);
+    expect(renewals.filter((id) => under(id).length < 2)).toEqual([]);
+  });
+
   it('gives every agency at least 2 services', () => {
     const wrong = [...catalog.agencies.keys()].filter(
       (agency) => [...catalog.services.values()].filter((service) => service.agency === agency).length < 2,

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { localeOfPath, localePath } from '#catalog/i18n';
 import { API_PREFIX, authorizationScopesFor } from '#http/routes';
 import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
@@ -214,7 +215,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
     target = join(file, 'index.html');
   }
   if (!existsSync(target) || !statSync(target).isFile() || pathname.includes('/_shell/')) {
-    const notFound = join(distDir, pathname.startsWith('/es/') ? 'es/404.html' : '404.html');
+    const notFound = join(distDir, localePath(localeOfPath(pathname), '/404.html'));
     send(
       res,
       404,

@@ -386,6 +386,31 @@ describe('site and CloudFront', () => {
     expect(distribution().Logging).toMatchObject({ Prefix: 'cloudfront/' });
   });
 
+  it("answers a missing site path with the site's own 404 page: an origin group fails over on 403/404 to a function only CloudFront may call", () => {
+    const config = distribution();
+    const [group] = config.OriginGroups.Items;
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(group.Id);
+    expect([...group.FailoverCriteria.StatusCodes.Items].sort()).toEqual([403, 404]);
+    const [primary, fallback] = group.Members.Items.map((m: { OriginId: string }) =>
+      config.Origins.find((o: { Id: string }) => o.Id === m.OriginId),
+    );
+    expect(primary.S3OriginConfig).toBeDefined();
+    expect(fallback.OriginAccessControlId).toBeDefined();
+    const notFound = logicalId(synth.portal.app.site.notFound.function);
+    const [urlId, url] = Object.entries(app.findResources('AWS::Lambda::Url'))[0] as [string, Resource];
+    expect(url.Properties).toMatchObject({ AuthType: 'AWS_IAM', TargetFunctionArn: { 'Fn::GetAtt': [notFound, 'Arn'] } });
+    expect(JSON.stringify(fallback.DomainName)).toContain(urlId);
+    const invokers = resources(app, 'AWS::Lambda::Permission').filter((p) =>
+      JSON.stringify(p.Properties.FunctionName).includes(urlId),
+    );
+    // Both permissions a function URL behind origin access control needs, for CloudFront and this distribution only.
+    expect(invokers.map((p) => p.Properties.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
+    for (const permission of invokers) {
+      expect(permission.Properties.Principal).toBe('cloudfront.amazonaws.com');
+      expect(JSON.stringify(permission.Properties.SourceArn)).toContain(logicalId(synth.portal.app.site.distribution));
+    }
+  });
+
   it('serves /config.json uncached and publishes it with no-cache', () => {
     const behavior = distribution().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/config.json');
     expect(behavior.CachePolicyId).toBe(CACHING_DISABLED);

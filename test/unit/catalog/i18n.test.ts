@@ -1,6 +1,6 @@
 /** Text in several languages: locales, paths, placeholders, money and dates as people read them. */
 import { describe, expect, it } from 'vitest';
-import { fill, formatDate, formatMoney, isLocale, localePath, text, translate } from '#catalog/i18n';
+import { fill, formatDate, formatMoney, isLocale, localeOfPath, localePath, text, translate } from '#catalog/i18n';
 import { strings } from '../../support/forms.ts';
 
 describe('languages', () => {
@@ -15,6 +15,15 @@ describe('languages', () => {
     expect(localePath('es', '/status/')).toBe('/es/status/');
     expect(localePath('es', 'status/')).toBe('/es/status/');
     expect(localePath('en', 'status/')).toBe('/status/');
+  });
+
+  it('reads the language back off a path, the inverse of localePath', () => {
+    for (const locale of ['en', 'es'] as const)
+      for (const path of ['/', '/status/', '/services/x/index.html']) expect(localeOfPath(localePath(locale, path))).toBe(locale);
+    expect(localeOfPath('/es')).toBe('es');
+    expect(localeOfPath('/espanol/')).toBe('en');
+    expect(localeOfPath('/en/status/')).toBe('en');
+    expect(localeOfPath('')).toBe('en');
   });
 });
 

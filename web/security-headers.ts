@@ -11,8 +11,8 @@ export const PAYMENT_CHECKOUT_ORIGINS = ['https://checkout.stripe.com'];
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  // Pagefind's search index runs as WebAssembly; no inline scripts anywhere.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // No inline scripts anywhere, and no WebAssembly (site search runs in a function: decision 50).
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

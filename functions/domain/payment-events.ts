@@ -54,7 +54,7 @@ export async function applyProviderEvent(
     if (event.kind === 'succeeded') {
       const sameCurrency = (event.currency ?? '').toUpperCase() === payment.currency.toUpperCase();
       if (event.amount !== payment.amount || !sameCurrency) {
-        deps.alarm('PaymentAmountMismatch', {
+        await deps.alarm('PaymentAmountMismatch', {
           paymentId: payment.id,
           eventId: event.id,
           expected: `${payment.amount} ${payment.currency}`,
@@ -85,7 +85,7 @@ export async function applyProviderEvent(
     if (result.kind === 'duplicate') return 'duplicate' as const;
     if (result.kind === 'stale') return TRY_AGAIN;
     if (after?.state === 'paid' && !result.subjectUpdated)
-      deps.alarm('PaymentAfterReplacement', { paymentId: payment.id, subject: subjectKey(payment.subject) });
+      await deps.alarm('PaymentAfterReplacement', { paymentId: payment.id, subject: subjectKey(payment.subject) });
     return after ? ('applied' as const) : ('unchanged' as const);
   });
 }

@@ -33,7 +33,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
     logger.warn('Payment webhook refused', { reason: error.message });
-    countNow('PaymentWebhookRefused');
+    await countNow('PaymentWebhookRefused');
     throw new BadRequestError(translate(strings, 'payment.webhookRefused', 'en'));
   }
   if (outcome.kind === 'ignored') {

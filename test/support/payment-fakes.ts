@@ -181,7 +181,7 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
   };
   const alarms: string[] = [];
   const alarmDetails: { name: string; details: Record<string, unknown> }[] = [];
-  const alarm = (name: string, details: Record<string, unknown>) => {
+  const alarm = async (name: string, details: Record<string, unknown>) => {
     alarms.push(name);
     alarmDetails.push({ name, details });
   };

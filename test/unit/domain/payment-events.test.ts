@@ -69,7 +69,7 @@ describe('applying what the provider says', () => {
       store: s.store,
       provider: s.provider,
       strings,
-      alarm: () => undefined,
+      alarm: async () => undefined,
       now: () => NOW,
     });
     expect(fresh.state).toBe('paid');

@@ -150,6 +150,16 @@ export const routes = [
       "Staff: one page of their agency's queue (status, service, assigned to me; oldest or newest first), counts by status",
   },
   {
+    name: 'exportAgencyQueue',
+    method: 'GET',
+    path: '/api/agency/{agency}/export',
+    handler: 'export-agency-queue',
+    auth: 'staff',
+    tableAccess: 'read-write',
+    summary:
+      "Staff: the queue's current filter as a CSV file, in parts of at most 5,000 rows (a Link header names the next part); the export is audited",
+  },
+  {
     name: 'findAgencyCases',
     method: 'GET',
     path: '/api/agency/{agency}/search',

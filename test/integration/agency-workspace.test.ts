@@ -3,7 +3,13 @@
  * makes): who may reach every staff route (a matrix), and a case worked through the API from the queue to
  * approval, with the conflict a second staff member gets.
  */
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submissionItem } from '#adapters/dynamodb-submission-store';
+import { newConfirmationCode } from '#domain/confirmation-code';
+import type { Submission } from '#domain/submissions';
 import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
@@ -63,6 +69,7 @@ function staffRequests(): [string, string, Record<string, string> | undefined][]
   return [
     ['showAgencyQueue', apiPath('showAgencyQueue', { agency: 'vital-records' }), undefined],
     ['findAgencyCases', apiPath('findAgencyCases', { agency: 'vital-records' }, { q: code }), undefined],
+    ['exportAgencyQueue', apiPath('exportAgencyQueue', { agency: 'vital-records' }), undefined],
     ['showCase', apiPath('showCase', { code }), undefined],
     ['changeCaseStatus', apiPath('changeCaseStatus', { code }), { status: 'in-review', version: '0' }],
     ['addCaseMessage', apiPath('addCaseMessage', { code }), { kind: 'note', text: 'hello' }],
@@ -148,5 +155,93 @@ describe('working a case through the API', () => {
     expect(items.filter((i) => i.pk === `AUDIT#${code}`).map((i) => i.action)).toEqual(
       expect.arrayContaining(['case.status', 'case.read', 'case.status']),
     );
+  });
+});
+
+describe('exporting the queue as CSV', () => {
+  const NAMES = ['José Núñez Peña', 'María Ángeles Ibáñez', 'Begoña Muñoz', 'Iñaki Güell', 'Sofía Castaño'];
+  const INJECTIONS = ['=HYPERLINK("http://evil.example","x")', '+SUM(1,2)', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+
+  function row(i: number): Submission {
+    const at = new Date(Date.UTC(2026, 5, 1) + i * 61_000).toISOString();
+    const death = i % 4 === 0;
+    const name = i % 50 === 7 ? (INJECTIONS[((i / 50) % INJECTIONS.length) | 0] as string) : `${NAMES[i % NAMES.length]} ${i}`;
+    return {
+      code: newConfirmationCode(),
+      formId: death ? 'death-certificate-request' : 'birth-certificate-request',
+      serviceId: death ? 'death-certificate' : 'birth-certificate',
+      agency: 'vital-records',
+      status: 'completed',
+      locale: 'es',
+      channel: 'web',
+      answers: death
+        ? { deceasedName: name, dateOfDeath: '2026-01-02', countyOfDeath: 'Cañón', relationship: 'spouse', copies: 1 }
+        : { fullName: name, dateOfBirth: '2020-01-02', relationship: 'child', copies: 2, email: `p${i}@example.com` },
+      submittedAt: at,
+      updatedAt: at,
+    };
+  }
+
+  it('gives 1,000 cases in parts, each once, with Spanish names intact and formulas neutralised, and audits each part', async () => {
+    const cases = Array.from({ length: 1000 }, (_, i) => row(i));
+    for (let i = 0; i < cases.length; i += 25)
+      await portal.client.send(
+        new BatchWriteItemCommand({
+          RequestItems: {
+            [portal.tableName]: cases
+              .slice(i, i + 25)
+              .map((s) => ({ PutRequest: { Item: marshall(submissionItem(s), { removeUndefinedValues: true }) } })),
+          },
+        }),
+      );
+
+    const rows: Record<string, string>[] = [];
+    const files: string[] = [];
+    let next: string | undefined = apiPath(
+      'exportAgencyQueue',
+      { agency: 'vital-records' },
+      { status: 'completed', size: '300', lang: 'es' },
+    );
+    for (let guard = 0; next && guard < 10; guard++) {
+      const response: Response = await fetch(`${portal.url}${next}`, { headers: { authorization: `Bearer ${tokens.staff}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      files.push(/filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      rows.push(...(parse(bytes, { bom: true, columns: true }) as Record<string, string>[]));
+      next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1];
+    }
+    expect(files).toEqual(
+      [1, 2, 3, 4].map((n) => `vital-records-completed-${new Date().toISOString().slice(0, 10)}-part-${n}.csv`),
+    );
+
+    const codes = rows.map((r) => r['Código de confirmación']);
+    expect(codes).toHaveLength(1000);
+    expect(new Set(codes).size).toBe(1000);
+    expect(codes).toEqual(cases.map((c) => c.code));
+
+    const birthName = 'Solicitud de acta de nacimiento: Nombre completo en el acta de nacimiento';
+    const byCode = new Map(rows.map((r) => [r['Código de confirmación'], r]));
+    expect(byCode.get(cases[1]?.code)?.[birthName]).toBe('María Ángeles Ibáñez 1');
+    expect(byCode.get(cases[1]?.code)?.Estado).toBe('Completada');
+    const injected = cases.filter((_, i) => i % 50 === 7);
+    for (const c of injected) {
+      const sent = String(c.answers.fullName ?? c.answers.deceasedName);
+      const shown = Object.values(byCode.get(c.code) ?? {}).find(
+        (v) => v.endsWith(sent.slice(1)) && v.length === sent.length + 1,
+      );
+      expect(shown, sent).toBe(`'${sent}`);
+    }
+    expect(rows.some((r) => Object.values(r).some((v) => /^[=+\-@\t\r]/.test(v)))).toBe(false);
+
+    const audited = (await portal.items()).filter((i) => i.action === 'queue.export');
+    expect(audited).toHaveLength(4);
+    expect(audited.map((a) => (a.detail as Record<string, string>).rows).sort()).toEqual(['100', '300', '300', '300']);
+    expect(audited[0]).toMatchObject({
+      record: 'QUEUE#vital-records?status=completed&order=oldest',
+      actor: { agency: 'vital-records', subject: expect.any(String) },
+      from: { address: expect.any(String), userAgent: expect.any(String) },
+    });
   });
 });

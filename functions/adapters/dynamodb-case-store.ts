@@ -21,7 +21,8 @@ import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
-function auditItem(entry: AuditEntry) {
+/** An audit entry as stored (the refund writes one in its own transaction too: dynamodb-payment-store.ts). */
+export function auditItem(entry: AuditEntry) {
   return {
     pk: `AUDIT#${entry.record}`,
     sk: `${entry.at}#${entry.id}`,

@@ -245,3 +245,47 @@ describe('exporting the queue as CSV', () => {
     });
   });
 });
+
+describe('the audit trail through the product', () => {
+  it('is never changed or removed by any route, whoever calls it with whatever body: entries are only added', async () => {
+    const audits = async () =>
+      new Map(
+        (await portal.items())
+          .filter((i) => String(i.pk).startsWith('AUDIT#'))
+          .map((i) => [`${i.pk} ${i.sk}`, JSON.stringify(i)]),
+      );
+    const before = await audits();
+    expect(before.size).toBeGreaterThan(0);
+    const [someEntry] = [...before.values()].map((v) => JSON.parse(v) as { id: string; record: string });
+    const values: Record<string, string> = {
+      code,
+      agency: 'vital-records',
+      paymentId: someEntry?.id ?? 'x',
+      formId: 'birth-certificate-request',
+      reference: someEntry?.record ?? 'x',
+    };
+    // What someone trying to rewrite an entry would send: its own fields, and a change a route might accept.
+    const body = JSON.stringify({
+      ...someEntry,
+      status: 'in-review',
+      version: '99',
+      kind: 'note',
+      text: 'x',
+      action: 'case.read',
+    });
+    for (const route of routes)
+      for (const token of [tokens.staff, tokens.admin, tokens.otherStaff]) {
+        const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x'));
+        const response = await fetch(`${portal.url}${path}`, {
+          method: route.method,
+          headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          ...(route.method !== 'GET' && { body }),
+          redirect: 'manual',
+        });
+        expect(response.status, `${route.method} ${route.path}`).toBeLessThan(500);
+        await response.arrayBuffer();
+      }
+    const after = await audits();
+    for (const [key, entry] of before) expect(after.get(key), key).toBe(entry);
+  });
+});

@@ -160,6 +160,16 @@ export const routes = [
       "Staff: the queue's current filter as a CSV file, in parts of at most 5,000 rows (a Link header names the next part); the export is audited",
   },
   {
+    name: 'showStaffActivity',
+    method: 'GET',
+    path: '/api/agency/{agency}/activity/{subject}',
+    handler: 'show-staff-activity',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      "The agency's administrators: what one staff member did for the agency (the audit trail by actor), newest first, 50 a page; JSON or an HTML page",
+  },
+  {
     name: 'findAgencyCases',
     method: 'GET',
     path: '/api/agency/{agency}/search',

@@ -3,11 +3,13 @@
  * makes): who may reach every staff route (a matrix), and a case worked through the API from the queue to
  * approval, with the conflict a second staff member gets.
  */
-import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { parse } from 'csv-parse/sync';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionItem } from '#adapters/dynamodb-submission-store';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '#domain/audit';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import type { Submission } from '#domain/submissions';
 import { routes } from '#http/routes';
@@ -18,7 +20,9 @@ import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
-const tokens: Record<'staff' | 'otherStaff' | 'citizen' | 'admin' | 'machine', string> = {
+const tokens: Record<'staff' | 'otherStaff' | 'citizen' | 'admin' | 'machine' | 'agencyAdmin' | 'otherAgencyAdmin', string> = {
+  agencyAdmin: '',
+  otherAgencyAdmin: '',
   staff: '',
   otherStaff: '',
   citizen: '',
@@ -33,6 +37,8 @@ beforeAll(async () => {
     ['staff', 'staff.vital-records', 'ExampleStaff'],
     ['otherStaff', 'staff.revenue', 'ExampleStaff'],
     ['admin', 'admin', 'ExampleStaff'],
+    ['agencyAdmin', 'admin.vital-records', 'ExampleStaff'],
+    ['otherAgencyAdmin', 'admin.revenue', 'ExampleStaff'],
     ['citizen', 'ana.rivera', 'LoginGov'],
   ] as const;
   for (const [who, persona, idp] of people) tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
@@ -52,6 +58,8 @@ afterAll(async () => {
   await portal?.close();
 });
 
+const subjectOf = (token: string) => String(decodeJwt(token).sub);
+
 function call(path: string, token: string | undefined, body?: Record<string, string>) {
   return fetch(`${portal.url}${path}`, {
     method: body ? 'POST' : 'GET',
@@ -70,6 +78,7 @@ function staffRequests(): [string, string, Record<string, string> | undefined][]
     ['showAgencyQueue', apiPath('showAgencyQueue', { agency: 'vital-records' }), undefined],
     ['findAgencyCases', apiPath('findAgencyCases', { agency: 'vital-records' }, { q: code }), undefined],
     ['exportAgencyQueue', apiPath('exportAgencyQueue', { agency: 'vital-records' }), undefined],
+    ['showStaffActivity', apiPath('showStaffActivity', { agency: 'vital-records', subject: subjectOf(tokens.staff) }), undefined],
     ['showCase', apiPath('showCase', { code }), undefined],
     ['changeCaseStatus', apiPath('changeCaseStatus', { code }), { status: 'in-review', version: '0' }],
     ['addCaseMessage', apiPath('addCaseMessage', { code }), { kind: 'note', text: 'hello' }],
@@ -287,5 +296,87 @@ describe('the audit trail through the product', () => {
       }
     const after = await audits();
     for (const [key, entry] of before) expect(after.get(key), key).toBe(entry);
+  });
+});
+
+describe('a staff member’s activity, for the agency’s administrators', () => {
+  const path = (query: Record<string, string> = {}) =>
+    apiPath('showStaffActivity', { agency: 'vital-records', subject: subjectOf(tokens.staff) }, query);
+  type Page = {
+    entries: { id: string; at: string; action: string; actor: { subject: string; agency: string } }[];
+    next?: string;
+  };
+
+  it('lists everything they did for the agency, newest first, 50 a page, each entry once', async () => {
+    // Enough reads for a second page.
+    for (let i = 0; i < 55; i++) await (await call(apiPath('showCase', { code }), tokens.staff)).arrayBuffer();
+    const seen: Page['entries'] = [];
+    let next: string | undefined = path();
+    for (let guard = 0; next && guard < 10; guard++) {
+      const response: Response = await call(next, tokens.agencyAdmin);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as Page;
+      expect(page.entries.length).toBeLessThanOrEqual(50);
+      seen.push(...page.entries);
+      next = page.next;
+    }
+    expect(seen.length).toBeGreaterThan(55);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+    expect(seen.every((e) => e.actor.subject === subjectOf(tokens.staff) && e.actor.agency === 'vital-records')).toBe(true);
+    const ats = seen.map((e) => e.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+    expect([...new Set(seen.map((e) => e.action))]).toEqual(expect.arrayContaining(['case.read', 'case.status', 'queue.export']));
+    const all = (await portal.items()).filter((i) => i.gsi2pk === `ACTOR#vital-records#${subjectOf(tokens.staff)}`);
+    expect(seen.length).toBe(all.length);
+  });
+
+  it('is a page in English and Spanish that links each case', async () => {
+    for (const [lang, heading] of [
+      ['en', 'What '],
+      ['es', 'Lo que hizo '],
+    ] as const) {
+      const response = await fetch(`${portal.url}${path({ lang })}`, {
+        headers: { accept: 'text/html', authorization: `Bearer ${tokens.agencyAdmin}` },
+      });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(html).toContain(heading);
+      expect(html).toContain(`href="${apiPath('showCase', { code })}"`);
+      expect(html).toContain('usa-pagination__next-page');
+    }
+  });
+
+  const refused = [
+    ['the agency’s staff who are not administrators', 'staff', 403],
+    ['an administrator of another agency', 'otherAgencyAdmin', 404],
+    ['a portal administrator who is no agency’s staff', 'admin', 403],
+    ['a citizen', 'citizen', 403],
+  ] as const;
+  for (const [who, token, status] of refused)
+    it(`refuses ${who} (${status}) with nothing of the activity in the answer`, async () => {
+      for (const accept of ['application/json', 'text/html']) {
+        const response = await fetch(`${portal.url}${path()}`, {
+          headers: { accept, authorization: `Bearer ${tokens[token]}` },
+        });
+        expect(response.status).toBe(status);
+        const text = await response.text();
+        expect(text).not.toContain(code);
+        expect(text).not.toMatch(/case\.read|entries|ACTOR#/);
+      }
+    });
+});
+
+describe('how long audit entries are kept', () => {
+  it('gives every entry an expiry the table’s TTL acts on: when it was written plus the retention period', async () => {
+    const ttl = await portal.client.send(new DescribeTimeToLiveCommand({ TableName: portal.tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
+    const entries = (await portal.items()).filter((i) => String(i.pk).startsWith('AUDIT#'));
+    expect(entries.length).toBeGreaterThan(0);
+    // agency.config.json's audit.retentionDays reaches functions as AUDIT_RETENTION_DAYS; unset locally: 7 years.
+    for (const entry of entries)
+      expect(entry.expiresAt, String(entry.action)).toBe(
+        Math.floor(Date.parse(String(entry.at)) / 1000) + DEFAULT_AUDIT_RETENTION_DAYS * 86_400,
+      );
   });
 });

@@ -108,3 +108,11 @@ export function canReadAudit(caller: Caller): caller is Extract<Caller, { kind: 
 export function canReadAgencyActivity(caller: Caller, agency: string): caller is Extract<Caller, { kind: 'person' }> {
   return isAdmin(caller) && staffAgenciesOf(caller).includes(agency);
 }
+
+/** Withdrawing an application: only the signed-in person who sent it (staff never withdraw for them). */
+export function canWithdraw(
+  caller: Caller,
+  record: Pick<OwnedRecord, 'ownerSubject'>,
+): caller is Extract<Caller, { kind: 'person' }> {
+  return caller.kind === 'person' && record.ownerSubject !== undefined && record.ownerSubject === caller.subject;
+}

@@ -62,6 +62,15 @@ export const routes = [
     summary: "The signed-in person's own submissions, newest first, with status",
   },
   {
+    name: 'withdrawMySubmission',
+    method: 'POST',
+    path: '/api/my/submissions/{code}/withdrawal',
+    handler: 'withdraw-submission',
+    auth: 'citizen',
+    tableAccess: 'read-write',
+    summary: 'The signed-in person withdraws their own application while the agency is still working on it',
+  },
+  {
     name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',

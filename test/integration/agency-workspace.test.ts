@@ -15,14 +15,18 @@ import type { Submission } from '#domain/submissions';
 import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
-import { paymentHelpers } from '../support/payments.ts';
+import { BIRTH_CERTIFICATE_ANSWERS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
-const tokens: Record<'staff' | 'otherStaff' | 'citizen' | 'admin' | 'machine' | 'agencyAdmin' | 'otherAgencyAdmin', string> = {
+const tokens: Record<
+  'staff' | 'otherStaff' | 'citizen' | 'otherCitizen' | 'admin' | 'machine' | 'agencyAdmin' | 'otherAgencyAdmin',
+  string
+> = {
   agencyAdmin: '',
   otherAgencyAdmin: '',
+  otherCitizen: '',
   staff: '',
   otherStaff: '',
   citizen: '',
@@ -40,6 +44,7 @@ beforeAll(async () => {
     ['agencyAdmin', 'admin.vital-records', 'ExampleStaff'],
     ['otherAgencyAdmin', 'admin.revenue', 'ExampleStaff'],
     ['citizen', 'ana.rivera', 'LoginGov'],
+    ['otherCitizen', 'ben.okafor', 'Google'],
   ] as const;
   for (const [who, persona, idp] of people) tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
   const token = await fetch(`${portal.url}/auth/oauth2/token`, {
@@ -378,5 +383,68 @@ describe('how long audit entries are kept', () => {
       expect(entry.expiresAt, String(entry.action)).toBe(
         Math.floor(Date.parse(String(entry.at)) / 1000) + DEFAULT_AUDIT_RETENTION_DAYS * 86_400,
       );
+  });
+});
+
+describe('a citizen withdrawing their own application', () => {
+  type Mine = { submissions: { code: string; status: string; statusMeaning: string; message?: string; withdrawUrl?: string }[] };
+  const mine = async (token: string) => ((await (await call(apiPath('listMySubmissions'), token)).json()) as Mine).submissions;
+
+  it('sees what the agency asked for in My account, withdraws it, and nobody else can', async () => {
+    const sent = await fetch(`${portal.url}${apiPath('submitMyForm', { formId: 'birth-certificate-request' })}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.citizen}`, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ answers: BIRTH_CERTIFICATE_ANSWERS }),
+    });
+    expect(sent.status).toBe(201);
+    const { code: mineCode } = (await sent.json()) as { code: string };
+    const asked = await call(apiPath('changeCaseStatus', { code: mineCode }), tokens.staff, {
+      status: 'needs-information',
+      version: '0',
+      message: 'Send a copy of your photo ID.',
+    });
+    expect(asked.status).toBe(200);
+    expect((await mine(tokens.citizen)).find((s) => s.code === mineCode)).toMatchObject({
+      status: 'needs-information',
+      statusMeaning: 'We need something from you before we can go on. Read the message below.',
+      message: 'Send a copy of your photo ID.',
+      withdrawUrl: apiPath('withdrawMySubmission', { code: mineCode }),
+    });
+
+    const before = (await portal.items()).length;
+    for (const token of [tokens.otherCitizen, tokens.staff, tokens.agencyAdmin]) {
+      const refused = await call(apiPath('withdrawMySubmission', { code: mineCode }), token, {});
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain('needs-information');
+    }
+    expect((await call(apiPath('withdrawMySubmission', { code: mineCode }), undefined, {})).status).toBe(401);
+    expect((await portal.items()).length).toBe(before);
+
+    const withdrawn = await call(apiPath('withdrawMySubmission', { code: mineCode }), tokens.citizen, {});
+    expect(withdrawn.status).toBe(200);
+    expect(await withdrawn.json()).toMatchObject({ code: mineCode, status: 'withdrawn' });
+    const again = await call(apiPath('withdrawMySubmission', { code: mineCode }), tokens.citizen, {});
+    expect(again.status).toBe(200);
+
+    const status = (await (await call(apiPath('showStatus', { code: mineCode }), undefined)).json()) as {
+      status: string;
+      message?: string;
+      history: { status: string }[];
+    };
+    expect(status.status).toBe('withdrawn');
+    expect(status.message).toBeUndefined();
+    expect(status.history.map((h) => h.status)).toEqual(['received', 'needs-information', 'withdrawn']);
+    const listed = (await mine(tokens.citizen)).find((s) => s.code === mineCode);
+    expect(listed).toMatchObject({
+      status: 'withdrawn',
+      statusMeaning: 'You took back this application. We will not work on it.',
+    });
+    expect(listed?.withdrawUrl).toBeUndefined();
+    const audited = (await portal.items()).filter((i) => i.pk === `AUDIT#${mineCode}` && i.action === 'case.withdraw');
+    expect(audited).toHaveLength(1);
+
+    // Staff can no longer move it.
+    const late = await call(apiPath('changeCaseStatus', { code: mineCode }), tokens.staff, { status: 'approved', version: '2' });
+    expect(late.status).toBe(400);
   });
 });

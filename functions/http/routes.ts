@@ -26,6 +26,11 @@ export interface Route {
   tableAccess: 'none' | 'read' | 'read-write';
   /** Secrets the function may read; infra grants exactly these. */
   secrets?: readonly SecretName[];
+  /**
+   * API Gateway's limit for this route when the default for its method does not fit (a route whose one request
+   * reads thousands of items); agency.config.json's "throttling" still overrides it.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
   /** One line, for docs and logs. */
   summary: string;
 }
@@ -165,6 +170,8 @@ export const routes = [
     handler: 'export-agency-queue',
     auth: 'staff',
     tableAccess: 'read-write',
+    // One request reads up to 5,000 cases (~600 read units): a handful a second is an agency's whole office.
+    throttle: { rateLimit: 5, burstLimit: 10 },
     summary:
       "Staff: the queue's current filter as a CSV file, in parts of at most 5,000 rows (a Link header names the next part); the export is audited",
   },

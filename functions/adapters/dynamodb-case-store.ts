@@ -21,18 +21,22 @@ import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
-function auditItem(entry: AuditEntry) {
+/** A staff member's activity for one agency (gsi2): one partition per agency and person (audit-activity.ts). */
+export const actorKey = (agency: string, subject: string) => `ACTOR#${agency}#${subject}`;
+
+/** An audit entry as stored (the refund writes one in its own transaction too: dynamodb-payment-store.ts). */
+export function auditItem(entry: AuditEntry) {
   return {
     pk: `AUDIT#${entry.record}`,
     sk: `${entry.at}#${entry.id}`,
     type: 'audit',
     ...entry,
-    gsi2pk: `ACTOR#${entry.actor.subject}`,
+    gsi2pk: actorKey(entry.actor.agency, entry.actor.subject),
     gsi2sk: `${entry.at}#${entry.id}`,
   };
 }
 
-function toAudit(item: Record<string, unknown>): AuditEntry {
+export function toAudit(item: Record<string, unknown>): AuditEntry {
   const { pk: _pk, sk: _sk, type: _type, gsi2pk: _g, gsi2sk: _gs, ...entry } = item;
   return entry as unknown as AuditEntry;
 }

@@ -13,13 +13,13 @@
  * | provider event seen   | PAYEVENT#<provider>#<evtId> | PAYEVENT                 | (expires through TTL after 30 days)               |
  * | bill (pay by ref.)    | BILL#<reference>            | BILL                     |                                                   |
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
- * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<subject> / <at>#<id> (TTL: retention) |
+ * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
- * audit entries (their activity, newest first) ACTOR#<subject> / <at>#<id>.
+ * audit entries for one agency (their activity, newest first) ACTOR#<agency>#<subject> / <at>#<id>.
  * gsi3 (find an agency's cases by the applicant's e-mail) is keyed EMAIL#<agency>#<e-mail, lower case> / <submittedAt>#<code>.
  */
 export interface KeyAttribute {

@@ -1,7 +1,8 @@
 /**
  * POST /api/payments/{paymentId}/refunds: staff of the agency the payment went to refund all of it or part
  * (`amount` in cents; all that is left when absent). Only where the fee is refundable, never more than was
- * paid. The refund records who asked for it; it shows in the payment's history and on the receipt.
+ * paid. The refund records who asked for it, and its audit entry (who, from where) is written in the same
+ * transaction as the refund itself; it shows in the payment's history and on the receipt.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -12,18 +13,19 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { parsePaymentId } from '#domain/payment-ids';
 import { parseRefundRequest, refundPayment } from '#domain/payment-refunds';
 import { callerOf } from '#http/caller';
-import { idempotencyKeyOf } from '#http/idempotency';
-import { bodyMessages, readBody, requestLocale } from '#http/request';
+import { idempotencyKeyOf, viewerIpOf } from '#http/idempotency';
+import { bodyMessages, header, readBody, requestLocale } from '#http/request';
 import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
-import { config } from '#shared/config';
+import { auditRetentionDays, config } from '#shared/config';
 import { NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
+const retentionDays = auditRetentionDays();
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
@@ -43,10 +45,11 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       caller,
       locale,
       idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, undefined, new Date()), locale, strings),
+      from: { address: viewerIpOf(event), userAgent: header(event, 'user-agent') },
     },
-    { store, provider, strings },
+    { store, provider, strings, retentionDays },
   );
-  // The audit trail: who refunded what (the refund item keeps the same).
+  // The audit entry went with the refund's own transaction; this line is for operators (no personal data).
   logger.info('Refund', {
     paymentId,
     refundId: refund.id,

@@ -26,6 +26,11 @@ export interface Route {
   tableAccess: 'none' | 'read' | 'read-write';
   /** Secrets the function may read; infra grants exactly these. */
   secrets?: readonly SecretName[];
+  /**
+   * API Gateway's limit for this route when the default for its method does not fit (a route whose one request
+   * reads thousands of items); agency.config.json's "throttling" still overrides it.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
   /** One line, for docs and logs. */
   summary: string;
 }
@@ -60,6 +65,15 @@ export const routes = [
     auth: 'citizen',
     tableAccess: 'read',
     summary: "The signed-in person's own submissions, newest first, with status",
+  },
+  {
+    name: 'withdrawMySubmission',
+    method: 'POST',
+    path: '/api/my/submissions/{code}/withdrawal',
+    handler: 'withdraw-submission',
+    auth: 'citizen',
+    tableAccess: 'read-write',
+    summary: 'The signed-in person withdraws their own application while the agency is still working on it',
   },
   {
     name: 'showStatus',
@@ -148,6 +162,28 @@ export const routes = [
     tableAccess: 'read',
     summary:
       "Staff: one page of their agency's queue (status, service, assigned to me; oldest or newest first), counts by status",
+  },
+  {
+    name: 'exportAgencyQueue',
+    method: 'GET',
+    path: '/api/agency/{agency}/export',
+    handler: 'export-agency-queue',
+    auth: 'staff',
+    tableAccess: 'read-write',
+    // One request reads up to 5,000 cases (~600 read units): a handful a second is an agency's whole office.
+    throttle: { rateLimit: 5, burstLimit: 10 },
+    summary:
+      "Staff: the queue's current filter as a CSV file, in parts of at most 5,000 rows (a Link header names the next part); the export is audited",
+  },
+  {
+    name: 'showStaffActivity',
+    method: 'GET',
+    path: '/api/agency/{agency}/activity/{subject}',
+    handler: 'show-staff-activity',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      "The agency's administrators: what one staff member did for the agency (the audit trail by actor), newest first, 50 a page; JSON or an HTML page",
   },
   {
     name: 'findAgencyCases',

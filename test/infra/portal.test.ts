@@ -26,6 +26,8 @@ const CONFIG = {
   agency: { name: 'State of West', shortName: 'West' },
   aws: { account: '222222222222', region: 'us-west-2' },
   alarmEmail: 'ops@west.example.gov',
+  // Not the default (2555): the functions must get the agency's own figure.
+  audit: { retentionDays: 3650 },
   throttling: { [routeKey(OVERRIDDEN)]: { rateLimit: 5000, burstLimit: 9000 } },
 };
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -268,15 +270,53 @@ describe('API: one route per route-table entry, one function per handler', () =>
       const expected =
         route === OVERRIDDEN
           ? { ThrottlingRateLimit: 5000, ThrottlingBurstLimit: 9000 }
-          : route.method === 'GET'
-            ? { ThrottlingRateLimit: DEFAULT_THROTTLES.read.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLES.read.burstLimit }
-            : {
-                ThrottlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
-                ThrottlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
-              };
+          : route.throttle
+            ? { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit }
+            : route.method === 'GET'
+              ? { ThrottlingRateLimit: DEFAULT_THROTTLES.read.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLES.read.burstLimit }
+              : {
+                  ThrottlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
+                  ThrottlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
+                };
       expect(settings[routeKey(route)], routeKey(route)).toMatchObject(expected);
     }
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.anything() });
+  });
+
+  // The workspace's routes of issue #10, each named: what its function may do and how often it may be called.
+  const WORKSPACE: [
+    handler: string,
+    table: 'read' | 'read-write',
+    secrets: string[],
+    throttle: 'read' | 'write' | Route['throttle'],
+  ][] = [
+    ['export-agency-queue', 'read-write', [], { rateLimit: 5, burstLimit: 10 }],
+    ['show-staff-activity', 'read', [], 'read'],
+    ['withdraw-submission', 'read-write', [], 'write'],
+    ['refund-payment', 'read-write', ['payment-provider'], 'write'],
+  ];
+  for (const [handler, table, secrets, throttle] of WORKSPACE)
+    it(`gives ${handler} exactly ${table} on the table, ${secrets.length ? secrets.join(', ') : 'no secret'}, and its throttle`, () => {
+      const dynamo = actionsOf(handler)
+        .filter((a) => a.startsWith('dynamodb:'))
+        .sort();
+      expect(dynamo).toEqual([...TABLE_ACTIONS.read, ...(table === 'read-write' ? TABLE_ACTIONS.write : [])].sort());
+      const reads = policyOf(handler).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+      expect(reads).toHaveLength(secrets.length);
+      const env = functionOf(handler).Properties.Environment.Variables;
+      expect(env[secretEnvName('payment-provider')] !== undefined).toBe(secrets.includes('payment-provider'));
+      const [stage] = resources(app, 'AWS::ApiGatewayV2::Stage').filter(ofPortalApi);
+      const wanted = typeof throttle === 'string' ? DEFAULT_THROTTLES[throttle] : throttle;
+      for (const route of routesOf(handler))
+        expect(stage?.Properties.RouteSettings[routeKey(route)], routeKey(route)).toMatchObject({
+          ThrottlingRateLimit: wanted?.rateLimit,
+          ThrottlingBurstLimit: wanted?.burstLimit,
+        });
+    });
+
+  it('tells every function how long audit entries are kept, from agency.config.json (the TTL the entries carry)', () => {
+    for (const handler of handlers)
+      expect(functionOf(handler).Properties.Environment.Variables.AUDIT_RETENTION_DAYS, handler).toBe('3650');
   });
 
   it('writes structured JSON access logs to an encrypted log group', () => {

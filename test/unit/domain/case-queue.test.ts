@@ -14,6 +14,7 @@ import {
   showQueue,
   sortKeyOf,
 } from '#domain/case-queue';
+import { newConfirmationCode } from '#domain/confirmation-code';
 import { STATUSES, type Submission } from '#domain/submissions';
 import { NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
@@ -178,6 +179,11 @@ describe('cursors and filters from the address', () => {
     expect(decodeCursor('n.bm90IGEga2V5')).toBeUndefined();
     expect(decodeCursor('x.abc')).toBeUndefined();
     expect(decodeCursor(undefined)).toBeUndefined();
+  });
+
+  it('round-trips a cursor on a real confirmation code (its dashes included)', () => {
+    const cursor: QueueCursor = { key: `2026-11-30T09:00:00.000Z#${newConfirmationCode()}`, direction: 'next' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
   it('defaults to the received backlog, oldest first, and keeps "mine" for a person only', () => {

@@ -68,6 +68,8 @@ export interface TimelineEntry {
   about?: string;
   /** For an entry from another channel: that system's id for the contact (same id twice → one entry). */
   externalId?: string;
+  /** Only on an unlinked contact: how the other system said to find the person, so staff can link it. */
+  hint?: { confirmationCode?: string; personId?: string; email?: string; phone?: string };
   /** Set on entries the notifier acts on (NOTIFYING_KINDS); the stream filter reads it. */
   notify?: true;
 }

@@ -140,6 +140,16 @@ export const routes = [
     summary: "An agency's system loads or updates a bill people can pay by reference",
   },
   {
+    name: 'recordInteraction',
+    method: 'POST',
+    path: '/api/interactions',
+    handler: 'record-interaction',
+    auth: 'machine:interactions',
+    tableAccess: 'read-write',
+    summary:
+      "Another channel's system (contact centre, chat, e-mail, text, front desk) records a contact on the person's timeline; the same externalId twice is one entry",
+  },
+  {
     name: 'showAgencyQueue',
     method: 'GET',
     path: '/api/agency/{agency}/cases',

@@ -281,3 +281,23 @@ export async function listMyActivity(
 export function newestFirst(a: Pick<TimelineEntry, 'occurredAt' | 'id'>, b: Pick<TimelineEntry, 'occurredAt' | 'id'>): number {
   return `${b.occurredAt}#${b.id}`.localeCompare(`${a.occurredAt}#${a.id}`);
 }
+
+/** The most entries a case page shows at once (a case with more pages through them with `next`). */
+export const CASE_TIMELINE_LIMIT = 100;
+
+/**
+ * A case's timeline for staff, newest first. Call it only after the caller was allowed to open the case
+ * (cases.ts openCase): it checks nothing itself, so it never answers a case on its own.
+ */
+export async function caseTimelineOf(
+  code: string,
+  options: { cursor?: string | undefined },
+  deps: { timeline: TimelineReader },
+): Promise<{ items: ActivityItem[]; next?: string }> {
+  const page = await deps.timeline.caseTimeline(code, { limit: CASE_TIMELINE_LIMIT, before: parseCursor(options.cursor) });
+  const items = page.entries
+    .filter((entry) => entry.caseCode === code)
+    .sort(newestFirst)
+    .map(toActivityItem);
+  return { items, ...(page.next && { next: page.next }) };
+}

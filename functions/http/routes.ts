@@ -62,6 +62,15 @@ export const routes = [
     summary: "The signed-in person's own submissions, newest first, with status",
   },
   {
+    name: 'listMyActivity',
+    method: 'GET',
+    path: '/api/my/activity',
+    handler: 'list-my-activity',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary: "The signed-in person's own timeline, newest first, across every agency and channel; paged (?cursor=…)",
+  },
+  {
     name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',

@@ -138,6 +138,15 @@ describe('npm run fn', () => {
       expect(String(body(o).checkoutUrl)).toMatch(/\/sandbox\/checkout\/cs_test_/);
     },
     'submit-form': (o) => expect(o.statusCode).toBe(201),
+    // A call about the sample submission: on its case's timeline.
+    'record-interaction': (o) => {
+      expect(o.statusCode).toBe(201);
+      expect(body(o)).toMatchObject({ linked: 'case', caseCode: '2222-2222-2222', replayed: false });
+    },
+    // The sample submission's "received" entry from the stream: its e-mail goes to the local SES, nothing fails.
+    'send-notifications': (o) => expect(o).toEqual({ batchItemFailures: [] }),
+    // A delivery for a message this table never sent: recorded as unknown, not an error.
+    'record-email-events': (o) => expect(o).toEqual({ outcome: 'unknown-message' }),
   };
   const fixtures = readdirSync(FIXTURES)
     .filter((file) => file.endsWith('.json'))

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { SesEventDetail } from '../functions/handlers/record-email-events.ts';
+import type { SesEventDetail } from '../functions/adapters/ses-events.ts';
 import { freePort } from './dynamodb-local.ts';
 
 /** SES's mailbox simulator: mail to this address bounces (docs: "Using the mailbox simulator"). */

@@ -8,33 +8,12 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
-import { type EmailEvent, recordEmailEvent } from '#domain/notifications';
+import { emailEventOf, type SesEventDetail } from '#adapters/ses-events';
+import { recordEmailEvent } from '#domain/notifications';
 import { config } from '#shared/config';
 import { logger } from '#shared/logger';
 
 const notices = dynamoDbNotices(dynamoDb, config.tableName);
-
-/** The part of SES's event record this function reads (docs: "Contents of event data that Amazon SES publishes"). */
-export interface SesEventDetail {
-  eventType: string;
-  mail: { messageId: string; timestamp: string };
-  delivery?: { timestamp: string };
-  bounce?: { timestamp: string; bounceType?: string };
-}
-
-/** SES's event in neutral terms, or undefined for the kinds the timeline does not record (send, open, click…). */
-export function emailEventOf(detail: SesEventDetail): EmailEvent | undefined {
-  if (detail.eventType === 'Delivery')
-    return { kind: 'delivered', messageId: detail.mail.messageId, at: detail.delivery?.timestamp ?? detail.mail.timestamp };
-  if (detail.eventType === 'Bounce')
-    return {
-      kind: 'bounced',
-      messageId: detail.mail.messageId,
-      at: detail.bounce?.timestamp ?? detail.mail.timestamp,
-      ...(detail.bounce?.bounceType && { bounceType: detail.bounce.bounceType }),
-    };
-  return undefined;
-}
 
 const lambdaHandler = async (event: EventBridgeEvent<string, SesEventDetail>) => {
   const emailEvent = emailEventOf(event.detail);

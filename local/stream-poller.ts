@@ -58,6 +58,11 @@ export interface StreamPollerOptions {
 
 export interface StreamPoller {
   deadLetters: DeadLetter[];
+  /**
+   * Hands a dead-lettered batch to the handler again, read back from the stream by its positions (as an operator
+   * does on AWS within the stream's 24 hours): 'replayed', or 'failed' when the handler still reports failures.
+   */
+  replay(letter: DeadLetter): Promise<'replayed' | 'failed'>;
   /** Resolves once every record written before the call has been handed to the handler (or dead-lettered). */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -210,8 +215,41 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     }
   })();
 
+  async function replay(letter: DeadLetter): Promise<'replayed' | 'failed'> {
+    const { shardId, startSequenceNumber, endSequenceNumber } = letter.DDBStreamBatchInfo;
+    const end = BigInt(endSequenceNumber);
+    const iterator = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: letter.DDBStreamBatchInfo.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+        SequenceNumber: startSequenceNumber,
+      }),
+    );
+    const records: DynamoDBRecord[] = [];
+    let next = iterator.ShardIterator;
+    // An open shard answers empty pages past the last record: stop there, or past the batch's end.
+    for (let pages = 0; next && pages < 100; pages++) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: next, Limit: BATCH_SIZE }));
+      const batch = page.Records ?? [];
+      records.push(
+        ...batch
+          .filter((record) => BigInt(record.dynamodb?.SequenceNumber ?? '0') <= end)
+          .map((record) => lambdaShape(record, streamArn)),
+      );
+      const last = batch.at(-1)?.dynamodb?.SequenceNumber;
+      if (batch.length === 0 || (last && BigInt(last) >= end)) break;
+      next = page.NextShardIterator;
+    }
+    if (records.length === 0) return 'failed';
+    const answer = await options.handler({ Records: records });
+    await options.afterBatch?.();
+    return (answer?.batchItemFailures ?? []).length === 0 ? 'replayed' : 'failed';
+  }
+
   return {
     deadLetters,
+    replay,
     settle() {
       // Two empty rounds after the call: the first may have started before the caller's last write.
       return new Promise<void>((resolve) => {

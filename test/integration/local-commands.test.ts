@@ -90,6 +90,13 @@ describe('npm start, sent a malformed request', () => {
   }, 60_000);
 });
 
+describe('npm run replay-notifications', () => {
+  it('says so when nothing is dead-lettered', () => {
+    const output = execFileSync(process.execPath, ['local/replay.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(output).toContain('No dead-lettered notifications');
+  });
+});
+
 describe('DynamoDB Local', () => {
   it('stops when the process that started it crashes', async () => {
     const dir = join(dataDir, 'crash');

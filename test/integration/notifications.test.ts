@@ -203,3 +203,20 @@ describe('a stream record delivered twice', () => {
     expect(await mailTo(address)).toHaveLength(1);
   });
 });
+
+describe('replaying a dead letter', () => {
+  it('reads the batch back from the stream by its positions and sends what failed, once', async () => {
+    const address = `ana-${randomUUID()}@example.com`;
+    local.ses.failNext(1000);
+    const code = await apply(address);
+    local.ses.failNext(0);
+    const letter = local.poller.deadLetters.at(-1);
+    expect(JSON.stringify(letter?.keys)).toContain(code);
+    expect(await local.poller.replay(letter as never)).toBe('replayed');
+    expect(await mailTo(address)).toHaveLength(1);
+    expect(await kindsOn(code)).toEqual(['delivered', 'notification-sent', 'submitted']);
+    // A second replay of the same letter finds it sent: nothing goes twice.
+    expect(await local.poller.replay(letter as never)).toBe('replayed');
+    expect(await mailTo(address)).toHaveLength(1);
+  });
+});

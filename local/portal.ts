@@ -73,6 +73,11 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       tableName,
       ...(options.dataDir && { deadLetterFile: deadLetterFile(options.dataDir) }),
       ...(options.log && { log: options.log }),
+    }).catch(async (error: unknown) => {
+      // The server is already listening: close it too, or it would hold its port after a failed start.
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
     });
     return {
       url,

@@ -27,6 +27,13 @@ import { lighthouseScores } from './lighthouse.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// `npm run bench -- notifications`: only the e-mail latency through the stream, locally (bench/notifications.ts).
+if (process.argv[2] === 'notifications') {
+  execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, 'bench/notifications.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(0);
+}
 // `npm run bench -- queue`: only the agency queue at 100,000 submissions (bench/queue.ts).
 if (process.argv[2] === 'queue') {
   execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });

@@ -131,6 +131,11 @@ const AgencyConfigFields = z.strictObject({
   payments: z.strictObject({
     provider: z.enum(['stripe', 'sandbox'], { error: 'must be "stripe" or "sandbox"' }),
   }),
+  /**
+   * E-mail to citizens (submission received, status changed, messages, receipts). `fromAddress` defaults to
+   * no-reply@<agency.domain>; SES must verify it (its domain's DKIM records, or the address) before it sends.
+   */
+  notifications: z.strictObject({ fromAddress: z.email('must be the e-mail address notifications come from') }).optional(),
   /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
   audit: z
     .strictObject({

@@ -61,7 +61,7 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
   {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
     reason:
-      'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; every other statement names its resource.',
+      'X-Ray PutTraceSegments/PutTelemetryRecords and DynamoDB ListStreams (the notifier reads the table stream) have no resource-level permissions; every other statement names its resource.',
     on: (portal) => portalFunctions(portal).map((fn) => fn.role.policy),
   },
   {
@@ -74,7 +74,18 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
     ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
     reason:
       'Invoked synchronously (API Gateway, Cognito triggers, CloudFormation): the caller receives the error; a dead-letter queue only applies to asynchronous invocations.',
-    on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
+    on: (portal) => [
+      ...portalFunctions(portal)
+        .filter((fn) => fn !== portal.app.notifier.sender && fn !== portal.app.notifier.eventRecorder)
+        .map((fn) => fn.function),
+      ...bucketDeploymentFunction(portal),
+    ],
+  },
+  {
+    ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
+    reason:
+      "Invoked by the table stream's event source mapping, whose on-failure destination is the notifications dead-letter queue (alarmed); a function DLQ applies to asynchronous invocations only.",
+    on: (portal) => [portal.app.notifier.sender.function],
   },
   {
     ids: perPack('LambdaInsideVPC', NIST_HIPAA_PCI),
@@ -130,6 +141,12 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
     ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
     reason: 'This queue is itself the dead-letter queue of the alarm e-mail subscription.',
     on: (portal) => [portal.app.observability.alarms.undelivered, portal.waf.alarms.undelivered],
+  },
+  {
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    reason:
+      "This queue is itself the notifications' dead-letter queue (the stream's on-failure destination and the e-mail events rule's DLQ); an alarm goes off at its first message.",
+    on: (portal) => [portal.app.notifier.deadLetters],
   },
   // AWS services' own roles and functions
   {

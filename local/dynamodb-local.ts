@@ -138,6 +138,7 @@ export function pointHandlersAt(endpoint: string, tableName: string): void {
 /** Creates the table from the shared table definition (a no-op when it exists). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
+  // The stream is the outbox's other half: the local stream poller hands it to the notifier (stream-poller.ts).
   const attributes = new Map<string, 'S' | 'N'>();
   for (const key of [partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey])]) {
     attributes.set(key.name, key.type);
@@ -158,6 +159,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
   };
   try {
     await client.send(new CreateTableCommand(input));

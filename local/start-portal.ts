@@ -15,6 +15,7 @@ try {
 }
 
 console.log(`Front Door is running at ${portal.url}  (data in .data/, Ctrl-C to stop)`);
+console.log(`E-mails it sends: ${portal.inboxUrl}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,6 +16,7 @@ import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
+import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
@@ -161,6 +162,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
             [change.update.submission.status]: 1,
           }),
         );
+      for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';

@@ -16,6 +16,11 @@
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
+ * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
+ * | notification sent     | NOTICE#<entry id>           | NOTICE                   | (the e-mail's SES message id; one per entry)      |
+ * | SES message           | SESMSG#<message id>         | SESMSG                   | which entry an SES delivery or bounce is about   |
+ * | contact from a channel| INTERACTION#<agency>#<channel>#<externalId> | INTERACTION | the entry it made (same externalId → one entry) |
+ * Timeline entries (dynamodb-timeline.ts) are the outbox: the stream (NEW_IMAGE) hands new ones to the notifier.
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
@@ -40,6 +45,8 @@ export interface TableDefinition {
   sortKey: KeyAttribute;
   globalSecondaryIndexes: IndexDefinition[];
   timeToLiveAttribute: string;
+  /** What the table's stream carries: the new image of each change (the notifier reads new timeline entries). */
+  stream: 'NEW_IMAGE';
 }
 
 export const tableDefinition: TableDefinition = {
@@ -66,6 +73,7 @@ export const tableDefinition: TableDefinition = {
     },
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
 };
 
 /**

@@ -11,6 +11,7 @@ import type { PaymentProvider, ProviderEvent } from './payment-provider.ts';
 import { type Payment, type PaymentHistoryKind, type PaymentStore, subjectKey } from './payment-records.ts';
 import { mayStillTakeMoney, nextState, type PaymentState } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { paymentEntry } from './timeline.ts';
 
 export class AmountMismatchError extends PortalError {
   override name = 'AmountMismatchError';
@@ -74,6 +75,7 @@ export async function applyProviderEvent(
       paymentReference: event.paymentReference ?? payment.paymentReference,
     };
     const kind = state && HISTORY_KIND[state];
+    const paid = state === 'paid' && after ? paymentEntry('paid', after, after.amount, at, { now: () => now }) : undefined;
     const result = await deps.store.recordEvent({
       provider: deps.provider,
       eventId: event.id,
@@ -81,6 +83,7 @@ export async function applyProviderEvent(
       before: payment,
       after,
       entry: kind && { at, kind },
+      ...(paid && { timeline: [paid] }),
     });
     if (result.kind === 'duplicate') return 'duplicate' as const;
     if (result.kind === 'stale') return TRY_AGAIN;

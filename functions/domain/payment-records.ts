@@ -10,6 +10,7 @@ import type { AuditEntry } from './audit.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import type { Checkout } from './payment-provider.ts';
 import type { PaymentState, PaymentSummary } from './payment-state.ts';
+import type { TimelineEntry } from './timeline.ts';
 
 export type PaymentSubject = { kind: 'submission'; code: string } | { kind: 'bill'; reference: string };
 
@@ -35,6 +36,8 @@ export interface Payment {
   paymentReference?: string | undefined;
   /** Refunded, or being refunded, in cents: the ceiling for the next refund. */
   refunded: number;
+  /** The signed-in person whose submission it pays for: its timeline entries go on their timeline too. */
+  ownerSubject?: string | undefined;
 }
 
 export type PaymentHistoryKind = 'started' | 'declined' | 'processing' | 'paid' | 'failed' | 'expired' | 'refunded';
@@ -75,6 +78,8 @@ export interface EventChange {
   /** Undefined when the event changes nothing: it is only recorded as seen. */
   after?: Payment | undefined;
   entry?: PaymentHistoryEntry | undefined;
+  /** The timeline entries the change writes (paid), in the same transaction; none when the event changes nothing. */
+  timeline?: TimelineEntry[] | undefined;
 }
 
 export type RecordEventResult =
@@ -90,7 +95,11 @@ export interface PaymentStore {
    */
   create(
     payment: Payment,
-    options: { replaces: string | undefined; claim?: IdempotencyClaim | undefined },
+    options: {
+      replaces: string | undefined;
+      claim?: IdempotencyClaim | undefined;
+      timeline?: readonly TimelineEntry[] | undefined;
+    },
   ): Promise<CreatePaymentResult>;
   /** Records the provider's checkout on the payment (the same checkout again is a no-op). */
   attachCheckout(payment: Payment, checkout: Checkout): Promise<void>;
@@ -122,6 +131,7 @@ export interface PaymentStore {
     after: Payment,
     refund: Refund,
     entry?: PaymentHistoryEntry,
+    timeline?: readonly TimelineEntry[],
   ): Promise<{ kind: 'done' } | { kind: 'stale' }>;
   getRefund(paymentId: string, refundId: string): Promise<Refund | undefined>;
 }

@@ -15,6 +15,7 @@ import { type PaymentProvider, ProviderRefusedError, type RefundResult } from '.
 import type { Payment, PaymentHistoryEntry, PaymentStore, Refund } from './payment-records.ts';
 import { isSettled, stateAfterRefunds } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { paymentEntry } from './timeline.ts';
 
 /** The provider did not accept a refund; nothing was refunded. */
 export class RefundRefusedError extends PortalError {
@@ -174,7 +175,8 @@ async function finishRefund(
       updatedAt: at,
     };
     const entry: PaymentHistoryEntry | undefined = outcome ? { at, kind: 'refunded', amount: refund.amount } : undefined;
-    const result = await deps.store.finishRefund(before, after, finished, entry);
+    const told = outcome ? paymentEntry('refunded', after, refund.amount, at, deps) : undefined;
+    const result = await deps.store.finishRefund(before, after, finished, entry, told ? [told] : []);
     if (result.kind === 'stale') return TRY_AGAIN;
     if (!outcome) throw new RefundRefusedError(deps.t('refund.refused'));
     return { refund: finished, payment: after, replayed: deps.replayed };

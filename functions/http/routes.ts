@@ -76,6 +76,15 @@ export const routes = [
     summary: 'The signed-in person withdraws their own application while the agency is still working on it',
   },
   {
+    name: 'listMyActivity',
+    method: 'GET',
+    path: '/api/my/activity',
+    handler: 'list-my-activity',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary: "The signed-in person's own timeline, newest first, across every agency and channel; paged (?cursor=…)",
+  },
+  {
     name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',
@@ -152,6 +161,16 @@ export const routes = [
     auth: 'machine:bills',
     tableAccess: 'read-write',
     summary: "An agency's system loads or updates a bill people can pay by reference",
+  },
+  {
+    name: 'recordInteraction',
+    method: 'POST',
+    path: '/api/interactions',
+    handler: 'record-interaction',
+    auth: 'machine:interactions',
+    tableAccess: 'read-write',
+    summary:
+      "Another channel's system (contact centre, chat, e-mail, text, front desk) records a contact on the person's timeline; the same externalId twice is one entry",
   },
   {
     name: 'showAgencyQueue',

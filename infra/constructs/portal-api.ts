@@ -33,7 +33,7 @@ export const TABLE_ACTIONS = {
   ],
 } as const;
 /** What DynamoDB asks of the caller's rights on the table's customer-managed key (kms:ViaService DynamoDB only). */
-const TABLE_KEY_ACTIONS = {
+export const TABLE_KEY_ACTIONS = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
   write: ['kms:Encrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'],
 } as const;

@@ -8,6 +8,7 @@ import { API_PREFIX, type Route, type SecretName } from '../../functions/http/ro
 import { SECURITY_HEADERS } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { Identity } from '../constructs/identity.ts';
+import { Notifier } from '../constructs/notifier.ts';
 import { Observability } from '../constructs/observability.ts';
 import { OperationsKey } from '../constructs/operations-key.ts';
 import { OriginVerify } from '../constructs/origin-verify.ts';
@@ -43,6 +44,7 @@ export class AppStack extends Stack {
   readonly secrets: PortalSecrets;
   readonly logBucket: Bucket;
   readonly originVerify: OriginVerify;
+  readonly notifier: Notifier;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -134,7 +136,26 @@ export class AppStack extends Stack {
       dashboardName: `${namePrefix}-front-door`,
     });
     this.observability.watchApi(this.api.httpApi);
-    this.observability.watchFunctions(new Map([...this.api.functions].map(([name, fn]) => [name, fn.function])));
+    // Notifications come from the agency's domain unless the config names another address (then that address).
+    const fromAddress =
+      config.notifications?.fromAddress ?? (config.agency.domain ? `no-reply@${config.agency.domain}` : config.alarmEmail);
+    this.notifier = new Notifier(this, 'Notifier', {
+      table: props.table,
+      tableKey: props.tableKey,
+      indexNames: props.indexNames,
+      operationsKey,
+      fromAddress,
+      fromDomain: config.agency.domain && fromAddress.endsWith(`@${config.agency.domain}`) ? config.agency.domain : undefined,
+      portalOrigin: this.site.origin,
+    });
+    this.observability.addAlarm(this.notifier.deadLetterAlarm);
+    this.observability.watchFunctions(
+      new Map([
+        ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
+        ['send-notifications', this.notifier.sender.function] as const,
+        ['record-email-events', this.notifier.eventRecorder.function] as const,
+      ]),
+    );
     this.observability.watchTable(props.table);
     this.observability.watchPayments();
     this.observability.watchWebAcl(props.webAcl.name, props.webAcl.region);

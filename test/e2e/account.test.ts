@@ -86,6 +86,11 @@ describe('a signed-in citizen', () => {
     await expect.poll(() => row.textContent()).toContain('Received');
     // The fee is not paid yet: said so, with the way to pay it (the status page's payment section).
     await expect.poll(() => row.getByRole('link', { name: 'Not paid' }).count()).toBe(1);
+    // My activity: the same submission on the person's timeline, linked to its status page.
+    const activity = page.locator('[data-activity-list] li').filter({ hasText: 'Application received' });
+    await activity.waitFor();
+    await expect.poll(() => activity.getByRole('link', { name: code }).getAttribute('href')).toBe(`/api/status/${code}?lang=en`);
+    expect(await page.getByRole('heading', { name: 'My activity' }).count()).toBe(1);
     await expect.poll(() => page.locator('[data-account-intro]').textContent()).toMatch(/^Here is everything you sent/);
     await expectStackedOnPhone(page);
     await expectNoAxeViolations(page);
@@ -167,6 +172,7 @@ describe('a signed-in citizen', () => {
     await page.getByRole('button', { name: /Ben Okafor/ }).click();
     await page.waitForURL((url) => url.pathname === '/es/account/');
     await page.getByText('Sesión iniciada como').waitFor();
+    await page.getByRole('heading', { name: 'Mi actividad' }).waitFor();
     await expectNoAxeViolations(page);
     // Ben first signed in with Google (above); ID.me is linked to him now: Cognito's refusal, then the retry.
     expect(callbacks).toHaveLength(2);

@@ -557,3 +557,78 @@ describe('observability', () => {
     );
   });
 });
+
+describe('notifications (the outbox half, decision 70)', () => {
+  const notifier = () => synth.portal.app.notifier;
+  const resourceOf = (construct: { node: { defaultChild?: unknown } }) => app.toJSON().Resources[logicalId(construct)];
+  const statementsOf = (fn: { role: { policy: { node: { defaultChild?: unknown } } } }) =>
+    resourceOf(fn.role.policy).Properties.PolicyDocument.Statement as {
+      Action: string | string[];
+      Resource: unknown;
+      Condition?: unknown;
+    }[];
+
+  it('turns on the table stream with new images', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+  });
+
+  it('wakes the notifier only for new timeline entries that ask for it, retries, then dead-letters', () => {
+    const [mapping, ...more] = resources(app, 'AWS::Lambda::EventSourceMapping');
+    expect(more).toHaveLength(0);
+    expect(mapping?.Properties).toMatchObject({
+      FunctionName: { Ref: logicalId(notifier().sender.function) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } } },
+    });
+    const pattern = JSON.parse(mapping?.Properties.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { type: { S: ['timeline'] }, notify: { BOOL: [true] } } },
+    });
+  });
+
+  it('alarms to the operators at the first dead-lettered notification', () => {
+    const alarm = resourceOf(notifier().deadLetterAlarm);
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, MetricName: 'ApproximateNumberOfMessagesVisible' });
+    expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('lets only the notifier send e-mail: from the one address, through the portal’s configuration set', () => {
+    const sends = statementsOf(notifier().sender).filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ops@west.example.gov' } });
+    expect(JSON.stringify(sends[0]?.Resource)).toContain('configuration-set/');
+    expect(JSON.stringify(sends[0]?.Resource)).not.toContain('"*"');
+    const recorder = statementsOf(notifier().eventRecorder).flatMap((s) => [s.Action].flat());
+    expect(recorder.some((action) => action.startsWith('ses:'))).toBe(false);
+    for (const handler of handlers)
+      expect(
+        actionsOf(handler).some((a) => a.startsWith('ses:')),
+        handler,
+      ).toBe(false);
+  });
+
+  it('tells the notifier where to send from, which configuration set, and the portal’s origin for its links', () => {
+    const env = resourceOf(notifier().sender.function).Properties.Environment.Variables;
+    expect(env.EMAIL_FROM).toBe('ops@west.example.gov');
+    expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: logicalId(notifier().configurationSet) });
+    expect(JSON.stringify(env.PORTAL_ORIGIN)).toContain(logicalId(synth.portal.app.site.distribution));
+  });
+
+  it('brings SES’s delivery and bounce events back through EventBridge to the recorder, with a dead-letter queue', () => {
+    app.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['delivery', 'bounce', 'complaint'] }),
+    });
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.ses'] }),
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(notifier().eventRecorder.function), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } },
+        }),
+      ],
+    });
+  });
+});

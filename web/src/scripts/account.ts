@@ -17,6 +17,21 @@ interface Summary {
   paymentUrl?: string;
 }
 
+/** One entry of "My activity", in the reader's words (ui/timeline-view.ts builds it on the server). */
+interface ActivityItem {
+  id: string;
+  kind: string;
+  occurredAt: string;
+  label: string;
+  summary?: string;
+  channelLabel: string;
+  directionLabel: string;
+  actorLabel: string;
+  agencyName: string;
+  caseCode?: string;
+  statusUrl?: string;
+}
+
 const root = document.querySelector<HTMLElement>('[data-account]');
 
 function showProblem(message: string) {
@@ -175,6 +190,66 @@ async function listSubmissions(section: HTMLElement, locale: string, focusCode?:
   table.hidden = submissions.length === 0;
   const empty = section.querySelector<HTMLElement>('[data-empty]');
   if (empty) empty.hidden = submissions.length > 0;
+  const activity = section.querySelector<HTMLElement>('[data-activity]');
+  if (activity && root.dataset.activityUrl) await showActivity(activity, root.dataset.activityUrl, locale);
+}
+
+/** The same markup as ui/components/Timeline.tsx, built with text nodes only. */
+function activityItem(item: ActivityItem, locale: string, times: Intl.DateTimeFormat): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'portal-timeline__item';
+  li.dataset.kind = item.kind;
+  const what = document.createElement('p');
+  what.className = 'portal-timeline__what';
+  const strong = document.createElement('strong');
+  strong.textContent = item.label;
+  what.append(strong);
+  li.append(what);
+  if (item.summary) {
+    const summary = document.createElement('p');
+    summary.className = 'portal-timeline__summary';
+    summary.textContent = item.summary;
+    li.append(summary);
+  }
+  const meta = document.createElement('p');
+  meta.className = 'portal-timeline__meta';
+  const time = document.createElement('time');
+  time.dateTime = item.occurredAt;
+  time.textContent = times.format(new Date(item.occurredAt));
+  meta.append(time, ` · ${item.channelLabel} · ${item.directionLabel} · ${item.actorLabel} · ${item.agencyName}`);
+  if (item.caseCode && item.statusUrl) {
+    const link = document.createElement('a');
+    link.className = 'usa-link';
+    link.href = `${item.statusUrl}?lang=${locale}`;
+    link.textContent = item.caseCode;
+    meta.append(' · ', link);
+  }
+  li.append(meta);
+  return li;
+}
+
+/** "My activity": the first page, then older pages on request, each appended below. */
+async function showActivity(section: HTMLElement, url: string, locale: string) {
+  const list = section.querySelector<HTMLOListElement>('[data-activity-list]');
+  const more = section.querySelector<HTMLButtonElement>('[data-activity-more]');
+  const empty = section.querySelector<HTMLElement>('[data-activity-empty]');
+  if (!list || !more || !empty) return;
+  const times = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeStyle: 'short' });
+  let next: string | undefined = url;
+  const load = async () => {
+    if (!next) return;
+    more.disabled = true;
+    const response = await fetchSignedIn(next, { headers: { accept: 'application/json' } });
+    more.disabled = false;
+    if (!response.ok) return showProblem(root?.dataset.loadFailed ?? '');
+    const page = (await response.json()) as { items: ActivityItem[]; nextUrl?: string };
+    for (const item of page.items) list.append(activityItem(item, locale, times));
+    next = page.nextUrl;
+    more.hidden = !next;
+    empty.hidden = list.children.length > 0;
+  };
+  more.addEventListener('click', () => void load().catch(() => showProblem(root?.dataset.loadFailed ?? '')));
+  await load();
 }
 
 if (root) {

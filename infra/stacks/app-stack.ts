@@ -117,6 +117,10 @@ export class AppStack extends Stack {
         PORTAL_ORIGIN: this.site.origin,
         ORIGIN_VERIFY_SECRET: originVerify.value,
         AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
+        // The staff pages' sign-in (functions/shared/session-config.ts): the pool, the site's client, its domain.
+        USER_POOL_ISSUER: this.identity.issuerUrl,
+        USER_POOL_CLIENT_ID: this.identity.webClient.userPoolClientId,
+        USER_POOL_DOMAIN: this.identity.domain.baseUrl(),
       },
       throttling: config.throttling,
     });

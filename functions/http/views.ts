@@ -12,6 +12,8 @@ import { renderDocument } from '#ui/render.ts';
 import { langOf, OTHER_LOCALE, otherLanguageHref } from './pages.ts';
 import { agencies, assets, strings } from './site.ts';
 
+export { casePage } from '#ui/pages/agency/CasePage.tsx';
+export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';

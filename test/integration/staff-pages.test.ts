@@ -172,13 +172,19 @@ describe('CSRF: every cookie POST needs the portal as its origin and the form to
   });
 
   it('refuses the right token sent from another origin', async () => {
-    const answer = await attempt({ kind: 'note', text: 'elsewhere', _csrf: csrfOf(await casePage()) }, { origin: 'https://evil.example' });
+    const answer = await attempt(
+      { kind: 'note', text: 'elsewhere', _csrf: csrfOf(await casePage()) },
+      { origin: 'https://evil.example' },
+    );
     expect(answer.status).toBe(403);
     expect(answer.wrote).toBe(false);
   });
 
   it('refuses a post with no Origin that the browser says came from another site', async () => {
-    const answer = await attempt({ kind: 'note', text: 'cross-site', _csrf: csrfOf(await casePage()) }, { 'sec-fetch-site': 'cross-site' });
+    const answer = await attempt(
+      { kind: 'note', text: 'cross-site', _csrf: csrfOf(await casePage()) },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(answer.status).toBe(403);
     expect(answer.wrote).toBe(false);
   });
@@ -256,7 +262,9 @@ describe('working a case on its page', () => {
       _csrf: csrfOf(page),
     });
     expect(response.status).toBe(303);
-    const status = (await (await fetch(`${portal.url}${apiPath('showStatus', { code })}`, { headers: { accept: 'application/json' } })).json()) as {
+    const status = (await (
+      await fetch(`${portal.url}${apiPath('showStatus', { code })}`, { headers: { accept: 'application/json' } })
+    ).json()) as {
       status: string;
       message?: string;
     };

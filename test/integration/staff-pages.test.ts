@@ -4,8 +4,10 @@
  * and the pages themselves — the queue, a case worked with plain form posts, a refused change, a conflict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
-import { paymentHelpers } from '../support/payments.ts';
+import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost, versionOf } from '../support/staff-session.ts';
@@ -319,5 +321,178 @@ describe('the citizen persona cannot borrow a staff cookie', () => {
     });
     expect(response.status).toBe(403);
     expectNothingOfTheCase(await response.text());
+  });
+});
+
+describe('who reaches the staff pages (every session route, by cookie and by Bearer token)', () => {
+  const people: Record<string, string> = {};
+  let matrixCode: string;
+  const fakePayment = 'ZZZZ-ZZZZ-ZZZZ';
+
+  beforeAll(async () => {
+    matrixCode = await paymentHelpers(() => portal).apply();
+    for (const [who, persona, idp] of [
+      ['citizen', 'ana.rivera', 'LoginGov'],
+      ['admin', 'admin', 'ExampleStaff'],
+      ['otherStaff', 'staff.revenue', 'ExampleStaff'],
+    ] as const)
+      people[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
+    const answer = await fetch(`${portal.url}/auth/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
+    });
+    people.machine = ((await answer.json()) as { access_token: string }).access_token;
+  });
+
+  /** Every session route, with a request that would work for the case's own staff. */
+  function pageRequests(): [string, 'GET' | 'POST', string, Record<string, string>][] {
+    return [
+      ['agencyQueuePage', 'GET', apiPath('agencyQueuePage', { agency: 'vital-records' }), {}],
+      ['findAgencyCasesPage', 'GET', apiPath('findAgencyCasesPage', { agency: 'vital-records' }, { q: matrixCode }), {}],
+      ['casePage', 'GET', apiPath('casePage', { code: matrixCode }), {}],
+      [
+        'changeCaseStatusForm',
+        'POST',
+        apiPath('changeCaseStatusForm', { code: matrixCode }),
+        { status: 'in-review', version: '0' },
+      ],
+      ['addCaseMessageForm', 'POST', apiPath('addCaseMessageForm', { code: matrixCode }), { kind: 'note', text: 'hello' }],
+      ['assignCaseForm', 'POST', apiPath('assignCaseForm', { code: matrixCode }), { to: 'me', version: '0' }],
+      [
+        'refundPaymentForm',
+        'POST',
+        apiPath('refundPaymentForm', { code: matrixCode, paymentId: fakePayment }),
+        { amount: '100' },
+      ],
+    ];
+  }
+
+  it('covers every session route of the route table', () => {
+    const session = routes.filter((r) => 'credentials' in r && r.credentials === 'session').map((r) => r.name);
+    expect(
+      pageRequests()
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([...session].sort());
+  });
+
+  async function send(method: string, path: string, fields: Record<string, string>, headers: Record<string, string>) {
+    return fetch(`${portal.url}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: {
+        accept: 'text/html',
+        ...(method === 'POST' && { 'content-type': 'application/x-www-form-urlencoded', origin: portal.url }),
+        ...headers,
+      },
+      ...(method === 'POST' && { body: new URLSearchParams(fields).toString() }),
+    });
+  }
+
+  const cookieOf = (token: string) => ({ cookie: `__Host-fd-staff=${token}` });
+  /** What each caller gets: [GET, POST]. A session that does not verify is sent to sign in (GET) or refused (401). */
+  const refused: Record<string, { headers: () => Record<string, string>; get: number; post: number }> = {
+    'nobody (no cookie)': { headers: () => ({}), get: 303, post: 401 },
+    'a citizen (cookie)': { headers: () => cookieOf(people.citizen ?? ''), get: 403, post: 403 },
+    'an administrator without an agency (cookie)': { headers: () => cookieOf(people.admin ?? ''), get: 403, post: 403 },
+    'a machine client (its token in the cookie: not for this client)': {
+      headers: () => cookieOf(people.machine ?? ''),
+      get: 303,
+      post: 401,
+    },
+    'a forged cookie': { headers: () => cookieOf(`${staff.token.slice(0, -4)}AAAA`), get: 303, post: 401 },
+    'their own staff by Bearer token (the pages read only the cookie)': {
+      headers: () => ({ authorization: `Bearer ${staff.token}` }),
+      get: 303,
+      post: 401,
+    },
+  };
+  for (const [who, expected] of Object.entries(refused))
+    it(`refuses ${who} on every page, with nothing of the case, and writes nothing`, async () => {
+      const before = (await portal.items()).length;
+      for (const [name, method, path, fields] of pageRequests()) {
+        const response = await send(method, path, fields, expected.headers());
+        expect(response.status, name).toBe(method === 'GET' ? expected.get : expected.post);
+        expectNothingOfTheCase(await response.text());
+      }
+      expect((await portal.items()).length).toBe(before);
+    });
+
+  it("refuses another agency's staff (404) on every page, with nothing of the case, and writes nothing", async () => {
+    const other = await signInToStaffPages(portal.url, { persona: 'staff.revenue', idp: 'ExampleStaff' });
+    const csrf = csrfOf(await (await staffGet(portal.url, other, apiPath('agencyQueuePage', { agency: 'revenue' }))).text());
+    const before = (await portal.items()).length;
+    for (const [name, method, path, fields] of pageRequests()) {
+      const response =
+        method === 'GET'
+          ? await staffGet(portal.url, other, path)
+          : await staffPost(portal.url, other, path, { ...fields, _csrf: csrf });
+      expect(response.status, name).toBe(404);
+      expectNothingOfTheCase(await response.text());
+    }
+    expect((await portal.items()).length).toBe(before);
+  });
+
+  it("lets the case's own staff in on every page", async () => {
+    for (const [name, method, path, fields] of pageRequests()) {
+      const page = await (await staffGet(portal.url, staff, apiPath('casePage', { code: matrixCode }))).text();
+      const response =
+        method === 'GET'
+          ? await staffGet(portal.url, staff, path)
+          : await staffPost(portal.url, staff, path, { ...fields, version: versionOf(page), _csrf: csrfOf(page) });
+      // The made-up payment is not this case's: the refund form alone answers 404 (its own refusal page).
+      expect(response.status, name).toBe(
+        name === 'refundPaymentForm' ? 404 : method === 'GET' && name !== 'findAgencyCasesPage' ? 200 : 303,
+      );
+    }
+  });
+});
+
+describe('refunding from the case page', () => {
+  it('refunds part of a refundable fee with a plain form post, and the page shows it', async () => {
+    const { apply, pay, payInSandbox, payment } = paymentHelpers(() => portal);
+    const business = await apply('business-registration-application', {
+      businessName: 'Díaz Bakery',
+      businessType: 'llc',
+      purpose: 'Bread',
+      streetAddress: '1 Main St',
+      zipCode: '12345',
+      agentName: 'Ana Díaz',
+      yourName: 'Ana Díaz',
+      email: 'ana@example.com',
+    });
+    const { body } = await pay({ code: business });
+    await payInSandbox(String(body.checkoutUrl), CARDS.pays);
+    await portal.paymentSandbox.settled();
+    expect((await payment(String(body.paymentId))).state).toBe('paid');
+
+    const clerk = await signInToStaffPages(portal.url, { persona: 'staff.secretary-of-state', idp: 'ExampleStaff' });
+    const page = await (await staffGet(portal.url, clerk, apiPath('casePage', { code: business }))).text();
+    expect(page).toContain('data-refund-form');
+    const tooMuch = await staffPost(
+      portal.url,
+      clerk,
+      apiPath('refundPaymentForm', { code: business, paymentId: String(body.paymentId) }),
+      { amount: '999999', _csrf: csrfOf(page) },
+    );
+    expect(tooMuch.status).toBe(409);
+    expect(await tooMuch.text()).toContain('href="#refund-amount"');
+
+    const refunded = await staffPost(
+      portal.url,
+      clerk,
+      apiPath('refundPaymentForm', { code: business, paymentId: String(body.paymentId) }),
+      { amount: '2500', reason: 'Paid twice', _csrf: csrfOf(page) },
+    );
+    expect(refunded.status).toBe(303);
+    expect(refunded.headers.get('location')).toBe(apiPath('casePage', { code: business }, { lang: 'en' }));
+    await portal.paymentSandbox.settled();
+    expect((await payment(String(body.paymentId))).refunded).toBe(2500);
+    const after = await (await staffGet(portal.url, clerk, apiPath('casePage', { code: business }))).text();
+    expect(after).toContain('$25.00 refunded');
   });
 });

@@ -1,6 +1,7 @@
 /** The top of every staff page: who is signed in, the way back to the queue, and sign-out (a plain POST). */
 import { Button } from '../../components/Button.tsx';
 import { Link } from '../../components/Link.tsx';
+import { HiddenFields } from '../../form/HiddenFields.tsx';
 import type { Lang } from '../../lang.ts';
 import { apiPath } from '../../paths.ts';
 
@@ -29,6 +30,7 @@ export function StaffBar({ lang, staff, back = true }: { lang: Lang; staff: Staf
         )}
       </p>
       <form method="post" action={apiPath('staffSignOut', {}, { lang: lang.locale })}>
+        <HiddenFields fields={{ _csrf: staff.csrf }} />
         <Button variant="unstyled">{lang.t('agency.signOut')}</Button>
       </form>
     </div>

@@ -213,6 +213,15 @@ describe('working a case on its page', () => {
     expect(spanish).toContain('Respuestas');
   });
 
+  it('keeps a Spanish-speaking staff member in Spanish after a form post', async () => {
+    const page = await (await staffGet(portal.url, staff, apiPath('casePage', { code }, { lang: 'es' }))).text();
+    const action = /action="([^"]*\/messages[^"]*)"/.exec(page)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    expect(action).toBe(apiPath('addCaseMessageForm', { code }, { lang: 'es' }));
+    const response = await staffPost(portal.url, staff, action, { kind: 'note', text: 'Nota', _csrf: csrfOf(page) });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(apiPath('casePage', { code }, { lang: 'es' }));
+  });
+
   it('re-renders the page with the error summary when a change is refused, writing nothing', async () => {
     const page = await casePage();
     const before = await portal.items();

@@ -82,7 +82,9 @@ export function casePage(
   const { view, staff, problem } = options;
   const values = options.values ?? {};
   const title = lang.t('agency.caseTitle', { code: view.code });
-  const csrf = { _csrf: staff.csrf, lang: locale };
+  const csrf = { _csrf: staff.csrf };
+  // The language travels in the address, where every handler reads it (requestLocale), as on GET pages.
+  const inLang = { lang: locale };
   const errorFor = (field: CaseField) => (problem && !problem.conflict && problem.field === field ? problem.message : undefined);
   const assignedToMe = view.assignedTo?.subject === staff.subject;
   return {
@@ -151,7 +153,7 @@ export function casePage(
 
         <section aria-labelledby="assign-heading">
           <h2 id="assign-heading">{lang.t('agency.assignHeading')}</h2>
-          <form method="post" action={apiPath('assignCaseForm', { code: view.code })} data-assign-form>
+          <form method="post" action={apiPath('assignCaseForm', { code: view.code }, inLang)} data-assign-form>
             <HiddenFields fields={{ ...csrf, version: String(view.version), to: assignedToMe ? 'nobody' : 'me' }} />
             <Button variant="outline">{lang.t(assignedToMe ? 'agency.unassign' : 'agency.assignToMe')}</Button>
           </form>
@@ -162,7 +164,12 @@ export function casePage(
           {view.nextStatuses.length === 0 ? (
             <p>{lang.t('agency.closed')}</p>
           ) : (
-            <form method="post" action={apiPath('changeCaseStatusForm', { code: view.code })} class="usa-form" data-status-form>
+            <form
+              method="post"
+              action={apiPath('changeCaseStatusForm', { code: view.code }, inLang)}
+              class="usa-form"
+              data-status-form
+            >
               <HiddenFields fields={{ ...csrf, version: String(view.version) }} />
               <Select
                 id={FIELD_IDS.status}
@@ -198,7 +205,12 @@ export function casePage(
 
         <section aria-labelledby="write-heading">
           <h2 id="write-heading">{lang.t('agency.writeHeading')}</h2>
-          <form method="post" action={apiPath('addCaseMessageForm', { code: view.code })} class="usa-form" data-write-form>
+          <form
+            method="post"
+            action={apiPath('addCaseMessageForm', { code: view.code }, inLang)}
+            class="usa-form"
+            data-write-form
+          >
             <HiddenFields fields={csrf} />
             <RadioGroup
               id="write-kind"
@@ -227,7 +239,7 @@ export function casePage(
             <h2 id="refund-heading">{lang.t('agency.refundHeading')}</h2>
             <form
               method="post"
-              action={apiPath('refundPaymentForm', { code: view.code, paymentId: view.payment.id })}
+              action={apiPath('refundPaymentForm', { code: view.code, paymentId: view.payment.id }, inLang)}
               class="usa-form"
               data-refund-form
             >

@@ -505,3 +505,46 @@ describe('refunding from the case page', () => {
     expect(after).toContain('$25.00 refunded');
   });
 });
+
+describe('paging through the queue', () => {
+  const rowsOf = (html: string) => [...html.matchAll(/data-case-link="([^"]+)"/g)].map((m) => m[1]);
+  const linkOf = (html: string, data: string) =>
+    new RegExp(`href="([^"]+)"[^>]*${data}`).exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
+
+  it('shows 25 a page, with next and previous links that keep the filter, and no case twice', async () => {
+    const { apply } = paymentHelpers(() => portal);
+    for (let i = 0; i < 27; i += 1) await apply();
+    const first = await (
+      await staffGet(portal.url, staff, apiPath('agencyQueuePage', { agency: 'vital-records' }, { order: 'newest', lang: 'es' }))
+    ).text();
+    expect(rowsOf(first)).toHaveLength(25);
+    expect(first).not.toContain('data-previous-page');
+    const next = new URL(linkOf(first, 'data-next-page'), portal.url);
+    expect(Object.fromEntries(next.searchParams)).toMatchObject({ status: 'received', order: 'newest', lang: 'es' });
+
+    const second = await (await staffGet(portal.url, staff, next.pathname + next.search)).text();
+    const later = rowsOf(second);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((c) => rowsOf(first).includes(c))).toEqual([]);
+    const previous = linkOf(second, 'data-previous-page');
+    const back = await (await staffGet(portal.url, staff, previous)).text();
+    expect(rowsOf(back)).toEqual(rowsOf(first));
+  });
+
+  it('filters to the cases assigned to me', async () => {
+    const { apply } = paymentHelpers(() => portal);
+    const mine = await apply();
+    const page = await (await staffGet(portal.url, staff, apiPath('casePage', { code: mine }))).text();
+    const assigned = await staffPost(portal.url, staff, apiPath('assignCaseForm', { code: mine }), {
+      to: 'me',
+      version: versionOf(page),
+      _csrf: csrfOf(page),
+    });
+    expect(assigned.status).toBe(303);
+    const queue = await (
+      await staffGet(portal.url, staff, apiPath('agencyQueuePage', { agency: 'vital-records' }, { mine: 'yes' }))
+    ).text();
+    expect(rowsOf(queue)).toEqual([mine]);
+    expect(queue).toMatch(/id="filter-mine"[^>]*checked/);
+  });
+});

@@ -10,6 +10,7 @@ import { translate } from '#catalog/i18n';
 import { staffAgenciesOf } from '#domain/authorization';
 import { resumeSignIn } from '#domain/staff-sign-in';
 import { callerOf } from '#http/caller';
+import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale } from '#http/request';
 import { sessionCookie, sessionSetup } from '#http/session';
 import { strings } from '#http/site';
@@ -59,15 +60,16 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const [agency] = staffAgenciesOf(caller);
   if (!agency) throw new ForbiddenError(t('agency.staffOnly'));
   const remaining = Number(verdict.payload.exp) - Math.floor(Date.now() / 1000);
-  return {
-    statusCode: 303,
-    headers: {
-      location: pending.returnTo ?? apiPath('agencyQueuePage', { agency }, { lang: locale }),
-      'cache-control': 'no-store',
-    },
-    cookies: [sessionCookie(tokens.access_token as string, remaining)],
-    body: '',
-  };
+  const next = pending.returnTo ?? apiPath('agencyQueuePage', { agency }, { lang: locale });
+  // A page that moves on by itself, not a 303: see ui/pages/agency/SignedInPage.tsx (SameSite=Strict after a
+  // cross-site redirect chain).
+  const page = await htmlPage(
+    200,
+    locale,
+    ({ signedInPage, langOf }) => signedInPage(langOf(locale), { next, altHref: otherLanguageHref(next, locale) }),
+    { refresh: `0;url=${next}` },
+  );
+  return { ...page, cookies: [sessionCookie(tokens.access_token as string, remaining)] };
 };
 
 export const handler = withHttp(lambdaHandler);

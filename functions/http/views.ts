@@ -14,6 +14,7 @@ import { agencies, assets, strings } from './site.ts';
 
 export { casePage } from '#ui/pages/agency/CasePage.tsx';
 export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
+export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';

@@ -74,6 +74,8 @@ export class PortalApi extends Construct {
   readonly routes: HttpRoute[] = [];
   /** The routes the route table marks 'public' (no authorizer). */
   readonly publicRoutes: HttpRoute[] = [];
+  /** The routes whose token is the staff pages' cookie (`credentials: 'session'`): checked by the function. */
+  readonly sessionRoutes: HttpRoute[] = [];
   private readonly operationsKey: IKey;
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
@@ -186,6 +188,7 @@ export class PortalApi extends Construct {
         });
         this.routes.push(httpRoute);
         if (route.auth === 'public') this.publicRoutes.push(httpRoute);
+        else if (!gatewayAuthorizes(route)) this.sessionRoutes.push(httpRoute);
       }
     }
 

@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
-import { SECURITY_HEADERS } from '../../web/security-headers.ts';
+import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { Identity } from '../constructs/identity.ts';
 import { Observability } from '../constructs/observability.ts';
@@ -80,7 +80,10 @@ export class AppStack extends Stack {
       apiDomainName: this.api.domainName,
       originVerifyValue: originVerify.value,
       webAclArn: props.webAcl.arn,
-      securityHeaders: SECURITY_HEADERS,
+      // The staff pages' sign-out form is redirected on to the user pool's own sign-out (its domain, below).
+      securityHeaders: withFormActionOrigins(SECURITY_HEADERS, [
+        `https://${namePrefix}-front-door.auth.${Stack.of(this).region}.amazoncognito.com`,
+      ]),
       siteKey,
       logBucket: this.logBucket,
       operationsKey,
@@ -100,7 +103,7 @@ export class AppStack extends Stack {
         ...new Set(props.routes.filter((r) => r.auth.startsWith('machine:')).map((r) => r.auth.slice('machine:'.length))),
       ],
       siteOrigins: [this.site.origin],
-      domainPrefix: `${namePrefix}-front-door`,
+      domainPrefix: `${namePrefix}-front-door`, // the sign-out origin in the CSP above
       keys: { operationsKey, secretsKey },
     });
 

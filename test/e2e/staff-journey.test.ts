@@ -149,6 +149,6 @@ for (const javaScriptEnabled of [true, false]) {
 
       await Promise.all([citizen.context.close(), staff.context.close(), other.context.close()]);
       // One long journey with fourteen axe runs (each a page of its own without JavaScript).
-    }, 120_000);
+    }, 180_000);
   });
 }

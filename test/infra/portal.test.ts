@@ -318,7 +318,13 @@ describe('site and CloudFront', () => {
   it('sends exactly the headers of web/security-headers.ts (strict CSP, HSTS of a year or more)', () => {
     const [policy] = resources(app, 'AWS::CloudFront::ResponseHeadersPolicy');
     const config = policy?.Properties.ResponseHeadersPolicyConfig;
-    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    // …with one more form-action origin: the user pool's domain, where the staff pages' sign-out form goes on to.
+    const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const formAction = /form-action ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1];
+    expect(csp.replace(/ https:\/\/[a-z0-9-]+-front-door\.auth\.[a-z0-9-]+\.amazoncognito\.com(?=;)/, '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(csp).toMatch(new RegExp(`form-action ${formAction?.replaceAll('.', '\\.')} https://[a-z0-9-]+-front-door\\.auth\\.`));
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     const hsts = config.SecurityHeadersConfig.StrictTransportSecurity;

@@ -46,10 +46,12 @@ export async function signInToStaffPages(
     if (new URL(location).pathname === callbackPath) break;
   }
   const setCookie = response.headers.getSetCookie().find((line) => line.startsWith('__Host-fd-staff=')) ?? '';
+  // The callback's page moves on by itself (Refresh: 0;url=…), as a browser does.
+  const refresh = /^0;url=(.+)$/.exec(response.headers.get('refresh') ?? '')?.[1];
   return {
     jar,
     setCookie,
-    landing: response.headers.get('location') ?? `(${response.status})`,
+    landing: refresh ?? response.headers.get('location') ?? `(${response.status})`,
     token: setCookie.slice('__Host-fd-staff='.length).split(';')[0] ?? '',
   };
 }

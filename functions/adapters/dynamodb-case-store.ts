@@ -21,7 +21,8 @@ import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
-function auditItem(entry: AuditEntry) {
+/** An audit entry's item (also written by the payment store, with the refund it records). */
+export function auditItem(entry: AuditEntry) {
   return {
     pk: `AUDIT#${entry.record}`,
     sk: `${entry.at}#${entry.id}`,

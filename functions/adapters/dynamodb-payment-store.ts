@@ -7,6 +7,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AuditEntry } from '#domain/audit';
 import type { IdempotencyClaim } from '#domain/idempotency';
 import type { Checkout } from '#domain/payment-provider';
 import {
@@ -22,6 +23,7 @@ import {
   summaryOf,
 } from '#domain/payment-records';
 import { holdsMoney, PAYMENT_STATES } from '#domain/payment-state';
+import { auditItem } from './dynamodb-case-store.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 
 const paymentKey = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAYMENT' });
@@ -254,11 +256,13 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       return { kind: 'recorded', subjectUpdated };
     },
 
-    async reserveRefund(before: Payment, after: Payment, refund: Refund, claim?: IdempotencyClaim) {
+    async reserveRefund(before: Payment, after: Payment, refund: Refund, claim?: IdempotencyClaim, audit?: AuditEntry) {
       const outcome = await transactWrite(client, [
         updatePayment(before, after),
         put({ ...refundKey(refund.paymentId, refund.id), type: 'refund', ...refund }, 'attribute_not_exists(pk)'),
         ...(claim ? [claimPut(tableName, refundScope(refund.paymentId), claim, { refundId: refund.id })] : []),
+        // Last, so the claim stays at index 2 for existingItem below.
+        ...(audit ? [put(auditItem(audit), 'attribute_not_exists(pk)')] : []),
       ]);
       if (outcome.ok) return { kind: 'reserved' as const };
       const claimed = existingItem(outcome, 2);

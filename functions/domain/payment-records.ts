@@ -6,6 +6,7 @@
  * - A payment's change and its submission's or bill's summary are written in one transaction by the store.
  */
 import type { Locale, Localized } from '#catalog/schema';
+import type { AuditEntry } from './audit.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import type { Checkout } from './payment-provider.ts';
 import type { PaymentState, PaymentSummary } from './payment-state.ts';
@@ -104,12 +105,16 @@ export interface PaymentStore {
    * payment, a history entry and the summary on its submission or bill.
    */
   recordEvent(change: EventChange): Promise<RecordEventResult>;
-  /** One transaction: the refund requested, its amount reserved on the payment, the Idempotency-Key claimed. */
+  /**
+   * One transaction: the refund requested, its amount reserved on the payment, the Idempotency-Key claimed, and
+   * the audit entry saying who asked for it.
+   */
   reserveRefund(
     before: Payment,
     after: Payment,
     refund: Refund,
     claim?: IdempotencyClaim,
+    audit?: AuditEntry,
   ): Promise<{ kind: 'reserved' } | { kind: 'replay'; refundId: string; fingerprint: string } | { kind: 'stale' }>;
   /** One transaction: the refund's outcome, the payment's state, a history entry and the subject's summary. */
   finishRefund(

@@ -6,6 +6,7 @@
 import { formatMoney, translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PortalError } from '#shared/errors';
+import { type AuditDeps, type AuditOrigin, auditEntry } from './audit.ts';
 import { type Caller, canActForAgency } from './authorization.ts';
 import { claimFor, fingerprintOf } from './idempotency.ts';
 import { newPaymentId } from './payment-ids.ts';
@@ -56,6 +57,8 @@ export interface RefundInput {
   caller: Caller;
   locale: Locale;
   idempotencyKey?: string | undefined;
+  /** Where the request came from: with `deps.audit`, the refund's audit entry is written with it. */
+  from?: AuditOrigin | undefined;
 }
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -63,7 +66,15 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** Refunds all or part of a payment (see the module comment for the rules). */
 export async function refundPayment(
   input: RefundInput,
-  deps: { store: PaymentStore; provider: PaymentProvider; strings: Strings; now?: () => Date; newId?: () => string },
+  deps: {
+    store: PaymentStore;
+    provider: PaymentProvider;
+    strings: Strings;
+    now?: () => Date;
+    newId?: () => string;
+    /** Writes the refund's audit entry in the same transaction as the refund (retention, clock). */
+    audit?: AuditDeps;
+  },
 ): Promise<{ refund: Refund; payment: Payment; replayed: boolean }> {
   const t: Translate = (key, params) => translate(deps.strings, key, input.locale, params);
   const clock = deps.now ?? (() => new Date());
@@ -98,7 +109,21 @@ export async function refundPayment(
       updatedAt: at,
     };
     const after: Payment = { ...payment, refunded: payment.refunded + amount, version: payment.version + 1, updatedAt: at };
-    const result = await deps.store.reserveRefund(payment, after, requested, claim);
+    // Who refunded what, on the record staff work (the case, or the bill), in the refund's own transaction.
+    const audit =
+      deps.audit &&
+      auditEntry(
+        {
+          actor: input.caller as Extract<Caller, { kind: 'person' }>,
+          agency: payment.agency,
+          action: 'payment.refund',
+          record: payment.subject.kind === 'submission' ? payment.subject.code : payment.subject.reference,
+          detail: { payment: payment.id, refund: requested.id, amount: String(amount) },
+          from: input.from ?? {},
+        },
+        deps.audit,
+      );
+    const result = await deps.store.reserveRefund(payment, after, requested, claim, audit);
     if (result.kind === 'reserved') {
       payment = after;
       return { refund: requested, replayed: false, finished: false };

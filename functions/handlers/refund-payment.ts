@@ -12,7 +12,7 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { parsePaymentId } from '#domain/payment-ids';
 import { parseRefundRequest, refundPayment } from '#domain/payment-refunds';
 import { callerOf } from '#http/caller';
-import { isPageRoute } from '#http/cases';
+import { caseDeps, isPageRoute, originOf } from '#http/cases';
 import { idempotencyKeyOf } from '#http/idempotency';
 import { bodyMessages, readBody, requestLocale } from '#http/request';
 import { json } from '#http/responses';
@@ -39,8 +39,9 @@ async function refund(event: APIGatewayProxyEventV2, paymentId: string, raw: unk
       caller,
       locale,
       idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, formFields, new Date()), locale, strings),
+      from: originOf(event),
     },
-    { store, provider, strings },
+    { store, provider, strings, audit: caseDeps },
   );
   // The audit trail: who refunded what (the refund item keeps the same).
   logger.info('Refund', {

@@ -503,6 +503,14 @@ describe('refunding from the case page', () => {
     expect((await payment(String(body.paymentId))).refunded).toBe(2500);
     const after = await (await staffGet(portal.url, clerk, apiPath('casePage', { code: business }))).text();
     expect(after).toContain('$25.00 refunded');
+    // Audited with the refund itself, on the case: who, what, how much, from where.
+    const audits = (await portal.items()).filter((i) => i.pk === `AUDIT#${business}` && i.action === 'payment.refund');
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      actor: { name: 'Secretary of State Staff', agency: 'secretary-of-state' },
+      detail: { payment: String(body.paymentId), amount: '2500' },
+      from: { address: '127.0.0.1' },
+    });
   });
 });
 

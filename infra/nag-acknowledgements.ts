@@ -100,11 +100,17 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       "Public by design: the route table marks the route auth 'public' (anonymous tasks, the payment provider's signed webhooks, health); the WAF, its throttle and the function's own checks protect it.",
     on: (portal) => portal.app.api.publicRoutes,
   },
+  {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      "Staff pages (credentials 'session'): the token is in an HttpOnly cookie, which the JWT authorizer never reads; the function checks it as the gateway would and makes the CSRF checks on every POST (decisions 60, 61).",
+    on: (portal) => portal.app.api.sessionRoutes,
+  },
   // Secrets
   {
     ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
     reason:
-      "Rotated by the operator (docs/deploying.md): payment keys are issued by the provider's dashboard, and the origin header must change in CloudFront and the functions in one deployment.",
+      "Rotated by the operator (docs/deploying.md): payment keys come from the provider's dashboard, the origin header must change in CloudFront and the functions at once; a new CSRF key only asks staff to reload a page.",
     on: allSecrets,
   },
   // Sign-in through other identity providers (infra/constructs/federation.ts)

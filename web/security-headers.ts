@@ -23,6 +23,22 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * The same headers with more origins a form may post (or be redirected) to: on AWS the user pool's domain, where
+ * the staff pages' sign-out form is sent on to (decision 61). Locally the pool is this origin, so nothing is added.
+ */
+export function withFormActionOrigins(headers: Record<string, string>, origins: readonly string[]): Record<string, string> {
+  const csp = headers['content-security-policy'] ?? '';
+  if (origins.length === 0) return headers;
+  return {
+    ...headers,
+    'content-security-policy': csp.replace(
+      /form-action ([^;]*)/,
+      (_, sources: string) => `form-action ${sources} ${origins.join(' ')}`,
+    ),
+  };
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',

@@ -23,8 +23,8 @@ import {
   summaryOf,
 } from '#domain/payment-records';
 import { holdsMoney, PAYMENT_STATES } from '#domain/payment-state';
-import { auditItem } from './dynamodb-case-store.ts';
 import type { TimelineEntry } from '#domain/timeline';
+import { auditItem } from './dynamodb-case-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 

@@ -160,7 +160,8 @@ export function encodeCursor(cursor: QueueCursor): string {
   return `${cursor.direction === 'next' ? 'n' : 'p'}.${Buffer.from(cursor.key, 'utf8').toString('base64url')}`;
 }
 
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z#[0-9A-Z-]{1,20}$/;
+// A real code is printed with hyphens (K7M2-9QXR-4HPW), and that is how the sort key holds it.
+const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z#[0-9A-Z][0-9A-Z-]{0,19}$/;
 
 export function decodeCursor(text: string | undefined): QueueCursor | undefined {
   if (!text) return undefined;

@@ -6,7 +6,7 @@ import { nextStatuses } from '#domain/case-workflow';
 import { openCase } from '#domain/cases';
 import { caseTimelineOf } from '#domain/timeline';
 import { callerOf } from '#http/caller';
-import { caseDeps, originOf } from '#http/cases';
+import { caseDeps, isPageRoute, originOf } from '#http/cases';
 import { langOf } from '#http/pages';
 import { requestLocale } from '#http/request';
 import { json } from '#http/responses';
@@ -18,6 +18,7 @@ import { timelineItemView } from '#ui/timeline-view.ts';
 const timeline = dynamoDbTimeline(dynamoDb, config.tableName);
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  if (isPageRoute(event)) return (await import('#http/agency-pages')).casePageAnswer(event, event.pathParameters?.code ?? '');
   const locale = requestLocale(event);
   const opened = await openCase(
     { caller: callerOf(event), code: event.pathParameters?.code ?? '', locale, from: originOf(event) },

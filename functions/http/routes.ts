@@ -7,7 +7,7 @@ import type { RouteAuth } from '#domain/authorization';
 export type { RouteAuth };
 
 /** Secrets a route's function may read (Secrets Manager on AWS, local configuration in `npm start`). */
-export type SecretName = 'payment-provider';
+export type SecretName = 'payment-provider' | 'staff-session';
 
 export interface Route {
   /** What links, redirects and tests call the route (ui/paths.ts builds its path from this entry). */
@@ -31,12 +31,22 @@ export interface Route {
    * reads thousands of items); agency.config.json's "throttling" still overrides it.
    */
   throttle?: { rateLimit: number; burstLimit: number };
+  /**
+   * How the caller's token arrives. Absent: `Authorization: Bearer …`, checked by API Gateway's JWT authorizer.
+   * 'session': the staff sign-in's HttpOnly cookie, which a plain link or form post carries and no gateway
+   * authorizer reads, so the route has none and withHttp makes the same checks (functions/http/session.ts) and,
+   * on a POST, the CSRF checks (decision 60).
+   */
+  credentials?: 'session';
   /** One line, for docs and logs. */
   summary: string;
 }
 
 /** Where every route lives: CloudFront sends this prefix to the API, everything else to the site. */
 export const API_PREFIX = '/api';
+
+/** Where the staff pages (the `credentials: 'session'` routes) live: sign-in sends people back only under it. */
+export const STAFF_PAGES_PREFIX = '/api/agency/desk/';
 
 export const routes = [
   {
@@ -251,6 +261,110 @@ export const routes = [
     summary: 'Staff assign a case to themselves or unassign it',
   },
   {
+    name: 'staffSignIn',
+    method: 'GET',
+    path: '/api/agency/sign-in',
+    handler: 'staff-sign-in',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "Staff sign-in for the workspace's pages: state, nonce and PKCE kept server-side (one use), then the user pool",
+  },
+  {
+    name: 'staffSignInCallback',
+    method: 'GET',
+    path: '/api/agency/callback',
+    handler: 'staff-sign-in-callback',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "Back from the user pool: the code exchanged, the token checked, the workspace's HttpOnly cookie set",
+  },
+  {
+    name: 'staffSignOut',
+    method: 'POST',
+    path: '/api/agency/sign-out',
+    handler: 'staff-sign-out',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: "Staff sign out of the workspace's pages: the cookie cleared, then the user pool's sign-out",
+  },
+  {
+    name: 'agencyQueuePage',
+    method: 'GET',
+    path: '/api/agency/desk/queue/{agency}',
+    handler: 'show-agency-queue',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read',
+    secrets: ['staff-session'],
+    summary: "The queue as a page, for staff signed in with the workspace's cookie",
+  },
+  {
+    name: 'findAgencyCasesPage',
+    method: 'GET',
+    path: '/api/agency/desk/search/{agency}',
+    handler: 'find-agency-cases',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: 'Find a case by code (straight to it) or by e-mail (a list), as a page',
+  },
+  {
+    name: 'casePage',
+    method: 'GET',
+    path: '/api/agency/desk/cases/{code}',
+    handler: 'show-case',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: 'A case as a page, with the forms that work it (status, message or note, assignment, refund)',
+  },
+  {
+    name: 'changeCaseStatusForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/status',
+    handler: 'change-case-status',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's status form: 303 back to the case, or the page again with what to fix",
+  },
+  {
+    name: 'addCaseMessageForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/messages',
+    handler: 'add-case-message',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's message and note form: 303 back to the case",
+  },
+  {
+    name: 'assignCaseForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/assignment',
+    handler: 'assign-case',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's assign and unassign buttons: 303 back to the case",
+  },
+  {
+    name: 'refundPaymentForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/payments/{paymentId}/refunds',
+    handler: 'refund-payment',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['payment-provider', 'staff-session'],
+    summary: "The case page's refund form: 303 back to the case, or the page again with what to fix",
+  },
+  {
     name: 'getHealth',
     method: 'GET',
     path: '/api/health',
@@ -275,6 +389,11 @@ export type HandlerName = (typeof routes)[number]['handler'];
 /** The route API Gateway matched, by its route key (`POST /api/forms/{formId}/submissions`). */
 export function routeByKey(routeKey: string): Route | undefined {
   return (routes as readonly Route[]).find((r) => `${r.method} ${r.path}` === routeKey);
+}
+
+/** Whether API Gateway's JWT authorizer guards the route (not public, and the token is not in the session cookie). */
+export function gatewayAuthorizes(route: Pick<Route, 'auth' | 'credentials'>): boolean {
+  return route.auth !== 'public' && route.credentials !== 'session';
 }
 
 /**

@@ -13,6 +13,9 @@ import { langOf, OTHER_LOCALE, otherLanguageHref } from './pages.ts';
 import { agencies, assets, strings } from './site.ts';
 
 export { auditPage } from '#ui/pages/agency/AuditPage.tsx';
+export { casePage } from '#ui/pages/agency/CasePage.tsx';
+export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
+export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';

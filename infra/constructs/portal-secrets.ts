@@ -7,6 +7,8 @@ import type { SecretName } from '../../functions/http/routes.ts';
 /** What the operator puts in each secret (docs/deploying.md shows the command). */
 export const SECRET_SHAPES: Record<SecretName, string> = {
   'payment-provider': '{"apiKey":"…","webhookSecret":"…"}',
+  // The key of the staff pages' CSRF tokens: the random value Secrets Manager generates is already a good one.
+  'staff-session': 'any long random text (the generated value will do)',
 };
 
 /**

@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
-import { SECURITY_HEADERS } from '../../web/security-headers.ts';
+import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { Identity } from '../constructs/identity.ts';
 import { Notifier } from '../constructs/notifier.ts';
@@ -82,7 +82,10 @@ export class AppStack extends Stack {
       apiDomainName: this.api.domainName,
       originVerifyValue: originVerify.value,
       webAclArn: props.webAcl.arn,
-      securityHeaders: SECURITY_HEADERS,
+      // The staff pages' sign-out form is redirected on to the user pool's own sign-out (its domain, below).
+      securityHeaders: withFormActionOrigins(SECURITY_HEADERS, [
+        `https://${namePrefix}-front-door.auth.${Stack.of(this).region}.amazoncognito.com`,
+      ]),
       siteKey,
       logBucket: this.logBucket,
       operationsKey,
@@ -102,7 +105,7 @@ export class AppStack extends Stack {
         ...new Set(props.routes.filter((r) => r.auth.startsWith('machine:')).map((r) => r.auth.slice('machine:'.length))),
       ],
       siteOrigins: [this.site.origin],
-      domainPrefix: `${namePrefix}-front-door`,
+      domainPrefix: `${namePrefix}-front-door`, // the sign-out origin in the CSP above
       keys: { operationsKey, secretsKey },
     });
 
@@ -119,6 +122,10 @@ export class AppStack extends Stack {
         PORTAL_ORIGIN: this.site.origin,
         ORIGIN_VERIFY_SECRET: originVerify.value,
         AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
+        // The staff pages' sign-in (functions/shared/session-config.ts): the pool, the site's client, its domain.
+        USER_POOL_ISSUER: this.identity.issuerUrl,
+        USER_POOL_CLIENT_ID: this.identity.webClient.userPoolClientId,
+        USER_POOL_DOMAIN: this.identity.domain.baseUrl(),
       },
       throttling: config.throttling,
     });

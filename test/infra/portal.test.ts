@@ -13,7 +13,7 @@ import { loadCatalog } from '../../catalog/src/load.ts';
 import { tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
-import { type Route, routes } from '../../functions/http/routes.ts';
+import { gatewayAuthorizes, type Route, routes } from '../../functions/http/routes.ts';
 import { CHUNKS_DIR } from '../../infra/bundling/split-bundle.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
 import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
@@ -169,13 +169,13 @@ describe('API: one route per route-table entry, one function per handler', () =>
     expect(synth.portal.app.api.functions.size).toBe(handlers.length);
   });
 
-  it("puts the Cognito JWT authorizer and the route's scopes on every non-public route, nothing on public ones", () => {
+  it("puts the Cognito JWT authorizer and the route's scopes on every Bearer route, nothing on public or session ones", () => {
     const byKey = new Map(apiRoutes().map((r) => [r.Properties.RouteKey, r.Properties]));
     const [authorizer] = resources(app, 'AWS::ApiGatewayV2::Authorizer').filter(ofPortalApi);
     expect(authorizer?.Properties).toMatchObject({ AuthorizerType: 'JWT', JwtConfiguration: { Issuer: expect.anything() } });
     for (const route of ROUTES) {
       const properties = byKey.get(routeKey(route));
-      if (route.auth === 'public') {
+      if (!gatewayAuthorizes(route)) {
         expect(properties?.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
         expect(properties?.AuthorizerId, routeKey(route)).toBeUndefined();
       } else {
@@ -183,7 +183,7 @@ describe('API: one route per route-table entry, one function per handler', () =>
         expect(properties?.AuthorizerId, routeKey(route)).toBeDefined();
       }
       // People's routes need `openid` (access tokens only: an ID token is refused), machine routes their own scope.
-      if (route.auth === 'public') expect(properties?.AuthorizationScopes).toBeUndefined();
+      if (!gatewayAuthorizes(route)) expect(properties?.AuthorizationScopes).toBeUndefined();
       else if (route.auth.startsWith('machine:'))
         expect(properties?.AuthorizationScopes).toEqual([`frontdoor/${route.auth.slice('machine:'.length)}`]);
       else expect(properties?.AuthorizationScopes, routeKey(route)).toEqual(['openid']);
@@ -239,8 +239,9 @@ describe('API: one route per route-table entry, one function per handler', () =>
       const named = new Set(routesOf(handler).flatMap((r) => r.secrets ?? []));
       const env = functionOf(handler).Properties.Environment.Variables;
       const reads = policyOf(handler).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
-      expect(reads.length, handler).toBe(named.size);
-      for (const name of ['payment-provider'] as const)
+      // One secret per name (CDK may merge the statements of a function that reads two).
+      expect(reads.flatMap((s) => [s.Resource].flat()).length, handler).toBe(named.size);
+      for (const name of ['payment-provider', 'staff-session'] as const)
         expect(env[secretEnvName(name)] !== undefined, handler).toBe(named.has(name));
     }
   });
@@ -358,7 +359,13 @@ describe('site and CloudFront', () => {
   it('sends exactly the headers of web/security-headers.ts (strict CSP, HSTS of a year or more)', () => {
     const [policy] = resources(app, 'AWS::CloudFront::ResponseHeadersPolicy');
     const config = policy?.Properties.ResponseHeadersPolicyConfig;
-    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    // …with one more form-action origin: the user pool's domain, where the staff pages' sign-out form goes on to.
+    const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const formAction = /form-action ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1];
+    expect(csp.replace(/ https:\/\/[a-z0-9-]+-front-door\.auth\.[a-z0-9-]+\.amazoncognito\.com(?=;)/, '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(csp).toMatch(new RegExp(`form-action ${formAction?.replaceAll('.', '\\.')} https://[a-z0-9-]+-front-door\\.auth\\.`));
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     const hsts = config.SecurityHeadersConfig.StrictTransportSecurity;

@@ -17,6 +17,7 @@ import type { PageView } from '#ui/pages/view.ts';
 import { chooserView, personaView, problemView } from '../../local/identity/sign-in-pages.tsx';
 import { DIST_DIR } from '../../local/portal.ts';
 import { builtSite, checkLinks, linkProblems } from '../../scripts/check-links.ts';
+import { agencyPageViews } from '../fixtures/ui/agency-pages.tsx';
 
 const catalog = loadCatalog();
 const service = catalog.services.get('birth-certificate')!;
@@ -157,6 +158,8 @@ function functionPages(): [string, PageView][] {
       personaView('es', { via: provider, people: [], action: '/auth/interaction/abc', otherWays: '/auth/interaction/abc?idp=' }),
     ],
     ['sign-in problem', problemView('Sign-in problem', 'Something went wrong.')],
+    ...agencyPageViews(en, 'Ana Díaz').map(([name, view]): [string, PageView] => [`staff: ${name}`, view]),
+    ...agencyPageViews(es, 'Ana Díaz').map(([name, view]): [string, PageView] => [`staff, Spanish: ${name}`, view]),
   ];
 }
 

@@ -176,6 +176,9 @@ describe('cursors and filters from the address', () => {
   it('round-trips a cursor and refuses anything made up', () => {
     const cursor: QueueCursor = { key: fakeCase(4).sortKey, direction: 'previous' };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    // The sort key of a real case: its code as printed, with hyphens.
+    const real: QueueCursor = { key: '2026-12-01T12:26:59.510Z#HZ3Y-4FMY-FY4R', direction: 'next' };
+    expect(decodeCursor(encodeCursor(real))).toEqual(real);
     expect(decodeCursor('n.bm90IGEga2V5')).toBeUndefined();
     expect(decodeCursor('x.abc')).toBeUndefined();
     expect(decodeCursor(undefined)).toBeUndefined();

@@ -4,6 +4,8 @@
  * the page again with what to fix. Imported on a page route's first request only.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
 import { findCompiledForm } from '#adapters/form-registry';
 import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
@@ -20,18 +22,22 @@ import {
 import { nextStatuses } from '#domain/case-workflow';
 import { CaseConflictError, type CaseRecord, openCase, versionOf } from '#domain/cases';
 import { STATUSES } from '#domain/submissions';
+import { caseTimelineOf } from '#domain/timeline';
 import { workspaceAgencies } from '#generated/workspace.js';
+import { config } from '#shared/config';
 import { isClientError } from '#shared/errors';
+import { langFor } from '#ui/lang.ts';
 import type { CaseField, CaseProblem, CaseView } from '#ui/pages/agency/CasePage.tsx';
 import type { StaffContext } from '#ui/pages/agency/StaffBar.tsx';
 import { apiPath } from '#ui/paths.ts';
+import { timelineItemView } from '#ui/timeline-view.ts';
 import { callerOf } from './caller.ts';
 import { caseDeps, originOf } from './cases.ts';
 import { htmlPage, otherLanguageHref } from './pages.ts';
 import { requestLocale } from './request.ts';
 import { BACK_TO_THIS_PAGE, seeOther } from './responses.ts';
 import { csrfTokenOf } from './session.ts';
-import { strings } from './site.ts';
+import { agencyNames, strings } from './site.ts';
 
 export { workspaceAgencies };
 
@@ -113,7 +119,13 @@ export async function casePageAnswer(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const locale = requestLocale(event);
   const opened = await openCase({ caller: callerOf(event), code, locale, from: originOf(event) }, caseDeps);
-  const view = await caseViewOf(opened, locale);
+  // Only now that openCase let this caller see the case (and audited it).
+  const timeline = await caseTimelineOf(opened.submission.code, {}, { timeline: dynamoDbTimeline(dynamoDb, config.tableName) });
+  const lang = langFor(strings, locale);
+  const view = {
+    ...(await caseViewOf(opened, locale)),
+    timeline: timeline.items.map((item) => timelineItemView(item, lang, { audience: 'staff', agencyNames })),
+  };
   const altHref = otherLanguageHref(apiPath('casePage', { code: view.code }), locale);
   return htmlPage(
     statusCode,

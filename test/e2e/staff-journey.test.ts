@@ -113,6 +113,11 @@ for (const javaScriptEnabled of [true, false]) {
 
       await changeStatus(page, code, 'We need more information', 'Send a copy of your photo ID.');
       expect(await page.locator('[data-case-page]').getAttribute('data-case-status')).toBe('needs-information');
+      // The case's timeline: what happened, newest first, written with each change.
+      expect(
+        await page.locator('[data-timeline] [data-kind]').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind'))),
+      ).toEqual(expect.arrayContaining(['status-changed', 'submitted']));
+      expect(await page.locator('[data-timeline] [data-kind]').last().getAttribute('data-kind')).toBe('submitted');
       await checkPage(page, javaScriptEnabled);
 
       expect(await citizenSees(citizen.page, code)).toEqual({

@@ -4,6 +4,7 @@
  * status, message or note, assignment, refund — each a plain POST answered with a 303 back here. A refused change
  * shows this page again with the error summary; a change someone else beat shows the case as it now stands.
  */
+
 import { formatMoney } from '#catalog/i18n';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -12,6 +13,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Tag } from '../../components/Tag.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 import { HiddenFields } from '../../form/HiddenFields.tsx';
 import { RadioGroup } from '../../form/RadioGroup.tsx';
 import { Select } from '../../form/Select.tsx';
@@ -20,6 +22,7 @@ import { TextInput } from '../../form/TextInput.tsx';
 import type { Lang } from '../../lang.ts';
 import { apiPath } from '../../paths.ts';
 import { statusLabel } from '../../status-label.ts';
+import type { TimelineItemView } from '../../timeline-view.ts';
 import type { PageView } from '../view.ts';
 import { StaffBar, type StaffContext } from './StaffBar.tsx';
 
@@ -40,6 +43,8 @@ export interface CaseView {
   history: { status: string; at: string }[];
   messages: { id: string; at: string; kind: 'message' | 'note'; text: string; by: { name: string } }[];
   nextStatuses: string[];
+  /** Every interaction on the case, newest first (the first page of it), across channels. */
+  timeline?: TimelineItemView[] | undefined;
   audit?:
     | { id: string; at: string; actor: { name: string }; action: string; from: { address?: string | undefined } }[]
     | undefined;
@@ -297,6 +302,8 @@ export function casePage(
             ))}
           </ol>
         </section>
+
+        {view.timeline && <Timeline lang={lang} items={view.timeline} />}
 
         {view.audit && (
           <section aria-labelledby="audit-heading" data-audit>

@@ -27,6 +27,8 @@ export function compileValidator(schema: Record<string, unknown>): string {
     code: { source: true, esm: true, optimize: true },
     allErrors: true,
     strict: true,
+    // A question asked only sometimes is required inside `then` (catalog/src/form-schema.ts), not beside its properties.
+    strictRequired: false,
     unicode: false,
     logger: false,
   });

@@ -2,7 +2,9 @@
  * A form's answers as JSON Schema (draft 2020-12), derived from the form's fields. The build compiles
  * one standalone validator per form from this; the functions never compile schemas at run time.
  */
+import { type Condition, conditionSchema } from './conditions.ts';
 import { defaultMaxLength } from './form-messages.ts';
+import { pagesOf } from './form-pages.ts';
 import type { Field, Form } from './schema.ts';
 
 export type JsonSchema = Record<string, unknown>;
@@ -46,14 +48,43 @@ function fieldSchema(field: Field): JsonSchema {
   }
 }
 
+/** When each question is asked: its page's condition and its own (absent: always). */
+export function conditionsOf(form: Form): Map<string, Condition> {
+  const byName = new Map(form.fields.map((field) => [field.name, field]));
+  const conditions = new Map<string, Condition>();
+  for (const page of pagesOf(form)) {
+    for (const name of page.questions) {
+      const parts = [page.when, byName.get(name)?.when].filter((part): part is Condition => part !== undefined);
+      if (parts.length > 0) conditions.set(name, parts.length === 1 ? parts[0]! : { all: parts });
+    }
+  }
+  return conditions;
+}
+
+/**
+ * The answers' schema. A question asked only sometimes is required (when it is) only while its condition holds,
+ * and must be absent while it does not: answers to hidden questions are dropped before validation and never
+ * stored, so an answer set that keeps one is not one the portal would store.
+ */
 export function jsonSchemaFor(form: Form): JsonSchema {
+  const conditions = conditionsOf(form);
+  const rules = [...conditions].map(([name, condition]) => {
+    const field = form.fields.find((candidate) => candidate.name === name);
+    return {
+      if: conditionSchema(condition),
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords; this object is never awaited.
+      then: field?.required ? { required: [name] } : true,
+      else: { not: { required: [name] } },
+    };
+  });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://frontdoor.example/forms/${form.id}.json`,
     title: form.title.en,
     type: 'object',
     properties: Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)])),
-    required: form.fields.filter((field) => field.required).map((field) => field.name),
+    required: form.fields.filter((field) => field.required && !conditions.has(field.name)).map((field) => field.name),
     additionalProperties: false,
+    ...(rules.length > 0 && { allOf: rules }),
   };
 }

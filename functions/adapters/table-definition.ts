@@ -15,6 +15,7 @@
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
+ * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page) |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.

@@ -3,8 +3,12 @@
  * HTML form post (all strings) or from JSON, checked against the form's compiled JSON Schema, with each
  * problem named by field in plain language.
  */
+
+import { shownQuestions } from '#catalog/conditions';
 import type { FieldProblem } from '#catalog/form-messages';
 import { messageFor, type ProblemKind } from '#catalog/form-messages';
+import { conditionalForm } from '#catalog/form-pages';
+import { answersFromEntries } from '#catalog/form-values';
 import { translate } from '#catalog/i18n';
 import type { Field, Form, Locale, Strings } from '#catalog/schema';
 
@@ -19,25 +23,9 @@ export interface CompiledValidator {
 
 export const MAX_FIELDS = 200;
 
-/** A plain HTML post sends strings; make them the types the form's schema expects. */
-export function answersFromFormPost(form: Form, params: URLSearchParams): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const name of new Set(params.keys())) {
-    if (name.startsWith('_')) continue; // control fields such as _locale and _idempotency
-    const field = form.fields.find((candidate) => candidate.name === name);
-    const value = params.getAll(name).at(-1) ?? '';
-    if (!field) {
-      answers[name] = value;
-      continue;
-    }
-    if (field.type === 'checkbox') continue; // handled below: an unticked box sends nothing at all
-    if (value.trim() === '') continue; // an empty optional answer is no answer
-    answers[name] = field.type === 'integer' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number.parseInt(value, 10) : value;
-  }
-  for (const field of form.fields) {
-    if (field.type === 'checkbox') answers[field.name] = ['yes', 'on', 'true'].includes(params.get(field.name) ?? '');
-  }
-  return answers;
+/** A plain HTML post sends strings; make them the types the form's schema expects (for one page: its questions only). */
+export function answersFromFormPost(form: Form, params: URLSearchParams, questions?: readonly Field[]): Record<string, unknown> {
+  return answersFromEntries(questions ?? form.fields, params, questions !== undefined);
 }
 
 // Control characters (Unicode category Cc) never belong in an answer and break downstream systems;
@@ -110,8 +98,16 @@ export function checkAnswers(
     }
   }
 
+  // Answers to questions that end up hidden are dropped here, before anything is checked or stored.
+  const shown = shownQuestions(conditionalForm(form), answers);
+  const hidden = (name: string) => !shown.has(name) && form.fields.some((field) => field.name === name);
+  for (const name of Object.keys(answers)) if (hidden(name)) delete answers[name];
+  for (const name of [...problemByField.keys()]) if (hidden(name)) problemByField.delete(name);
+
   if (!validate(answers)) {
     for (const error of validate.errors ?? []) {
+      // "must match then": the `required` error beside it names the question.
+      if (error.keyword === 'if') continue;
       const name =
         error.keyword === 'required'
           ? String(error.params.missingProperty)

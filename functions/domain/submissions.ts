@@ -150,7 +150,7 @@ export function applicantEmailOf(form: Form, answers: Answers): string | undefin
   return undefined;
 }
 
-function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
+export function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
   const title = translate(strings, 'form.errorSummaryTitle', locale);
   return `${title}: ${problems.map((problem) => problem.message).join('; ')}`;
 }

@@ -3,8 +3,11 @@
  * prints it again, with the person's answers and the error summary, when a plain HTML post has mistakes.
  * Works with no JavaScript (a plain POST); data-* attributes let a small script add inline checks.
  */
+
+import { questionsNamed } from '#catalog/conditions';
 import { defaultMaxLength, type FieldProblem, messageFor } from '#catalog/form-messages';
-import type { Field, Form, Strings } from '#catalog/schema';
+import { fieldsOfPage, isMultiPage, pagesOf, questionStates } from '#catalog/form-pages';
+import type { Field, Form, FormPage, Strings } from '#catalog/schema';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -27,6 +30,11 @@ export interface CatalogFormProps {
   problems?: FieldProblem[];
   /** Sent back unchanged so a retry after a mistake is still the same request. */
   idempotencyKey?: string;
+  /**
+   * A multi-page form shows one page at a time (default: its first page, as the site's apply page prints it).
+   * `earlier` holds the answers of the pages before it, kept in the draft: they decide which questions it shows.
+   */
+  page?: { page: FormPage; earlier: Record<string, unknown>; action: string; hidden?: Record<string, string> };
 }
 
 const frameId = (field: Field) => `field-${field.name}`;
@@ -46,6 +54,8 @@ function checkData(field: Field, props: CatalogFormProps): Record<`data-${string
   if (field.pattern) data['data-pattern'] = field.pattern;
   if (field.minimum !== undefined) data['data-min'] = String(field.minimum);
   if (field.maximum !== undefined) data['data-max'] = String(field.maximum);
+  // A condition on an answer of this same page: the browser shows or hides the question as the person answers.
+  if (field.when && liveOn(props).has(field.name)) data['data-when'] = JSON.stringify(field.when);
   data['data-msg-required'] = messageFor(field, 'required', locale, props.strings);
   if (CHECKS_INVALID.has(field.type)) data['data-msg-invalid'] = messageFor(field, 'invalid', locale, props.strings);
   if (CHECKS_LENGTH.has(field.type)) data['data-msg-too-long'] = messageFor(field, 'tooLong', locale, props.strings);
@@ -102,16 +112,46 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
   }
 }
 
+/** The page shown and how each of its questions is shown (a one-page form is one page). */
+function pageOf(props: CatalogFormProps): { page: FormPage; states: Map<string, 'shown' | 'hidden' | 'live'> } {
+  const page = props.page?.page ?? (pagesOf(props.form)[0] as FormPage);
+  return { page, states: questionStates(props.form, page, props.page?.earlier ?? {}) };
+}
+
+const live = new WeakMap<CatalogFormProps, Set<string>>();
+function liveOn(props: CatalogFormProps): Set<string> {
+  let names = live.get(props);
+  if (!names) {
+    names = new Set([...pageOf(props).states].flatMap(([name, state]) => (state === 'live' ? [name] : [])));
+    live.set(props, names);
+  }
+  return names;
+}
+
 export function CatalogForm(props: CatalogFormProps) {
   const { form, lang, problems = [] } = props;
+  const { page, states } = pageOf(props);
+  const fields = fieldsOfPage(form, page).filter((field) => states.get(field.name) !== 'hidden');
+  const multiPage = isMultiPage(form);
+  // What same-page conditions also name from earlier pages: those answers (the person's own, on their own page).
+  const named = new Set(
+    fields.flatMap((field) => (field.when && liveOn(props).has(field.name) ? questionsNamed(field.when) : [])),
+  );
+  const earlier = Object.fromEntries(Object.entries(props.page?.earlier ?? {}).filter(([name]) => named.has(name)));
   return (
     <form
       class="usa-form usa-form--large portal-form"
       method="post"
-      action={apiPath('submitForm', { formId: form.id }, { lang: lang.locale })}
+      action={
+        props.page?.action ??
+        (multiPage
+          ? apiPath('startFormDraft', { formId: form.id }, { lang: lang.locale })
+          : apiPath('submitForm', { formId: form.id }, { lang: lang.locale }))
+      }
       noValidate
       data-portal-form={form.id}
-      data-signed-in-action={apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
+      data-signed-in-action={multiPage ? undefined : apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
+      data-earlier-answers={liveOn(props).size > 0 ? JSON.stringify(earlier) : undefined}
     >
       {problems.length > 0 && (
         <ErrorSummary
@@ -122,13 +162,16 @@ export function CatalogForm(props: CatalogFormProps) {
           })}
         />
       )}
-      <input type="hidden" name="_idempotency" value={props.idempotencyKey ?? ''} data-idempotency-key />
+      {!multiPage && <input type="hidden" name="_idempotency" value={props.idempotencyKey ?? ''} data-idempotency-key />}
+      {Object.entries(props.page?.hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} key={name} />
+      ))}
       <p class="usa-hint">{lang.t('form.requiredNote')}</p>
-      {form.fields.map((field) => (
+      {fields.map((field) => (
         <CatalogField field={field} props={props} key={field.name} />
       ))}
       <Button variant="big" extraClass="portal-submit">
-        {lang.t('form.submit')}
+        {lang.t(multiPage ? 'form.continue' : 'form.submit')}
       </Button>
     </form>
   );

@@ -5,6 +5,7 @@
  * is signed in: then the same answers go to the signed-in route with their token, so the submission is
  * theirs and shows under "My account".
  */
+import { type LiveQuestion, shownOnPage } from './form-conditions.ts';
 import { currentSession, fetchSignedIn } from './session.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -109,10 +110,43 @@ function errorSummary(title: string, problems: { targetId: string; message: stri
   return box;
 }
 
+/**
+ * Questions asked only for some answers on this same page (data-when): hidden, and their inputs disabled so they
+ * are not sent, while their condition does not hold. Without JavaScript they stay shown and the server drops
+ * the answers it does not need.
+ */
+function conditionalQuestions(form: HTMLFormElement): () => void {
+  const all = [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  if (!all.some((group) => group.dataset.when)) return () => {};
+  const questions: LiveQuestion[] = all.map((group) => ({
+    name: group.dataset.field ?? '',
+    type: group.dataset.type ?? 'text',
+    when: group.dataset.when ? (JSON.parse(group.dataset.when) as LiveQuestion['when']) : undefined,
+  }));
+  const earlier = JSON.parse(form.dataset.earlierAnswers ?? '{}') as Record<string, unknown>;
+  const update = () => {
+    const entries = [...new FormData(form)].flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name, value] as const] : [],
+    );
+    const shown = shownOnPage(questions, earlier, entries);
+    for (const group of all) {
+      if (!group.dataset.when) continue;
+      const hidden = !shown.has(group.dataset.field ?? '');
+      group.hidden = hidden;
+      for (const control of controlsOf(group)) control.disabled = hidden;
+    }
+  };
+  update();
+  return update;
+}
+
 function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   const patterns = JSON.parse(settings.dataset.patterns ?? '{}') as Patterns;
   const summaryTitle = settings.dataset.summaryTitle ?? '';
-  const groups = () => [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  const groups = () => [...form.querySelectorAll<HTMLElement>('[data-field]')].filter((group) => !group.hidden);
+  const updateConditions = conditionalQuestions(form);
+  form.addEventListener('input', updateConditions);
+  form.addEventListener('change', updateConditions);
   const touched = new WeakSet<HTMLElement>();
 
   const key = form.querySelector<HTMLInputElement>('input[data-idempotency-key]');
@@ -122,7 +156,7 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   // under their hands, never under the pointer.
   const recheck = (event: Event) => {
     const group = (event.target as Element).closest<HTMLElement>('[data-field]');
-    if (!group) return;
+    if (!group || group.hidden) return;
     touched.add(group);
     if (group.classList.contains('usa-form-group--error') && checkGroup(group, patterns) === null) showProblem(group, null);
   };
@@ -176,7 +210,8 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
     }
     form.querySelector('[data-error-summary]')?.remove();
     if (problems.length === 0) {
-      if (currentSession()) {
+      // A page of a multi-page form goes to its draft as it is; only sending goes to the signed-in route.
+      if (currentSession() && form.dataset.signedInAction) {
         event.preventDefault();
         void sendSignedIn(form, groups(), summaryTitle);
       }

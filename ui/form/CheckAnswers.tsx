@@ -1,0 +1,74 @@
+/**
+ * "Check your answers": every page the person went through, each answer as they will send it, and a "Change"
+ * link back to the page that asked it. The button sends the draft (a plain POST, no JavaScript needed).
+ */
+
+import { shownQuestions } from '#catalog/conditions';
+import { bareLabel } from '#catalog/form-messages';
+import { conditionalForm, fieldsOfPage } from '#catalog/form-pages';
+import type { Field, Form, FormPage } from '#catalog/schema';
+import { Button } from '../components/Button.tsx';
+import type { Lang } from '../lang.ts';
+import { inputId } from './CatalogForm.tsx';
+import { HiddenFields } from './HiddenFields.tsx';
+
+/** An answer in words: the option's label, yes or no, or the text as given. */
+export function answerText(field: Field, value: unknown, lang: Lang): string {
+  if (value === undefined || value === null || value === '') return lang.t('form.notAnswered');
+  if (typeof value === 'boolean') return lang.t(value ? 'form.yes' : 'form.no');
+  const option = field.options?.find((candidate) => candidate.value === value);
+  return option ? option.label[lang.locale] : String(value);
+}
+
+export interface CheckAnswersProps {
+  form: Form;
+  lang: Lang;
+  /** The pages shown for these answers, in order. */
+  pages: FormPage[];
+  answers: Record<string, unknown>;
+  /** Where each page's "Change" link goes. */
+  changeHref: (page: FormPage) => string;
+  /** Where the answers are sent, and the hidden fields that name the draft. */
+  action: string;
+  signedInAction: string;
+  hidden: Record<string, string>;
+}
+
+export function CheckAnswers(props: CheckAnswersProps) {
+  const { form, lang, answers } = props;
+  const shown = shownQuestions(conditionalForm(form), answers);
+  return (
+    <form
+      class="usa-form usa-form--large portal-form"
+      method="post"
+      action={props.action}
+      noValidate
+      data-portal-form={form.id}
+      data-signed-in-action={props.signedInAction}
+    >
+      <HiddenFields fields={props.hidden} />
+      {props.pages.map((page) => (
+        <section key={page.id} class="portal-check-page" aria-labelledby={`check-${page.id}`}>
+          <h2 id={`check-${page.id}`}>{page.title[lang.locale]}</h2>
+          <dl class="portal-facts portal-check-answers">
+            {fieldsOfPage(form, page)
+              .filter((field) => shown.has(field.name))
+              .map((field) => [
+                <dt key={`t-${field.name}`}>{bareLabel(field, lang.locale)}</dt>,
+                <dd key={`d-${field.name}`} data-answer={field.name}>
+                  <span class="portal-check-answers__value">{answerText(field, answers[field.name], lang)}</span>{' '}
+                  <a class="usa-link" href={`${props.changeHref(page)}#${inputId(field)}`}>
+                    {lang.t('form.change')}
+                    <span class="usa-sr-only"> {bareLabel(field, lang.locale)}</span>
+                  </a>
+                </dd>,
+              ])}
+          </dl>
+        </section>
+      ))}
+      <Button variant="big" extraClass="portal-submit">
+        {lang.t('form.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The pages of a multi-page form the functions answer with: one page of questions (the answers kept in the
+ * draft, mistakes marked), and "Check your answers". Both show where the person is in the step indicator, a Back
+ * link, and how long the answers are kept.
+ */
+import type { FieldProblem } from '#catalog/form-messages';
+import type { Form, FormPage, Strings } from '#catalog/schema';
+import { StepIndicator } from '../components/StepIndicator.tsx';
+import { CatalogForm } from '../form/CatalogForm.tsx';
+import { CheckAnswers, type CheckAnswersProps } from '../form/CheckAnswers.tsx';
+import type { Lang } from '../lang.ts';
+import type { PageView } from './view.ts';
+
+export interface FormStepFrame {
+  /** The pages shown for the answers so far; the step indicator ends with "Check your answers". */
+  steps: FormPage[];
+  backHref: string;
+  altHref: string;
+  keptDays: number;
+}
+
+function Frame({ lang, form, frame, current }: { lang: Lang; form: Form; frame: FormStepFrame; current: number }) {
+  const { locale } = lang;
+  return (
+    <>
+      <a class="usa-link portal-back-link" href={frame.backHref} data-back-link>
+        {lang.t('form.back')}
+      </a>
+      <h1>{form.title[locale]}</h1>
+      <StepIndicator
+        lang={lang}
+        steps={[...frame.steps.map((step) => step.title[locale]), lang.t('form.checkAnswers')]}
+        current={current}
+      />
+    </>
+  );
+}
+
+export function formStepPage(
+  lang: Lang,
+  strings: Strings,
+  form: Form,
+  step: FormStepFrame & {
+    page: FormPage;
+    earlier: Record<string, unknown>;
+    values: Record<string, unknown>;
+    problems: FieldProblem[];
+    action: string;
+    hidden: Record<string, string>;
+  },
+): PageView {
+  const { locale } = lang;
+  const current = Math.max(
+    0,
+    step.steps.findIndex((candidate) => candidate.id === step.page.id),
+  );
+  const prefix = step.problems.length > 0 ? `${lang.t('error.titlePrefix')} ` : '';
+  return {
+    title: `${prefix}${step.page.title[locale]} – ${form.title[locale]}`,
+    altHref: step.altHref,
+    content: (
+      <>
+        <Frame lang={lang} form={form} frame={step} current={current} />
+        <CatalogForm
+          form={form}
+          lang={lang}
+          strings={strings}
+          values={step.values}
+          problems={step.problems}
+          page={{ page: step.page, earlier: step.earlier, action: step.action, hidden: step.hidden }}
+        />
+        <p class="usa-hint portal-draft-kept">{lang.t('form.draftKept', { days: step.keptDays })}</p>
+      </>
+    ),
+  };
+}
+
+export function checkAnswersPage(
+  lang: Lang,
+  form: Form,
+  step: FormStepFrame & Omit<CheckAnswersProps, 'form' | 'lang' | 'pages'>,
+): PageView {
+  const { locale } = lang;
+  return {
+    title: `${lang.t('form.checkAnswers')} – ${form.title[locale]}`,
+    altHref: step.altHref,
+    content: (
+      <>
+        <Frame lang={lang} form={form} frame={step} current={step.steps.length} />
+        <p class="usa-intro">{lang.t('form.checkAnswersIntro')}</p>
+        <CheckAnswers form={form} lang={lang} pages={step.steps} {...step} />
+        <p class="usa-hint portal-draft-kept">{lang.t('form.draftKept', { days: step.keptDays })}</p>
+      </>
+    ),
+  };
+}

@@ -35,7 +35,9 @@ async function next(page: Page, title: string) {
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`the SNAP application ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {
-    it('goes page by page, branches on the answers, lets the person change an answer, and sends', { timeout: 60_000 }, async () => {
+    it('goes page by page, branches on the answers, lets the person change an answer, and sends', {
+      timeout: 60_000,
+    }, async () => {
       const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 740 }, baseURL: portal.url });
       const page = await context.newPage();
       await page.goto('/services/snap-food-assistance/apply/');

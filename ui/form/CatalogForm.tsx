@@ -11,6 +11,7 @@ import type { Field, Form, FormPage, Strings } from '#catalog/schema';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { apiPath } from '../paths.ts';
 import { Checkbox } from './Checkbox.tsx';
@@ -142,12 +143,12 @@ export function CatalogForm(props: CatalogFormProps) {
     <form
       class="usa-form usa-form--large portal-form"
       method="post"
-      action={
+      action={safeHref(
         props.page?.action ??
-        (multiPage
-          ? apiPath('startFormDraft', { formId: form.id }, { lang: lang.locale })
-          : apiPath('submitForm', { formId: form.id }, { lang: lang.locale }))
-      }
+          (multiPage
+            ? apiPath('startFormDraft', { formId: form.id }, { lang: lang.locale })
+            : apiPath('submitForm', { formId: form.id }, { lang: lang.locale })),
+      )}
       noValidate
       data-portal-form={form.id}
       data-signed-in-action={multiPage ? undefined : apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}

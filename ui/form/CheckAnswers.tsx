@@ -8,6 +8,7 @@ import { bareLabel } from '#catalog/form-messages';
 import { conditionalForm, fieldsOfPage } from '#catalog/form-pages';
 import type { Field, Form, FormPage } from '#catalog/schema';
 import { Button } from '../components/Button.tsx';
+import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { inputId } from './CatalogForm.tsx';
 import { HiddenFields } from './HiddenFields.tsx';
@@ -41,15 +42,15 @@ export function CheckAnswers(props: CheckAnswersProps) {
     <form
       class="usa-form usa-form--large portal-form"
       method="post"
-      action={props.action}
+      action={safeHref(props.action)}
       noValidate
       data-portal-form={form.id}
-      data-signed-in-action={props.signedInAction}
+      data-signed-in-action={safeHref(props.signedInAction)}
     >
       <HiddenFields fields={props.hidden} />
       {props.pages.map((page) => (
-        <section key={page.id} class="portal-check-page" aria-labelledby={`check-${page.id}`}>
-          <h2 id={`check-${page.id}`}>{page.title[lang.locale]}</h2>
+        <div key={page.id} class="portal-check-page">
+          <h2>{page.title[lang.locale]}</h2>
           <dl class="portal-facts portal-check-answers">
             {fieldsOfPage(form, page)
               .filter((field) => shown.has(field.name))
@@ -57,14 +58,14 @@ export function CheckAnswers(props: CheckAnswersProps) {
                 <dt key={`t-${field.name}`}>{bareLabel(field, lang.locale)}</dt>,
                 <dd key={`d-${field.name}`} data-answer={field.name}>
                   <span class="portal-check-answers__value">{answerText(field, answers[field.name], lang)}</span>{' '}
-                  <a class="usa-link" href={`${props.changeHref(page)}#${inputId(field)}`}>
+                  <a class="usa-link" href={safeHref(`${props.changeHref(page)}#${inputId(field)}`)}>
                     {lang.t('form.change')}
                     <span class="usa-sr-only"> {bareLabel(field, lang.locale)}</span>
                   </a>
                 </dd>,
               ])}
           </dl>
-        </section>
+        </div>
       ))}
       <Button variant="big" extraClass="portal-submit">
         {lang.t('form.submit')}

@@ -5,6 +5,7 @@
  */
 import type { FieldProblem } from '#catalog/form-messages';
 import type { Form, FormPage, Strings } from '#catalog/schema';
+import { Link } from '../components/Link.tsx';
 import { StepIndicator } from '../components/StepIndicator.tsx';
 import { CatalogForm } from '../form/CatalogForm.tsx';
 import { CheckAnswers, type CheckAnswersProps } from '../form/CheckAnswers.tsx';
@@ -23,9 +24,9 @@ function Frame({ lang, form, frame, current }: { lang: Lang; form: Form; frame: 
   const { locale } = lang;
   return (
     <>
-      <a class="usa-link portal-back-link" href={frame.backHref} data-back-link>
+      <Link href={frame.backHref} data-back-link>
         {lang.t('form.back')}
-      </a>
+      </Link>
       <h1>{form.title[locale]}</h1>
       <StepIndicator
         lang={lang}

@@ -15,6 +15,9 @@ export const TEL_PATTERN = '^[+]?[0-9 ()\\-.]{7,20}$';
 // The shape of a calendar date; impossible days (February 30) are refused by the domain's answer rules.
 export const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
+/** The largest amount of money a question takes unless it says otherwise: $10 million, in cents. */
+export const MAX_CENTS = 1_000_000_000;
+
 function fieldSchema(field: Field): JsonSchema {
   switch (field.type) {
     case 'integer':
@@ -23,8 +26,19 @@ function fieldSchema(field: Field): JsonSchema {
         ...(field.minimum !== undefined && { minimum: field.minimum }),
         ...(field.maximum !== undefined && { maximum: field.maximum }),
       };
+    case 'money':
+      return { type: 'integer', minimum: field.minimum ?? 0, maximum: field.maximum ?? MAX_CENTS };
     case 'checkbox':
       return field.required ? { type: 'boolean', const: true } : { type: 'boolean' };
+    case 'yesNo':
+      return { type: 'string', enum: ['yes', 'no'] };
+    case 'checkboxes':
+      return {
+        type: 'array',
+        items: { type: 'string', enum: (field.options ?? []).map((option) => option.value) },
+        uniqueItems: true,
+        minItems: 1,
+      };
     case 'radio':
     case 'select':
       return { type: 'string', enum: (field.options ?? []).map((option) => option.value) };
@@ -35,7 +49,7 @@ function fieldSchema(field: Field): JsonSchema {
           ? EMAIL_PATTERN
           : field.type === 'tel'
             ? TEL_PATTERN
-            : field.type === 'date'
+            : field.type === 'date' || field.type === 'memorableDate'
               ? DATE_PATTERN
               : undefined);
       return {

@@ -64,7 +64,25 @@ export const ServiceSchema = z.strictObject({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-const FIELD_TYPES = ['text', 'textarea', 'email', 'tel', 'date', 'integer', 'radio', 'select', 'checkbox'] as const;
+const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'tel',
+  'date',
+  'integer',
+  'radio',
+  'select',
+  'checkbox',
+  /** A date as three boxes, month, day and year (USWDS memorable date): for dates people know, like a birthday. */
+  'memorableDate',
+  /** Yes or no, as two radio buttons; the answer is "yes" or "no". */
+  'yesNo',
+  /** Several boxes to tick ("options"); the answer is the list of values ticked. */
+  'checkboxes',
+  /** An amount of money in dollars and cents; the answer is a whole number of cents. */
+  'money',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const OptionSchema = z.strictObject({
@@ -118,14 +136,35 @@ export const FieldSchema = z
     errors: z.strictObject({ required: LocalizedSchema.optional(), invalid: LocalizedSchema.optional() }).optional(),
     /** Ask this question only when earlier answers say so; otherwise it is not shown and its answer is dropped. */
     when: ConditionSchema.optional(),
+    /** Dates only: which dates make sense, counted from the day the answer is checked. */
+    dateRange: z
+      .strictObject({
+        /** Today or earlier (a date of birth, of death). */
+        notInFuture: z.boolean().optional(),
+        /** Today or later (a start date). */
+        notInPast: z.boolean().optional(),
+        /** At most this many years before or after today. */
+        withinYears: z.number().int().positive().max(200).optional(),
+      })
+      .optional(),
   })
   .superRefine((field, ctx) => {
-    const needsOptions = field.type === 'radio' || field.type === 'select';
+    const needsOptions = field.type === 'radio' || field.type === 'select' || field.type === 'checkboxes';
     if (needsOptions && !field.options) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `A ${field.type} field needs "options"` });
     }
     if (!needsOptions && field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `Only radio and select fields take "options"` });
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `Only radio, select and checkboxes fields take "options"` });
+    }
+    if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
+      ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });
+    }
+    if (field.dateRange?.notInFuture && field.dateRange.notInPast) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateRange'],
+        message: 'A date cannot be both not in the future and not in the past',
+      });
     }
     if (field.pattern !== undefined) {
       try {
@@ -189,7 +228,15 @@ function checkConditions(
         ctx.addIssue({ code: 'custom', path, message });
         continue;
       }
-      if (COMPARES.some((key) => key in leaf) && field.type !== 'integer') {
+      if (field.type === 'checkboxes' && !('answered' in leaf)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${name}" has several answers: a condition can only ask whether it is answered`,
+        });
+        continue;
+      }
+      if (COMPARES.some((key) => key in leaf) && field.type !== 'integer' && field.type !== 'money') {
         ctx.addIssue({
           code: 'custom',
           path,
@@ -197,7 +244,7 @@ function checkConditions(
         });
       }
       const values = 'equals' in leaf ? [leaf.equals] : 'oneOf' in leaf ? leaf.oneOf : [];
-      const options = field.options?.map((option) => option.value);
+      const options = field.type === 'yesNo' ? ['yes', 'no'] : field.options?.map((option) => option.value);
       for (const value of values) {
         if (options && !options.includes(String(value))) {
           ctx.addIssue({

@@ -8,11 +8,12 @@ import { shownQuestions } from '#catalog/conditions';
 import type { FieldProblem } from '#catalog/form-messages';
 import { messageFor, type ProblemKind } from '#catalog/form-messages';
 import { conditionalForm } from '#catalog/form-pages';
-import { answersFromEntries } from '#catalog/form-values';
+import { answersFromEntries, isRealDate } from '#catalog/form-values';
 import { translate } from '#catalog/i18n';
 import type { Field, Form, Locale, Strings } from '#catalog/schema';
 
-export type AnswerValue = string | number | boolean;
+/** A typed answer: text, a number (cents for money), yes/no as a box, or the values of several boxes ticked. */
+export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 
 /** A validator compiled at build time (ajv standalone); `errors` follows ajv's ErrorObject shape. */
@@ -42,15 +43,26 @@ function cleanText(field: Field | undefined, value: string): string | undefined 
   return text;
 }
 
-function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day;
+/** Whether a real date falls outside the question's range (counted in whole days, UTC, from `now`). */
+function outOfRange(field: Field, value: string, now: Date): ProblemKind | undefined {
+  const range = field.dateRange;
+  if (!range) return undefined;
+  const today = now.toISOString().slice(0, 10);
+  if (range.notInFuture && value > today) return 'future';
+  if (range.notInPast && value < today) return 'past';
+  if (range.withinYears !== undefined) {
+    const year = now.getUTCFullYear();
+    const earliest = `${String(year - range.withinYears).padStart(4, '0')}${today.slice(4)}`;
+    const latest = `${String(year + range.withinYears).padStart(4, '0')}${today.slice(4)}`;
+    if (value < earliest || value > latest) return 'tooFar';
+  }
+  return undefined;
 }
 
 const KIND_BY_KEYWORD: Record<string, ProblemKind> = {
   required: 'required',
   minLength: 'required',
+  minItems: 'required',
   const: 'required',
   maxLength: 'tooLong',
 };
@@ -70,6 +82,8 @@ export function checkAnswers(
   input: unknown,
   locale: Locale,
   strings: Strings,
+  /** Date ranges ("not in the future") count from this day. */
+  now: Date = new Date(),
 ): CheckedAnswers {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { answers: {}, problems: [{ field: '', message: translate(strings, 'validation.notAnObject', locale) }] };
@@ -125,9 +139,10 @@ export function checkAnswers(
   }
   for (const field of form.fields) {
     const value = answers[field.name];
-    if (field.type === 'date' && typeof value === 'string' && !problemByField.has(field.name) && !isRealDate(value)) {
-      problemByField.set(field.name, messageFor(field, 'invalid', locale, strings));
-    }
+    const isDate = field.type === 'date' || field.type === 'memorableDate';
+    if (!isDate || typeof value !== 'string' || problemByField.has(field.name)) continue;
+    const kind = isRealDate(value) ? outOfRange(field, value, now) : 'invalid';
+    if (kind) problemByField.set(field.name, messageFor(field, kind, locale, strings));
   }
 
   const order = (name: string) => {

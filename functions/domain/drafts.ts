@@ -81,7 +81,7 @@ export async function saveDraftPage(
   const now = (deps.now ?? (() => new Date()))();
   const onPage = new Set(page.questions);
   const earlier = Object.fromEntries(Object.entries(input.draft?.answers ?? {}).filter(([name]) => !onPage.has(name)));
-  const { answers, problems } = checkAnswers(form, compiled.validate, { ...earlier, ...input.posted }, locale, deps.strings);
+  const { answers, problems } = checkAnswers(form, compiled.validate, { ...earlier, ...input.posted }, locale, deps.strings, now);
   const pageProblems = problems.filter((problem) => onPage.has(problem.field) || problem.field === '');
   if (pageProblems.length > 0) throw new InvalidAnswersError(summaryOf(pageProblems, deps.strings, locale), pageProblems);
 

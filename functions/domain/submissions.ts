@@ -104,7 +104,7 @@ export function answersFingerprint(formId: string, answers: Answers): string {
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
-  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings);
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings, now());
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();

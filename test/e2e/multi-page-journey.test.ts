@@ -79,7 +79,8 @@ for (const javaScriptEnabled of [true, false]) {
         await page.locator('label[for="field-hasIncome-yes"]').click();
       }
       await checkPage(page, javaScriptEnabled);
-      await page.getByLabel('Money your household gets each month').fill('1000');
+      await page.getByLabel('Money your household gets each month').fill('1,000');
+      await page.locator('label[for="field-incomeSources-pay"]').click();
       // Little income: the page about help right away is asked.
       await next(page, 'Help right away');
       await page.locator('label[for="field-needsFoodNow-no"]').click();
@@ -110,7 +111,8 @@ for (const javaScriptEnabled of [true, false]) {
         zipCode: '55501',
         householdSize: 1,
         hasIncome: 'yes',
-        monthlyIncome: 1000,
+        monthlyIncome: 100000,
+        incomeSources: ['pay'],
         needsFoodNow: 'no',
       });
       await context.close();

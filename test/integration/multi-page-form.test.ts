@@ -100,7 +100,7 @@ describe('a multi-page form without JavaScript', () => {
       zipCode: '55501',
       householdSize: 1,
       hasIncome: 'yes',
-      monthlyIncome: 2400,
+      monthlyIncome: 240000,
     });
     // The draft keeps no answers once sent.
     const left = (await draftItems()).find((item) => item.id === draft);

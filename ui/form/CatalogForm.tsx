@@ -7,6 +7,7 @@
 import { questionsNamed } from '#catalog/conditions';
 import { defaultMaxLength, type FieldProblem, messageFor } from '#catalog/form-messages';
 import { fieldsOfPage, isMultiPage, pagesOf, questionStates } from '#catalog/form-pages';
+import { DATE_PARTS, datePartName } from '#catalog/form-values';
 import type { Field, Form, FormPage, Strings } from '#catalog/schema';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
@@ -15,7 +16,9 @@ import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { apiPath } from '../paths.ts';
 import { Checkbox } from './Checkbox.tsx';
+import { CheckboxGroup, checkboxId } from './CheckboxGroup.tsx';
 import type { FieldFrame } from './FormGroup.tsx';
+import { datePartId, MemorableDate } from './MemorableDate.tsx';
 import { RadioGroup, radioId } from './RadioGroup.tsx';
 import { Select } from './Select.tsx';
 import { Textarea } from './Textarea.tsx';
@@ -42,10 +45,31 @@ const frameId = (field: Field) => `field-${field.name}`;
 
 /** The id of the element an error-summary link jumps to (the first input of the field). */
 export function inputId(field: Field): string {
-  return field.type === 'radio' ? radioId({ id: frameId(field) }, field.options?.[0]?.value ?? '') : frameId(field);
+  const frame = { id: frameId(field) };
+  if (field.type === 'radio') return radioId(frame, field.options?.[0]?.value ?? '');
+  if (field.type === 'yesNo') return radioId(frame, 'yes');
+  if (field.type === 'checkboxes') return checkboxId(frame, field.options?.[0]?.value ?? '');
+  if (field.type === 'memorableDate') return datePartId(frame, 'month');
+  return frame.id;
 }
 
-const CHECKS_INVALID = new Set<Field['type']>(['text', 'textarea', 'email', 'tel', 'date', 'integer']);
+/** A memorable date's three boxes: as posted after a mistake, or split from the answer kept. */
+function dateParts(field: Field, values: Record<string, unknown> | undefined): Record<'month' | 'day' | 'year', string> {
+  const posted = (part: 'month' | 'day' | 'year') => values?.[datePartName(field.name, part)];
+  if (DATE_PARTS.some((part) => posted(part) !== undefined)) {
+    return { month: String(posted('month') ?? ''), day: String(posted('day') ?? ''), year: String(posted('year') ?? '') };
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(values?.[field.name] ?? ''));
+  if (!match) return { month: '', day: '', year: '' };
+  return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
+}
+
+/** Money kept in cents shows as dollars and cents; as typed after a mistake. */
+function moneyText(raw: unknown): string {
+  return typeof raw === 'number' ? (raw / 100).toFixed(2) : raw === undefined || raw === null ? '' : String(raw);
+}
+
+const CHECKS_INVALID = new Set<Field['type']>(['text', 'textarea', 'email', 'tel', 'date', 'integer', 'memorableDate', 'money']);
 const CHECKS_LENGTH = new Set<Field['type']>(['text', 'textarea', 'email', 'tel']);
 
 /** What the inline checks need to know about a field, and the server's words for each mistake. */
@@ -57,6 +81,7 @@ function checkData(field: Field, props: CatalogFormProps): Record<`data-${string
   if (field.maximum !== undefined) data['data-max'] = String(field.maximum);
   // A condition on an answer of this same page: the browser shows or hides the question as the person answers.
   if (field.when && liveOn(props).has(field.name)) data['data-when'] = JSON.stringify(field.when);
+  if (field.type === 'checkboxes' && field.required) data['data-required'] = 'true';
   data['data-msg-required'] = messageFor(field, 'required', locale, props.strings);
   if (CHECKS_INVALID.has(field.type)) data['data-msg-invalid'] = messageFor(field, 'invalid', locale, props.strings);
   if (CHECKS_LENGTH.has(field.type)) data['data-msg-too-long'] = messageFor(field, 'tooLong', locale, props.strings);
@@ -81,6 +106,38 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
   switch (field.type) {
     case 'radio':
       return <RadioGroup {...frame} choices={choices} value={value} />;
+    case 'yesNo': {
+      const yesNo = [
+        { value: 'yes', label: props.lang.t('form.yes') },
+        { value: 'no', label: props.lang.t('form.no') },
+      ];
+      return <RadioGroup {...frame} choices={yesNo} value={value} />;
+    }
+    case 'checkboxes': {
+      const ticked = Array.isArray(raw) ? raw.map(String) : value === '' ? [] : [value];
+      return <CheckboxGroup {...frame} choices={choices} values={ticked} />;
+    }
+    case 'memorableDate':
+      return (
+        <MemorableDate
+          {...frame}
+          hint={frame.hint ?? props.lang.t('form.memorableDateHint')}
+          lang={props.lang}
+          parts={dateParts(field, props.values)}
+          autocomplete={field.autocomplete}
+        />
+      );
+    case 'money':
+      return (
+        <TextInput
+          {...frame}
+          value={moneyText(raw)}
+          inputMode="text"
+          width="medium"
+          prefix="$"
+          autocomplete={field.autocomplete}
+        />
+      );
     case 'checkbox':
       return <Checkbox {...frame} checked={raw === true || ['true', 'yes', 'on'].includes(value)} />;
     case 'select':

@@ -13,12 +13,25 @@ import type { Lang } from '../lang.ts';
 import { inputId } from './CatalogForm.tsx';
 import { HiddenFields } from './HiddenFields.tsx';
 
-/** An answer in words: the option's label, yes or no, or the text as given. */
+/** An answer in words: the option's label, yes or no, a date and an amount as people write them, or the text. */
 export function answerText(field: Field, value: unknown, lang: Lang): string {
+  const { locale } = lang;
   if (value === undefined || value === null || value === '') return lang.t('form.notAnswered');
   if (typeof value === 'boolean') return lang.t(value ? 'form.yes' : 'form.no');
-  const option = field.options?.find((candidate) => candidate.value === value);
-  return option ? option.label[lang.locale] : String(value);
+  const intl = locale === 'es' ? 'es-US' : 'en-US';
+  if (field.type === 'money' && typeof value === 'number') {
+    return new Intl.NumberFormat(intl, { style: 'currency', currency: 'USD' }).format(value / 100);
+  }
+  if (
+    (field.type === 'date' || field.type === 'memorableDate') &&
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value)
+  ) {
+    return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  }
+  if (field.type === 'yesNo') return lang.t(value === 'yes' ? 'form.yes' : 'form.no');
+  const label = (one: unknown) => field.options?.find((candidate) => candidate.value === one)?.label[locale] ?? String(one);
+  return Array.isArray(value) ? value.map(label).join(', ') : label(value);
 }
 
 export interface CheckAnswersProps {

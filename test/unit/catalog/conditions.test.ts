@@ -159,6 +159,8 @@ function entriesOf(form: Form, names: string[], answers: Record<string, unknown>
     const value = answers[name];
     const field = form.fields.find((candidate) => candidate.name === name);
     if (value === undefined || value === false) return [];
+    if (Array.isArray(value)) return value.map((one) => [name, String(one)] as [string, string]);
+    if (field?.type === 'money' && typeof value === 'number') return [[name, (value / 100).toFixed(2)] as [string, string]];
     return [[name, field?.type === 'checkbox' ? 'yes' : String(value)] as [string, string]];
   });
 }
@@ -171,7 +173,7 @@ function compile(form: Form): CompiledValidator {
   return ajv.compile(schema) as CompiledValidator;
 }
 
-function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string, string | number | boolean>) {
+function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string, string | number | boolean | string[]>) {
   const shape = conditionalForm(form);
   const kept = withoutHidden(shape, answers);
   const shown = shownQuestions(shape, kept);
@@ -220,7 +222,7 @@ describe('the compiled schema, the server and the browser', () => {
   it('agree on the catalog SNAP application, for generated answers', async () => {
     // The validator the build shipped (functions/generated/forms/snap-application.js).
     const { form, validate } = await compiledForm('snap-application');
-    const values: Record<string, fc.Arbitrary<string | number | boolean>> = {
+    const values: Record<string, fc.Arbitrary<string | number | boolean | string[]>> = {
       fullName: fc.constant('Ana'),
       email: fc.constant('ana@example.com'),
       phone: fc.constant('555 010 2000'),
@@ -229,10 +231,13 @@ describe('the compiled schema, the server and the browser', () => {
       householdSize: fc.integer({ min: 1, max: 20 }),
       otherMembers: fc.constant('Bo'),
       hasIncome: fc.constantFrom('yes', 'no'),
-      monthlyIncome: fc.integer({ min: 1, max: 100000 }),
+      monthlyIncome: fc.integer({ min: 1, max: 10_000_000 }),
+      incomeSources: fc.subarray(['pay', 'benefits', 'child-support', 'other'], { minLength: 1 }),
       needsFoodNow: fc.constantFrom('yes', 'no'),
     };
-    const arbitrary = fc.record(values, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | number | boolean>>;
+    const arbitrary = fc.record(values, { requiredKeys: [] }) as fc.Arbitrary<
+      Record<string, string | number | boolean | string[]>
+    >;
     fc.assert(
       fc.property(arbitrary, (answers) => agreeOn(form, validate, answers)),
       { numRuns: 300 },

@@ -191,3 +191,66 @@ describe('reading a plain HTML form post, the details', () => {
     expect(confirm({ confirm: 'no' })).toBe(false);
   });
 });
+
+const snap = await compiledForm('snap-application');
+
+describe('the newer question types, checked by the server in plain words', () => {
+  const renewal2 = { form, validate };
+  const now = new Date('2026-12-01T12:00:00Z');
+  const base = {
+    fullName: 'Ana',
+    email: 'ana@example.com',
+    streetAddress: '1 Main St',
+    zipCode: '55501',
+    householdSize: 1,
+    hasIncome: 'yes',
+    monthlyIncome: 150000,
+  };
+  const snapCheck = (answers: Record<string, unknown>, locale: 'en' | 'es' = 'en') =>
+    checkAnswers(snap.form, snap.validate, answers, locale, strings, now);
+
+  it('refuses money that is not an amount, naming the field, in English and Spanish', () => {
+    expect(snapCheck({ ...base, monthlyIncome: 'lots' }).problems).toEqual([
+      { field: 'monthlyIncome', message: 'Enter an amount in dollars and cents, like 1800.00' },
+    ]);
+    expect(snapCheck({ ...base, monthlyIncome: 'lots' }, 'es').problems[0]?.message).toBe(
+      'Escriba una cantidad en dólares y centavos, como 1800.00',
+    );
+  });
+
+  it('refuses a yes/no answer that is neither, and a box value the question does not offer', () => {
+    const { problems } = snapCheck({ ...base, hasIncome: 'maybe', incomeSources: ['pay', 'lottery'] });
+    expect(problems.map((problem) => problem.field)).toEqual(['hasIncome']);
+    expect(problems[0]?.message).toBe('Choose an answer: does anyone in your household get money each month?');
+    expect(snapCheck({ ...base, incomeSources: ['pay', 'lottery'] }).problems).toEqual([
+      { field: 'incomeSources', message: 'Choose an answer: where does the money come from?' },
+    ]);
+  });
+
+  it('refuses a date of birth in the future, naming the field, in English and Spanish', () => {
+    const answers = { ...valid, dateOfBirth: '2027-01-01' };
+    expect(checkAnswers(renewal2.form, renewal2.validate, answers, 'en', strings, now).problems).toEqual([
+      { field: 'dateOfBirth', message: 'Date of birth must be today or in the past' },
+    ]);
+    expect(checkAnswers(renewal2.form, renewal2.validate, answers, 'es', strings, now).problems[0]?.message).toBe(
+      'Fecha de nacimiento debe ser hoy o una fecha pasada',
+    );
+    expect(
+      checkAnswers(renewal2.form, renewal2.validate, { ...valid, dateOfBirth: '2026-12-01' }, 'en', strings, now).problems,
+    ).toEqual([]);
+  });
+
+  it('says what a memorable date looks like when it is not a real one', () => {
+    const { problems } = checkAnswers(
+      renewal2.form,
+      renewal2.validate,
+      { ...valid, dateOfBirth: '2020-2-30' },
+      'en',
+      strings,
+      now,
+    );
+    expect(problems).toEqual([
+      { field: 'dateOfBirth', message: 'Enter date of birth as a real date with month, day and year, like 4 28 1986' },
+    ]);
+  });
+});

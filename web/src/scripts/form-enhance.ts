@@ -5,6 +5,7 @@
  * is signed in: then the same answers go to the signed-in route with their token, so the submission is
  * theirs and shows under "My account".
  */
+import { answersFromEntries, centsFrom, isRealDate } from '#catalog/form-values';
 import { type LiveQuestion, shownOnPage } from './form-conditions.ts';
 import { currentSession, fetchSignedIn } from './session.ts';
 
@@ -37,8 +38,32 @@ function checkGroup(
   const required = { kind: 'required', message: msgRequired } as const;
   const invalid = { kind: 'invalid', message: msgInvalid } as const;
 
-  if (type === 'radio')
+  if (type === 'radio' || type === 'yesNo')
     return first.required && !controls.some((control) => (control as HTMLInputElement).checked) ? required : null;
+  if (type === 'checkboxes') {
+    return group.dataset.required === 'true' && !controls.some((control) => (control as HTMLInputElement).checked)
+      ? required
+      : null;
+  }
+  if (type === 'memorableDate') {
+    // The same reading as the server's (catalog/src/form-values.ts), then the same shape and calendar checks.
+    const name = group.dataset.field ?? '';
+    const typed = answersFromEntries(
+      [{ name, type }],
+      controls.map((control) => [control.name, control.value] as const),
+    )[name];
+    if (typed === undefined) return first.required ? required : null;
+    return wholeMatch(patterns.date ?? '', String(typed)) && isRealDate(String(typed)) ? null : invalid;
+  }
+  if (type === 'money') {
+    const value = first.value.trim();
+    if (value === '') return first.required ? required : null;
+    const cents = centsFrom(value);
+    if (typeof cents === 'string') return invalid;
+    if (min !== undefined && cents < Number(min)) return invalid;
+    if (max !== undefined && cents > Number(max)) return invalid;
+    return null;
+  }
   if (type === 'checkbox') return first.required && !(first as HTMLInputElement).checked ? required : null;
   // A half-typed date has no value but is not empty either.
   if (first instanceof HTMLInputElement && first.validity.badInput) return invalid;
@@ -58,6 +83,9 @@ function checkGroup(
   return rule !== undefined && !wholeMatch(rule, value) ? invalid : null;
 }
 
+/** Questions asked in a fieldset (several inputs): the fieldset carries the description. */
+const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate']);
+
 /** Shows or clears the group's error exactly as the server renders it. */
 function showProblem(group: HTMLElement, message: string | null): void {
   const name = group.dataset.field ?? '';
@@ -71,11 +99,12 @@ function showProblem(group: HTMLElement, message: string | null): void {
 
   const hint = document.getElementById(`field-${name}-hint`);
   const describedBy = [hint && group.contains(hint) ? hint.id : '', message === null ? '' : error.id].filter(Boolean).join(' ');
-  const described = type === 'radio' ? group.querySelector('fieldset') : control;
+  const inFieldset = FIELDSET_TYPES.has(type ?? '');
+  const described = inFieldset ? group.querySelector('fieldset') : control;
   if (describedBy) described?.setAttribute('aria-describedby', describedBy);
   else described?.removeAttribute('aria-describedby');
 
-  if (type === 'radio') return;
+  if (inFieldset) return;
   if (message === null) control.removeAttribute('aria-invalid');
   else control.setAttribute('aria-invalid', 'true');
   if (type === 'checkbox') return;

@@ -23,8 +23,16 @@ export function bareLabel(field: Field, locale: Locale): string {
   return field.label[locale].replace(/\s*\((optional|opcional)\)\s*$/i, '');
 }
 
-export function messageFor(field: Field, kind: ProblemKind, locale: Locale, strings: Strings): string {
+export function messageFor(field: Field, kind: ProblemKind, locale: Locale, strings: Strings, part?: string): string {
   const label = lowerFirst(bareLabel(field, locale));
+  // One box of an address or a name: "Home address: enter a 5-digit ZIP code, like 55501".
+  if (part !== undefined && (field.type === 'address' || field.type === 'name')) {
+    const what =
+      kind === 'tooLong'
+        ? translate(strings, 'validation.partTooLong', locale, { part: translate(strings, `form.part.${part}`, locale) })
+        : translate(strings, `validation.part.${part}.fix`, locale);
+    return `${bareLabel(field, locale)}: ${what}`;
+  }
   // A sentence that starts with the label keeps its capital letter.
   const Label = bareLabel(field, locale);
   if (kind === 'future') return translate(strings, 'validation.dateNotInFuture', locale, { Label });

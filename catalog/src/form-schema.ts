@@ -5,6 +5,7 @@
 import { type Condition, conditionSchema } from './conditions.ts';
 import { defaultMaxLength } from './form-messages.ts';
 import { pagesOf } from './form-pages.ts';
+import { QUESTION_PARTS, US_STATES } from './question-parts.ts';
 import type { Field, Form } from './schema.ts';
 
 export type JsonSchema = Record<string, unknown>;
@@ -30,6 +31,25 @@ function fieldSchema(field: Field): JsonSchema {
       return { type: 'integer', minimum: field.minimum ?? 0, maximum: field.maximum ?? MAX_CENTS };
     case 'checkbox':
       return field.required ? { type: 'boolean', const: true } : { type: 'boolean' };
+    case 'address':
+    case 'name':
+      return {
+        type: 'object',
+        properties: Object.fromEntries(
+          QUESTION_PARTS[field.type].map((part) => [
+            part.part,
+            {
+              type: 'string',
+              minLength: 1,
+              maxLength: part.maxLength,
+              ...(part.pattern !== undefined && { pattern: `^(?:${part.pattern})$` }),
+              ...(part.part === 'state' && field.type === 'address' && { enum: Object.keys(US_STATES) }),
+            },
+          ]),
+        ),
+        required: QUESTION_PARTS[field.type].filter((part) => part.required).map((part) => part.part),
+        additionalProperties: false,
+      };
     case 'yesNo':
       return { type: 'string', enum: ['yes', 'no'] };
     case 'checkboxes':

@@ -1,8 +1,10 @@
 /**
  * What a plain HTML form post means as answers: every value arrives as a string, so make each the type the form's
  * schema expects. One function for the functions (answers.ts) and the browser script (which evaluates conditions
- * on the answers being typed), so both read the same answers from the same inputs. No imports: it runs in both.
+ * on the answers being typed), so both read the same answers from the same inputs. It imports only plain modules: it runs in both.
  */
+import { isPartsType, partName, partsAnswer, QUESTION_PARTS } from './question-parts.ts';
+
 export interface QuestionType {
   name: string;
   type: string;
@@ -55,12 +57,15 @@ export function answersFromEntries(
   only = false,
 ): Record<string, unknown> {
   const byName = new Map(questions.map((question) => [question.name, question]));
+  // The boxes of a date, an address or a name belong to their question: never answers of their own.
   const partOf = new Map(
-    questions.flatMap((question) =>
-      question.type === 'memorableDate'
-        ? DATE_PARTS.map((part) => [datePartName(question.name, part), question.name] as const)
-        : [],
-    ),
+    questions.flatMap((question) => {
+      if (question.type === 'memorableDate')
+        return DATE_PARTS.map((part) => [datePartName(question.name, part), question.name] as const);
+      if (isPartsType(question.type))
+        return QUESTION_PARTS[question.type].map(({ part }) => [partName(question.name, part), question.name] as const);
+      return [];
+    }),
   );
   const last = new Map<string, string>();
   const all = new Map<string, string[]>();
@@ -87,6 +92,10 @@ export function answersFromEntries(
     if (question.type === 'checkboxes') {
       const ticked = [...new Set(all.get(question.name) ?? [])].filter((value) => value !== '');
       if (ticked.length > 0) answers[question.name] = ticked;
+    }
+    if (isPartsType(question.type) && !last.has(question.name)) {
+      const parts = partsAnswer(question.type, (part) => last.get(partName(question.name, part)) ?? '');
+      if (parts !== undefined) answers[question.name] = parts;
     }
     if (question.type === 'memorableDate' && !last.has(question.name)) {
       const parts = Object.fromEntries(DATE_PARTS.map((part) => [part, last.get(datePartName(question.name, part)) ?? '']));

@@ -82,6 +82,10 @@ const FIELD_TYPES = [
   'checkboxes',
   /** An amount of money in dollars and cents; the answer is a whole number of cents. */
   'money',
+  /** A US address: street, city, state and ZIP code (an object of those parts, question-parts.ts). */
+  'address',
+  /** A person's name in parts: first, middle (optional) and last (an object of those parts). */
+  'name',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -228,7 +232,7 @@ function checkConditions(
         ctx.addIssue({ code: 'custom', path, message });
         continue;
       }
-      if (field.type === 'checkboxes' && !('answered' in leaf)) {
+      if ((field.type === 'checkboxes' || field.type === 'address' || field.type === 'name') && !('answered' in leaf)) {
         ctx.addIssue({
           code: 'custom',
           path,

@@ -10,10 +10,11 @@ import { messageFor, type ProblemKind } from '#catalog/form-messages';
 import { conditionalForm } from '#catalog/form-pages';
 import { answersFromEntries, isRealDate } from '#catalog/form-values';
 import { translate } from '#catalog/i18n';
+import { isPartsType } from '#catalog/question-parts';
 import type { Field, Form, Locale, Strings } from '#catalog/schema';
 
-/** A typed answer: text, a number (cents for money), yes/no as a box, or the values of several boxes ticked. */
-export type AnswerValue = string | number | boolean | string[];
+/** A typed answer: text, a number (cents for money), a ticked box, the values of boxes ticked, or an address's or name's parts. */
+export type AnswerValue = string | number | boolean | string[] | Record<string, string>;
 export type Answers = Record<string, AnswerValue>;
 
 /** A validator compiled at build time (ajv standalone); `errors` follows ajv's ErrorObject shape. */
@@ -106,8 +107,18 @@ export function checkAnswers(
       answers[name] = cleaned;
     } else if (typeof raw === 'number' || typeof raw === 'boolean') {
       answers[name] = raw;
+    } else if (field && isPartsType(field.type) && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      // An address or a name: each part is text, cleaned like any other (the schema checks the parts' shape).
+      const parts = Object.entries(raw as Record<string, unknown>).map(
+        ([part, value]) => [part, typeof value === 'string' ? cleanText(field, value) : value] as const,
+      );
+      if (parts.some(([, value]) => value === undefined)) {
+        problemByField.set(name, translate(strings, 'validation.characters', locale, { label: field.label[locale] }));
+        continue;
+      }
+      (answers as Record<string, unknown>)[name] = Object.fromEntries(parts.filter(([, value]) => value !== ''));
     } else if (raw !== null && raw !== undefined) {
-      // Arrays and objects are never an answer to any of our question types; let the schema say so.
+      // Anything else: let the schema say what is wrong with it.
       (answers as Record<string, unknown>)[name] = raw;
     }
   }
@@ -122,19 +133,27 @@ export function checkAnswers(
     for (const error of validate.errors ?? []) {
       // "must match then": the `required` error beside it names the question.
       if (error.keyword === 'if') continue;
-      const name =
-        error.keyword === 'required'
+      const path = error.instancePath.split('/').slice(1);
+      const inAnswer = path.length > 0;
+      const name = inAnswer
+        ? (path[0] ?? '')
+        : error.keyword === 'required'
           ? String(error.params.missingProperty)
           : error.keyword === 'additionalProperties'
             ? String(error.params.additionalProperty)
-            : (error.instancePath.split('/')[1] ?? '');
+            : '';
       if (problemByField.has(name)) continue;
       const field = form.fields.find((candidate) => candidate.name === name);
       if (!field) {
         problemByField.set(name, translate(strings, 'validation.unknownField', locale, { name }));
         continue;
       }
-      problemByField.set(name, messageFor(field, KIND_BY_KEYWORD[error.keyword] ?? 'invalid', locale, strings));
+      // Which box of an address or a name is wrong: the part the error is about, or the one missing.
+      const part =
+        inAnswer && isPartsType(field.type)
+          ? (path[1] ?? (error.keyword === 'required' ? String(error.params.missingProperty) : undefined))
+          : undefined;
+      problemByField.set(name, messageFor(field, KIND_BY_KEYWORD[error.keyword] ?? 'invalid', locale, strings, part));
     }
   }
   for (const field of form.fields) {

@@ -45,7 +45,8 @@ for (const javaScriptEnabled of [true, false]) {
       await checkPage(page, javaScriptEnabled);
 
       // A mistake on the first page: named in the summary, nothing kept.
-      await page.getByLabel('Full name').fill('Ana Díaz');
+      await page.getByLabel('First name').fill('Ana');
+      await page.getByLabel('Last name').fill('Díaz');
       await page.getByLabel('Email address').fill('ana-at-example');
       await page.getByRole('button', { name: 'Save and continue' }).click();
       await expect.poll(() => page.locator('[data-error-summary]').textContent()).toContain('Enter an email address like');
@@ -55,13 +56,16 @@ for (const javaScriptEnabled of [true, false]) {
       expect(new URL(page.url()).pathname).toMatch(/^\/api\/forms\/snap-application\/drafts\/[\w-]{22}\/pages\/home$/);
       await checkPage(page, javaScriptEnabled);
 
-      await page.getByLabel('Home address').fill('1 Main St');
+      await page.getByLabel('Street address').fill('1 Main St');
+      await page.getByLabel('City or town').fill('Springfield');
+      await page.getByLabel('State', { exact: true }).selectOption('IL');
       await page.getByLabel('ZIP code').fill('55501');
       await next(page, 'Your household');
       // Back keeps what was typed.
       await page.locator('[data-back-link]').click();
       await expect.poll(() => heading(page)).toBe('Where you live');
-      expect(await page.getByLabel('Home address').inputValue()).toBe('1 Main St');
+      expect(await page.getByLabel('Street address').inputValue()).toBe('1 Main St');
+      expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('IL');
       await next(page, 'Your household');
       await page.getByLabel('How many people live and eat with you?').fill('3');
       await next(page, 'Others in your household');
@@ -105,10 +109,9 @@ for (const javaScriptEnabled of [true, false]) {
 
       const stored = (await portal.items()).find((item) => item.type === 'submission' && item.code === code);
       expect(stored?.answers).toEqual({
-        fullName: 'Ana Díaz',
+        applicantName: { given: 'Ana', family: 'Díaz' },
         email: 'ana@example.com',
-        streetAddress: '1 Main St',
-        zipCode: '55501',
+        homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
         householdSize: 1,
         hasIncome: 'yes',
         monthlyIncome: 100000,

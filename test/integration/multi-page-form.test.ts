@@ -16,6 +16,12 @@ afterAll(async () => {
 });
 
 const FORM = 'snap-application';
+const HOME = {
+  'homeAddress-street1': '1 Main St',
+  'homeAddress-city': 'Springfield',
+  'homeAddress-state': 'il',
+  'homeAddress-zip': '55501',
+};
 
 async function post(path: string, body: Record<string, string>) {
   return fetch(portal.url + path, {
@@ -37,7 +43,11 @@ const pageOf = (location: string) => /\/pages\/([a-z-]+)/.exec(location)?.[1];
 const saveTo = (location: string) => location; // a page's GET and POST share one address
 
 async function startDraft(): Promise<string> {
-  return answer(`/api/forms/${FORM}/drafts?lang=en`, { fullName: 'Ana Díaz', email: 'ana@example.com' });
+  return answer(`/api/forms/${FORM}/drafts?lang=en`, {
+    'applicantName-given': 'Ana',
+    'applicantName-family': 'Díaz',
+    email: 'ana@example.com',
+  });
 }
 
 async function draftItems() {
@@ -47,10 +57,11 @@ async function draftItems() {
 describe('a multi-page form without JavaScript', () => {
   it('shows the first page again with the mistake named, and keeps nothing, when the first page is wrong', async () => {
     const before = (await draftItems()).length;
-    const response = await post(`/api/forms/${FORM}/drafts?lang=en`, { fullName: 'Ana', email: 'ana-at-example' });
+    const response = await post(`/api/forms/${FORM}/drafts?lang=en`, { 'applicantName-given': 'Ana', email: 'ana-at-example' });
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('Enter an email address like name@example.com');
+    expect(html).toContain('Your name: enter the last name');
     expect(html).toContain('value="Ana"');
     expect(await draftItems()).toHaveLength(before);
   });
@@ -64,7 +75,7 @@ describe('a multi-page form without JavaScript', () => {
     expect(html).toContain('Where you live');
     expect(html).toMatch(/usa-step-indicator__current-step">2</);
 
-    at = await answer(saveTo(at), { streetAddress: '1 Main St', zipCode: '55501' });
+    at = await answer(saveTo(at), HOME);
     expect(pageOf(at)).toBe('household');
     at = await answer(saveTo(at), { householdSize: '1' });
     // One person: the page about the others is left out.
@@ -94,10 +105,9 @@ describe('a multi-page form without JavaScript', () => {
     const stored = submissions.filter((item) => item.code === code);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.answers).toEqual({
-      fullName: 'Ana Díaz',
+      applicantName: { given: 'Ana', family: 'Díaz' },
       email: 'ana@example.com',
-      streetAddress: '1 Main St',
-      zipCode: '55501',
+      homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
       householdSize: 1,
       hasIncome: 'yes',
       monthlyIncome: 240000,
@@ -109,7 +119,7 @@ describe('a multi-page form without JavaScript', () => {
 
   it('drops the answers to questions a later change hides, and asks the pages a change reveals', async () => {
     let at = await startDraft();
-    at = await answer(saveTo(at), { streetAddress: '1 Main St', zipCode: '55501' });
+    at = await answer(saveTo(at), HOME);
     at = await answer(saveTo(at), { householdSize: '3' });
     expect(pageOf(at)).toBe('others');
     at = await answer(saveTo(at), { otherMembers: 'Bo\nCy' });

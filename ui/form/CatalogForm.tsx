@@ -8,6 +8,7 @@ import { questionsNamed } from '#catalog/conditions';
 import { defaultMaxLength, type FieldProblem, messageFor } from '#catalog/form-messages';
 import { fieldsOfPage, isMultiPage, pagesOf, questionStates } from '#catalog/form-pages';
 import { DATE_PARTS, datePartName } from '#catalog/form-values';
+import { isPartsType, partName, QUESTION_PARTS } from '#catalog/question-parts';
 import type { Field, Form, FormPage, Strings } from '#catalog/schema';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
@@ -19,6 +20,7 @@ import { Checkbox } from './Checkbox.tsx';
 import { CheckboxGroup, checkboxId } from './CheckboxGroup.tsx';
 import type { FieldFrame } from './FormGroup.tsx';
 import { datePartId, MemorableDate } from './MemorableDate.tsx';
+import { PartsFieldset, partId } from './PartsFieldset.tsx';
 import { RadioGroup, radioId } from './RadioGroup.tsx';
 import { Select } from './Select.tsx';
 import { Textarea } from './Textarea.tsx';
@@ -50,6 +52,7 @@ export function inputId(field: Field): string {
   if (field.type === 'yesNo') return radioId(frame, 'yes');
   if (field.type === 'checkboxes') return checkboxId(frame, field.options?.[0]?.value ?? '');
   if (field.type === 'memorableDate') return datePartId(frame, 'month');
+  if (isPartsType(field.type)) return partId(frame, QUESTION_PARTS[field.type][0]?.part ?? '');
   return frame.id;
 }
 
@@ -62,6 +65,16 @@ function dateParts(field: Field, values: Record<string, unknown> | undefined): R
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(values?.[field.name] ?? ''));
   if (!match) return { month: '', day: '', year: '' };
   return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
+}
+
+/** An address's or a name's boxes: as posted after a mistake, or from the answer kept. */
+function partsOf(field: Field, values: Record<string, unknown> | undefined): Record<string, string> {
+  if (!isPartsType(field.type)) return {};
+  const kept = values?.[field.name];
+  const answer = typeof kept === 'object' && kept !== null ? (kept as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    QUESTION_PARTS[field.type].map(({ part }) => [part, String(values?.[partName(field.name, part)] ?? answer[part] ?? '')]),
+  );
 }
 
 /** Money kept in cents shows as dollars and cents; as typed after a mistake. */
@@ -127,6 +140,9 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
           autocomplete={field.autocomplete}
         />
       );
+    case 'address':
+    case 'name':
+      return <PartsFieldset {...frame} lang={props.lang} type={field.type} parts={partsOf(field, props.values)} />;
     case 'money':
       return (
         <TextInput

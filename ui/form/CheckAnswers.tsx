@@ -29,6 +29,14 @@ export function answerText(field: Field, value: unknown, lang: Lang): string {
   ) {
     return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   }
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const parts = value as Record<string, string>;
+    if (field.type === 'address') {
+      const place = [parts.city, [parts.state, parts.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      return [parts.street1, parts.street2, place].filter(Boolean).join(', ');
+    }
+    return [parts.given, parts.middle, parts.family].filter(Boolean).join(' ');
+  }
   if (field.type === 'yesNo') return lang.t(value === 'yes' ? 'form.yes' : 'form.no');
   const label = (one: unknown) => field.options?.find((candidate) => candidate.value === one)?.label[locale] ?? String(one);
   return Array.isArray(value) ? value.map(label).join(', ') : label(value);

@@ -10,7 +10,7 @@ import { type Condition, holds, shownQuestions, withoutHidden } from '#catalog/c
 import { conditionalForm, pagesOf } from '#catalog/form-pages';
 import { jsonSchemaFor } from '#catalog/form-schema';
 import { type Form, FormSchema } from '#catalog/schema';
-import { type CompiledValidator, checkAnswers } from '#domain/answers';
+import { type AnswerValue, type CompiledValidator, checkAnswers } from '#domain/answers';
 import { validatorAjv } from '../../../scripts/build-functions.ts';
 import { shownOnPage } from '../../../web/src/scripts/form-conditions.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
@@ -160,6 +160,8 @@ function entriesOf(form: Form, names: string[], answers: Record<string, unknown>
     const field = form.fields.find((candidate) => candidate.name === name);
     if (value === undefined || value === false) return [];
     if (Array.isArray(value)) return value.map((one) => [name, String(one)] as [string, string]);
+    if (typeof value === 'object' && value !== null)
+      return Object.entries(value).map(([part, text]) => [`${name}-${part}`, String(text)] as [string, string]);
     if (field?.type === 'money' && typeof value === 'number') return [[name, (value / 100).toFixed(2)] as [string, string]];
     return [[name, field?.type === 'checkbox' ? 'yes' : String(value)] as [string, string]];
   });
@@ -173,7 +175,7 @@ function compile(form: Form): CompiledValidator {
   return ajv.compile(schema) as CompiledValidator;
 }
 
-function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string, string | number | boolean | string[]>) {
+function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string, AnswerValue>) {
   const shape = conditionalForm(form);
   const kept = withoutHidden(shape, answers);
   const shown = shownQuestions(shape, kept);
@@ -222,12 +224,11 @@ describe('the compiled schema, the server and the browser', () => {
   it('agree on the catalog SNAP application, for generated answers', async () => {
     // The validator the build shipped (functions/generated/forms/snap-application.js).
     const { form, validate } = await compiledForm('snap-application');
-    const values: Record<string, fc.Arbitrary<string | number | boolean | string[]>> = {
-      fullName: fc.constant('Ana'),
+    const values: Record<string, fc.Arbitrary<AnswerValue>> = {
+      applicantName: fc.constant({ given: 'Ana', family: 'Díaz' }),
       email: fc.constant('ana@example.com'),
       phone: fc.constant('555 010 2000'),
-      streetAddress: fc.constant('1 Main St'),
-      zipCode: fc.constant('55501'),
+      homeAddress: fc.constant({ street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' }),
       householdSize: fc.integer({ min: 1, max: 20 }),
       otherMembers: fc.constant('Bo'),
       hasIncome: fc.constantFrom('yes', 'no'),
@@ -235,9 +236,7 @@ describe('the compiled schema, the server and the browser', () => {
       incomeSources: fc.subarray(['pay', 'benefits', 'child-support', 'other'], { minLength: 1 }),
       needsFoodNow: fc.constantFrom('yes', 'no'),
     };
-    const arbitrary = fc.record(values, { requiredKeys: [] }) as fc.Arbitrary<
-      Record<string, string | number | boolean | string[]>
-    >;
+    const arbitrary = fc.record(values, { requiredKeys: [] }) as fc.Arbitrary<Record<string, AnswerValue>>;
     fc.assert(
       fc.property(arbitrary, (answers) => agreeOn(form, validate, answers)),
       { numRuns: 300 },

@@ -119,3 +119,35 @@ describe('boxes and choices', () => {
     ).toEqual({ count: 3, agree: false });
   });
 });
+
+describe('an address or a name', () => {
+  const parts = [
+    { name: 'home', type: 'address' },
+    { name: 'who', type: 'name' },
+  ];
+
+  it('reads the boxes as one answer of the parts given, the state in capitals', () => {
+    const answers = answersFromEntries(parts, [
+      ['home-street1', ' 1 Main St '],
+      ['home-street2', ''],
+      ['home-city', 'Springfield'],
+      ['home-state', 'il'],
+      ['home-zip', '55501'],
+      ['who-given', 'Ana'],
+      ['who-family', 'Díaz'],
+    ]);
+    expect(answers).toEqual({
+      home: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
+      who: { given: 'Ana', family: 'Díaz' },
+    });
+  });
+
+  it('is no answer when every box is empty, and its boxes are never answers of their own', () => {
+    expect(
+      answersFromEntries(parts, [
+        ['home-city', ' '],
+        ['who-given', ''],
+      ]),
+    ).toEqual({});
+  });
+});

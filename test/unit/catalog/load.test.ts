@@ -216,7 +216,7 @@ describe('when an editor breaks the catalog', () => {
 
     expect(problems()).toContainEqual(
       expect.stringMatching(
-        /^catalog\/forms\/snap-application\.json at pages\[4\]\.fields\[1\]\.when: the condition names "income", but this form has no question "income"\. Use one of: fullName, email, /,
+        /^catalog\/forms\/snap-application\.json at pages\[4\]\.fields\[1\]\.when: the condition names "income", but this form has no question "income"\. Use one of: applicantName, email, /,
       ),
     );
   });
@@ -226,7 +226,7 @@ describe('when an editor breaks the catalog', () => {
     form.pages[4]!.fields[1]!.when = {
       any: [
         { question: 'hasIncome', equals: 'maybe' },
-        { question: 'fullName', greaterThan: 3 },
+        { question: 'email', greaterThan: 3 },
       ],
     };
     writeJson('forms/snap-application.json', form);
@@ -236,7 +236,7 @@ describe('when an editor breaks the catalog', () => {
       'catalog/forms/snap-application.json at pages[4].fields[1].when: "hasIncome" has no option "maybe". Use one of: yes, no',
     );
     expect(found).toContain(
-      'catalog/forms/snap-application.json at pages[4].fields[1].when: "fullName" is not a number question, so it cannot be compared with a number',
+      'catalog/forms/snap-application.json at pages[4].fields[1].when: "email" is not a number question, so it cannot be compared with a number',
     );
   });
 

@@ -198,10 +198,9 @@ describe('the newer question types, checked by the server in plain words', () =>
   const renewal2 = { form, validate };
   const now = new Date('2026-12-01T12:00:00Z');
   const base = {
-    fullName: 'Ana',
+    applicantName: { given: 'Ana', family: 'Díaz' },
     email: 'ana@example.com',
-    streetAddress: '1 Main St',
-    zipCode: '55501',
+    homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
     householdSize: 1,
     hasIncome: 'yes',
     monthlyIncome: 150000,
@@ -252,5 +251,30 @@ describe('the newer question types, checked by the server in plain words', () =>
     expect(problems).toEqual([
       { field: 'dateOfBirth', message: 'Enter date of birth as a real date with month, day and year, like 4 28 1986' },
     ]);
+  });
+
+  it('names the part of an address or a name that is missing or wrong, in English and Spanish', () => {
+    const answers = { ...base, homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '555' } };
+    expect(snapCheck(answers).problems).toEqual([
+      { field: 'homeAddress', message: 'Home address: enter a 5-digit ZIP code, like 55501' },
+    ]);
+    expect(snapCheck(answers, 'es').problems[0]?.message).toBe(
+      'Dirección de su casa: escriba un código postal de 5 dígitos, como 55501',
+    );
+    expect(snapCheck({ ...base, applicantName: { given: 'Ana' } }).problems).toEqual([
+      { field: 'applicantName', message: 'Your name: enter the last name' },
+    ]);
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, state: 'XX' } }).problems[0]?.message).toBe(
+      'Home address: choose the state',
+    );
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, planet: 'Mars' } }).problems).toHaveLength(1);
+  });
+
+  it('cleans each part of an address like any other text, and refuses control characters in one', () => {
+    const { answers } = snapCheck({ ...base, homeAddress: { ...base.homeAddress, street1: '  1 Main St ', street2: '' } });
+    expect(answers.homeAddress).toEqual({ street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' });
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, city: 'Spring\u0000field' } }).problems[0]?.field).toBe(
+      'homeAddress',
+    );
   });
 });

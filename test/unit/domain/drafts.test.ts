@@ -31,7 +31,12 @@ const deps = (store: DraftStore) => ({ store, strings, now: () => now, newId: ()
 
 async function start(store: DraftStore) {
   return saveDraftPage(
-    { compiled, page: page('about-you'), posted: { fullName: 'Ana', email: 'ana@example.com' }, locale: 'en' },
+    {
+      compiled,
+      page: page('about-you'),
+      posted: { applicantName: { given: 'Ana', family: 'Díaz' }, email: 'ana@example.com' },
+      locale: 'en',
+    },
     deps(store),
   );
 }
@@ -40,7 +45,7 @@ describe('a draft', () => {
   it('starts with the first page and goes to the next page shown', async () => {
     const store = inMemoryDrafts();
     const { draft, next } = await start(store);
-    expect(draft.answers).toEqual({ fullName: 'Ana', email: 'ana@example.com' });
+    expect(draft.answers).toEqual({ applicantName: { given: 'Ana', family: 'Díaz' }, email: 'ana@example.com' });
     expect(next).toEqual({ kind: 'page', page: page('home') });
   });
 
@@ -64,12 +69,18 @@ describe('a draft', () => {
     const { draft } = await start(store);
     const before = store.saved.length;
     const attempt = saveDraftPage(
-      { compiled, draft, page: page('home'), posted: { zipCode: '5550' }, locale: 'en' },
+      {
+        compiled,
+        draft,
+        page: page('home'),
+        posted: { homeAddress: { street1: '1 Main St', state: 'XX', zip: '5550' } },
+        locale: 'en',
+      },
       deps(store),
     );
     await expect(attempt).rejects.toThrow(InvalidAnswersError);
     const error = (await attempt.catch((caught: unknown) => caught)) as InvalidAnswersError;
-    expect(error.problems.map((problem) => problem.field)).toEqual(['streetAddress', 'zipCode']);
+    expect(error.problems).toEqual([{ field: 'homeAddress', message: expect.stringMatching(/^Home address: /) }]);
     expect(store.saved).toHaveLength(before);
   });
 
@@ -98,7 +109,7 @@ describe('a draft', () => {
     const draft: Draft = {
       id: 'AAAAAAAAAAAAAAAAAAAAAA',
       formId: 'snap-application',
-      answers: { fullName: 'Ana' },
+      answers: { email: 'ana@example.com' },
       createdAt: '',
       updatedAt: '',
       expiresAt: 0,

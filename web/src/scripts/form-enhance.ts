@@ -55,6 +55,11 @@ function checkGroup(
     if (typed === undefined) return first.required ? required : null;
     return wholeMatch(patterns.date ?? '', String(typed)) && isRealDate(String(typed)) ? null : invalid;
   }
+  if (type === 'address' || type === 'name') {
+    // Which part is missing or wrong is the server's to say; here only whether anything was given at all.
+    const given = controls.some((control) => control.value.trim() !== '');
+    return !given && first.required ? required : null;
+  }
   if (type === 'money') {
     const value = first.value.trim();
     if (value === '') return first.required ? required : null;
@@ -84,7 +89,7 @@ function checkGroup(
 }
 
 /** Questions asked in a fieldset (several inputs): the fieldset carries the description. */
-const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate']);
+const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate', 'address', 'name']);
 
 /** Shows or clears the group's error exactly as the server renders it. */
 function showProblem(group: HTMLElement, message: string | null): void {

@@ -90,3 +90,9 @@ export function questionStates(
   }
   return states;
 }
+
+/** "Person 2": an item of a repeating page as the person reads it (in messages and on "Check your answers"). */
+export function itemLabel(group: { itemName: Record<'en' | 'es', string> }, index: number, locale: 'en' | 'es'): string {
+  const name = group.itemName[locale];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${index + 1}`;
+}

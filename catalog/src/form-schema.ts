@@ -6,7 +6,7 @@ import { type Condition, conditionSchema } from './conditions.ts';
 import { defaultMaxLength } from './form-messages.ts';
 import { pagesOf } from './form-pages.ts';
 import { QUESTION_PARTS, US_STATES } from './question-parts.ts';
-import type { Field, Form } from './schema.ts';
+import type { Field, Form, RepeatingGroup } from './schema.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -102,23 +102,43 @@ export function conditionsOf(form: Form): Map<string, Condition> {
  */
 export function jsonSchemaFor(form: Form): JsonSchema {
   const conditions = conditionsOf(form);
-  const rules = [...conditions].map(([name, condition]) => {
-    const field = form.fields.find((candidate) => candidate.name === name);
-    return {
-      if: conditionSchema(condition),
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords; this object is never awaited.
-      then: field?.required ? { required: [name] } : true,
-      else: { not: { required: [name] } },
-    };
-  });
+  const groups = pagesOf(form).flatMap((page) => (page.group ? [[page.id, page.group] as const] : []));
+  const requiredNames = new Set([
+    ...form.fields.filter((field) => field.required).map((field) => field.name),
+    ...groups.filter(([, group]) => group.min > 0).map(([id]) => id),
+  ]);
+  const rules = [...conditions].map(([name, condition]) => ({
+    if: conditionSchema(condition),
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords; this object is never awaited.
+    then: requiredNames.has(name) ? { required: [name] } : true,
+    else: { not: { required: [name] } },
+  }));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://frontdoor.example/forms/${form.id}.json`,
     title: form.title.en,
     type: 'object',
-    properties: Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)])),
-    required: form.fields.filter((field) => field.required && !conditions.has(field.name)).map((field) => field.name),
+    properties: Object.fromEntries([
+      ...form.fields.map((field) => [field.name, fieldSchema(field)]),
+      ...groups.map(([id, group]) => [id, groupSchema(group)]),
+    ]),
+    required: [...requiredNames].filter((name) => !conditions.has(name)),
     additionalProperties: false,
     ...(rules.length > 0 && { allOf: rules }),
+  };
+}
+
+/** A repeating page's answer: its items, each an object of the item's questions. */
+function groupSchema(group: RepeatingGroup): JsonSchema {
+  return {
+    type: 'array',
+    ...(group.min > 0 && { minItems: group.min }),
+    maxItems: group.max,
+    items: {
+      type: 'object',
+      properties: Object.fromEntries(group.fields.map((field) => [field.name, fieldSchema(field)])),
+      required: group.fields.filter((field) => field.required).map((field) => field.name),
+      additionalProperties: false,
+    },
   };
 }

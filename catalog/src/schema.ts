@@ -189,15 +189,44 @@ const PageSchema = z.strictObject({
   title: LocalizedSchema,
   /** Show this whole page only when earlier answers say so. */
   when: ConditionSchema.optional(),
+  /**
+   * "Add another": the page's questions are asked once per item (a household member, an earlier address), from
+   * `min` to `max` items; the answer, named by the page's id, is the list of items.
+   */
+  repeat: z
+    .strictObject({
+      min: z.number().int().min(0).max(50),
+      max: z.number().int().min(1).max(50),
+      /** What one item is called, in a sentence: "person", "address" ("Person 2"). */
+      itemName: LocalizedSchema,
+      /** The button that adds one: "Add a person" (Spanish needs its own article and gender). */
+      addLabel: LocalizedSchema,
+      /** The question whose answer is each item's summary line. */
+      summary: questionName,
+    })
+    .optional(),
   fields: z.array(FieldSchema).min(1).max(40),
 });
+
+/** The questions of a repeating page, asked once per item. */
+export interface RepeatingGroup {
+  min: number;
+  max: number;
+  itemName: Localized;
+  addLabel: Localized;
+  summary: string;
+  fields: Field[];
+}
 
 /** One page of a multi-page form, as the functions and the site read it: the questions by name, in order. */
 export interface FormPage {
   id: string;
   title: Localized;
   when?: Condition | undefined;
+  /** On a repeating page: its one answer, the list of items, is named by the page's id. */
   questions: string[];
+  /** A repeating page ("add another"): the questions of each item. */
+  group?: RepeatingGroup;
 }
 
 type Leaf = Extract<Condition, { question: string }>;
@@ -216,7 +245,7 @@ const COMPARES = ['greaterThan', 'lessThan', 'atLeast', 'atMost'] as const;
  * compares must be something the question can answer: a condition that could never hold is a mistake.
  */
 function checkConditions(
-  pages: { when?: Condition | undefined; fields: Field[] }[],
+  pages: { when?: Condition | undefined; repeat?: unknown; fields: Field[] }[],
   ctx: z.RefinementCtx,
   pathOf: (pageIndex: number, fieldIndex?: number) => PropertyKey[],
 ) {
@@ -263,6 +292,19 @@ function checkConditions(
   const before = new Map<string, Field>();
   pages.forEach((page, pageIndex) => {
     if (page.when) check(page.when, [...pathOf(pageIndex), 'when'], before, 'on this page or later');
+    if (page.repeat) {
+      // Each item is asked alike: no conditions inside, and later conditions cannot name one item's answer.
+      page.fields.forEach((field, fieldIndex) => {
+        all.delete(field.name);
+        if (field.when)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...pathOf(pageIndex, fieldIndex), 'when'],
+            message: 'The questions of a repeating page cannot have conditions',
+          });
+      });
+      return;
+    }
     const onPage = new Map(before);
     page.fields.forEach((field, fieldIndex) => {
       if (field.when) check(field.when, [...pathOf(pageIndex, fieldIndex), 'when'], onPage, 'here or later');
@@ -317,11 +359,14 @@ export const FormSchema = z
   })
   .transform(({ pages, fields, ...form }) => ({
     ...form,
-    /** Every question of the form, in order (on a multi-page form, page after page). */
-    fields: pages ? pages.flatMap((page) => page.fields) : (fields ?? []),
+    /** Every question of the form, in order (on a multi-page form, page after page), but those asked per item. */
+    fields: pages ? pages.flatMap((page) => (page.repeat ? [] : page.fields)) : (fields ?? []),
     ...(pages && {
       pages: pages.map(
-        ({ fields: questions, ...page }): FormPage => ({ ...page, questions: questions.map((field) => field.name) }),
+        ({ fields: questions, repeat, ...page }): FormPage =>
+          repeat
+            ? { ...page, questions: [page.id], group: { ...repeat, fields: questions } }
+            : { ...page, questions: questions.map((field) => field.name) },
       ),
     }),
   }));

@@ -8,9 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldProblem } from '#catalog/form-messages';
 import { fieldsOfPage, pageAfter, pageById, pagesOf, visiblePages } from '#catalog/form-pages';
+import { translate } from '#catalog/i18n';
 import { CHECK_ANSWERS_PAGE, type FormPage, type Locale, type Strings } from '#catalog/schema';
-import { InvalidAnswersError } from '#shared/errors';
-import { type Answers, checkAnswers } from './answers.ts';
+import { InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { type Answers, checkAnswers, type ItemAnswers } from './answers.ts';
 import { type CompiledForm, summaryOf } from './submissions.ts';
 
 export const DRAFT_TTL_DAYS = 30;
@@ -150,4 +151,78 @@ export function sentDraft(draft: Draft, code: string, now: Date): Draft {
     updatedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + SENT_DRAFT_TTL_SECONDS,
   };
+}
+
+/** What a repeating page's post asks for: save one item (`index` = the count adds one), remove one, or go on. */
+export type GroupAction =
+  | { kind: 'save'; index: number; posted: ItemAnswers }
+  | { kind: 'remove'; index: number }
+  | { kind: 'continue' };
+
+/** The items of a repeating page kept in the draft. */
+export function itemsOf(answers: Answers, page: FormPage): ItemAnswers[] {
+  const items = answers[page.id];
+  return Array.isArray(items) ? (items as ItemAnswers[]) : [];
+}
+
+/**
+ * "Add another", without JavaScript: each item is its own page (saved here, checked like any page: its mistakes
+ * throw InvalidAnswersError keyed by the item's questions, nothing saved); removing one is a post too; going on
+ * checks the number of items. Saving or removing comes back to the repeating page's list.
+ */
+export async function saveGroupAction(
+  input: { compiled: CompiledForm; draft: Draft; page: FormPage; action: GroupAction; locale: Locale; returnToCheck?: boolean },
+  deps: { store: DraftStore; strings: Strings; now?: () => Date },
+): Promise<{ draft: Draft; next: NextStep | { kind: 'group'; page: FormPage } }> {
+  const { compiled, page, action, locale, draft } = input;
+  const group = page.group;
+  if (!group) throw new Error(`"${page.id}" is not a repeating page`);
+  const now = (deps.now ?? (() => new Date()))();
+  const items = [...itemsOf(draft.answers, page)];
+  if (action.kind === 'continue') {
+    const { problems } = checkAnswers(compiled.form, compiled.validate, draft.answers, locale, deps.strings, now);
+    const mine = problems.filter((problem) => problem.field === page.id);
+    // Too few (or none yet, when at least one is needed) or too many: said on the list itself.
+    const count = items.length;
+    if (count < group.min || count > group.max || mine.length > 0) {
+      const message =
+        mine[0]?.message ??
+        translate(deps.strings, 'validation.groupMin', locale, { min: Math.max(group.min, 1), max: group.max });
+      const problem = { field: page.id, message };
+      throw new InvalidAnswersError(summaryOf([problem], deps.strings, locale), [problem]);
+    }
+    if (input.returnToCheck) return { draft, next: firstUnfinished(compiled, draft.answers, locale, deps.strings) };
+    const after = pageAfter(compiled.form, page.id, draft.answers);
+    return { draft, next: after ? { kind: 'page', page: after } : { kind: 'check' } };
+  }
+  if (action.index < 0 || action.index > items.length || (action.kind === 'remove' && action.index === items.length)) {
+    throw new NotFoundError(translate(deps.strings, 'form.pageNotFound', locale));
+  }
+  if (action.kind === 'remove') items.splice(action.index, 1);
+  else items[action.index] = action.posted;
+  const { answers, itemProblems = [] } = checkAnswers(
+    compiled.form,
+    compiled.validate,
+    { ...draft.answers, [page.id]: items },
+    locale,
+    deps.strings,
+    now,
+  );
+  if (action.kind === 'save') {
+    const onItem = itemProblems
+      .filter((problem) => problem.group === page.id && problem.index === action.index)
+      .map(({ field, message }) => ({ field, message }))
+      .sort((a, b) => group.fields.findIndex((f) => f.name === a.field) - group.fields.findIndex((f) => f.name === b.field));
+    if (onItem.length > 0) throw new InvalidAnswersError(summaryOf(onItem, deps.strings, locale), onItem);
+  }
+  // An item's too-many or too-few is for "continue" to say; the list is saved as it now is.
+  const saved: Draft = {
+    ...draft,
+    answers: { ...answers, [page.id]: itemsOf(answers, page).length > 0 ? answers[page.id]! : [] },
+    updatedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + DRAFT_TTL_DAYS * 24 * 60 * 60,
+  };
+  if (itemsOf(saved.answers, page).length === 0) delete saved.answers[page.id];
+  await deps.store.save(saved);
+  return { draft: saved, next: { kind: 'group', page } };
 }

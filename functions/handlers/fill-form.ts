@@ -11,10 +11,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { findCompiledForm } from '#adapters/form-registry';
-import { fieldsOfPage, isMultiPage, pageBefore, pagesOf } from '#catalog/form-pages';
+import { fieldsOfPage, isMultiPage, itemLabel, pageBefore, pagesOf } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
 import { CHECK_ANSWERS_PAGE, type FormPage, type Locale } from '#catalog/schema';
-import { answersFromFormPost } from '#domain/answers';
+import { answersFromFormPost, type ItemAnswers } from '#domain/answers';
 import {
   answersOnPage,
   DRAFT_TTL_DAYS,
@@ -22,8 +22,11 @@ import {
   draftIdempotencyKey,
   findDraft,
   firstUnfinished,
+  type GroupAction,
+  itemsOf,
   type NextStep,
   saveDraftPage,
+  saveGroupAction,
   stepNamed,
   stepsFor,
 } from '#domain/drafts';
@@ -91,6 +94,80 @@ async function renderPage(
   );
 }
 
+type GroupStep = FormPage & { group: NonNullable<FormPage['group']> };
+
+function itemForm(compiled: CompiledForm, page: GroupStep): { form: CompiledForm['form']; page: FormPage } {
+  // One item's questions as a page of their own: the one renderer shows them like any page.
+  const fields = page.group.fields;
+  return {
+    form: { ...compiled.form, fields, pages: [{ id: page.id, title: page.title, questions: fields.map((field) => field.name) }] },
+    page: { id: page.id, title: page.title, questions: fields.map((field) => field.name) },
+  };
+}
+
+async function renderGroup(
+  compiled: CompiledForm,
+  draft: Draft,
+  page: GroupStep,
+  locale: Locale,
+  shown: { status: number; problems?: InvalidAnswersError['problems']; returnToCheck: boolean },
+) {
+  const { form } = compiled;
+  const query = (extra: Record<string, string>) => ({ lang: locale, ...(shown.returnToCheck && { return: 'check' }), ...extra });
+  return htmlPage(
+    shown.status,
+    locale,
+    ({ groupPage, langOf }) =>
+      groupPage(langOf(locale), form, {
+        page,
+        items: itemsOf(draft.answers, page),
+        itemLabel: (index) => itemLabel(page.group, index, locale),
+        itemHref: (index) =>
+          apiPath('showFormPage', { formId: form.id, draftId: draft.id, pageId: page.id }, query({ item: String(index) })),
+        action: apiPath('saveFormPage', { formId: form.id, draftId: draft.id, pageId: page.id }, { lang: locale }),
+        hidden: shown.returnToCheck ? { _return: 'check' } : {},
+        problems: shown.problems ?? [],
+        steps: stepsFor(compiled, draft.answers),
+        backHref: backHref(compiled, draft, page.id, locale),
+        altHref: otherLanguageHref(apiPath('showFormPage', { formId: form.id, draftId: draft.id, pageId: page.id }), locale),
+        keptDays: DRAFT_TTL_DAYS,
+      }),
+    BACK_TO_THIS_PAGE,
+  );
+}
+
+async function renderItem(
+  compiled: CompiledForm,
+  draft: Draft,
+  page: GroupStep,
+  index: number,
+  locale: Locale,
+  shown: { status: number; values?: Record<string, unknown>; problems?: InvalidAnswersError['problems']; returnToCheck: boolean },
+) {
+  const { form, page: itemPage } = itemForm(compiled, page);
+  const items = itemsOf(draft.answers, page);
+  const path = apiPath('showFormPage', { formId: compiled.form.id, draftId: draft.id, pageId: page.id }, { lang: locale });
+  return htmlPage(
+    shown.status,
+    locale,
+    ({ formStepPage, langOf }) =>
+      formStepPage(langOf(locale), strings, form, {
+        page: itemPage,
+        earlier: {},
+        values: shown.values ?? items[index] ?? {},
+        problems: shown.problems ?? [],
+        action: apiPath('saveFormPage', { formId: compiled.form.id, draftId: draft.id, pageId: page.id }, { lang: locale }),
+        hidden: { _item: String(index), ...(shown.returnToCheck && { _return: 'check' }) },
+        itemHeading: itemLabel(page.group, index, locale),
+        steps: stepsFor(compiled, draft.answers).map((step) => (step.id === page.id ? itemPage : step)),
+        backHref: path,
+        altHref: otherLanguageHref(`${path.split('?')[0]}?item=${index}`, locale),
+        keptDays: DRAFT_TTL_DAYS,
+      }),
+    BACK_TO_THIS_PAGE,
+  );
+}
+
 async function renderCheckAnswers(compiled: CompiledForm, draft: Draft, locale: Locale, path: string) {
   const { form } = compiled;
   const next = firstUnfinished(compiled, draft.answers, locale, strings);
@@ -133,6 +210,15 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (event.requestContext.http.method === 'GET') {
     if (step.kind === 'check') return renderCheckAnswers(compiled, draft!, locale, event.rawPath);
     const returnToCheck = event.queryStringParameters?.return === 'check';
+    if (step.page.group) {
+      const group = step.page as GroupStep;
+      if (!draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
+      const item = event.queryStringParameters?.item;
+      if (item === undefined) return renderGroup(compiled, draft, group, locale, { status: 200, returnToCheck });
+      const index = itemIndex(item, itemsOf(draft.answers, group).length, group.group.max);
+      if (index === undefined) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
+      return renderItem(compiled, draft, group, index, locale, { status: 200, returnToCheck });
+    }
     return renderPage(compiled, draft, step.page, locale, {
       status: 200,
       altHref: otherLanguageHref(`${event.rawPath}${returnToCheck ? '?return=check' : ''}`, locale),
@@ -144,6 +230,10 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const body = readBody(event, bodyMessages(locale));
   const fields = body.kind === 'form' ? body.value : undefined;
   const page = step.page;
+  if (page.group) {
+    if (!draft || !fields) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
+    return saveGroup(compiled, draft, page as GroupStep, fields, locale, event);
+  }
   const posted = fields
     ? answersFromFormPost(form, fields, fieldsOfPage(form, page))
     : pageAnswersFromJson(body.value, page, locale);
@@ -169,6 +259,63 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     throw error;
   }
 };
+
+/** `?item=N` of a repeating page: an item that exists, or the next new one while fewer than the most allowed. */
+function itemIndex(raw: string, count: number, max: number): number | undefined {
+  if (!/^\d{1,2}$/.test(raw)) return undefined;
+  const index = Number(raw);
+  return index < count || (index === count && count < max) ? index : undefined;
+}
+
+/** A repeating page's post: save one item, remove one, or go on (plain form posts; 303 back to the list or on). */
+async function saveGroup(
+  compiled: CompiledForm,
+  draft: Draft,
+  page: GroupStep,
+  fields: URLSearchParams,
+  locale: Locale,
+  event: APIGatewayProxyEventV2,
+) {
+  const returnToCheck = fields.get('_return') === 'check';
+  const items = itemsOf(draft.answers, page);
+  const remove = fields.get('_remove');
+  const item = fields.get('_item');
+  let action: GroupAction;
+  if (remove !== null) {
+    const index = itemIndex(remove, items.length, Number.POSITIVE_INFINITY);
+    if (index === undefined || index >= items.length) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
+    action = { kind: 'remove', index };
+  } else if (item !== null) {
+    const index = itemIndex(item, items.length, page.group.max);
+    if (index === undefined) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
+    const posted = answersFromFormPost(itemForm(compiled, page).form, fields, page.group.fields) as ItemAnswers;
+    action = { kind: 'save', index, posted };
+  } else action = { kind: 'continue' };
+  try {
+    const saved = await saveGroupAction({ compiled, draft, page, action, locale, returnToCheck }, { store, strings });
+    const next =
+      saved.next.kind === 'group'
+        ? apiPath(
+            'showFormPage',
+            { formId: compiled.form.id, draftId: draft.id, pageId: page.id },
+            { lang: locale, ...(returnToCheck && { return: 'check' }) },
+          )
+        : stepPath(compiled, saved.draft, saved.next, locale);
+    if (wantsHtml(event)) return seeOther(next);
+    return json(200, { draftId: draft.id, next }, { location: next });
+  } catch (error) {
+    if (!(error instanceof InvalidAnswersError) || !wantsHtml(event)) throw error;
+    if (action.kind === 'save') {
+      return renderItem(compiled, draft, page, action.index, locale, {
+        status: 422,
+        values: Object.fromEntries(fields),
+        problems: error.problems,
+        returnToCheck,
+      });
+    }
+    return renderGroup(compiled, draft, page, locale, { status: 422, problems: error.problems, returnToCheck });
+  }
+}
 
 /** A JSON client sends `{ "answers": { … } }` for the page; only the page's own questions count. */
 function pageAnswersFromJson(body: unknown, page: FormPage, locale: Locale): Record<string, unknown> {

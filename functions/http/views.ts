@@ -14,7 +14,7 @@ import { agencies, assets, strings } from './site.ts';
 
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
-export { checkAnswersPage, formStepPage } from '#ui/pages/FormStepPage.tsx';
+export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';

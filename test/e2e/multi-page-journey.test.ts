@@ -5,7 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutScripts,
+  fillMemorableDate,
+  launchBrowser,
+} from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -69,7 +74,24 @@ for (const javaScriptEnabled of [true, false]) {
       await next(page, 'Your household');
       await page.getByLabel('How many people live and eat with you?').fill('3');
       await next(page, 'Others in your household');
-      await page.getByLabel('Names of the other people').fill('Bo Díaz\nCy Díaz');
+      // Three household members, one page each; one removed again.
+      for (const given of ['Bo', 'Cy', 'Di']) {
+        await page.locator('[data-add-item]').click();
+        await expect.poll(() => page.locator('.portal-item-heading').count()).toBe(1);
+        await page.getByLabel('First name').fill(given);
+        await page.getByLabel('Last name').fill('Díaz');
+        await fillMemorableDate(page, 'Their date of birth', '2015-06-01');
+        await page.getByRole('button', { name: 'Save and continue' }).click();
+        await expect.poll(() => page.locator('[data-item]').count()).toBeGreaterThan(0);
+      }
+      expect(await page.locator('[data-item]').allTextContents()).toEqual([
+        expect.stringContaining('Bo Díaz'),
+        expect.stringContaining('Cy Díaz'),
+        expect.stringContaining('Di Díaz'),
+      ]);
+      await checkPage(page, javaScriptEnabled);
+      await page.getByRole('button', { name: 'Remove Person 2' }).click();
+      await expect.poll(() => page.locator('[data-item]').count()).toBe(2);
       await next(page, 'Money coming in');
 
       const amount = page.locator('[data-field="monthlyIncome"]');
@@ -90,8 +112,26 @@ for (const javaScriptEnabled of [true, false]) {
       await page.locator('label[for="field-needsFoodNow-no"]').click();
       await page.getByRole('button', { name: 'Save and continue' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Others in your household' }).count()).toBe(1);
-      expect(await page.locator('[data-answer="otherMembers"]').textContent()).toContain('Bo Díaz');
+      expect(await page.locator('[data-answer="household-members.1"]').textContent()).toContain('Di Díaz');
       await checkPage(page, javaScriptEnabled);
+
+      // Change one member from "Check your answers": the list, their page, the list, and back.
+      await page.getByRole('link', { name: 'Change Person 1' }).click();
+      await expect.poll(() => page.locator('[data-item]').count()).toBe(2);
+      await page.getByRole('link', { name: 'Change Person 1' }).click();
+      await page.getByLabel('First name').fill('Bob');
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await expect.poll(() => page.locator('[data-item="0"]').textContent()).toContain('Bob Díaz');
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await expect.poll(() => page.locator('[data-answer="household-members.0"]').textContent()).toContain('Bob Díaz');
+      const beforeChange = await portal.items();
+      const draft = beforeChange.find(
+        (item) =>
+          item.type === 'draft' &&
+          Array.isArray((item.answers as Record<string, unknown>)?.['household-members']) &&
+          JSON.stringify(item.answers).includes('Bob'),
+      );
+      expect((draft?.answers as Record<string, unknown[]>)['household-members']).toHaveLength(2);
 
       // Change the household to one person: back to "Check your answers", and the page about the others is gone.
       await page.getByRole('link', { name: 'Change How many people live and eat with you?' }).click();

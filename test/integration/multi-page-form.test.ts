@@ -16,6 +16,13 @@ afterAll(async () => {
 });
 
 const FORM = 'snap-application';
+const BO = {
+  'memberName-given': 'Bo',
+  'memberName-family': 'Díaz',
+  'memberBirth-month': '6',
+  'memberBirth-day': '1',
+  'memberBirth-year': '2015',
+};
 const HOME = {
   'homeAddress-street1': '1 Main St',
   'homeAddress-city': 'Springfield',
@@ -121,8 +128,10 @@ describe('a multi-page form without JavaScript', () => {
     let at = await startDraft();
     at = await answer(saveTo(at), HOME);
     at = await answer(saveTo(at), { householdSize: '3' });
-    expect(pageOf(at)).toBe('others');
-    at = await answer(saveTo(at), { otherMembers: 'Bo\nCy' });
+    expect(pageOf(at)).toBe('household-members');
+    at = await answer(saveTo(at), { _item: '0', ...BO });
+    expect(pageOf(at)).toBe('household-members');
+    at = await answer(saveTo(at), { _continue: '1' });
     // Without JavaScript the amount is on screen whatever the answer: with "no", it is dropped.
     at = await answer(saveTo(at), { hasIncome: 'no', monthlyIncome: '900' });
     expect(pageOf(at)).toBe('right-away');
@@ -131,7 +140,7 @@ describe('a multi-page form without JavaScript', () => {
     const draftId = /drafts\/([^/]+)\//.exec(at)?.[1];
     let kept = (await draftItems()).find((item) => item.id === draftId)?.answers as Record<string, unknown>;
     expect(kept).not.toHaveProperty('monthlyIncome');
-    expect(kept.otherMembers).toBe('Bo\nCy');
+    expect(kept['household-members']).toEqual([{ memberName: { given: 'Bo', family: 'Díaz' }, memberBirth: '2015-06-01' }]);
 
     // From "Check your answers": now one person, with income. The others' names and the urgent answer go.
     const household = at.replace('check-your-answers', 'household');
@@ -144,7 +153,7 @@ describe('a multi-page form without JavaScript', () => {
     });
     expect(pageOf(back)).toBe('check-your-answers');
     kept = (await draftItems()).find((item) => item.id === draftId)?.answers as Record<string, unknown>;
-    expect(kept).not.toHaveProperty('otherMembers');
+    expect(kept).not.toHaveProperty('household-members');
     expect(kept).not.toHaveProperty('needsFoodNow');
 
     // Back to "no income": the urgent page is asked before "Check your answers" lets them send.
@@ -158,5 +167,38 @@ describe('a multi-page form without JavaScript', () => {
     });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('We could not find these answers');
+  });
+
+  it('adds, changes and removes household members one page each, and needs at least one to go on', async () => {
+    let at = await startDraft();
+    at = await answer(saveTo(at), HOME);
+    const members = await answer(saveTo(at), { householdSize: '3' });
+    expect(pageOf(members)).toBe('household-members');
+
+    // None yet: "continue" says one is needed, on the list itself.
+    const none = await post(members, { _continue: '1' });
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('Add at least 1 before you continue');
+
+    // A mistake in an item: its own page again, the question named.
+    const wrong = await post(members, { _item: '0', 'memberName-given': 'Bo' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Their name: enter the last name');
+
+    expect(await answer(members, { _item: '0', ...BO })).toBe(members);
+    await answer(members, { _item: '1', ...BO, 'memberName-given': 'Cy', memberIncome: '250' });
+    // An item that does not exist yet, beyond the next one, is no page.
+    expect((await post(members, { _item: '5', ...BO })).status).toBe(404);
+    const list = await (await fetch(portal.url + members)).text();
+    expect(list).toContain('Person 1');
+    expect(list).toContain('Bo Díaz');
+    expect(list).toContain('Cy Díaz');
+
+    await answer(members, { _item: '0', ...BO, 'memberName-given': 'Bob' });
+    await answer(members, { _remove: '1' });
+    const draftId = /drafts\/([^/]+)\//.exec(members)?.[1];
+    const kept = (await draftItems()).find((item) => item.id === draftId)?.answers as Record<string, unknown>;
+    expect(kept['household-members']).toEqual([{ memberName: { given: 'Bob', family: 'Díaz' }, memberBirth: '2015-06-01' }]);
+    expect(pageOf(await answer(members, { _continue: '1' }))).toBe('income');
   });
 });

@@ -5,8 +5,8 @@
 
 import { shownQuestions } from '#catalog/conditions';
 import { bareLabel } from '#catalog/form-messages';
-import { conditionalForm, fieldsOfPage } from '#catalog/form-pages';
-import type { Field, Form, FormPage } from '#catalog/schema';
+import { conditionalForm, fieldsOfPage, itemLabel } from '#catalog/form-pages';
+import type { Field, Form, FormPage, RepeatingGroup } from '#catalog/schema';
 import { Button } from '../components/Button.tsx';
 import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
@@ -56,6 +56,45 @@ export interface CheckAnswersProps {
   hidden: Record<string, string>;
 }
 
+/** A repeating page's items, one row each: its summary line, and "Change" to the page's list. */
+function GroupRows(props: CheckAnswersProps & { page: FormPage; group: RepeatingGroup }) {
+  const { lang, page, group } = props;
+  const items = Array.isArray(props.answers[page.id]) ? (props.answers[page.id] as Record<string, unknown>[]) : [];
+  const summary = group.fields.find((field) => field.name === group.summary);
+  const change = (
+    <a class="usa-link" href={safeHref(props.changeHref(page))}>
+      {lang.t('form.change')}
+      <span class="usa-sr-only"> {page.title[lang.locale]}</span>
+    </a>
+  );
+  if (items.length === 0)
+    return (
+      <>
+        <dt>{page.title[lang.locale]}</dt>
+        <dd data-answer={page.id}>
+          <span class="portal-check-answers__value">{lang.t('form.notAnswered')}</span> {change}
+        </dd>
+      </>
+    );
+  return (
+    <>
+      {items.map((item, index) => {
+        const label = itemLabel(group, index, lang.locale);
+        return [
+          <dt key={`t-${index}`}>{label}</dt>,
+          <dd key={`d-${index}`} data-answer={`${page.id}.${index}`}>
+            <span class="portal-check-answers__value">{summary ? answerText(summary, item[summary.name], lang) : ''}</span>{' '}
+            <a class="usa-link" href={safeHref(props.changeHref(page))}>
+              {lang.t('form.change')}
+              <span class="usa-sr-only"> {label}</span>
+            </a>
+          </dd>,
+        ];
+      })}
+    </>
+  );
+}
+
 export function CheckAnswers(props: CheckAnswersProps) {
   const { form, lang, answers } = props;
   const shown = shownQuestions(conditionalForm(form), answers);
@@ -73,6 +112,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
         <div key={page.id} class="portal-check-page">
           <h2>{page.title[lang.locale]}</h2>
           <dl class="portal-facts portal-check-answers">
+            {page.group && <GroupRows page={page} group={page.group} {...props} />}
             {fieldsOfPage(form, page)
               .filter((field) => shown.has(field.name))
               .map((field) => [

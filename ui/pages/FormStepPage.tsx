@@ -5,10 +5,13 @@
  */
 import type { FieldProblem } from '#catalog/form-messages';
 import type { Form, FormPage, Strings } from '#catalog/schema';
+import { MAIN_ID } from '../chrome/SiteTop.tsx';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Link } from '../components/Link.tsx';
 import { StepIndicator } from '../components/StepIndicator.tsx';
 import { CatalogForm } from '../form/CatalogForm.tsx';
 import { CheckAnswers, type CheckAnswersProps } from '../form/CheckAnswers.tsx';
+import { GroupSummary, type GroupSummaryProps } from '../form/GroupSummary.tsx';
 import type { Lang } from '../lang.ts';
 import type { PageView } from './view.ts';
 
@@ -48,6 +51,8 @@ export function formStepPage(
     problems: FieldProblem[];
     action: string;
     hidden: Record<string, string>;
+    /** One item of a repeating page: "Person 2". */
+    itemHeading?: string;
   },
 ): PageView {
   const { locale } = lang;
@@ -62,6 +67,7 @@ export function formStepPage(
     content: (
       <>
         <Frame lang={lang} form={form} frame={step} current={current} />
+        {step.itemHeading !== undefined && <h2 class="portal-item-heading">{step.itemHeading}</h2>}
         <CatalogForm
           form={form}
           lang={lang}
@@ -90,6 +96,36 @@ export function checkAnswersPage(
         <Frame lang={lang} form={form} frame={step} current={step.steps.length} />
         <p class="usa-intro">{lang.t('form.checkAnswersIntro')}</p>
         <CheckAnswers form={form} lang={lang} pages={step.steps} {...step} />
+        <p class="usa-hint portal-draft-kept">{lang.t('form.draftKept', { days: step.keptDays })}</p>
+      </>
+    ),
+  };
+}
+
+export function groupPage(
+  lang: Lang,
+  form: Form,
+  step: FormStepFrame & Omit<GroupSummaryProps, 'form' | 'lang'> & { problems: FieldProblem[] },
+): PageView {
+  const { locale } = lang;
+  const current = Math.max(
+    0,
+    step.steps.findIndex((candidate) => candidate.id === step.page.id),
+  );
+  const prefix = step.problems.length > 0 ? `${lang.t('error.titlePrefix')} ` : '';
+  return {
+    title: `${prefix}${step.page.title[locale]} – ${form.title[locale]}`,
+    altHref: step.altHref,
+    content: (
+      <>
+        <Frame lang={lang} form={form} frame={step} current={current} />
+        {step.problems.length > 0 && (
+          <ErrorSummary
+            title={lang.t('form.errorSummaryTitle')}
+            problems={step.problems.map((problem) => ({ message: problem.message, href: `#${MAIN_ID}` }))}
+          />
+        )}
+        <GroupSummary form={form} lang={lang} {...step} />
         <p class="usa-hint portal-draft-kept">{lang.t('form.draftKept', { days: step.keptDays })}</p>
       </>
     ),

@@ -191,7 +191,15 @@ function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string
       !shown.has(field.name) ||
       (field.name in kept && (field.type !== 'checkbox' || kept[field.name] === true)),
   );
-  expect(server.problems.length === 0).toBe(complete);
+  // …and every repeating page shown that needs items has them.
+  const groupsComplete = pagesOf(form).every(
+    (page) =>
+      !page.group ||
+      page.group.min === 0 ||
+      !shown.has(page.id) ||
+      (Array.isArray(kept[page.id]) && (kept[page.id] as unknown[]).length >= page.group.min),
+  );
+  expect(server.problems.length === 0).toBe(complete && groupsComplete);
   // The schema refuses any answer set that still holds an answer to a hidden question.
   if (Object.keys(kept).length < Object.keys(answers).length) expect(validate(answers)).toBe(false);
 
@@ -199,6 +207,7 @@ function agreeOn(form: Form, validate: CompiledValidator, answers: Record<string
   const pages = pagesOf(form);
   pages.forEach((page, index) => {
     if (!page.questions.some((name) => shown.has(name)) && page.when && !holds(page.when, kept)) return;
+    if (page.group) return; // the questions of each item have no conditions
     const onEarlierPages = new Set(pages.slice(0, index).flatMap((earlierPage) => earlierPage.questions));
     const earlier = Object.fromEntries(Object.entries(kept).filter(([name]) => onEarlierPages.has(name)));
     const questions = page.questions.map((name) => {
@@ -230,7 +239,17 @@ describe('the compiled schema, the server and the browser', () => {
       phone: fc.constant('555 010 2000'),
       homeAddress: fc.constant({ street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' }),
       householdSize: fc.integer({ min: 1, max: 20 }),
-      otherMembers: fc.constant('Bo'),
+      'household-members': fc.array(
+        fc.record(
+          {
+            memberName: fc.constant({ given: 'Bo', family: 'Díaz' }),
+            memberBirth: fc.constant('2015-06-01'),
+            memberIncome: fc.integer({ min: 0, max: 10_000_000 }),
+          },
+          { requiredKeys: ['memberName', 'memberBirth'] },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
       hasIncome: fc.constantFrom('yes', 'no'),
       monthlyIncome: fc.integer({ min: 1, max: 10_000_000 }),
       incomeSources: fc.subarray(['pay', 'benefits', 'child-support', 'other'], { minLength: 1 }),

@@ -1,7 +1,15 @@
 /** Drafts of multi-page forms: one page checked and saved at a time, kept 30 days, never holding hidden answers. */
 import { describe, expect, it } from 'vitest';
 import { pageById } from '#catalog/form-pages';
-import { DRAFT_TTL_DAYS, type Draft, type DraftStore, findDraft, saveDraftPage, sentDraft } from '#domain/drafts';
+import {
+  DRAFT_TTL_DAYS,
+  type Draft,
+  type DraftStore,
+  findDraft,
+  saveDraftPage,
+  saveGroupAction,
+  sentDraft,
+} from '#domain/drafts';
 import { InvalidAnswersError } from '#shared/errors';
 import { compiledForm, strings } from '../../support/forms.ts';
 
@@ -91,18 +99,43 @@ describe('a draft', () => {
       { compiled, draft, page: page('household'), posted: { householdSize: 2 }, locale: 'en' },
       deps(store),
     ));
-    ({ draft } = await saveDraftPage(
-      { compiled, draft, page: page('others'), posted: { otherMembers: 'Bo' }, locale: 'en' },
+    const member = { memberName: { given: 'Bo', family: 'Díaz' }, memberBirth: '2015-06-01' };
+    const members = page('household-members');
+    ({ draft } = await saveGroupAction(
+      { compiled, draft, page: members, action: { kind: 'save', index: 0, posted: member }, locale: 'en' },
       deps(store),
     ));
-    expect(draft.answers.otherMembers).toBe('Bo');
+    expect(draft.answers['household-members']).toEqual([member]);
     const changed = await saveDraftPage(
       { compiled, draft, page: page('household'), posted: { householdSize: 1 }, locale: 'en', returnToCheck: true },
       deps(store),
     );
-    expect(changed.draft.answers).not.toHaveProperty('otherMembers');
+    expect(changed.draft.answers).not.toHaveProperty('household-members');
     // Back from "Check your answers", but the pages never answered come first.
     expect(changed.next).toEqual({ kind: 'page', page: page('home') });
+  });
+
+  it('keeps a household member only when their answers are right, and needs one before going on', async () => {
+    const store = inMemoryDrafts();
+    let { draft } = await start(store);
+    ({ draft } = await saveDraftPage(
+      { compiled, draft, page: page('household'), posted: { householdSize: 2 }, locale: 'en' },
+      deps(store),
+    ));
+    const members = page('household-members');
+    const go = (action: Parameters<typeof saveGroupAction>[0]['action']) =>
+      saveGroupAction({ compiled, draft, page: members, action, locale: 'en' }, deps(store));
+    const future = { memberName: { given: 'Bo', family: 'Díaz' }, memberBirth: '2030-01-01' };
+    const refused = (await go({ kind: 'save', index: 0, posted: future }).catch(
+      (error: unknown) => error,
+    )) as InvalidAnswersError;
+    expect(refused.problems).toEqual([{ field: 'memberBirth', message: 'Their date of birth must be today or in the past' }]);
+    const none = (await go({ kind: 'continue' }).catch((error: unknown) => error)) as InvalidAnswersError;
+    expect(none.problems[0]?.message).toBe('Add at least 1 before you continue. You can add up to 19.');
+    ({ draft } = await go({ kind: 'save', index: 0, posted: { ...future, memberBirth: '2015-06-01' } }));
+    expect((await go({ kind: 'continue' })).next).toEqual({ kind: 'page', page: page('income') });
+    ({ draft } = await go({ kind: 'remove', index: 0 }));
+    expect(draft.answers).not.toHaveProperty('household-members');
   });
 
   it('keeps no answers once sent, only the confirmation code, for a day', () => {

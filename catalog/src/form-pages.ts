@@ -6,6 +6,9 @@
 import { type ConditionalForm, holds, questionsNamed, shownPages, shownQuestions } from './conditions.ts';
 import type { Field, Form, FormPage } from './schema.ts';
 
+/** The reserved page id of "Check your answers"; no page of a form may use it. */
+export const CHECK_ANSWERS_PAGE = 'check-your-answers';
+
 /** True when the form is answered page by page (a draft kept on the server between pages). */
 export function isMultiPage(form: Form): form is Form & { pages: FormPage[] } {
   return form.pages !== undefined;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Condition } from './conditions.ts';
+import { CHECK_ANSWERS_PAGE } from './form-pages.ts';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 
@@ -180,8 +181,8 @@ export const FieldSchema = z
   });
 export type Field = z.infer<typeof FieldSchema>;
 
-/** The reserved page id of "Check your answers"; no page of a form may use it. */
-export const CHECK_ANSWERS_PAGE = 'check-your-answers';
+// In a zod-free module: the functions use it, and zod must stay out of their bundles.
+export { CHECK_ANSWERS_PAGE } from './form-pages.ts';
 
 const PageSchema = z.strictObject({
   id: id.refine((value) => value !== CHECK_ANSWERS_PAGE, `"${CHECK_ANSWERS_PAGE}" is the summary page's id: choose another`),

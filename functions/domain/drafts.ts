@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FieldProblem } from '#catalog/form-messages';
-import { fieldsOfPage, pageAfter, pageById, pagesOf, visiblePages } from '#catalog/form-pages';
+import { CHECK_ANSWERS_PAGE, fieldsOfPage, pageAfter, pageById, pagesOf, visiblePages } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
-import { CHECK_ANSWERS_PAGE, type FormPage, type Locale, type Strings } from '#catalog/schema';
+import type { FormPage, Locale, Strings } from '#catalog/schema';
 import { InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, checkAnswers, type ItemAnswers } from './answers.ts';
 import { type CompiledForm, summaryOf } from './submissions.ts';

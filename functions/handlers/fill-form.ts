@@ -11,9 +11,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { findCompiledForm } from '#adapters/form-registry';
-import { fieldsOfPage, isMultiPage, itemLabel, pageBefore, pagesOf } from '#catalog/form-pages';
+import { CHECK_ANSWERS_PAGE, fieldsOfPage, isMultiPage, itemLabel, pageBefore, pagesOf } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
-import { CHECK_ANSWERS_PAGE, type FormPage, type Locale } from '#catalog/schema';
+import type { FormPage, Locale } from '#catalog/schema';
 import { answersFromFormPost, type ItemAnswers } from '#domain/answers';
 import {
   answersOnPage,

@@ -201,4 +201,33 @@ describe('a multi-page form without JavaScript', () => {
     expect(kept['household-members']).toEqual([{ memberName: { given: 'Bob', family: 'Díaz' }, memberBirth: '2015-06-01' }]);
     expect(pageOf(await answer(members, { _continue: '1' }))).toBe('income');
   });
+
+  it('takes a page as JSON too: 201 with the next page, or 422 naming the fields, in plain words', async () => {
+    const send = (body: unknown) =>
+      fetch(`${portal.url}/api/forms/${FORM}/drafts?lang=es`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = await send({
+      answers: { applicantName: { given: 'Ana', family: 'Díaz' }, email: 'ana@example.com', shoeSize: 9 },
+    });
+    expect(created.status).toBe(201);
+    const { draftId, next } = (await created.json()) as { draftId: string; next: string };
+    expect(next).toBe(`/api/forms/${FORM}/drafts/${draftId}/pages/home?lang=es`);
+    // Only the page's own questions are kept.
+    expect((await draftItems()).find((item) => item.id === draftId)?.answers).toEqual({
+      applicantName: { given: 'Ana', family: 'Díaz' },
+      email: 'ana@example.com',
+    });
+
+    const refused = await send({ answers: { applicantName: { given: 'Ana' }, email: 'x' } });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { fields: { field: string; message: string }[] } };
+    expect(error.fields).toEqual([
+      { field: 'applicantName', message: 'Su nombre: escriba el apellido' },
+      { field: 'email', message: 'Escriba un correo electrónico como nombre@ejemplo.com' },
+    ]);
+    expect((await send({ nothing: true })).status).toBe(400);
+  });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { jsonSchemaFor } from '#catalog/form-schema';
 import { translate } from '#catalog/i18n';
-import { answersFromFormPost, checkAnswers, MAX_FIELDS } from '#domain/answers';
+import { FormSchema } from '#catalog/schema';
+import { answersFromFormPost, type CompiledValidator, checkAnswers, MAX_FIELDS } from '#domain/answers';
+import { validatorAjv } from '../../../scripts/build-functions.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 const { form, validate } = await compiledForm('birth-certificate-request');
@@ -276,5 +279,38 @@ describe('the newer question types, checked by the server in plain words', () =>
     expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, city: 'Spring\u0000field' } }).problems[0]?.field).toBe(
       'homeAddress',
     );
+  });
+});
+
+describe('date ranges', () => {
+  const label = { en: 'Start date', es: 'Fecha de inicio' };
+  const ranged = FormSchema.parse({
+    id: 'ranged',
+    title: label,
+    intro: label,
+    fields: [
+      { name: 'start', type: 'memorableDate', label, dateRange: { notInPast: true, withinYears: 1 } },
+      { name: 'died', type: 'date', label: { en: 'Date of death', es: 'Fecha de defunción' }, dateRange: { withinYears: 10 } },
+    ],
+  });
+  const { $id: _, ...schema } = jsonSchemaFor(ranged);
+  const validateRanged = validatorAjv({ source: false }).compile(schema) as CompiledValidator;
+  const now = new Date('2026-12-01T23:30:00Z');
+  const problems = (answers: Record<string, string>, locale: 'en' | 'es' = 'en') =>
+    checkAnswers(ranged, validateRanged, answers, locale, strings, now).problems;
+
+  it('accepts today and dates inside the range, counted in whole days', () => {
+    expect(problems({ start: '2026-12-01', died: '2016-12-01' })).toEqual([]);
+    expect(problems({ start: '2027-12-01', died: '2026-11-30' })).toEqual([]);
+  });
+
+  it('refuses a date in the past where only later dates make sense, and one too far away, in both languages', () => {
+    expect(problems({ start: '2026-11-30', died: '2016-11-30' })).toEqual([
+      { field: 'start', message: 'Start date must be today or later' },
+      { field: 'died', message: 'Date of death must be within 10 years of today' },
+    ]);
+    expect(problems({ start: '2027-12-02', died: '2020-01-01' }, 'es')).toEqual([
+      { field: 'start', message: 'Fecha de inicio debe estar a 1 años de hoy o menos' },
+    ]);
   });
 });

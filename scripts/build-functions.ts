@@ -30,6 +30,8 @@ export function validatorAjv(options: { source: boolean } = { source: true }): A
     strict: true,
     // A question asked only sometimes is required inside `then` (catalog/src/form-schema.ts), not beside its properties.
     strictRequired: false,
+    // A shared definition (an address, a name) stays one function, not one copy per question.
+    inlineRefs: false,
     unicode: false,
     logger: false,
   });

@@ -44,6 +44,14 @@ if (process.argv[2] === 'export') {
   execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
   process.exit(0);
 }
+// `npm run bench -- forms`: only the 20-page, 200-question budget form (bench/form-budget.ts).
+if (process.argv[2] === 'forms') {
+  execFileSync(process.execPath, ['--import', './local/jsx-hooks.ts', join(ROOT, 'bench/form-budget.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
+  process.exit(0);
+}
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const INSTRUCTIONS = process.env.BENCH_INSTRUCTIONS === '1';
 const out = mkdtempSync(join(tmpdir(), 'front-door-bench-'));

@@ -21,15 +21,24 @@ import { pageHref, pages } from '../ui/paths.ts';
 
 export const GENERATED_DIR = new URL('../functions/generated/', import.meta.url).pathname;
 
-export function compileValidator(schema: Record<string, unknown>): string {
+/** The ajv every form validator is compiled with (tests compile with it too, so they test what ships). */
+export function validatorAjv(options: { source: boolean } = { source: true }): Ajv2020 {
   // unicode: false counts maxLength in UTF-16 units (stricter for emoji) and keeps the code free of runtime imports.
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, optimize: true },
+  return new Ajv2020({
+    code: { source: options.source, esm: true, optimize: true },
     allErrors: true,
     strict: true,
+    // A question asked only sometimes is required inside `then` (catalog/src/form-schema.ts), not beside its properties.
+    strictRequired: false,
+    // A shared definition (an address, a name) stays one function, not one copy per question.
+    inlineRefs: false,
     unicode: false,
     logger: false,
   });
+}
+
+export function compileValidator(schema: Record<string, unknown>): string {
+  const ajv = validatorAjv();
   const code = standalone.default(ajv, ajv.compile(schema));
   if (/\brequire\(/.test(code))
     throw new Error('A generated validator needs a runtime import; keep form schemas to plain keywords');

@@ -15,6 +15,7 @@
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
+ * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page) |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
  * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
  * | notification sent     | NOTICE#<entry id>           | NOTICE                   | (the e-mail's SES message id; one per entry)      |

@@ -10,6 +10,9 @@
  * Cells are text a citizen typed; a spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab or carriage
  * return as a formula (CSV injection), so every such cell is neutralised with a leading apostrophe.
  */
+import { type AnswerWords, answerText } from '#catalog/answer-text';
+import { bareLabel } from '#catalog/form-messages';
+import { itemLabel } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
 import type { Form, Locale, Localized, Strings } from '#catalog/schema';
 import { NotFoundError } from '#shared/errors';
@@ -93,21 +96,36 @@ export function exportColumns(forms: readonly ExportForm[], locale: Locale, stri
     { header: t('export.currency'), cell: (s) => s.payment?.currency.toUpperCase() ?? '' },
   ];
   const prefixed = forms.length > 1;
-  const questions = forms.flatMap(({ form }) =>
-    form.fields.map(
+  const words: AnswerWords = { locale, t };
+  const header = (form: Form, label: string) => (prefixed ? `${form.title[locale]}: ${label}` : label);
+  const questions = forms.flatMap(({ form }) => [
+    ...form.fields.map(
       (field): ExportColumn => ({
-        header: prefixed ? `${form.title[locale]}: ${field.label[locale]}` : field.label[locale],
-        cell: (s) => {
-          if (s.formId !== form.id) return '';
-          const value = s.answers[field.name];
-          if (value === undefined || value === null) return '';
-          if (field.type === 'checkbox') return t(value === true ? 'export.yes' : 'export.no');
-          const option = field.options?.find((o) => o.value === value);
-          return option ? option.label[locale] : String(value);
-        },
+        header: header(form, bareLabel(field, locale)),
+        cell: (s) => (s.formId === form.id ? answerText(field, s.answers[field.name], words) : ''),
       }),
     ),
-  );
+    // A repeating page ("add another") is one column: its items, each with its answers ("Person 1: Ana Díaz, …").
+    ...(form.pages ?? []).flatMap((page) => {
+      const group = page.group;
+      if (!group) return [];
+      return [
+        {
+          header: header(form, page.title[locale]),
+          cell: (s: Submission) => {
+            const items =
+              s.formId === form.id && Array.isArray(s.answers[page.id]) ? (s.answers[page.id] as Record<string, unknown>[]) : [];
+            return items
+              .map((item, index) => {
+                const answers = group.fields.map((field) => answerText(field, item[field.name], words)).filter(Boolean);
+                return `${itemLabel(group, index, locale)}: ${answers.join(', ')}`;
+              })
+              .join('; ');
+          },
+        },
+      ];
+    }),
+  ]);
   return [...own, ...questions];
 }
 

@@ -110,7 +110,7 @@ export function answersFingerprint(formId: string, answers: Answers): string {
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
-  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings);
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings, now());
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
@@ -157,7 +157,7 @@ export function applicantEmailOf(form: Form, answers: Answers): string | undefin
   return undefined;
 }
 
-function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
+export function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
   const title = translate(strings, 'form.errorSummaryTitle', locale);
   return `${title}: ${problems.map((problem) => problem.message).join('; ')}`;
 }

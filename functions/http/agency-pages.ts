@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
 import { findCompiledForm } from '#adapters/form-registry';
+import { answerRows } from '#catalog/answer-text';
 import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import type { AuditEntry } from '#domain/audit';
@@ -62,24 +63,10 @@ export function serviceTitle(agency: string, serviceId: string, locale: Locale):
   return workspaceAgencies[agency]?.services.find((s) => s.id === serviceId)?.title[locale] ?? serviceId;
 }
 
-function answerText(
-  value: unknown,
-  field: { type: string; options?: { value: string; label: Record<Locale, string> }[] },
-  locale: Locale,
-) {
-  if (value === undefined || value === null || value === '') return '';
-  if (field.type === 'checkbox')
-    return translate(strings, value === true || value === 'yes' ? 'agency.yes' : 'agency.no', locale);
-  const option = field.options?.find((o) => o.value === value);
-  return option ? option.label[locale] : String(value);
-}
-
 /** What the case page shows, from the case as it stands and its form's own labels in the staff member's language. */
 export async function caseViewOf(record: CaseRecord & { audit?: AuditEntry[] }, locale: Locale): Promise<CaseView> {
   const { submission } = record;
   const compiled = await findCompiledForm(submission.formId);
-  const fields = compiled?.form.fields ?? [];
-  const known = new Set(fields.map((f) => f.name));
   const fee = compiled?.service.fee;
   return {
     code: submission.code,
@@ -91,17 +78,7 @@ export async function caseViewOf(record: CaseRecord & { audit?: AuditEntry[] }, 
     submittedAt: submission.submittedAt,
     updatedAt: submission.updatedAt,
     ...(submission.assignedTo && { assignedTo: submission.assignedTo }),
-    answers: [
-      ...fields.map((field) => ({
-        name: field.name,
-        label: field.label[locale],
-        value: answerText(submission.answers[field.name], field, locale),
-      })),
-      // Answers to questions the form no longer asks (a newer version of it) are still shown, by their name.
-      ...Object.entries(submission.answers)
-        .filter(([name]) => !known.has(name))
-        .map(([name, value]) => ({ name, label: name, value: String(value) })),
-    ],
+    answers: answerRows(compiled?.form, submission.answers, langFor(strings, locale)),
     history: [...record.history].sort((a, b) => a.at.localeCompare(b.at)),
     messages: [...record.messages].sort((a, b) => a.at.localeCompare(b.at)),
     nextStatuses: nextStatuses(submission.status, 'staff'),

@@ -18,6 +18,7 @@ export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
+export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';

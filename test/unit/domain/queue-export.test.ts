@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bareLabel } from '#catalog/form-messages';
 import type { Form } from '#catalog/schema';
 import type { Caller } from '#domain/authorization';
 import { type QueueCase, type QueueFilter, type QueueStore, sortKeyOf } from '#domain/case-queue';
@@ -124,23 +125,48 @@ describe('the columns', () => {
       'Monto pagado',
       'Monto reembolsado',
       'Moneda',
-      ...birth.fields.map((f) => f.label.es),
+      // The question as asked, without the "(optional)" the form adds for the person filling it in.
+      ...birth.fields.map((f) => bareLabel(f, 'es')),
     ]);
     const row = exportRow(columns, submission(1));
     expect(row.slice(0, 3)).toEqual(['C000001', 'Pedir un acta de nacimiento', 'Recibida']);
-    // A choice shows its label, not its stored value.
+    // A choice shows its label, not its stored value; a date as people write it.
     expect(row).toContain('De mi hijo o hija');
+    expect(row).toContain('2 de enero de 2020');
     expect(row).toContain('2');
+  });
+
+  it('put a repeating page ("add another") in one column: each item with its answers, as the case page words them', async () => {
+    const snap = await compiledForm('snap-application');
+    const columns = exportColumns(
+      [{ serviceId: snap.service.id, serviceTitle: snap.service.title, form: snap.form }],
+      'en',
+      strings,
+    );
+    const page = snap.form.pages?.find((candidate) => candidate.group);
+    const at = columns.findIndex((column) => column.header === page?.title.en);
+    expect(at).toBeGreaterThan(0);
+    const members = [
+      { memberName: { given: 'Ana', family: 'Díaz' }, memberBirth: '2015-03-04', memberIncome: 12_550 },
+      { memberName: { given: 'Leo', family: 'Díaz' } },
+    ];
+    const row = exportRow(columns, {
+      ...submission(1),
+      formId: snap.form.id,
+      serviceId: snap.service.id,
+      answers: { [page?.id ?? '']: members } as unknown as Submission['answers'],
+    });
+    expect(row[at]).toBe('Person 1: Ana Díaz, March 4, 2015, $125.50; Person 2: Leo Díaz');
   });
 
   it('prefix each question with its form when several forms are exported, and leave other forms’ cells empty', async () => {
     const columns = exportColumns(await forms(), 'en', strings);
     const headers = columns.map((c) => c.header);
-    expect(headers).toContain(`${birth.title.en}: ${birth.fields[0]?.label.en}`);
-    expect(headers).toContain(`${death.title.en}: ${death.fields[0]?.label.en}`);
+    expect(headers).toContain(`${birth.title.en}: ${bareLabel(birth.fields[0]!, 'en')}`);
+    expect(headers).toContain(`${death.title.en}: ${bareLabel(death.fields[0]!, 'en')}`);
     const row = exportRow(columns, submission(1));
-    expect(row[headers.indexOf(`${death.title.en}: ${death.fields[0]?.label.en}`)]).toBe('');
-    expect(row[headers.indexOf(`${birth.title.en}: ${birth.fields[0]?.label.en}`)]).toBe('Persona 1');
+    expect(row[headers.indexOf(`${death.title.en}: ${bareLabel(death.fields[0]!, 'en')}`)]).toBe('');
+    expect(row[headers.indexOf(`${birth.title.en}: ${bareLabel(birth.fields[0]!, 'en')}`)]).toBe('Persona 1');
   });
 
   it('show payment state and amounts, and "Not paid" when nobody paid', async () => {

@@ -16,6 +16,8 @@
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
+ * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
+ * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
@@ -74,3 +76,11 @@ export const tableDefinition: TableDefinition = {
  * many shards and a queue read queries every shard and merges (16 shards ≈ 16,000 writes/s).
  */
 export const QUEUE_SHARDS = 16;
+
+/**
+ * Survey responses and funnel counters are written on every finished task, so on a deadline day they are as busy
+ * as submissions: responses spread over gsi1 by their token, funnel counters over their partition key by a random
+ * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
+ */
+export const FEEDBACK_SHARDS = 16;
+export const FUNNEL_SHARDS = 16;

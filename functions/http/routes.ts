@@ -7,7 +7,7 @@ import type { RouteAuth } from '#domain/authorization';
 export type { RouteAuth };
 
 /** Secrets a route's function may read (Secrets Manager on AWS, local configuration in `npm start`). */
-export type SecretName = 'payment-provider';
+export type SecretName = 'payment-provider' | 'feedback-key';
 
 export interface Route {
   /** What links, redirects and tests call the route (ui/paths.ts builds its path from this entry). */
@@ -194,6 +194,26 @@ export const routes = [
     auth: 'staff',
     tableAccess: 'read-write',
     summary: 'Staff assign a case to themselves or unassign it',
+  },
+  {
+    name: 'submitFeedback',
+    method: 'POST',
+    path: '/api/feedback',
+    handler: 'submit-feedback',
+    auth: 'public',
+    tableAccess: 'read-write',
+    secrets: ['feedback-key'],
+    summary:
+      'Answer the A-11 survey after a task (anonymous; one response per transaction, answering again replaces it); a 303 to the thanks page for a form post, JSON otherwise',
+  },
+  {
+    name: 'showFeedbackThanks',
+    method: 'GET',
+    path: '/api/feedback/thanks',
+    handler: 'show-feedback-thanks',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'The thanks page after the survey, with a link back to where the person was',
   },
   {
     name: 'getHealth',

@@ -13,6 +13,7 @@ import { langOf, OTHER_LOCALE, otherLanguageHref } from './pages.ts';
 import { agencies, assets, strings } from './site.ts';
 
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
+export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';

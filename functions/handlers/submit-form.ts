@@ -13,6 +13,7 @@ import { ownerOf } from '#domain/authorization';
 import { checkIdempotencyKey } from '#domain/idempotency';
 import { type CompiledForm, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
+import { countStep } from '#http/funnel';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
@@ -65,6 +66,13 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       { store, strings },
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
+    if (!receipt.replayed)
+      await countStep({
+        agency: compiled.service.agency,
+        formId: compiled.form.id,
+        step: 'sent',
+        channel: fields ? 'web' : 'api',
+      });
     const statusPath = apiPath('showStatus', { code: receipt.code });
     if (fields && wantsHtml(event))
       return seeOther(apiPath('showStatus', { code: receipt.code }, { submitted: '1', lang: locale }));

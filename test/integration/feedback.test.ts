@@ -144,3 +144,34 @@ describe('answering the survey', () => {
     expect(page).not.toContain('name="employee"');
   });
 });
+
+describe('the completion funnel', () => {
+  async function counted() {
+    const total: Record<string, number> = {};
+    for (const item of (await portal.items()).filter((i) => i.type === 'funnel' && i.formId === 'birth-certificate-request'))
+      for (const [name, value] of Object.entries(item)) if (typeof value === 'number') total[name] = (total[name] ?? 0) + value;
+    return total;
+  }
+
+  it('counts a sent form with its channel and a status check, per agency, form and day, with nothing about the person', async () => {
+    const before = await counted();
+    const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ ...answers, copies: '1' }).toString(),
+      redirect: 'manual',
+    });
+    expect(sent.status).toBe(303);
+    await fetch(portal.url + (sent.headers.get('location') ?? ''), { headers: { accept: 'text/html' } });
+    const after = await counted();
+    expect((after.sent ?? 0) - (before.sent ?? 0)).toBe(1);
+    expect((after.channel_web ?? 0) - (before.channel_web ?? 0)).toBe(1);
+    expect((after.status_checked ?? 0) - (before.status_checked ?? 0)).toBe(1);
+    const items = (await portal.items()).filter((i) => i.type === 'funnel');
+    for (const item of items) {
+      expect(String(item.pk)).toMatch(/^FUNNEL#vital-records#\d+$/);
+      expect(String(item.sk)).toMatch(/^\d{4}-\d{2}-\d{2}#birth-certificate-request$/);
+      expect(JSON.stringify(item)).not.toMatch(/Ana|example\.com|[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+    }
+  });
+});

@@ -109,15 +109,15 @@ export function summarizeFunnel(days: FunnelDay[], pageOrder: Record<string, rea
       const names = ['started', ...pages.map((p) => `page_${p}`), 'check_answers', 'sent', 'paid'];
       const steps: FunnelStepCount[] = names.map((name, index) => {
         const count = total[name] ?? 0;
-        const previous = index > 0 ? (total[names[index - 1] as string] ?? 0) : undefined;
+        // A form without a fee is never paid: "paid" at 0 is not a drop-off.
+        const previous = index > 0 && !(name === 'paid' && count === 0) ? (total[names[index - 1] as string] ?? 0) : undefined;
         return {
           step: name,
           count,
           ...(previous !== undefined && previous > 0 && { dropOff: Math.max(0, (previous - count) / previous) }),
         };
       });
-      // "paid" only drops for forms with a fee, and nobody pays a free form: its drop-off is not a struggle.
-      const candidates = steps.filter((s) => s.dropOff !== undefined && !(s.step === 'paid' && s.count === 0));
+      const candidates = steps.filter((s) => s.dropOff !== undefined);
       const worst = candidates.reduce<FunnelStepCount | undefined>(
         (best, s) => (best === undefined || (s.dropOff ?? 0) > (best.dropOff ?? 0) ? s : best),
         undefined,

@@ -216,6 +216,16 @@ export const routes = [
     summary: 'The thanks page after the survey, with a link back to where the person was',
   },
   {
+    name: 'showCxDashboard',
+    method: 'GET',
+    path: '/api/agency/{agency}/cx',
+    handler: 'show-cx-dashboard',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      'Staff of the agency: survey scores per quarter, the funnel, time to decision, volume by channel (JSON, an HTML page, or ?format=a11-csv, the quarterly A-11 report); anyone else 404',
+  },
+  {
     name: 'getHealth',
     method: 'GET',
     path: '/api/health',

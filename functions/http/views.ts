@@ -12,6 +12,7 @@ import { renderDocument } from '#ui/render.ts';
 import { langOf, OTHER_LOCALE, otherLanguageHref } from './pages.ts';
 import { agencies, assets, strings } from './site.ts';
 
+export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';

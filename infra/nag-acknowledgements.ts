@@ -93,7 +93,7 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
   {
     ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
     reason:
-      "Rotated by the operator (docs/deploying.md): payment keys are issued by the provider's dashboard, the origin header must change in CloudFront and the functions in one deployment, and the survey's HMAC key is kept (a new key would count answered tasks again: decision 0100).",
+      "Rotated by the operator (docs/deploying.md): payment keys come from the provider's dashboard, the origin header changes in CloudFront and the functions at once; the survey key is kept (decision 100).",
     on: allSecrets,
   },
   // Sign-in through other identity providers (infra/constructs/federation.ts)

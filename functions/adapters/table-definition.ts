@@ -83,4 +83,4 @@ export const QUEUE_SHARDS = 16;
  * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
  */
 export const FEEDBACK_SHARDS = 16;
-export const FUNNEL_SHARDS = 16;
+export const FUNNEL_SHARDS = 32;

@@ -35,6 +35,11 @@ if (process.argv[2] === 'notifications') {
   process.exit(0);
 }
 // `npm run bench -- queue`: only the agency queue at 100,000 submissions (bench/queue.ts).
+// `npm run bench -- cx`: the CX feedback and funnel writes per partition at 10,000 submissions/s (bench/cx-writes.ts).
+if (process.argv[2] === 'cx') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/cx-writes.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
 if (process.argv[2] === 'queue') {
   execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
   process.exit(0);

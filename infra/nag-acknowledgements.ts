@@ -110,7 +110,7 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
   {
     ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
     reason:
-      "Rotated by the operator (docs/deploying.md): payment keys come from the provider's dashboard, the origin header must change in CloudFront and the functions at once; a new CSRF key only asks staff to reload a page.",
+      "Rotated by the operator (docs/deploying.md): payment keys come from the provider's dashboard, the origin header must change in CloudFront and the functions at once; a new CSRF key only asks staff to reload a page; the survey key is kept (decision 100).",
     on: allSecrets,
   },
   // Sign-in through other identity providers (infra/constructs/federation.ts)

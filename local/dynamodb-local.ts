@@ -133,6 +133,9 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
  */
 export function pointHandlersAt(endpoint: string, tableName: string): void {
   Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint });
+  // The survey's HMAC key (decision 0100); on AWS a generated Secrets Manager secret. Fixed locally, so a
+  // restart with the same data keeps "one response per transaction".
+  process.env.FEEDBACK_KEY ??= 'local-feedback-key-not-a-secret';
 }
 
 /** Creates the table from the shared table definition (a no-op when it exists). */

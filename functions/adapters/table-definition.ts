@@ -22,6 +22,8 @@
  * | SES message           | SESMSG#<message id>         | SESMSG                   | which entry an SES delivery or bounce is about   |
  * | contact from a channel| INTERACTION#<agency>#<channel>#<externalId> | INTERACTION | the entry it made (same externalId → one entry) |
  * Timeline entries (dynamodb-timeline.ts) are the outbox: the stream (NEW_IMAGE) hands new ones to the notifier.
+ * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
+ * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
@@ -83,3 +85,11 @@ export const tableDefinition: TableDefinition = {
  * many shards and a queue read queries every shard and merges (16 shards ≈ 16,000 writes/s).
  */
 export const QUEUE_SHARDS = 16;
+
+/**
+ * Survey responses and funnel counters are written on every finished task, so on a deadline day they are as busy
+ * as submissions: responses spread over gsi1 by their token, funnel counters over their partition key by a random
+ * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
+ */
+export const FEEDBACK_SHARDS = 16;
+export const FUNNEL_SHARDS = 32;

@@ -39,7 +39,15 @@ const HISTORY_KIND: Partial<Record<PaymentState, PaymentHistoryKind>> = {
  */
 export async function applyProviderEvent(
   event: ProviderEvent,
-  deps: { store: PaymentStore; provider: string; strings: Strings; alarm: Alarm; now?: () => Date },
+  deps: {
+    store: PaymentStore;
+    provider: string;
+    strings: Strings;
+    alarm: Alarm;
+    now?: () => Date;
+    /** Told once, when this event is what made the payment paid (the CX funnel counts it: decision 0101). */
+    onPaid?: (payment: Payment) => Promise<void>;
+  },
 ): Promise<ApplyOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   return untilDecided(`apply event ${event.id}`, async () => {
@@ -89,6 +97,7 @@ export async function applyProviderEvent(
     if (result.kind === 'stale') return TRY_AGAIN;
     if (after?.state === 'paid' && !result.subjectUpdated)
       await deps.alarm('PaymentAfterReplacement', { paymentId: payment.id, subject: subjectKey(payment.subject) });
+    if (after?.state === 'paid' && payment.state !== 'paid') await deps.onPaid?.(after);
     return after ? ('applied' as const) : ('unchanged' as const);
   });
 }
@@ -99,7 +108,14 @@ export async function applyProviderEvent(
  */
 export async function refreshFromProvider(
   payment: Payment,
-  deps: { store: PaymentStore; provider: PaymentProvider; strings: Strings; alarm: Alarm; now?: () => Date },
+  deps: {
+    store: PaymentStore;
+    provider: PaymentProvider;
+    strings: Strings;
+    alarm: Alarm;
+    now?: () => Date;
+    onPaid?: (payment: Payment) => Promise<void>;
+  },
 ): Promise<Payment> {
   if (!mayStillTakeMoney(payment.state) || !payment.checkout || payment.provider !== deps.provider.name) return payment;
   const event = await deps.provider.checkoutStatus(payment.checkout.reference);

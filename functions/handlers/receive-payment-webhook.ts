@@ -11,6 +11,7 @@ import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
 import { applyProviderEvent } from '#domain/payment-events';
 import { WebhookSignatureError } from '#domain/payment-provider';
+import { countPaid } from '#http/funnel';
 import { alarm } from '#http/payment-alarms';
 import { MAX_BODY_BYTES } from '#http/request';
 import { json } from '#http/responses';
@@ -40,7 +41,13 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     logger.info('Payment webhook ignored', { eventId: outcome.id, type: outcome.type });
     return json(200, { received: true, outcome: 'ignored' });
   }
-  const result = await applyProviderEvent(outcome.event, { store, provider: provider.name, strings, alarm });
+  const result = await applyProviderEvent(outcome.event, {
+    store,
+    provider: provider.name,
+    strings,
+    alarm,
+    onPaid: countPaid,
+  });
   const log = result === 'unknown-payment' ? logger.warn.bind(logger) : logger.info.bind(logger);
   log('Payment webhook', { eventId: outcome.event.id, kind: outcome.event.kind, paymentId: outcome.event.paymentId, result });
   return json(200, { received: true, outcome: result });

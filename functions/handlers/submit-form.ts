@@ -16,6 +16,7 @@ import { findDraft, firstUnfinished, sentDraft } from '#domain/drafts';
 import { checkIdempotencyKey } from '#domain/idempotency';
 import { type CompiledForm, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
+import { countStep } from '#http/funnel';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
@@ -84,6 +85,13 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         logger.warn('Could not mark the draft as sent', { formId: compiled.form.id, error: (error as Error).name });
       });
     }
+    if (!receipt.replayed)
+      await countStep({
+        agency: compiled.service.agency,
+        formId: compiled.form.id,
+        step: 'sent',
+        channel: fields ? 'web' : 'api',
+      });
     const statusPath = apiPath('showStatus', { code: receipt.code });
     if (fields && wantsHtml(event))
       return seeOther(apiPath('showStatus', { code: receipt.code }, { submitted: '1', lang: locale }));

@@ -7,7 +7,7 @@ import type { RouteAuth } from '#domain/authorization';
 export type { RouteAuth };
 
 /** Secrets a route's function may read (Secrets Manager on AWS, local configuration in `npm start`). */
-export type SecretName = 'payment-provider' | 'staff-session';
+export type SecretName = 'payment-provider' | 'staff-session' | 'feedback-key';
 
 export interface Route {
   /** What links, redirects and tests call the route (ui/paths.ts builds its path from this entry). */
@@ -390,6 +390,36 @@ export const routes = [
     tableAccess: 'read-write',
     secrets: ['payment-provider', 'staff-session'],
     summary: "The case page's refund form: 303 back to the case, or the page again with what to fix",
+  },
+  {
+    name: 'submitFeedback',
+    method: 'POST',
+    path: '/api/feedback',
+    handler: 'submit-feedback',
+    auth: 'public',
+    tableAccess: 'read-write',
+    secrets: ['feedback-key'],
+    summary:
+      'Answer the A-11 survey after a task (anonymous; one response per transaction, answering again replaces it); a 303 to the thanks page for a form post, JSON otherwise',
+  },
+  {
+    name: 'showFeedbackThanks',
+    method: 'GET',
+    path: '/api/feedback/thanks',
+    handler: 'show-feedback-thanks',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'The thanks page after the survey, with a link back to where the person was',
+  },
+  {
+    name: 'showCxDashboard',
+    method: 'GET',
+    path: '/api/agency/{agency}/cx',
+    handler: 'show-cx-dashboard',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      'Staff of the agency: survey scores per quarter, the funnel, time to decision, volume by channel (JSON, an HTML page, or ?format=a11-csv, the quarterly A-11 report); anyone else 404',
   },
   {
     name: 'getHealth',

@@ -14,9 +14,11 @@ import { agencies, assets, strings } from './site.ts';
 
 export { auditPage } from '#ui/pages/agency/AuditPage.tsx';
 export { casePage } from '#ui/pages/agency/CasePage.tsx';
+export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
 export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
+export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';

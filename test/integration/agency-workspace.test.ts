@@ -88,6 +88,7 @@ function staffRequests(): [string, string, Record<string, string> | undefined][]
     ['changeCaseStatus', apiPath('changeCaseStatus', { code }), { status: 'in-review', version: '0' }],
     ['addCaseMessage', apiPath('addCaseMessage', { code }), { kind: 'note', text: 'hello' }],
     ['assignCase', apiPath('assignCase', { code }), { to: 'me', version: '0' }],
+    ['showCxDashboard', apiPath('showCxDashboard', { agency: 'vital-records' }), undefined],
   ];
 }
 

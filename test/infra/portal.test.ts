@@ -38,11 +38,13 @@ let app: Template;
 let data: Template;
 let waf: Template;
 
+// Bundling every function (about 40, each split as infra splits it) is most of this synth: allow it the time it
+// takes on a loaded 2-core machine rather than the suite's default 120 s for a hook.
 beforeAll(() => {
   synth = synthPortal({ config: CONFIG, bundle: true });
   if (synth.error) throw new Error(`${synth.error.message}\n${describeViolations(synth.violations)}`);
   ({ app, data, waf } = synth.templates);
-});
+}, 360_000);
 afterAll(() => synth?.cleanup());
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON; the assertions are the types.

@@ -37,8 +37,11 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
   const Label = bareLabel(field, locale);
   if (kind === 'future') return translate(strings, 'validation.dateNotInFuture', locale, { Label });
   if (kind === 'past') return translate(strings, 'validation.dateNotInPast', locale, { Label });
-  if (kind === 'tooFar')
-    return translate(strings, 'validation.dateWithinYears', locale, { Label, years: field.dateRange?.withinYears ?? 0 });
+  if (kind === 'tooFar') {
+    const years = field.dateRange?.withinYears ?? 0;
+    // "within a year", not "within 1 years" (in Spanish "a un año", not "a 1 años").
+    return translate(strings, years === 1 ? 'validation.dateWithinYear' : 'validation.dateWithinYears', locale, { Label, years });
+  }
   if (kind === 'required') {
     if (field.errors?.required) return field.errors.required[locale];
     if (field.type === 'checkbox') return translate(strings, 'validation.checkbox', locale, { label });

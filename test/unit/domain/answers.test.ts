@@ -229,6 +229,19 @@ describe('the newer question types, checked by the server in plain words', () =>
     ]);
   });
 
+  it('refuses a move date in the future or more than a year ago (the change of address form)', async () => {
+    const address = await compiledForm('change-of-address-request');
+    const field = address.form.fields.find((candidate) => candidate.name === 'moveDate');
+    expect(field?.dateRange).toEqual({ notInFuture: true, withinYears: 1 });
+    const problemsFor = (moveDate: string) =>
+      checkAnswers(address.form, address.validate, { moveDate }, 'en', strings, now).problems.filter(
+        (p) => p.field === 'moveDate',
+      );
+    expect(problemsFor('2026-11-15')).toEqual([]);
+    expect(problemsFor('2027-02-01')).toEqual([{ field: 'moveDate', message: 'Date you moved must be today or in the past' }]);
+    expect(problemsFor('2024-06-01').map((p) => p.message)).toEqual(['Date you moved must be within a year of today']);
+  });
+
   it('refuses a date of birth in the future, naming the field, in English and Spanish', () => {
     const answers = { ...valid, dateOfBirth: '2027-01-01' };
     expect(checkAnswers(renewal2.form, renewal2.validate, answers, 'en', strings, now).problems).toEqual([

@@ -323,7 +323,7 @@ describe('date ranges', () => {
       { field: 'died', message: 'Date of death must be within 10 years of today' },
     ]);
     expect(problems({ start: '2027-12-02', died: '2020-01-01' }, 'es')).toEqual([
-      { field: 'start', message: 'Fecha de inicio debe estar a 1 años de hoy o menos' },
+      { field: 'start', message: 'Fecha de inicio debe estar a un año de hoy o menos' },
     ]);
   });
 });

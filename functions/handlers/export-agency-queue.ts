@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, parseQueueFilter } from '#domain/case-queue
 import { type ExportForm, exportQueue } from '#domain/queue-export';
 import { agencyForms } from '#generated/agency-forms.js';
 import { callerOf } from '#http/caller';
-import { caseDeps, originOf } from '#http/cases';
+import { caseDeps, isPageRoute, originOf } from '#http/cases';
 import { csvFile } from '#http/csv';
 import { requestLocale } from '#http/request';
 import { withHttp } from '#http/with-http';
@@ -56,7 +56,11 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   );
   const next =
     exported.next &&
-    apiPath('exportAgencyQueue', { agency }, { ...keep, cursor: encodeCursor(exported.next), part: String(part + 1) });
+    apiPath(
+      isPageRoute(event) ? 'exportAgencyQueuePage' : 'exportAgencyQueue',
+      { agency },
+      { ...keep, cursor: encodeCursor(exported.next), part: String(part + 1) },
+    );
   return {
     statusCode: 200,
     headers: {

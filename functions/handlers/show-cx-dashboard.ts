@@ -11,6 +11,7 @@ import { dynamoDbFunnelCounter } from '#adapters/dynamodb-funnel-counter';
 import { assertMayReadCx, buildCxDashboard, parseCxRange } from '#domain/cx-dashboard';
 import { A11_COLUMNS, a11Rows } from '#domain/cx-export';
 import { callerOf } from '#http/caller';
+import { isPageRoute } from '#http/cases';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { json } from '#http/responses';
@@ -48,7 +49,11 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!wantsHtml(event)) return json(200, dashboard);
   const here = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
   return htmlPage(200, locale, ({ cxDashboardPage, langOf }) =>
-    cxDashboardPage(langOf(locale), dashboard, { altHref: otherLanguageHref(here, locale) }),
+    cxDashboardPage(langOf(locale), dashboard, {
+      altHref: otherLanguageHref(here, locale),
+      // The filters and the A-11 export stay on the route the page came by (the cookie's page route, or Bearer).
+      route: isPageRoute(event) ? 'cxDashboardPage' : 'showCxDashboard',
+    }),
   );
 };
 

@@ -8,6 +8,7 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbActivityStore } from '#adapters/dynamodb-audit-store';
 import { decodeActivityCursor, encodeActivityCursor, showActivity } from '#domain/audit-activity';
 import { callerOf } from '#http/caller';
+import { isPageRoute } from '#http/cases';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { json } from '#http/responses';
@@ -31,17 +32,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const askedPage = query.page && /^[1-9]\d{0,5}$/.test(query.page) ? Number(query.page) : 1;
   const page = shown.previous ? Math.max(2, askedPage) : 1;
   const lang: Record<string, string> = query.lang ? { lang: query.lang } : {};
+  // Links stay on the route the page came by: the cookie's page route, or the Bearer JSON route.
+  const route = isPageRoute(event) ? 'staffActivityPage' : 'showStaffActivity';
   const at = (cursor: typeof shown.next, number: number) =>
-    cursor &&
-    apiPath('showStaffActivity', { agency, subject }, { ...lang, cursor: encodeActivityCursor(cursor), page: String(number) });
+    cursor && apiPath(route, { agency, subject }, { ...lang, cursor: encodeActivityCursor(cursor), page: String(number) });
   const nextHref = at(shown.next, page + 1);
-  const previousHref = page - 1 === 1 ? apiPath('showStaffActivity', { agency, subject }, lang) : at(shown.previous, page - 1);
+  const previousHref = page - 1 === 1 ? apiPath(route, { agency, subject }, lang) : at(shown.previous, page - 1);
   if (!wantsHtml(event)) return json(200, { entries: shown.entries, next: nextHref, previous: shown.previous && previousHref });
-  const self = apiPath(
-    'showStaffActivity',
-    { agency, subject },
-    query.cursor ? { cursor: query.cursor, page: String(page) } : {},
-  );
+  const self = apiPath(route, { agency, subject }, query.cursor ? { cursor: query.cursor, page: String(page) } : {});
   return htmlPage(200, locale, ({ auditPage, langOf }) =>
     auditPage(langOf(locale), {
       agency,

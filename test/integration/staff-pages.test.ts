@@ -14,6 +14,8 @@ import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost, ver
 
 let portal: TestPortal;
 let staff: StaffSession;
+/** Who a token is about (its `sub`), read off the token the test holds. */
+const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub;
 let code: string;
 
 beforeAll(async () => {
@@ -363,6 +365,14 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
       ['agencyQueuePage', 'GET', apiPath('agencyQueuePage', { agency: 'vital-records' }), {}],
       ['findAgencyCasesPage', 'GET', apiPath('findAgencyCasesPage', { agency: 'vital-records' }, { q: matrixCode }), {}],
       ['casePage', 'GET', apiPath('casePage', { code: matrixCode }), {}],
+      ['exportAgencyQueuePage', 'GET', apiPath('exportAgencyQueuePage', { agency: 'vital-records' }), {}],
+      ['cxDashboardPage', 'GET', apiPath('cxDashboardPage', { agency: 'vital-records' }), {}],
+      [
+        'staffActivityPage',
+        'GET',
+        apiPath('staffActivityPage', { agency: 'vital-records', subject: subjectOf(staff.token) }),
+        {},
+      ],
       [
         'changeCaseStatusForm',
         'POST',
@@ -454,10 +464,44 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
           ? await staffGet(portal.url, staff, path)
           : await staffPost(portal.url, staff, path, { ...fields, version: versionOf(page), _csrf: csrfOf(page) });
       // The made-up payment is not this case's: the refund form alone answers 404 (its own refusal page).
+      // A staff member's activity is for the agency's administrators (decision 66): plain staff are refused.
       expect(response.status, name).toBe(
-        name === 'refundPaymentForm' ? 404 : method === 'GET' && name !== 'findAgencyCasesPage' ? 200 : 303,
+        name === 'refundPaymentForm'
+          ? 404
+          : name === 'staffActivityPage'
+            ? 403
+            : method === 'GET' && name !== 'findAgencyCasesPage'
+              ? 200
+              : 303,
       );
     }
+  });
+
+  it("shows the agency's administrator a staff member's activity, the CX dashboard and the export, linked from the pages", async () => {
+    const administrator = await signInToStaffPages(portal.url, { persona: 'admin.vital-records', idp: 'ExampleStaff' });
+    const queue = await (
+      await staffGet(portal.url, administrator, apiPath('agencyQueuePage', { agency: 'vital-records' }))
+    ).text();
+    const exportHref = /href="([^"]+)" data-export-link/.exec(queue)?.[1]?.replaceAll('&amp;', '&');
+    expect(exportHref?.startsWith(apiPath('exportAgencyQueuePage', { agency: 'vital-records' }))).toBe(true);
+    const csv = await staffGet(portal.url, administrator, exportHref ?? '');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
+    expect(await csv.text()).toMatch(/^\uFEFF?Confirmation code,Service,Status/);
+    expect(queue).toContain(`href="${apiPath('cxDashboardPage', { agency: 'vital-records' }, { lang: 'en' })}"`);
+    expect((await staffGet(portal.url, administrator, apiPath('cxDashboardPage', { agency: 'vital-records' }))).status).toBe(200);
+
+    // The case page's audit trail names who read the case, each linked to their activity.
+    const casePage = await (await staffGet(portal.url, administrator, apiPath('casePage', { code: matrixCode }))).text();
+    const activity = apiPath(
+      'staffActivityPage',
+      { agency: 'vital-records', subject: subjectOf(administrator.token) },
+      { lang: 'en' },
+    );
+    expect(casePage).toContain(`href="${activity}"`);
+    const page = await staffGet(portal.url, administrator, activity);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(matrixCode);
   });
 });
 

@@ -46,7 +46,13 @@ export interface CaseView {
   /** Every interaction on the case, newest first (the first page of it), across channels. */
   timeline?: TimelineItemView[] | undefined;
   audit?:
-    | { id: string; at: string; actor: { name: string }; action: string; from: { address?: string | undefined } }[]
+    | {
+        id: string;
+        at: string;
+        actor: { name: string; subject?: string | undefined };
+        action: string;
+        from: { address?: string | undefined };
+      }[]
     | undefined;
 }
 
@@ -315,7 +321,21 @@ export function casePage(
               rowKey={(entry) => entry.id}
               columns={[
                 { key: 'when', header: lang.t('agency.auditWhen'), cell: (entry) => <DateTime iso={entry.at} locale={locale} /> },
-                { key: 'who', header: lang.t('agency.auditWho'), cell: (entry) => entry.actor.name },
+                {
+                  key: 'who',
+                  header: lang.t('agency.auditWho'),
+                  cell: (entry) =>
+                    entry.actor.subject ? (
+                      <a
+                        class="usa-link"
+                        href={apiPath('staffActivityPage', { agency: staff.agency, subject: entry.actor.subject }, inLang)}
+                      >
+                        {entry.actor.name}
+                      </a>
+                    ) : (
+                      entry.actor.name
+                    ),
+                },
                 { key: 'what', header: lang.t('agency.auditWhat'), cell: (entry) => entry.action },
                 { key: 'from', header: lang.t('agency.auditFrom'), cell: (entry) => entry.from.address ?? '' },
               ]}

@@ -66,10 +66,10 @@ function stepLabel(lang: Lang, step: string): string {
     : lang.t(`cx.step.${step.replaceAll('_', '-')}`);
 }
 
-function Filters({ lang, dashboard }: { lang: Lang; dashboard: CxDashboard }) {
+function Filters({ lang, dashboard, route }: { lang: Lang; dashboard: CxDashboard; route: DashboardRoute }) {
   const { range } = dashboard;
   return (
-    <form class="usa-form" method="get" action={apiPath('showCxDashboard', { agency: dashboard.agency })}>
+    <form class="usa-form" method="get" action={apiPath(route, { agency: dashboard.agency })}>
       <input type="hidden" name="lang" value={lang.locale} />
       <fieldset class="usa-fieldset">
         <legend class="usa-legend">{lang.t('cx.filters')}</legend>
@@ -83,11 +83,19 @@ function Filters({ lang, dashboard }: { lang: Lang; dashboard: CxDashboard }) {
   );
 }
 
-export function cxDashboardPage(lang: Lang, dashboard: CxDashboard, options: { altHref: string }): PageView {
+/** The route the page is answered on: the staff pages' cookie route, or the Bearer JSON route asked for HTML. */
+export type DashboardRoute = 'cxDashboardPage' | 'showCxDashboard';
+
+export function cxDashboardPage(
+  lang: Lang,
+  dashboard: CxDashboard,
+  options: { altHref: string; route?: DashboardRoute },
+): PageView {
+  const route = options.route ?? 'showCxDashboard';
   const heading = lang.t('cx.title');
   const { range } = dashboard;
   const exportHref = apiPath(
-    'showCxDashboard',
+    route,
     { agency: dashboard.agency },
     {
       format: 'a11-csv',
@@ -105,7 +113,7 @@ export function cxDashboardPage(lang: Lang, dashboard: CxDashboard, options: { a
       <div data-cx-dashboard={dashboard.agency}>
         <h1>{heading}</h1>
         <p class="usa-intro">{lang.t('cx.intro')}</p>
-        <Filters lang={lang} dashboard={dashboard} />
+        <Filters lang={lang} dashboard={dashboard} route={route} />
 
         <section class="portal-section" aria-labelledby="cx-scores">
           <h2 id="cx-scores">{lang.t('cx.scoresHeading')}</h2>

@@ -181,6 +181,11 @@ export function queuePage(
             rows={options.rows}
           />
         )}
+        <p>
+          <Link href={apiPath('exportAgencyQueuePage', { agency: staff.agency }, queueQuery(filter, locale))} data-export-link>
+            {lang.t('agency.exportLink')}
+          </Link>
+        </p>
         {(options.next || options.previous) && (
           <nav aria-label={lang.t('pagination.label')} class="usa-pagination" data-queue-pages>
             <ul class="usa-pagination__list">

@@ -28,6 +28,8 @@ export function StaffBar({ lang, staff, back = true }: { lang: Lang; staff: Staf
             </Link>
           </>
         )}
+        {' · '}
+        <Link href={apiPath('cxDashboardPage', { agency: staff.agency }, { lang: lang.locale })}>{lang.t('agency.cxLink')}</Link>
       </p>
       <form method="post" action={apiPath('staffSignOut', {}, { lang: lang.locale })}>
         <HiddenFields fields={{ _csrf: staff.csrf }} />

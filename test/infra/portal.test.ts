@@ -293,8 +293,9 @@ describe('API: one route per route-table entry, one function per handler', () =>
     secrets: string[],
     throttle: 'read' | 'write' | Route['throttle'],
   ][] = [
-    ['export-agency-queue', 'read-write', [], { rateLimit: 5, burstLimit: 10 }],
-    ['show-staff-activity', 'read', [], 'read'],
+    // The staff pages' CSRF key too: the export and the activity page are also answered on the cookie's page routes.
+    ['export-agency-queue', 'read-write', ['staff-session'], { rateLimit: 5, burstLimit: 10 }],
+    ['show-staff-activity', 'read', ['staff-session'], 'read'],
     ['withdraw-submission', 'read-write', [], 'write'],
     ['refund-payment', 'read-write', ['payment-provider'], 'write'],
   ];

@@ -31,6 +31,7 @@ import {
   stepsFor,
 } from '#domain/drafts';
 import type { CompiledForm } from '#domain/submissions';
+import { countStep } from '#http/funnel';
 import { htmlPage, OTHER_LOCALE, otherLanguageHref } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
@@ -45,6 +46,17 @@ const store = dynamoDbDraftStore(dynamoDb, config.tableName);
 function stepPath(compiled: CompiledForm, draft: Draft, step: NextStep, locale: Locale): string {
   const pageId = step.kind === 'check' ? CHECK_ANSWERS_PAGE : step.page.id;
   return apiPath('showFormPage', { formId: compiled.form.id, draftId: draft.id, pageId }, { lang: locale });
+}
+
+/**
+ * The form's funnel (decision 0101): counted when a person moves on, so a reload or Back counts nothing. The
+ * first page saved starts the form; each save reaches the next page or Check your answers. A change made from
+ * Check your answers goes back there and is not counted again.
+ */
+async function countReached(compiled: CompiledForm, next: NextStep, started: boolean): Promise<void> {
+  const hit = { agency: compiled.service.agency, formId: compiled.form.id };
+  if (started) await countStep({ ...hit, step: 'started' });
+  await countStep({ ...hit, step: next.kind === 'check' ? 'check-answers' : `page:${next.page.id}` });
 }
 
 /** Back: the page shown before this one, or for the first page the service's own page. */
@@ -240,6 +252,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const returnToCheck = fields?.get('_return') === 'check';
   try {
     const saved = await saveDraftPage({ compiled, draft, page, posted, locale, returnToCheck }, { store, strings });
+    if (!returnToCheck) await countReached(compiled, saved.next, !draft);
     const next = stepPath(compiled, saved.draft, saved.next, locale);
     if (fields && wantsHtml(event)) return seeOther(next);
     return json(draft ? 200 : 201, { draftId: saved.draft.id, next }, { location: next });
@@ -293,6 +306,7 @@ async function saveGroup(
   } else action = { kind: 'continue' };
   try {
     const saved = await saveGroupAction({ compiled, draft, page, action, locale, returnToCheck }, { store, strings });
+    if (saved.next.kind !== 'group' && !returnToCheck) await countReached(compiled, saved.next, false);
     const next =
       saved.next.kind === 'group'
         ? apiPath(

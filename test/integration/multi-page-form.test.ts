@@ -74,6 +74,14 @@ describe('a multi-page form without JavaScript', () => {
   });
 
   it('goes page by page, skips the page a branch leaves out, and sends the answers it kept', async () => {
+    const counted = (await portal.items()).filter((item) => item.type === 'funnel' && item.formId === FORM);
+    const before = (name: string) => counted.reduce((sum, item) => sum + Number(item[name] ?? 0), 0);
+    const [startedBefore = 0, householdBefore = 0, incomeBefore = 0, checkBefore = 0] = [
+      'started',
+      'page_household',
+      'page_income',
+      'check_answers',
+    ].map(before);
     let at = await startDraft();
     expect(pageOf(at)).toBe('home');
     const page = await fetch(portal.url + at);
@@ -106,6 +114,17 @@ describe('a multi-page form without JavaScript', () => {
     // Pressing "Send" again (Back, a double click) shows the same submission, never a second one.
     const again = await post(`/api/forms/${FORM}/submissions?lang=en`, { _draft: draft, _idempotency: key });
     expect(again.headers.get('location')).toBe(status);
+
+    // The form's funnel counted each step reached once, with no person in it: started, the pages shown, the check.
+    const funnel = (await portal.items()).filter((item) => item.type === 'funnel' && item.formId === FORM);
+    const total = (name: string) => funnel.reduce((sum, item) => sum + Number(item[name] ?? 0), 0);
+    expect([total('started'), total('page_household'), total('page_income'), total('check_answers')]).toEqual([
+      startedBefore + 1,
+      householdBefore + 1,
+      incomeBefore + 1,
+      checkBefore + 1,
+    ]);
+    expect(JSON.stringify(funnel)).not.toMatch(/Díaz|ana@example\.com|Main St/);
 
     const code = /status\/([2-9A-Z-]{14})/.exec(status)?.[1];
     const submissions = (await portal.items()).filter((item) => item.type === 'submission' && item.formId === FORM);

@@ -201,20 +201,21 @@ export function placeOf(entry: Pick<TimelineEntry, 'caseCode' | 'person' | 'agen
 }
 
 /** An entry as the citizen sees it on "My activity": the same fields, without staff-only references. */
-export interface ActivityItem {
-  id: string;
-  kind: EntryKind;
-  channel: Channel;
-  direction: Direction;
-  occurredAt: string;
-  agency: string;
-  actor: ActorKind;
-  summary: string;
-  caseCode?: string;
-  status?: SubmissionStatus;
-  amount?: number;
-  currency?: string;
-}
+export type ActivityItem = Pick<
+  TimelineEntry,
+  | 'id'
+  | 'kind'
+  | 'channel'
+  | 'direction'
+  | 'occurredAt'
+  | 'agency'
+  | 'actor'
+  | 'summary'
+  | 'caseCode'
+  | 'status'
+  | 'amount'
+  | 'currency'
+>;
 
 export function toActivityItem(entry: TimelineEntry): ActivityItem {
   const { id, kind, channel, direction, occurredAt, agency, actor, summary, caseCode, status, amount, currency } = entry;

@@ -3,6 +3,7 @@
  * ends in the `__Host-fd-staff` cookie, the cookie checked like a Bearer token, the CSRF locks on every form post,
  * and the pages themselves — the queue, a case worked with plain form posts, a refused change, a conflict.
  */
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
@@ -15,7 +16,7 @@ import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost, ver
 let portal: TestPortal;
 let staff: StaffSession;
 /** Who a token is about (its `sub`), read off the token the test holds. */
-const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub;
+const subjectOf = (token: string): string => String(decodeJwt(token).sub);
 let code: string;
 
 beforeAll(async () => {

@@ -27,9 +27,34 @@ import { lighthouseScores } from './lighthouse.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// `npm run bench -- notifications`: only the e-mail latency through the stream, locally (bench/notifications.ts).
+if (process.argv[2] === 'notifications') {
+  execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, 'bench/notifications.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(0);
+}
 // `npm run bench -- queue`: only the agency queue at 100,000 submissions (bench/queue.ts).
+// `npm run bench -- cx`: the CX feedback and funnel writes per partition at 10,000 submissions/s (bench/cx-writes.ts).
+if (process.argv[2] === 'cx') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/cx-writes.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
 if (process.argv[2] === 'queue') {
   execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
+// `npm run bench -- export`: only the queue's CSV export at 100,000 submissions (bench/export.ts).
+if (process.argv[2] === 'export') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
+// `npm run bench -- forms`: only the 20-page, 200-question budget form (bench/form-budget.ts).
+if (process.argv[2] === 'forms') {
+  execFileSync(process.execPath, ['--import', './local/jsx-hooks.ts', join(ROOT, 'bench/form-budget.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -112,8 +137,10 @@ function startupCpuMicros(files: string[]): number[] {
 
 /**
  * With BENCH_INSTRUCTIONS=1 (and valgrind installed): instructions executed by a fresh process that imports the
- * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each,
- * on one V8 thread (the count then moves by ±0.5 % between runs); ~20 s per bundle.
+ * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each;
+ * ~20 s per bundle. V8 runs on one thread with `--predictable`: without it, when the garbage collector and the
+ * background compiler run depends on the machine's load, and the same bundle measured 1.03× and 1.14× of the
+ * baseline in two runs on this shared machine; with it, the count repeats to within 0.1 M.
  */
 function instructionCount(script: string): number {
   const result = spawnSync(
@@ -123,6 +150,8 @@ function instructionCount(script: string): number {
       '--cache-sim=no',
       '--cachegrind-out-file=/dev/null',
       process.execPath,
+      '--single-threaded',
+      '--predictable',
       '--input-type=module',
       '-e',
       script,
@@ -149,30 +178,38 @@ const dynamoBundle = await bundle('dynamodb-client-only', {
   contents:
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({ maxAttempts: 3 });\nexport const handler = async () => ({ statusCode: client ? 200 : 500, body: '' });\n",
 });
+// What the design asks of every function before it does anything of its own: the DynamoDB client, the middy
+// chain and Powertools Logger with its Lambda-context middleware (functions/http/with-http.ts, shared/logger.ts).
+const floorBundle = await bundle('platform-floor', {
+  contents:
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport middy from '@middy/core';\nconst client = new DynamoDBClient({ maxAttempts: 3 });\nconst logger = new Logger({ serviceName: 'front-door' });\nexport const handler = middy(async () => ({ statusCode: client ? 200 : 500, body: '' })).use(injectLambdaContext(logger, { resetKeys: true }));\n",
+});
 const handlerNames = [...new Set(routes.map((route) => route.handler))];
 const handlerBundles: Bundle[] = [];
 for (const name of handlerNames) handlerBundles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));
-const allBundles = [emptyBundle, dynamoBundle, ...handlerBundles];
-const [emptyCpu = 1, dynamoCpu = 1, ...handlerCpu] = startupCpuMicros(allBundles.map((b) => b.entry));
+const allBundles = [emptyBundle, dynamoBundle, floorBundle, ...handlerBundles];
+const [emptyCpu = 1, dynamoCpu = 1, floorCpu = 1, ...handlerCpu] = startupCpuMicros(allBundles.map((b) => b.entry));
 const instructions = INSTRUCTIONS ? allBundles.map((b) => startupInstructions(b.entry)) : [];
-const [, dynamoInstructions = 1] = instructions;
+const [, dynamoInstructions = 1, floorInstructions = 1] = instructions;
+const ratio = (value: number, of: number, width: number) => (value / of).toFixed(2).padStart(width);
 const row = (name: string, b: Bundle, cpu: number, index: number) =>
-  `  ${name.padEnd(24)} ${kb(b.allBytes).padStart(9)} ${kb(b.startBytes).padStart(9)} ${kb(b.startGzip).padStart(9)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(9)} ${(cpu / emptyCpu).toFixed(2).padStart(8)} ${(cpu / dynamoCpu).toFixed(2).padStart(11)}` +
+  `  ${name.padEnd(24)} ${kb(b.allBytes).padStart(9)} ${kb(b.startBytes).padStart(9)} ${kb(b.startGzip).padStart(9)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(9)} ${ratio(cpu, emptyCpu, 8)} ${ratio(cpu, dynamoCpu, 11)} ${ratio(cpu, floorCpu, 8)}` +
   (INSTRUCTIONS
-    ? ` ${`${((instructions[index] ?? 0) / 1e6).toFixed(1)} M`.padStart(10)} ${((instructions[index] ?? 0) / dynamoInstructions).toFixed(3).padStart(9)}`
+    ? ` ${`${((instructions[index] ?? 0) / 1e6).toFixed(1)} M`.padStart(10)} ${((instructions[index] ?? 0) / dynamoInstructions).toFixed(3).padStart(10)} ${((instructions[index] ?? 0) / floorInstructions).toFixed(3).padStart(8)}`
     : '');
 console.log(
   `Functions (esbuild, minified, ESM, node24, split as infra splits) — start-up CPU: median of ${RUNS} fresh processes each, taken in turns`,
 );
 console.log(
-  `  ${'handler'.padEnd(24)} ${'all code'.padStart(9)} ${'at start'.padStart(9)} ${'gzip'.padStart(9)} ${'CPU'.padStart(9)} ${'× empty'.padStart(8)} ${'× DynamoDB'.padStart(11)}` +
-    (INSTRUCTIONS ? ` ${'instr.'.padStart(10)} ${'× DynamoDB'.padStart(9)}` : ''),
+  `  ${'handler'.padEnd(24)} ${'all code'.padStart(9)} ${'at start'.padStart(9)} ${'gzip'.padStart(9)} ${'CPU'.padStart(9)} ${'× empty'.padStart(8)} ${'× DynamoDB'.padStart(11)} ${'× floor'.padStart(8)}` +
+    (INSTRUCTIONS ? ` ${'instr.'.padStart(10)} ${'× DynamoDB'.padStart(10)} ${'× floor'.padStart(8)}` : ''),
 );
 console.log(row('(empty handler)', emptyBundle, emptyCpu, 0));
 console.log(row('(DynamoDB client only)', dynamoBundle, dynamoCpu, 1));
+console.log(row('(+ middy, Logger: floor)', floorBundle, floorCpu, 2));
 handlerNames.forEach((name, index) => {
   const b = handlerBundles[index];
-  if (b) console.log(row(name, b, handlerCpu[index] ?? 0, index + 2));
+  if (b) console.log(row(name, b, handlerCpu[index] ?? 0, index + 3));
 });
 
 // The per-form modules the submit handler loads on first use (one per form; start-up loads none of them).
@@ -321,7 +358,8 @@ console.log(
     .padStart(7)}`,
 );
 
-// 6: the agency queue at 100,000 submissions (one Query per shard per page).
+// 6: the agency queue at 100,000 submissions (one Query per shard per page), then its CSV export.
 execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
 
 rmSync(out, { recursive: true, force: true });

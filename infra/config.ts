@@ -3,7 +3,8 @@
  * (infra/app.ts, and the local runtime for the sign-in choices it offers) and passed down as props;
  * constructs never read process.env. Every problem is reported at once, naming the field and the fix.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCALES } from '#catalog/locales';
@@ -39,6 +40,38 @@ const AgencyConfigFields = z.strictObject({
         /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/,
         'must be a lower-case host name like portal.example.gov',
       )
+      .optional(),
+    /** The site's name in its header and in every page's title, per language ("Front Door" when not set). */
+    siteName: z
+      .strictObject({
+        en: z
+          .string()
+          .min(1, 'is empty: the name people see at the top of every page')
+          .max(60, 'is too long: 60 characters at most'),
+        es: z
+          .string()
+          .min(1, 'is empty: the name people see at the top of every page')
+          .max(60, 'is too long: 60 characters at most'),
+      })
+      .optional(),
+    /**
+     * The government's seal or logo, shown beside the site name and in the footer's identifier: an .svg or .png
+     * file, as a path from the repository root (e.g. "branding/seal.svg"). Without it the header shows the name only.
+     */
+    seal: z
+      .string()
+      .regex(
+        /^(?!\/)(?!.*\.\.)[\w./-]+\.(svg|png)$/,
+        'must be a path from the repository root to an .svg or .png file, e.g. "branding/seal.svg"',
+      )
+      .optional(),
+    /** How people reach the government about the site itself (each agency's own phone is in catalog/agencies/). */
+    contact: z
+      .strictObject({
+        phone: z.string().regex(/^\+?[0-9][0-9 ().-]{6,19}$/, 'must be a phone number people can dial, e.g. "1-800-555-0100"'),
+        email: z.email('must be an e-mail address, e.g. help@example.gov').optional(),
+        hours: z.strictObject({ en: z.string().min(1).max(80), es: z.string().min(1).max(80) }).optional(),
+      })
       .optional(),
     /**
      * The ACM certificate for `domain`, issued in us-east-1 (CloudFront reads certificates only there):
@@ -98,6 +131,11 @@ const AgencyConfigFields = z.strictObject({
   payments: z.strictObject({
     provider: z.enum(['stripe', 'sandbox'], { error: 'must be "stripe" or "sandbox"' }),
   }),
+  /**
+   * E-mail to citizens (submission received, status changed, messages, receipts). `fromAddress` defaults to
+   * no-reply@<agency.domain>; SES must verify it (its domain's DKIM records, or the address) before it sends.
+   */
+  notifications: z.strictObject({ fromAddress: z.email('must be the e-mail address notifications come from') }).optional(),
   /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
   audit: z
     .strictObject({
@@ -208,7 +246,16 @@ export function loadAgencyConfig(path = AGENCY_CONFIG_PATH, agencyIds?: readonly
   } catch (error) {
     throw new AgencyConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
   }
-  return parseAgencyConfig(data, path, agencyIds);
+  const config = parseAgencyConfig(data, path, agencyIds);
+  const seal = sealFile(config, path);
+  if (seal && !existsSync(seal))
+    throw new AgencyConfigError(path, [`agency.seal "${config.agency.seal}" is not a file: put the seal there or fix the path`]);
+  return config;
+}
+
+/** Where the seal is on disk (agency.seal is a path from the folder agency.config.json is in). */
+export function sealFile(config: AgencyConfig, path = AGENCY_CONFIG_PATH): string | undefined {
+  return config.agency.seal && resolve(dirname(path), config.agency.seal);
 }
 
 /**

@@ -61,7 +61,7 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
   {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
     reason:
-      'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; every other statement names its resource.',
+      'X-Ray PutTraceSegments/PutTelemetryRecords and DynamoDB ListStreams (the notifier reads the table stream) have no resource-level permissions; every other statement names its resource.',
     on: (portal) => portalFunctions(portal).map((fn) => fn.role.policy),
   },
   {
@@ -74,7 +74,18 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
     ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
     reason:
       'Invoked synchronously (API Gateway, Cognito triggers, CloudFormation): the caller receives the error; a dead-letter queue only applies to asynchronous invocations.',
-    on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
+    on: (portal) => [
+      ...portalFunctions(portal)
+        .filter((fn) => fn !== portal.app.notifier.sender && fn !== portal.app.notifier.eventRecorder)
+        .map((fn) => fn.function),
+      ...bucketDeploymentFunction(portal),
+    ],
+  },
+  {
+    ids: [...perPack('LambdaDLQ', NIST_HIPAA), 'Serverless-LambdaDLQ'],
+    reason:
+      "Invoked by the table stream's event source mapping, whose on-failure destination is the notifications dead-letter queue (alarmed); a function DLQ applies to asynchronous invocations only.",
+    on: (portal) => [portal.app.notifier.sender.function],
   },
   {
     ids: perPack('LambdaInsideVPC', NIST_HIPAA_PCI),
@@ -89,11 +100,17 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       "Public by design: the route table marks the route auth 'public' (anonymous tasks, the payment provider's signed webhooks, health); the WAF, its throttle and the function's own checks protect it.",
     on: (portal) => portal.app.api.publicRoutes,
   },
+  {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      "Staff pages (credentials 'session'): the token is in an HttpOnly cookie, which the JWT authorizer never reads; the function checks it as the gateway would and makes the CSRF checks on every POST (decisions 60, 61).",
+    on: (portal) => portal.app.api.sessionRoutes,
+  },
   // Secrets
   {
     ids: ['AwsSolutions-SMG4', ...perPack('SecretsManagerRotationEnabled', NIST_HIPAA)],
     reason:
-      "Rotated by the operator (docs/deploying.md): payment keys are issued by the provider's dashboard, and the origin header must change in CloudFront and the functions in one deployment.",
+      "Rotated by the operator (docs/deploying.md): payment keys come from the provider's dashboard, the origin header must change in CloudFront and the functions at once; a new CSRF key only asks staff to reload a page; the survey key is kept (decision 100).",
     on: allSecrets,
   },
   // Sign-in through other identity providers (infra/constructs/federation.ts)
@@ -130,6 +147,12 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
     ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
     reason: 'This queue is itself the dead-letter queue of the alarm e-mail subscription.',
     on: (portal) => [portal.app.observability.alarms.undelivered, portal.waf.alarms.undelivered],
+  },
+  {
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    reason:
+      "This queue is itself the notifications' dead-letter queue (the stream's on-failure destination and the e-mail events rule's DLQ); an alarm goes off at its first message.",
+    on: (portal) => [portal.app.notifier.deadLetters],
   },
   // AWS services' own roles and functions
   {

@@ -139,11 +139,15 @@ export function pointHandlersAt(endpoint: string, tableName: string): void {
     // milliseconds: a longer wait for an answer (3 attempts still end inside the functions' 10 s; decision 92).
     DYNAMODB_REQUEST_TIMEOUT_MS: '2500',
   });
+  // The survey's HMAC key (decision 0100); on AWS a generated Secrets Manager secret. Fixed locally, so a
+  // restart with the same data keeps "one response per transaction".
+  process.env.FEEDBACK_KEY ??= 'local-feedback-key-not-a-secret';
 }
 
 /** Creates the table from the shared table definition (a no-op when it exists). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
+  // The stream is the outbox's other half: the local stream poller hands it to the notifier (stream-poller.ts).
   const attributes = new Map<string, 'S' | 'N'>();
   for (const key of [partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey])]) {
     attributes.set(key.name, key.type);
@@ -164,6 +168,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
   };
   try {
     await client.send(new CreateTableCommand(input));

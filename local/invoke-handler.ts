@@ -1,9 +1,10 @@
 /**
  * `npm run fn -- <handler> <event.json>` (through local/invoke.ts): invoke one Lambda handler with an event file, like `sam local invoke`
  * without Docker. Every entry in functions/handlers/ can be invoked, with what it needs started first:
- * - the API handlers (the route table's): the local portal, that is DynamoDB Local on the data `npm start` keeps
- *   in .data/ (with the sample bills and the sample submission) and the payment sandbox the payment handlers pay
- *   through;
+ * - the API handlers (the route table's) and the notifier's two (send-notifications, record-email-events: a
+ *   DynamoDB stream event and an SES event from EventBridge): the local portal, that is DynamoDB Local on the data
+ *   `npm start` keeps in .data/ (with the sample bills and the sample submission), the payment sandbox the payment
+ *   handlers pay through and the local SES the notifier sends to;
  * - the Cognito triggers (pre-sign-up, pre-token-generation): the identity providers and agencies from
  *   agency.config.json, and a local Cognito user pool holding the sandbox citizens;
  * - the Login.gov proxy (login-gov-authorize, login-gov-token): its settings from agency.config.json and its two
@@ -31,6 +32,7 @@ const handlers = readdirSync(HANDLERS_DIR)
   .sort();
 const apiHandlers = new Set((routes as readonly Route[]).map((route) => route.handler as string));
 const COGNITO_TRIGGERS = new Set(['pre-sign-up', 'pre-token-generation']);
+const NOTIFIER_HANDLERS = new Set(['send-notifications', 'record-email-events']);
 
 const [name, eventFile] = process.argv.slice(2);
 if (!name || !eventFile || !handlers.includes(name)) {
@@ -46,7 +48,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 /** Starts what the handler needs and sets its environment; answers how to stop it all again. */
 async function startWhatItNeeds(handler: string): Promise<() => Promise<void>> {
-  if (apiHandlers.has(handler)) {
+  if (apiHandlers.has(handler) || NOTIFIER_HANDLERS.has(handler)) {
     const portal = await startPortal({
       port: 0,
       dataDir: DATA_DIR,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbLocal, ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startLocalNotifications } from './notifications.ts';
 import { seedSampleBills } from './payment-sandbox-bills.ts';
 import { seedSampleSubmission } from './sample-submissions.ts';
 import { listenPortalServer } from './server.ts';
@@ -20,6 +21,7 @@ export const DATA_DIR = process.env.FRONT_DOOR_DATA_DIR ?? join(ROOT, '.data');
 export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
 export const paymentSandboxFile = (dataDir: string) => join(dataDir, 'payment-sandbox', 'checkouts.json');
+export const deadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'notifications.jsonl');
 export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
@@ -36,6 +38,10 @@ export interface RunningPortal {
   url: string;
   dynamoDbEndpoint: string;
   tableName: string;
+  /** The local SES's page of sent e-mails. */
+  inboxUrl: string;
+  /** The local SES (what was sent; faults) and the stream poller (dead letters; settle). */
+  notifications: Awaited<ReturnType<typeof startLocalNotifications>>;
   stop(): Promise<void>;
 }
 
@@ -61,11 +67,26 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
         paymentSandboxFile: paymentSandboxFile(options.dataDir),
       }),
     });
+    const notifications = await startLocalNotifications({
+      client: dynamo.client,
+      endpoint: dynamo.endpoint,
+      tableName,
+      ...(options.dataDir && { deadLetterFile: deadLetterFile(options.dataDir) }),
+      ...(options.log && { log: options.log }),
+    }).catch(async (error: unknown) => {
+      // The server is already listening: close it too, or it would hold its port after a failed start.
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    });
     return {
       url,
       dynamoDbEndpoint: dynamo.endpoint,
       tableName,
+      inboxUrl: notifications.ses.inboxUrl,
+      notifications,
       async stop() {
+        await notifications.stop();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
         await dynamo.stop();

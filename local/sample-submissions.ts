@@ -26,6 +26,8 @@ export async function seedSampleSubmission(client: DynamoDBClient, tableName: st
       answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' },
       submittedAt,
       updatedAt: submittedAt,
+      // As submitForm records it: the notifier writes here (the local SES keeps it; nobody receives it).
+      applicantEmail: 'ana@example.com',
     },
     { status: 'received', at: submittedAt },
   ); // 'code-taken' once seeded: kept as it is.

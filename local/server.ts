@@ -3,12 +3,14 @@
  * headers, /config.json), API Gateway (/api/* → the same handler modules, with HTTP API v2 events, after
  * the same JWT checks) and Cognito (/auth/* → the local issuer).
  */
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { API_PREFIX, authorizationScopesFor } from '#http/routes';
+import { localeOfPath, localePath } from '#catalog/i18n';
+import { API_PREFIX, authorizationScopesFor, gatewayAuthorizes } from '#http/routes';
 import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
 import { SECURITY_HEADERS } from '../web/security-headers.ts';
@@ -156,7 +158,8 @@ async function serveApi(
   };
   // Like API Gateway: protected routes need a valid token before anything else; public ones get no claims.
   let authorization: JwtAuthorization | undefined;
-  const scopes = authorizationScopesFor(matched.match.route);
+  // A session route (the staff pages' cookie) has no gateway authorizer, as on AWS: withHttp checks the cookie.
+  const scopes = gatewayAuthorizes(matched.match.route) ? authorizationScopesFor(matched.match.route) : undefined;
   if (scopes) {
     const header = req.headers.authorization;
     const verdict = identity ? await identity.authorizer(header, scopes) : ({ ok: false } as const);
@@ -235,7 +238,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
     target = join(file, 'index.html');
   }
   if (!existsSync(target) || !statSync(target).isFile() || pathname.includes('/_shell/')) {
-    const notFound = join(distDir, pathname.startsWith('/es/') ? 'es/404.html' : '404.html');
+    const notFound = join(distDir, localePath(localeOfPath(pathname), '/404.html'));
     send(
       res,
       404,
@@ -354,6 +357,13 @@ export async function listenPortalServer(
   // The functions pay through the sandbox, unless told to use Stripe itself (test-mode keys, see docs/payments.md).
   if (process.env.PAYMENT_PROVIDER !== 'stripe') Object.assign(process.env, paymentSandbox.env);
   process.env.PORTAL_ORIGIN = url; // as infra sets it: where other sites send people back to
+  // The staff pages' sign-in, as infra sets it: the issuer is also the pool's domain here; a CSRF key per run.
+  Object.assign(process.env, {
+    USER_POOL_ISSUER: identity.issuer.issuer,
+    USER_POOL_CLIENT_ID: identity.issuer.clientId,
+    USER_POOL_DOMAIN: identity.issuer.issuer,
+    STAFF_SESSION_SECRET: process.env.STAFF_SESSION_SECRET || randomBytes(32).toString('base64url'),
+  });
   server.once('close', () => paymentSandbox.stop());
   return { server, url, paymentSandbox };
 }

@@ -1,4 +1,5 @@
 /** `npm start` (through local/start.ts): the whole portal on one machine, at http://localhost:3000 (PORT overrides). Ctrl-C stops it all. */
+import { apiPath } from '#ui/paths.ts';
 import { DATA_DIR, startPortal } from './portal.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +16,8 @@ try {
 }
 
 console.log(`Front Door is running at ${portal.url}  (data in .data/, Ctrl-C to stop)`);
+console.log(`E-mails it sends: ${portal.inboxUrl}`);
+console.log(`Staff work cases at ${portal.url}${apiPath('staffSignIn')}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,22 +1,39 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
-import { readFileSync, renameSync, rmdirSync } from 'node:fs';
+import { renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@astrojs/preact';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
+import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
+import { loadAgencyConfig, sealFile } from '../infra/config.ts';
 
 const uswds = path.resolve(process.cwd(), 'node_modules/@uswds/uswds');
 
 /**
- * The site's own address, from agency.config.json (checked by infra/config.ts on synth): hreflang and canonical
- * links must be absolute. Without a domain (the CloudFront address is only known after deploy) links stay relative.
+ * agency.config.json, checked as synth checks it. The site's own address: hreflang and canonical links must be
+ * absolute. Without a domain (the CloudFront address is only known after deploy) links stay relative.
  */
-const agencyDomain = (
-  JSON.parse(readFileSync(path.resolve(process.cwd(), 'agency.config.json'), 'utf8')) as {
-    agency?: { domain?: string };
-  }
-).agency?.domain;
+const agencyConfigPath = path.resolve(process.cwd(), 'agency.config.json');
+const agencyConfig = loadAgencyConfig(agencyConfigPath);
+const agencyDomain = agencyConfig.agency.domain;
+
+/**
+ * `virtual:agency-seal`: the URL of the government's seal (agency.config.json's agency.seal) as Vite ships it,
+ * hashed like every other image; undefined when the config names none. A config value cannot be a static
+ * import, hence this small module.
+ */
+function agencySeal(file: string | undefined): Plugin {
+  const id = 'virtual:agency-seal';
+  return {
+    name: 'portal:agency-seal',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => {
+      if (resolved !== `\0${id}`) return undefined;
+      return file ? `export { default } from ${JSON.stringify(`${file}?url`)};` : 'export default undefined;';
+    },
+  };
+}
 
 /**
  * The 404 page is one page file for every language, so Astro writes it as <lang>/404/index.html (a plain
@@ -57,6 +74,7 @@ export default defineConfig({
   // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
   integrations: [preact(), notFoundPagesAsFiles()],
   vite: {
+    plugins: [agencySeal(sealFile(agencyConfig, agencyConfigPath))],
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
       // ships only the images actually used, with hashed names.

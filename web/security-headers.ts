@@ -11,8 +11,8 @@ export const PAYMENT_CHECKOUT_ORIGINS = ['https://checkout.stripe.com'];
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  // Pagefind's search index runs as WebAssembly; no inline scripts anywhere.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // No inline scripts anywhere, and no WebAssembly (site search runs in a function: decision 50).
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -22,6 +22,22 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * The same headers with more origins a form may post (or be redirected) to: on AWS the user pool's domain, where
+ * the staff pages' sign-out form is sent on to (decision 61). Locally the pool is this origin, so nothing is added.
+ */
+export function withFormActionOrigins(headers: Record<string, string>, origins: readonly string[]): Record<string, string> {
+  const csp = headers['content-security-policy'] ?? '';
+  if (origins.length === 0) return headers;
+  return {
+    ...headers,
+    'content-security-policy': csp.replace(
+      /form-action ([^;]*)/,
+      (_, sources: string) => `form-action ${sources} ${origins.join(' ')}`,
+    ),
+  };
+}
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

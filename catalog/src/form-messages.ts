@@ -5,7 +5,7 @@
 import { translate } from './i18n.ts';
 import type { Field, Locale, Strings } from './schema.ts';
 
-export type ProblemKind = 'required' | 'invalid' | 'tooLong';
+export type ProblemKind = 'required' | 'invalid' | 'tooLong' | 'future' | 'past' | 'tooFar';
 
 /** One mistake in a person's answers: which field, and what to do about it. */
 export interface FieldProblem {
@@ -23,12 +23,31 @@ export function bareLabel(field: Field, locale: Locale): string {
   return field.label[locale].replace(/\s*\((optional|opcional)\)\s*$/i, '');
 }
 
-export function messageFor(field: Field, kind: ProblemKind, locale: Locale, strings: Strings): string {
+export function messageFor(field: Field, kind: ProblemKind, locale: Locale, strings: Strings, part?: string): string {
   const label = lowerFirst(bareLabel(field, locale));
+  // One box of an address or a name: "Home address: enter a 5-digit ZIP code, like 55501".
+  if (part !== undefined && (field.type === 'address' || field.type === 'name')) {
+    const what =
+      kind === 'tooLong'
+        ? translate(strings, 'validation.partTooLong', locale, { part: translate(strings, `form.part.${part}`, locale) })
+        : translate(strings, `validation.part.${part}.fix`, locale);
+    return `${bareLabel(field, locale)}: ${what}`;
+  }
+  // A sentence that starts with the label keeps its capital letter.
+  const Label = bareLabel(field, locale);
+  if (kind === 'future') return translate(strings, 'validation.dateNotInFuture', locale, { Label });
+  if (kind === 'past') return translate(strings, 'validation.dateNotInPast', locale, { Label });
+  if (kind === 'tooFar') {
+    const years = field.dateRange?.withinYears ?? 0;
+    // "within a year", not "within 1 years" (in Spanish "a un año", not "a 1 años").
+    return translate(strings, years === 1 ? 'validation.dateWithinYear' : 'validation.dateWithinYears', locale, { Label, years });
+  }
   if (kind === 'required') {
     if (field.errors?.required) return field.errors.required[locale];
     if (field.type === 'checkbox') return translate(strings, 'validation.checkbox', locale, { label });
-    if (field.type === 'radio' || field.type === 'select') return translate(strings, 'validation.choose', locale, { label });
+    if (field.type === 'checkboxes') return translate(strings, 'validation.chooseSome', locale, { label });
+    if (field.type === 'radio' || field.type === 'select' || field.type === 'yesNo')
+      return translate(strings, 'validation.choose', locale, { label });
     return translate(strings, 'validation.required', locale, { label });
   }
   if (kind === 'tooLong') {
@@ -42,6 +61,19 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
       return translate(strings, 'validation.tel', locale);
     case 'date':
       return translate(strings, 'validation.date', locale);
+    case 'memorableDate':
+      return translate(strings, 'validation.memorableDate', locale, { label });
+    case 'money':
+      if (field.minimum !== undefined || field.maximum !== undefined) {
+        const dollars = (cents: number) =>
+          new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+        return translate(strings, 'validation.moneyRange', locale, {
+          label,
+          min: dollars(field.minimum ?? 0),
+          max: dollars(field.maximum ?? 1_000_000_000),
+        });
+      }
+      return translate(strings, 'validation.money', locale, { label });
     case 'integer':
       if (field.minimum !== undefined && field.maximum !== undefined) {
         return translate(strings, 'validation.integerRange', locale, { label, min: field.minimum, max: field.maximum });
@@ -49,6 +81,8 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
       return translate(strings, 'validation.integer', locale, { label });
     case 'radio':
     case 'select':
+    case 'yesNo':
+    case 'checkboxes':
       return translate(strings, 'validation.choose', locale, { label });
     default:
       return translate(strings, 'validation.invalid', locale, { label });

@@ -12,18 +12,41 @@ export function localePath(locale: Locale, path: string): string {
   return locale === DEFAULT_LOCALE ? clean : `/${locale}${clean}`;
 }
 
+/** The language a site path is in: the inverse of localePath (`/es/…` is Spanish, anything else English). */
+export function localeOfPath(path: string): Locale {
+  const first = path.split('/')[1] ?? '';
+  return isLocale(first) && first !== DEFAULT_LOCALE ? first : DEFAULT_LOCALE;
+}
+
 /** Fills `{name}` placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/** What agency.config.json says about the government the site belongs to (infra/config.ts checks it). */
+export interface AgencyIdentity {
+  name: string;
+  domain?: string | undefined;
+  siteName?: Localized | undefined;
+  contact?: { phone: string; email?: string | undefined; hours?: Localized | undefined } | undefined;
+}
+
 /**
- * The site strings with what only the agency's config knows (agency.config.json): the government's name and
- * the site's domain, shown in the banner and the identifier. The build adds them; strings.json never types them.
+ * The site strings with what only the agency's config knows (agency.config.json): the government's name, the
+ * site's name and domain, and how to reach the government, shown in the header, the banner and the identifier.
+ * The build adds them; strings.json never types them. A contact detail the config leaves out is empty.
  */
-export function withAgency(strings: Strings, agency: { name: string; domain?: string | undefined }): Strings {
+export function withAgency(strings: Strings, agency: AgencyIdentity): Strings {
   const both = (value: string) => ({ en: value, es: value });
-  return { ...strings, 'site.government': both(agency.name), 'site.domain': both(agency.domain ?? agency.name) };
+  return {
+    ...strings,
+    'site.government': both(agency.name),
+    'site.domain': both(agency.domain ?? agency.name),
+    ...(agency.siteName && { 'site.name': agency.siteName }),
+    'site.contactPhone': both(agency.contact?.phone ?? ''),
+    'site.contactEmail': both(agency.contact?.email ?? ''),
+    'site.contactHours': agency.contact?.hours ?? both(''),
+  };
 }
 
 /** A site string in the given language; a missing key is a build-time bug, so it throws. */

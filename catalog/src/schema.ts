@@ -4,6 +4,8 @@
  * and checks every cross-reference, naming the file and the fix when something is wrong.
  */
 import { z } from 'zod';
+import type { Condition } from './conditions.ts';
+import { CHECK_ANSWERS_PAGE } from './form-pages.ts';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 
@@ -63,7 +65,29 @@ export const ServiceSchema = z.strictObject({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-const FIELD_TYPES = ['text', 'textarea', 'email', 'tel', 'date', 'integer', 'radio', 'select', 'checkbox'] as const;
+const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'tel',
+  'date',
+  'integer',
+  'radio',
+  'select',
+  'checkbox',
+  /** A date as three boxes, month, day and year (USWDS memorable date): for dates people know, like a birthday. */
+  'memorableDate',
+  /** Yes or no, as two radio buttons; the answer is "yes" or "no". */
+  'yesNo',
+  /** Several boxes to tick ("options"); the answer is the list of values ticked. */
+  'checkboxes',
+  /** An amount of money in dollars and cents; the answer is a whole number of cents. */
+  'money',
+  /** A US address: street, city, state and ZIP code (an object of those parts, question-parts.ts). */
+  'address',
+  /** A person's name in parts: first, middle (optional) and last (an object of those parts). */
+  'name',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const OptionSchema = z.strictObject({
@@ -71,14 +95,36 @@ export const OptionSchema = z.strictObject({
   label: LocalizedSchema,
 });
 
+const questionName = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'Start field names with a lowercase letter, then letters or numbers (like "dateOfBirth")');
+
+const CONDITION_HINT =
+  'Write a condition like {"question": "relationship", "equals": "child"}: "equals", "oneOf", "greaterThan", ' +
+  '"lessThan", "atLeast", "atMost" or "answered" about one earlier question, or "all", "any" or "not" around others';
+
+/** When a question or page is shown (catalog/src/conditions.ts evaluates it everywhere). */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ question: questionName, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+      z.strictObject({ question: questionName, oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+      z.strictObject({ question: questionName, greaterThan: z.number() }),
+      z.strictObject({ question: questionName, lessThan: z.number() }),
+      z.strictObject({ question: questionName, atLeast: z.number() }),
+      z.strictObject({ question: questionName, atMost: z.number() }),
+      z.strictObject({ question: questionName, answered: z.boolean() }),
+      z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+      z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+      z.strictObject({ not: ConditionSchema }),
+    ],
+    { error: CONDITION_HINT },
+  ),
+);
+
 export const FieldSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(
-        /^[a-z][a-zA-Z0-9]{0,39}$/,
-        'Start field names with a lowercase letter, then letters or numbers (like "dateOfBirth")',
-      ),
+    name: questionName,
     type: z.enum(FIELD_TYPES),
     label: LocalizedSchema,
     hint: LocalizedSchema.optional(),
@@ -93,14 +139,37 @@ export const FieldSchema = z
     options: z.array(OptionSchema).min(2).optional(),
     /** Plain-language messages that replace the defaults for this field. */
     errors: z.strictObject({ required: LocalizedSchema.optional(), invalid: LocalizedSchema.optional() }).optional(),
+    /** Ask this question only when earlier answers say so; otherwise it is not shown and its answer is dropped. */
+    when: ConditionSchema.optional(),
+    /** Dates only: which dates make sense, counted from the day the answer is checked. */
+    dateRange: z
+      .strictObject({
+        /** Today or earlier (a date of birth, of death). */
+        notInFuture: z.boolean().optional(),
+        /** Today or later (a start date). */
+        notInPast: z.boolean().optional(),
+        /** At most this many years before or after today. */
+        withinYears: z.number().int().positive().max(200).optional(),
+      })
+      .optional(),
   })
   .superRefine((field, ctx) => {
-    const needsOptions = field.type === 'radio' || field.type === 'select';
+    const needsOptions = field.type === 'radio' || field.type === 'select' || field.type === 'checkboxes';
     if (needsOptions && !field.options) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `A ${field.type} field needs "options"` });
     }
     if (!needsOptions && field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `Only radio and select fields take "options"` });
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `Only radio, select and checkboxes fields take "options"` });
+    }
+    if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
+      ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });
+    }
+    if (field.dateRange?.notInFuture && field.dateRange.notInPast) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateRange'],
+        message: 'A date cannot be both not in the future and not in the past',
+      });
     }
     if (field.pattern !== undefined) {
       try {
@@ -112,22 +181,196 @@ export const FieldSchema = z
   });
 export type Field = z.infer<typeof FieldSchema>;
 
+// In a zod-free module: the functions use it, and zod must stay out of their bundles.
+export { CHECK_ANSWERS_PAGE } from './form-pages.ts';
+
+const PageSchema = z.strictObject({
+  id: id.refine((value) => value !== CHECK_ANSWERS_PAGE, `"${CHECK_ANSWERS_PAGE}" is the summary page's id: choose another`),
+  /** The page's heading (also its step in the step indicator). */
+  title: LocalizedSchema,
+  /** Show this whole page only when earlier answers say so. */
+  when: ConditionSchema.optional(),
+  /**
+   * "Add another": the page's questions are asked once per item (a household member, an earlier address), from
+   * `min` to `max` items; the answer, named by the page's id, is the list of items.
+   */
+  repeat: z
+    .strictObject({
+      min: z.number().int().min(0).max(50),
+      max: z.number().int().min(1).max(50),
+      /** What one item is called, in a sentence: "person", "address" ("Person 2"). */
+      itemName: LocalizedSchema,
+      /** The button that adds one: "Add a person" (Spanish needs its own article and gender). */
+      addLabel: LocalizedSchema,
+      /** The question whose answer is each item's summary line. */
+      summary: questionName,
+    })
+    .optional(),
+  fields: z.array(FieldSchema).min(1).max(40),
+});
+
+/** The questions of a repeating page, asked once per item. */
+export interface RepeatingGroup {
+  min: number;
+  max: number;
+  itemName: Localized;
+  addLabel: Localized;
+  summary: string;
+  fields: Field[];
+}
+
+/** One page of a multi-page form, as the functions and the site read it: the questions by name, in order. */
+export interface FormPage {
+  id: string;
+  title: Localized;
+  when?: Condition | undefined;
+  /** On a repeating page: its one answer, the list of items, is named by the page's id. */
+  questions: string[];
+  /** A repeating page ("add another"): the questions of each item. */
+  group?: RepeatingGroup;
+}
+
+type Leaf = Extract<Condition, { question: string }>;
+
+function leavesOf(condition: Condition): Leaf[] {
+  if ('all' in condition) return condition.all.flatMap(leavesOf);
+  if ('any' in condition) return condition.any.flatMap(leavesOf);
+  if ('not' in condition) return leavesOf(condition.not);
+  return [condition];
+}
+
+const COMPARES = ['greaterThan', 'lessThan', 'atLeast', 'atMost'] as const;
+
+/**
+ * Every question a condition names must be asked earlier in the form (a page's: on an earlier page), and what it
+ * compares must be something the question can answer: a condition that could never hold is a mistake.
+ */
+function checkConditions(
+  pages: { when?: Condition | undefined; repeat?: unknown; fields: Field[] }[],
+  ctx: z.RefinementCtx,
+  pathOf: (pageIndex: number, fieldIndex?: number) => PropertyKey[],
+) {
+  const all = new Map(pages.flatMap((page) => page.fields.map((field) => [field.name, field] as const)));
+  const check = (condition: Condition, path: PropertyKey[], earlier: Map<string, Field>, where: string) => {
+    for (const leaf of leavesOf(condition)) {
+      const name = leaf.question;
+      const field = earlier.get(name);
+      if (!field) {
+        const message = all.has(name)
+          ? `the condition names "${name}", which is asked ${where}. A condition can only use answers to questions asked before it: move "${name}" earlier or the condition later`
+          : `the condition names "${name}", but this form has no question "${name}". Use one of: ${[...all.keys()].join(', ')}`;
+        ctx.addIssue({ code: 'custom', path, message });
+        continue;
+      }
+      if ((field.type === 'checkboxes' || field.type === 'address' || field.type === 'name') && !('answered' in leaf)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${name}" has several answers: a condition can only ask whether it is answered`,
+        });
+        continue;
+      }
+      if (COMPARES.some((key) => key in leaf) && field.type !== 'integer' && field.type !== 'money') {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${name}" is not a number question, so it cannot be compared with a number`,
+        });
+      }
+      const values = 'equals' in leaf ? [leaf.equals] : 'oneOf' in leaf ? leaf.oneOf : [];
+      const options = field.type === 'yesNo' ? ['yes', 'no'] : field.options?.map((option) => option.value);
+      for (const value of values) {
+        if (options && !options.includes(String(value))) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${name}" has no option "${String(value)}". Use one of: ${options.join(', ')}`,
+          });
+        }
+      }
+    }
+  };
+  const before = new Map<string, Field>();
+  pages.forEach((page, pageIndex) => {
+    if (page.when) check(page.when, [...pathOf(pageIndex), 'when'], before, 'on this page or later');
+    if (page.repeat) {
+      // Each item is asked alike: no conditions inside, and later conditions cannot name one item's answer.
+      page.fields.forEach((field, fieldIndex) => {
+        all.delete(field.name);
+        if (field.when)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...pathOf(pageIndex, fieldIndex), 'when'],
+            message: 'The questions of a repeating page cannot have conditions',
+          });
+      });
+      return;
+    }
+    const onPage = new Map(before);
+    page.fields.forEach((field, fieldIndex) => {
+      if (field.when) check(field.when, [...pathOf(pageIndex, fieldIndex), 'when'], onPage, 'here or later');
+      onPage.set(field.name, field);
+    });
+    for (const field of page.fields) before.set(field.name, field);
+  });
+}
+
 export const FormSchema = z
   .strictObject({
     id,
     title: LocalizedSchema,
     intro: LocalizedSchema,
-    fields: z.array(FieldSchema).min(1).max(100),
+    /** A one-page form: its questions. */
+    fields: z.array(FieldSchema).min(1).max(100).optional(),
+    /** A multi-page form: its pages in order (instead of "fields"), with a "Check your answers" page at the end. */
+    pages: z.array(PageSchema).min(1).max(30).optional(),
   })
   .superRefine((form, ctx) => {
+    if ((form.fields === undefined) === (form.pages === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'A form lists its questions in "fields" (one page) or in "pages" (several pages), not both and not neither',
+      });
+      return;
+    }
+    const pages = form.pages ?? [{ fields: form.fields ?? [] }];
     const seen = new Set<string>();
-    form.fields.forEach((field, index) => {
-      if (seen.has(field.name)) {
-        ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `"${field.name}" is used twice` });
-      }
-      seen.add(field.name);
+    pages.forEach((page, pageIndex) => {
+      page.fields.forEach((field, index) => {
+        const path = form.pages ? ['pages', pageIndex, 'fields', index, 'name'] : ['fields', index, 'name'];
+        if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path, message: `"${field.name}" is used twice` });
+        seen.add(field.name);
+      });
     });
-  });
+    if (seen.size > 200) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'A form can ask at most 200 questions' });
+    const pageIds = new Set<string>();
+    form.pages?.forEach((page, index) => {
+      if (pageIds.has(page.id))
+        ctx.addIssue({ code: 'custom', path: ['pages', index, 'id'], message: `"${page.id}" is used twice` });
+      pageIds.add(page.id);
+    });
+    checkConditions(pages, ctx, (pageIndex, fieldIndex) =>
+      form.pages
+        ? ['pages', pageIndex, ...(fieldIndex === undefined ? [] : ['fields', fieldIndex])]
+        : fieldIndex === undefined
+          ? []
+          : ['fields', fieldIndex],
+    );
+  })
+  .transform(({ pages, fields, ...form }) => ({
+    ...form,
+    /** Every question of the form, in order (on a multi-page form, page after page), but those asked per item. */
+    fields: pages ? pages.flatMap((page) => (page.repeat ? [] : page.fields)) : (fields ?? []),
+    ...(pages && {
+      pages: pages.map(
+        ({ fields: questions, repeat, ...page }): FormPage =>
+          repeat
+            ? { ...page, questions: [page.id], group: { ...repeat, fields: questions } }
+            : { ...page, questions: questions.map((field) => field.name) },
+      ),
+    }),
+  }));
 export type Form = z.infer<typeof FormSchema>;
 
 /** Words of the site itself (buttons, headings, messages), in every language. */

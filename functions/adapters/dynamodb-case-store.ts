@@ -16,23 +16,28 @@ import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
+import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
-function auditItem(entry: AuditEntry) {
+/** A staff member's activity for one agency (gsi2): one partition per agency and person (audit-activity.ts). */
+export const actorKey = (agency: string, subject: string) => `ACTOR#${agency}#${subject}`;
+
+/** An audit entry as stored (the refund writes one in its own transaction too: dynamodb-payment-store.ts). */
+export function auditItem(entry: AuditEntry) {
   return {
     pk: `AUDIT#${entry.record}`,
     sk: `${entry.at}#${entry.id}`,
     type: 'audit',
     ...entry,
-    gsi2pk: `ACTOR#${entry.actor.subject}`,
+    gsi2pk: actorKey(entry.actor.agency, entry.actor.subject),
     gsi2sk: `${entry.at}#${entry.id}`,
   };
 }
 
-function toAudit(item: Record<string, unknown>): AuditEntry {
+export function toAudit(item: Record<string, unknown>): AuditEntry {
   const { pk: _pk, sk: _sk, type: _type, gsi2pk: _g, gsi2sk: _gs, ...entry } = item;
   return entry as unknown as AuditEntry;
 }
@@ -157,6 +162,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
             [change.update.submission.status]: 1,
           }),
         );
+      for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';

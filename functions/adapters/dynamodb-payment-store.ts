@@ -7,6 +7,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AuditEntry } from '#domain/audit';
 import type { IdempotencyClaim } from '#domain/idempotency';
 import type { Checkout } from '#domain/payment-provider';
 import {
@@ -22,6 +23,9 @@ import {
   summaryOf,
 } from '#domain/payment-records';
 import { holdsMoney, PAYMENT_STATES } from '#domain/payment-state';
+import type { TimelineEntry } from '#domain/timeline';
+import { auditItem } from './dynamodb-case-store.ts';
+import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 
 const paymentKey = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAYMENT' });
@@ -122,7 +126,14 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
   return {
     get,
 
-    async create(payment: Payment, options: { replaces: string | undefined; claim?: IdempotencyClaim | undefined }) {
+    async create(
+      payment: Payment,
+      options: {
+        replaces: string | undefined;
+        claim?: IdempotencyClaim | undefined;
+        timeline?: readonly TimelineEntry[] | undefined;
+      },
+    ) {
       const replaceable = options.replaces
         ? '(attribute_not_exists(payment) OR payment.id = :replaces)'
         : 'attribute_not_exists(payment)';
@@ -142,6 +153,8 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
           },
         },
         ...(options.claim ? [claimPut(tableName, PAY_SCOPE, options.claim, { paymentId: payment.id })] : []),
+        // Last, so the claim stays at index 3 (read from a cancellation's reasons).
+        ...(options.timeline ?? []).map((entry) => timelinePut(tableName, entry)),
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' } satisfies CreatePaymentResult;
@@ -236,6 +249,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
           items.push(updatePayment(change.before, after));
           if (change.entry) items.push(put(historyItem(after.id, change.entry, change.eventId)));
           if (withSubject) items.push(updateSubject(after));
+          for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
         }
         return transactWrite(client, items);
       };
@@ -254,11 +268,13 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       return { kind: 'recorded', subjectUpdated };
     },
 
-    async reserveRefund(before: Payment, after: Payment, refund: Refund, claim?: IdempotencyClaim) {
+    async reserveRefund(before: Payment, after: Payment, refund: Refund, claim: IdempotencyClaim | undefined, audit: AuditEntry) {
       const outcome = await transactWrite(client, [
         updatePayment(before, after),
         put({ ...refundKey(refund.paymentId, refund.id), type: 'refund', ...refund }, 'attribute_not_exists(pk)'),
         ...(claim ? [claimPut(tableName, refundScope(refund.paymentId), claim, { refundId: refund.id })] : []),
+        // Last, so the claim's place (2) in the cancellation reasons stays where existingItem looks.
+        put(auditItem(audit), 'attribute_not_exists(pk)'),
       ]);
       if (outcome.ok) return { kind: 'reserved' as const };
       const claimed = existingItem(outcome, 2);
@@ -267,7 +283,13 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       return { kind: 'stale' as const };
     },
 
-    async finishRefund(before: Payment, after: Payment, refund: Refund, entry?: PaymentHistoryEntry) {
+    async finishRefund(
+      before: Payment,
+      after: Payment,
+      refund: Refund,
+      entry?: PaymentHistoryEntry,
+      timeline: readonly TimelineEntry[] = [],
+    ) {
       const write = (withSubject: boolean) =>
         transactWrite(client, [
           updatePayment(before, after),
@@ -286,6 +308,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
           },
           ...(entry ? [put(historyItem(after.id, entry, refund.id))] : []),
           ...(withSubject ? [updateSubject(after)] : []),
+          ...timeline.map((told) => timelinePut(tableName, told)),
         ]);
       let outcome = await write(true);
       if (conditionFailed(outcome, 1)) return { kind: 'done' as const };

@@ -4,6 +4,8 @@ import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/clie
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IdempotencyClaim } from '#domain/idempotency';
 import type { CreateResult, HistoryEntry, Submission, SubmissionStore } from '#domain/submissions';
+import type { TimelineEntry } from '#domain/timeline';
+import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
@@ -75,7 +77,12 @@ export function countUpdate(tableName: string, submission: Pick<Submission, 'age
 
 export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: string): SubmissionStore {
   return {
-    async create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult> {
+    async create(
+      submission: Submission,
+      first: HistoryEntry,
+      claim?: IdempotencyClaim,
+      timeline: readonly TimelineEntry[] = [],
+    ): Promise<CreateResult> {
       const items = [
         {
           Put: {
@@ -99,6 +106,8 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
         ...(claim
           ? [claimPut(tableName, submission.formId, claim, { code: submission.code, submittedAt: submission.submittedAt })]
           : []),
+        // Last, so the indexes above (read from a cancellation's reasons) stay where they are.
+        ...timeline.map((entry) => timelinePut(tableName, entry)),
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' };

@@ -13,13 +13,21 @@
  * | provider event seen   | PAYEVENT#<provider>#<evtId> | PAYEVENT                 | (expires through TTL after 30 days)               |
  * | bill (pay by ref.)    | BILL#<reference>            | BILL                     |                                                   |
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
- * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<subject> / <at>#<id> (TTL: retention) |
+ * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
+ * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page) |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
+ * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
+ * | notification sent     | NOTICE#<entry id>           | NOTICE                   | (the e-mail's SES message id; one per entry)      |
+ * | SES message           | SESMSG#<message id>         | SESMSG                   | which entry an SES delivery or bounce is about   |
+ * | contact from a channel| INTERACTION#<agency>#<channel>#<externalId> | INTERACTION | the entry it made (same externalId → one entry) |
+ * Timeline entries (dynamodb-timeline.ts) are the outbox: the stream (NEW_IMAGE) hands new ones to the notifier.
+ * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
+ * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
- * audit entries (their activity, newest first) ACTOR#<subject> / <at>#<id>.
+ * audit entries for one agency (their activity, newest first) ACTOR#<agency>#<subject> / <at>#<id>.
  * gsi3 (find an agency's cases by the applicant's e-mail) is keyed EMAIL#<agency>#<e-mail, lower case> / <submittedAt>#<code>.
  */
 export interface KeyAttribute {
@@ -40,6 +48,8 @@ export interface TableDefinition {
   sortKey: KeyAttribute;
   globalSecondaryIndexes: IndexDefinition[];
   timeToLiveAttribute: string;
+  /** What the table's stream carries: the new image of each change (the notifier reads new timeline entries). */
+  stream: 'NEW_IMAGE';
 }
 
 export const tableDefinition: TableDefinition = {
@@ -66,6 +76,7 @@ export const tableDefinition: TableDefinition = {
     },
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
 };
 
 /**
@@ -74,3 +85,11 @@ export const tableDefinition: TableDefinition = {
  * many shards and a queue read queries every shard and merges (16 shards ≈ 16,000 writes/s).
  */
 export const QUEUE_SHARDS = 16;
+
+/**
+ * Survey responses and funnel counters are written on every finished task, so on a deadline day they are as busy
+ * as submissions: responses spread over gsi1 by their token, funnel counters over their partition key by a random
+ * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
+ */
+export const FEEDBACK_SHARDS = 16;
+export const FUNNEL_SHARDS = 32;

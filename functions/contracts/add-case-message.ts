@@ -1,4 +1,4 @@
-import { badRequest } from './case-change.ts';
+import { badRequest, caseForm } from './case-change.ts';
 import { type Contracts, error, z } from './contract.ts';
 
 const fields = z.object({
@@ -16,4 +16,8 @@ export default {
       422: error('The text is empty or too long'),
     },
   },
+  addCaseMessageForm: caseForm(
+    fields.extend({ _csrf: z.string().describe("The workspace page's CSRF token") }),
+    'The message or note',
+  ),
 } satisfies Contracts;

@@ -1,4 +1,4 @@
-import { badRequest, conflict } from './case-change.ts';
+import { badRequest, caseForm, conflict } from './case-change.ts';
 import { type Contracts, error, z } from './contract.ts';
 
 const fields = z.object({
@@ -26,4 +26,8 @@ export default {
       409: conflict,
     },
   },
+  assignCaseForm: caseForm(
+    fields.extend({ _csrf: z.string().describe("The workspace page's CSRF token") }),
+    'Whom to assign it to, and the version it applies to',
+  ),
 } satisfies Contracts;

@@ -1,4 +1,4 @@
-import { badRequest, conflict } from './case-change.ts';
+import { badRequest, caseForm, conflict } from './case-change.ts';
 import { type Contracts, error, z } from './contract.ts';
 import { status } from './shared.ts';
 
@@ -23,4 +23,8 @@ export default {
       422: error('The workflow does not allow that move, or a message or reason is missing'),
     },
   },
+  changeCaseStatusForm: caseForm(
+    fields.extend({ _csrf: z.string().describe("The workspace page's CSRF token") }),
+    'The new status and the version it applies to',
+  ),
 } satisfies Contracts;

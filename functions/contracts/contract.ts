@@ -23,6 +23,8 @@ export interface Answer {
   html?: boolean;
   /** A redirect: the Location header says where. */
   redirect?: boolean;
+  /** A file to download instead of JSON or a page: its media type (e.g. `text/csv`). */
+  file?: string;
   /** Response headers besides content-type and cache-control. */
   headers?: Record<string, string>;
 }
@@ -75,6 +77,16 @@ export const ErrorBody = z
 /** An error answer of the route (JSON error body, and an HTML page for browsers). */
 export function error(description: string): Answer {
   return { description, json: ErrorBody, html: true };
+}
+
+/** A file download (a CSV export): its media type, and when it is given. */
+export function download(description: string, mediaType: string, headers?: Record<string, string>): Answer {
+  return { description, file: mediaType, headers: { 'content-disposition': 'attachment, with the file name', ...headers } };
+}
+
+/** A page in the site's look (the workspace's pages, a form's page). */
+export function page(description: string): Answer {
+  return { description, html: true };
 }
 
 /** A 303 to another page (plain form posts). */

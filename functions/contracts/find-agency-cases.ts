@@ -1,4 +1,4 @@
-import { type Contracts, error, timestamp, z } from './contract.ts';
+import { type Contracts, error, page, seeOther, timestamp, z } from './contract.ts';
 import { confirmationCode, status } from './shared.ts';
 
 export default {
@@ -17,6 +17,17 @@ export default {
         ]),
       },
       400: error('Neither a confirmation code nor an e-mail address'),
+      404: error("No such case in the caller's agency"),
+    },
+  },
+  findAgencyCasesPage: {
+    query: { q: { description: "A confirmation code or the applicant's e-mail", schema: z.string() } },
+    responses: {
+      200: page("The applicant's cases (an e-mail was given), or the search form again"),
+      303: seeOther('A confirmation code was given: to the case page'),
+      400: page(
+        'Neither a confirmation code nor an e-mail address (or a typing mistake in the code): the search again, with help',
+      ),
       404: error("No such case in the caller's agency"),
     },
   },

@@ -11,7 +11,7 @@
 
 import { jsonSchemaFor } from '#catalog/form-schema';
 import type { Form } from '#catalog/schema';
-import { authorizationScopesFor, type Route, routes } from '#http/routes';
+import { authorizationScopesFor, type Route, routes, SESSION_COOKIE } from '#http/routes';
 import { type Answer, type Contracts, ErrorBody, type Parameter, type RouteContract, z } from './contract.ts';
 
 type Json = Record<string, unknown>;
@@ -106,6 +106,11 @@ function commonAnswers(route: Route, contract: RouteContract): Record<number, Js
       content: errorContent(either),
     },
   };
+  if (route.credentials === 'session' && route.method === 'GET')
+    answers[303] = {
+      description: 'No valid workspace cookie: to the staff sign-in, which comes back to this page',
+      headers: { location: { description: 'The staff sign-in', required: true, schema: { type: 'string' } } },
+    };
   if (authorizationScopesFor(route))
     answers[401] = {
       description: 'No valid access token (the gateway), or the route needs a person signed in',
@@ -150,12 +155,33 @@ function answerOf(answer: Answer, toJson: (s: z.ZodType) => Json): Json {
   const content: Json = {};
   if (answer.json) content['application/json'] = { schema: toJson(answer.json) };
   if (answer.html) Object.assign(content, HTML);
+  if (answer.file) content[answer.file] = { schema: { type: 'string' } };
   return {
     description: answer.description,
     ...(Object.keys(headers).length > 0 && { headers }),
     ...(Object.keys(content).length > 0 && { content }),
   };
 }
+
+/**
+ * A form's answers schema as a component: its `$defs` references point at the components, and a boolean
+ * subschema (`then: true`, what a condition that asks nothing more compiles to) is written as the object OpenAPI's
+ * schema type allows (`{}` means the same).
+ */
+function formSchemaPart(value: unknown, key?: string): unknown {
+  if (typeof value === 'boolean' && key !== undefined && SUBSCHEMA_KEYS.has(key)) return value ? {} : { not: {} };
+  if (Array.isArray(value)) return value.map((item) => formSchemaPart(item));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, inner]) => [
+      k,
+      k === '$ref' && typeof inner === 'string'
+        ? inner.replace('#/$defs/', '#/components/schemas/answer-')
+        : formSchemaPart(inner, k),
+    ]),
+  );
+}
+const SUBSCHEMA_KEYS = new Set(['if', 'then', 'else', 'not', 'items', 'additionalProperties']);
 
 export interface OpenApiInput {
   forms: readonly Form[];
@@ -165,7 +191,7 @@ export interface OpenApiInput {
 }
 
 export function buildOpenApi(input: OpenApiInput): Json {
-  const table = input.routes ?? routes;
+  const table: readonly Route[] = input.routes ?? routes;
   const missing = missingContracts(input.contracts, table);
   if (missing.length > 0) throw new MissingContractError(missing.join('\n'));
   const { components, toJson } = schemaCollector();
@@ -176,8 +202,19 @@ export function buildOpenApi(input: OpenApiInput): Json {
 
   const forms = [...input.forms].sort((a, b) => a.id.localeCompare(b.id));
   for (const form of forms) {
-    const { $schema: _s, $id: _i, ...schema } = jsonSchemaFor(form);
-    components[`answers-${form.id}`] = { ...schema, description: `The answers to "${form.title.en}" (${form.id})` };
+    const { $schema: _s, $id: _i, $defs, ...schema } = jsonSchemaFor(form) as Json;
+    // The answer types forms share (an address, a name) become components of their own, named `answer-<type>`.
+    for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
+      const id = `answer-${name}`;
+      const cleaned = formSchemaPart(definition) as Json;
+      if (components[id] && JSON.stringify(components[id]) !== JSON.stringify(cleaned))
+        throw new Error(`Two forms define the answer type "${name}" differently (catalog/src/form-schema.ts)`);
+      components[id] = cleaned;
+    }
+    components[`answers-${form.id}`] = {
+      ...(formSchemaPart(schema) as Json),
+      description: `The answers to "${form.title.en}" (${form.id})`,
+    };
   }
   const answersByForm = Object.fromEntries(forms.map((form) => [form.id, `#/components/schemas/answers-${form.id}`]));
 
@@ -234,7 +271,7 @@ export function buildOpenApi(input: OpenApiInput): Json {
       summary: route.summary.length > 100 ? `${route.summary.slice(0, route.summary.lastIndexOf(' ', 97))} …` : route.summary,
       description: route.summary,
       tags: [tagOf(route)],
-      security: scopes ? [{ accessToken: scopes }] : [],
+      security: !scopes ? [] : route.credentials === 'session' ? [{ staffSession: [] }] : [{ accessToken: scopes }],
       'x-auth': route.auth,
       'x-table-access': route.tableAccess,
       parameters,
@@ -270,6 +307,15 @@ export function buildOpenApi(input: OpenApiInput): Json {
             "A Cognito access token (ID tokens are refused). People's routes need the scope `openid`; agency " +
             "systems use client credentials with the route's `frontdoor/<name>` scope. The scopes each " +
             'operation needs are listed in its security requirement.',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            "The workspace's pages (under /api/agency/desk/): the staff sign-in (`staffSignIn`) sets this HttpOnly " +
+            "cookie; it holds the same access token, checked the same way. A POST must also carry the form's " +
+            "`_csrf` field and come from the portal's origin (decision 60).",
         },
       },
     },

@@ -1,3 +1,4 @@
+import { caseForm } from './case-change.ts';
 import { type Contracts, cents, error, timestamp, z } from './contract.ts';
 import { paymentState } from './shared.ts';
 
@@ -34,4 +35,13 @@ export default {
       409: error('Not refundable, or more than is left'),
     },
   },
+  refundPaymentForm: caseForm(
+    z.object({
+      amount: z.string().optional(),
+      reason: z.string().optional(),
+      _csrf: z.string().describe("The workspace page's CSRF token"),
+    }),
+    'How much to refund (dollars and cents; all that is left when empty) and why',
+    "No such case in the caller's agency, or no such payment of it",
+  ),
 } satisfies Contracts;

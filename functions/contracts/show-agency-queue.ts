@@ -1,4 +1,4 @@
-import { type Contracts, error, timestamp, z } from './contract.ts';
+import { type Contracts, error, page, timestamp, z } from './contract.ts';
 import { confirmationCode, paymentSummary, status } from './shared.ts';
 
 export default {
@@ -32,6 +32,20 @@ export default {
           previous: z.string().optional(),
         }),
       },
+      400: error('The cursor is not one this queue gave'),
+      404: error('No such agency queue for this caller'),
+    },
+  },
+  agencyQueuePage: {
+    query: {
+      status: { description: 'Which status to list (`received` when absent)', schema: z.string() },
+      service: { description: 'Only this service', schema: z.string() },
+      mine: { description: '`yes`: only cases assigned to the caller', schema: z.string() },
+      order: { description: '`oldest` (default) or `newest` first', schema: z.string() },
+      cursor: { description: 'The `next` or `previous` link of the page before', schema: z.string() },
+    },
+    responses: {
+      200: page('One page of the queue with its filters, counts by status and the oldest open case'),
       400: error('The cursor is not one this queue gave'),
       404: error('No such agency queue for this caller'),
     },

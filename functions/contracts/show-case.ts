@@ -1,4 +1,4 @@
-import { type Contracts, error, z } from './contract.ts';
+import { type Contracts, error, page, z } from './contract.ts';
 import { historyEntry, status } from './shared.ts';
 
 export default {
@@ -15,6 +15,13 @@ export default {
           nextStatuses: z.array(status),
         }),
       },
+      400: error('The code is not the shape of a confirmation code'),
+      404: error("No such case in the caller's agency"),
+    },
+  },
+  casePage: {
+    responses: {
+      200: page('The case with its timeline, and the forms that work it (status, message or note, assignment, refund)'),
       400: error('The code is not the shape of a confirmation code'),
       404: error("No such case in the caller's agency"),
     },

@@ -16,7 +16,9 @@ export type AuditAction =
   | 'case.unassign'
   | 'case.search'
   | 'queue.export'
-  | 'payment.refund';
+  | 'payment.refund'
+  /** The citizen took their own application back (the actor is the citizen). */
+  | 'case.withdraw';
 
 export interface AuditActor {
   subject: string;

@@ -100,3 +100,19 @@ export function canWorkCase(caller: Caller, record: Pick<OwnedRecord, 'agency'>)
 export function canReadAudit(caller: Caller): caller is Extract<Caller, { kind: 'person' }> {
   return isAdmin(caller);
 }
+
+/**
+ * A staff member's activity (what they did for one agency): that agency's administrators only, i.e. people in
+ * the `admin` group who are also staff of the agency. An administrator of another agency never sees it.
+ */
+export function canReadAgencyActivity(caller: Caller, agency: string): caller is Extract<Caller, { kind: 'person' }> {
+  return isAdmin(caller) && staffAgenciesOf(caller).includes(agency);
+}
+
+/** Withdrawing an application: only the signed-in person who sent it (staff never withdraw for them). */
+export function canWithdraw(
+  caller: Caller,
+  record: Pick<OwnedRecord, 'ownerSubject'>,
+): caller is Extract<Caller, { kind: 'person' }> {
+  return caller.kind === 'person' && record.ownerSubject !== undefined && record.ownerSubject === caller.subject;
+}

@@ -106,13 +106,18 @@ export interface QueuePage {
   queries: number;
 }
 
-/** One page of the queue in the filter's order: one Query per shard, all at once. */
+/**
+ * One page of the queue in the filter's order: one Query per shard, all at once. Each shard is asked for
+ * `shardLimit` cases (a whole page by default, so a page is full whatever the spread); a reader taking large
+ * pages (the export) asks each for a share, and the merge still never skips or repeats one.
+ */
 export async function readQueuePage(
   agency: string,
   filter: QueueFilter,
   cursor: QueueCursor | undefined,
   store: QueueStore,
   pageSize = QUEUE_PAGE_SIZE,
+  shardLimit = pageSize,
 ): Promise<QueuePage> {
   const forward = cursor?.direction !== 'previous';
   const ascending = (filter.order === 'oldest') === forward;
@@ -124,7 +129,7 @@ export async function readQueuePage(
         shard,
         ascending,
         after: cursor?.key,
-        limit: pageSize,
+        limit: shardLimit,
         serviceId: filter.serviceId,
         assignedTo: filter.assignedTo,
       }),
@@ -155,7 +160,8 @@ export function encodeCursor(cursor: QueueCursor): string {
   return `${cursor.direction === 'next' ? 'n' : 'p'}.${Buffer.from(cursor.key, 'utf8').toString('base64url')}`;
 }
 
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z#[0-9A-Z]{1,20}$/;
+// A real code is printed with hyphens (K7M2-9QXR-4HPW), and that is how the sort key holds it.
+const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z#[0-9A-Z][0-9A-Z-]{0,19}$/;
 
 export function decodeCursor(text: string | undefined): QueueCursor | undefined {
   if (!text) return undefined;

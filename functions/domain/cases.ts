@@ -15,6 +15,7 @@ import { type Caller, canReadAudit, canWorkCase } from './authorization.ts';
 import { checkMove } from './case-workflow.ts';
 import { parseConfirmationCode } from './confirmation-code.ts';
 import type { HistoryEntry, Submission, SubmissionStatus } from './submissions.ts';
+import { staffMessageEntry, statusChangedEntry, type TimelineEntry } from './timeline.ts';
 
 export type CaseMessageKind = 'message' | 'note';
 
@@ -44,6 +45,8 @@ export interface CaseChange {
   history?: HistoryEntry;
   message?: CaseMessage;
   audit: AuditEntry;
+  /** What the change tells the citizen, on their timeline (and so to the notifier), in the same transaction. */
+  timeline?: TimelineEntry[];
 }
 
 export interface CaseStore {
@@ -172,6 +175,7 @@ export async function changeCaseStatus(input: StatusChangeInput, deps: CaseDeps)
       update: { expectedVersion: input.version, previousStatus: submission.status, submission: after },
       history: { status: input.to, at },
       ...(told && { message: newMessage('message', told, actor, at, deps) }),
+      timeline: [statusChangedEntry(submission, input.to, at, deps)],
       audit: auditEntry(
         {
           actor,
@@ -228,6 +232,7 @@ export async function addCaseMessage(input: MessageInput, deps: CaseDeps): Promi
     {
       code: submission.code,
       message,
+      ...(input.kind === 'message' && { timeline: [staffMessageEntry(submission, message.id, at, deps)] }),
       audit: auditEntry(
         {
           actor,

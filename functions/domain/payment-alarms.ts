@@ -9,4 +9,5 @@ export const PAYMENT_ALARMS = {
   PaymentAfterReplacement: 'Two checkouts for one application or bill both took money. Refund one of them (docs/payments.md).',
 } as const;
 
-export type Alarm = (name: keyof typeof PAYMENT_ALARMS, details: Record<string, unknown>) => void;
+/** Raises an alarm; resolves once it is counted (the caller awaits it before the function may freeze). */
+export type Alarm = (name: keyof typeof PAYMENT_ALARMS, details: Record<string, unknown>) => Promise<void>;

@@ -13,6 +13,7 @@ import type { PaymentProvider } from './payment-provider.ts';
 import { type Payment, type PaymentStore, subjectKey } from './payment-records.ts';
 import { holdsMoney, mayStillTakeMoney } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { paymentEntry } from './timeline.ts';
 
 /** How long a checkout stays open. Stripe allows 30 minutes to 24 hours. */
 export const CHECKOUT_LIFETIME_MS = 60 * 60 * 1000;
@@ -113,8 +114,14 @@ export async function startPayment(payable: Payable, input: StartInput, deps: St
       createdAt: at,
       updatedAt: at,
       refunded: 0,
+      ...(payable.ownerSubject && { ownerSubject: payable.ownerSubject }),
     };
-    const result = await deps.store.create(payment, { replaces: currentId, claim });
+    const started = paymentEntry('payment-started', payment, payment.amount, at, { now: () => now });
+    const result = await deps.store.create(payment, {
+      replaces: currentId,
+      claim,
+      ...(started && { timeline: [started] }),
+    });
     if (result.kind === 'created') return { kind: 'checkout', payment, url: await ensureCheckout(payment, deps), created: true };
     if (result.kind === 'replay') {
       if (result.fingerprint !== fingerprint)

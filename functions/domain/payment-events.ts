@@ -11,6 +11,7 @@ import type { PaymentProvider, ProviderEvent } from './payment-provider.ts';
 import { type Payment, type PaymentHistoryKind, type PaymentStore, subjectKey } from './payment-records.ts';
 import { mayStillTakeMoney, nextState, type PaymentState } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { paymentEntry } from './timeline.ts';
 
 export class AmountMismatchError extends PortalError {
   override name = 'AmountMismatchError';
@@ -38,7 +39,15 @@ const HISTORY_KIND: Partial<Record<PaymentState, PaymentHistoryKind>> = {
  */
 export async function applyProviderEvent(
   event: ProviderEvent,
-  deps: { store: PaymentStore; provider: string; strings: Strings; alarm: Alarm; now?: () => Date },
+  deps: {
+    store: PaymentStore;
+    provider: string;
+    strings: Strings;
+    alarm: Alarm;
+    now?: () => Date;
+    /** Told once, when this event is what made the payment paid (the CX funnel counts it: decision 0101). */
+    onPaid?: (payment: Payment) => Promise<void>;
+  },
 ): Promise<ApplyOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   return untilDecided(`apply event ${event.id}`, async () => {
@@ -54,7 +63,7 @@ export async function applyProviderEvent(
     if (event.kind === 'succeeded') {
       const sameCurrency = (event.currency ?? '').toUpperCase() === payment.currency.toUpperCase();
       if (event.amount !== payment.amount || !sameCurrency) {
-        deps.alarm('PaymentAmountMismatch', {
+        await deps.alarm('PaymentAmountMismatch', {
           paymentId: payment.id,
           eventId: event.id,
           expected: `${payment.amount} ${payment.currency}`,
@@ -74,6 +83,7 @@ export async function applyProviderEvent(
       paymentReference: event.paymentReference ?? payment.paymentReference,
     };
     const kind = state && HISTORY_KIND[state];
+    const paid = state === 'paid' && after ? paymentEntry('paid', after, after.amount, at, { now: () => now }) : undefined;
     const result = await deps.store.recordEvent({
       provider: deps.provider,
       eventId: event.id,
@@ -81,11 +91,13 @@ export async function applyProviderEvent(
       before: payment,
       after,
       entry: kind && { at, kind },
+      ...(paid && { timeline: [paid] }),
     });
     if (result.kind === 'duplicate') return 'duplicate' as const;
     if (result.kind === 'stale') return TRY_AGAIN;
     if (after?.state === 'paid' && !result.subjectUpdated)
-      deps.alarm('PaymentAfterReplacement', { paymentId: payment.id, subject: subjectKey(payment.subject) });
+      await deps.alarm('PaymentAfterReplacement', { paymentId: payment.id, subject: subjectKey(payment.subject) });
+    if (after?.state === 'paid' && payment.state !== 'paid') await deps.onPaid?.(after);
     return after ? ('applied' as const) : ('unchanged' as const);
   });
 }
@@ -96,7 +108,14 @@ export async function applyProviderEvent(
  */
 export async function refreshFromProvider(
   payment: Payment,
-  deps: { store: PaymentStore; provider: PaymentProvider; strings: Strings; alarm: Alarm; now?: () => Date },
+  deps: {
+    store: PaymentStore;
+    provider: PaymentProvider;
+    strings: Strings;
+    alarm: Alarm;
+    now?: () => Date;
+    onPaid?: (payment: Payment) => Promise<void>;
+  },
 ): Promise<Payment> {
   if (!mayStillTakeMoney(payment.state) || !payment.checkout || payment.provider !== deps.provider.name) return payment;
   const event = await deps.provider.checkoutStatus(payment.checkout.reference);

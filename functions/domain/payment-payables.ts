@@ -23,6 +23,8 @@ export interface Payable {
   refundable: boolean;
   /** The payment already started for it, if any. */
   current?: PaymentSummary | undefined;
+  /** The signed-in person whose submission it is (their timeline shows the payment). */
+  ownerSubject?: string | undefined;
 }
 
 export class NotPayableError extends PortalError {
@@ -61,6 +63,7 @@ export async function findPayableSubmission(
     description: { en: `${service.title.en}: ${fee.description.en}`, es: `${service.title.es}: ${fee.description.es}` },
     refundable: fee.refundable,
     current: submission.payment,
+    ...(submission.ownerSubject && { ownerSubject: submission.ownerSubject }),
   };
 }
 

@@ -6,9 +6,11 @@
  * - A payment's change and its submission's or bill's summary are written in one transaction by the store.
  */
 import type { Locale, Localized } from '#catalog/schema';
+import type { AuditEntry } from './audit.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import type { Checkout } from './payment-provider.ts';
 import type { PaymentState, PaymentSummary } from './payment-state.ts';
+import type { TimelineEntry } from './timeline.ts';
 
 export type PaymentSubject = { kind: 'submission'; code: string } | { kind: 'bill'; reference: string };
 
@@ -34,6 +36,8 @@ export interface Payment {
   paymentReference?: string | undefined;
   /** Refunded, or being refunded, in cents: the ceiling for the next refund. */
   refunded: number;
+  /** The signed-in person whose submission it pays for: its timeline entries go on their timeline too. */
+  ownerSubject?: string | undefined;
 }
 
 export type PaymentHistoryKind = 'started' | 'declined' | 'processing' | 'paid' | 'failed' | 'expired' | 'refunded';
@@ -74,6 +78,8 @@ export interface EventChange {
   /** Undefined when the event changes nothing: it is only recorded as seen. */
   after?: Payment | undefined;
   entry?: PaymentHistoryEntry | undefined;
+  /** The timeline entries the change writes (paid), in the same transaction; none when the event changes nothing. */
+  timeline?: TimelineEntry[] | undefined;
 }
 
 export type RecordEventResult =
@@ -89,7 +95,11 @@ export interface PaymentStore {
    */
   create(
     payment: Payment,
-    options: { replaces: string | undefined; claim?: IdempotencyClaim | undefined },
+    options: {
+      replaces: string | undefined;
+      claim?: IdempotencyClaim | undefined;
+      timeline?: readonly TimelineEntry[] | undefined;
+    },
   ): Promise<CreatePaymentResult>;
   /** Records the provider's checkout on the payment (the same checkout again is a no-op). */
   attachCheckout(payment: Payment, checkout: Checkout): Promise<void>;
@@ -104,12 +114,16 @@ export interface PaymentStore {
    * payment, a history entry and the summary on its submission or bill.
    */
   recordEvent(change: EventChange): Promise<RecordEventResult>;
-  /** One transaction: the refund requested, its amount reserved on the payment, the Idempotency-Key claimed. */
+  /**
+   * One transaction: the refund requested, its amount reserved on the payment, the Idempotency-Key claimed, and
+   * the audit entry saying who asked for it from where (audit.ts): no refund is ever recorded without its entry.
+   */
   reserveRefund(
     before: Payment,
     after: Payment,
     refund: Refund,
-    claim?: IdempotencyClaim,
+    claim: IdempotencyClaim | undefined,
+    audit: AuditEntry,
   ): Promise<{ kind: 'reserved' } | { kind: 'replay'; refundId: string; fingerprint: string } | { kind: 'stale' }>;
   /** One transaction: the refund's outcome, the payment's state, a history entry and the subject's summary. */
   finishRefund(
@@ -117,6 +131,7 @@ export interface PaymentStore {
     after: Payment,
     refund: Refund,
     entry?: PaymentHistoryEntry,
+    timeline?: readonly TimelineEntry[],
   ): Promise<{ kind: 'done' } | { kind: 'stale' }>;
   getRefund(paymentId: string, refundId: string): Promise<Refund | undefined>;
 }

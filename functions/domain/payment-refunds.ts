@@ -6,6 +6,7 @@
 import { formatMoney, translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PortalError } from '#shared/errors';
+import { type AuditOrigin, auditEntry, DEFAULT_AUDIT_RETENTION_DAYS } from './audit.ts';
 import { type Caller, canActForAgency } from './authorization.ts';
 import { claimFor, fingerprintOf } from './idempotency.ts';
 import { newPaymentId } from './payment-ids.ts';
@@ -14,6 +15,7 @@ import { type PaymentProvider, ProviderRefusedError, type RefundResult } from '.
 import type { Payment, PaymentHistoryEntry, PaymentStore, Refund } from './payment-records.ts';
 import { isSettled, stateAfterRefunds } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { paymentEntry } from './timeline.ts';
 
 /** The provider did not accept a refund; nothing was refunded. */
 export class RefundRefusedError extends PortalError {
@@ -56,6 +58,8 @@ export interface RefundInput {
   caller: Caller;
   locale: Locale;
   idempotencyKey?: string | undefined;
+  /** Where the request came from, for the audit entry. */
+  from?: AuditOrigin | undefined;
 }
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -63,14 +67,23 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** Refunds all or part of a payment (see the module comment for the rules). */
 export async function refundPayment(
   input: RefundInput,
-  deps: { store: PaymentStore; provider: PaymentProvider; strings: Strings; now?: () => Date; newId?: () => string },
+  deps: {
+    store: PaymentStore;
+    provider: PaymentProvider;
+    strings: Strings;
+    now?: () => Date;
+    newId?: () => string;
+    /** How long the refund's audit entry is kept (agency.config.json's audit.retentionDays). */
+    retentionDays?: number;
+  },
 ): Promise<{ refund: Refund; payment: Payment; replayed: boolean }> {
   const t: Translate = (key, params) => translate(deps.strings, key, input.locale, params);
   const clock = deps.now ?? (() => new Date());
   const found = await deps.store.get(input.paymentId);
   if (!found) throw new NotFoundError(t('payment.notFound'));
   if (!canActForAgency(input.caller, found.agency)) throw new ForbiddenError(t('refund.notYourAgency'));
-  const requestedBy = input.caller.subject;
+  const actor = input.caller;
+  const requestedBy = actor.subject;
   if (!found.refundable) throw new NotPayableError(t('refund.notRefundable'));
   if (found.provider !== deps.provider.name) throw new NotPayableError(t('refund.otherProvider'));
   if (input.amount !== undefined && (!Number.isSafeInteger(input.amount) || input.amount <= 0))
@@ -98,7 +111,19 @@ export async function refundPayment(
       updatedAt: at,
     };
     const after: Payment = { ...payment, refunded: payment.refunded + amount, version: payment.version + 1, updatedAt: at };
-    const result = await deps.store.reserveRefund(payment, after, requested, claim);
+    const audit = auditEntry(
+      {
+        actor,
+        agency: payment.agency,
+        action: 'payment.refund',
+        // The case (or bill) paid for, so the refund shows in that record's audit trail.
+        record: payment.subject.kind === 'submission' ? payment.subject.code : `BILL#${payment.subject.reference}`,
+        detail: { payment: payment.id, refund: requested.id, amount: String(amount), currency: payment.currency },
+        from: input.from ?? {},
+      },
+      { now: clock, retentionDays: deps.retentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS },
+    );
+    const result = await deps.store.reserveRefund(payment, after, requested, claim, audit);
     if (result.kind === 'reserved') {
       payment = after;
       return { refund: requested, replayed: false, finished: false };
@@ -150,7 +175,8 @@ async function finishRefund(
       updatedAt: at,
     };
     const entry: PaymentHistoryEntry | undefined = outcome ? { at, kind: 'refunded', amount: refund.amount } : undefined;
-    const result = await deps.store.finishRefund(before, after, finished, entry);
+    const told = outcome ? paymentEntry('refunded', after, refund.amount, at, deps) : undefined;
+    const result = await deps.store.finishRefund(before, after, finished, entry, told ? [told] : []);
     if (result.kind === 'stale') return TRY_AGAIN;
     if (!outcome) throw new RefundRefusedError(deps.t('refund.refused'));
     return { refund: finished, payment: after, replayed: deps.replayed };

@@ -12,6 +12,7 @@ import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { submittedEntry, type TimelineEntry } from './timeline.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof STATUSES)[number];
@@ -59,8 +60,13 @@ export type CreateResult =
   | { kind: 'code-taken' };
 
 export interface SubmissionStore {
-  /** Writes the submission, its first history entry and the idempotency claim in one transaction. */
-  create(submission: Submission, first: HistoryEntry, claim?: IdempotencyClaim): Promise<CreateResult>;
+  /** Writes the submission, its first history entry, the idempotency claim and its timeline entries in one transaction. */
+  create(
+    submission: Submission,
+    first: HistoryEntry,
+    claim?: IdempotencyClaim,
+    timeline?: readonly TimelineEntry[],
+  ): Promise<CreateResult>;
   findByCode(code: string): Promise<{ submission: Submission; history: HistoryEntry[] } | undefined>;
   /** A person's submissions, newest first (at most `limit`). */
   listByOwner(ownerSubject: string, limit: number): Promise<Submission[]>;
@@ -104,7 +110,7 @@ export function answersFingerprint(formId: string, answers: Answers): string {
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
-  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings);
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings, now());
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
@@ -131,7 +137,8 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         ...(input.owner && { ownerSubject: input.owner }),
         ...(applicantEmail && { applicantEmail }),
       };
-      const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim);
+      const entry = submittedEntry(submission, { now });
+      const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim, [entry]);
       if (result.kind === 'created') return { code, status: 'received', submittedAt, replayed: false } satisfies Receipt;
       if (result.kind === 'code-taken') return TRY_AGAIN;
       if (result.fingerprint !== fingerprint) throw new ConflictError(translate(deps.strings, 'error.idempotencyReused', locale));
@@ -150,7 +157,7 @@ export function applicantEmailOf(form: Form, answers: Answers): string | undefin
   return undefined;
 }
 
-function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
+export function summaryOf(problems: FieldProblem[], strings: Strings, locale: Locale): string {
   const title = translate(strings, 'form.errorSummaryTitle', locale);
   return `${title}: ${problems.map((problem) => problem.message).join('; ')}`;
 }

@@ -2,14 +2,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { addCaseMessage } from '#domain/cases';
 import { callerOf } from '#http/caller';
-import { caseDeps, fieldsOf, originOf } from '#http/cases';
+import { caseDeps, fieldsOf, isPageRoute, originOf } from '#http/cases';
 import { requestLocale } from '#http/request';
 import { json } from '#http/responses';
 import { withHttp } from '#http/with-http';
 
-const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
-  const fields = fieldsOf(event);
-  const message = await addCaseMessage(
+const write = (event: APIGatewayProxyEventV2, fields: Record<string, string>) =>
+  addCaseMessage(
     {
       caller: callerOf(event),
       code: event.pathParameters?.code ?? '',
@@ -20,7 +19,14 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     },
     caseDeps,
   );
-  return json(201, { message });
+
+const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
+  const fields = fieldsOf(event);
+  if (isPageRoute(event))
+    return (await import('#http/agency-pages')).caseFormAnswer(event, event.pathParameters?.code ?? '', 'text', fields, () =>
+      write(event, fields),
+    );
+  return json(201, { message: await write(event, fields) });
 };
 
 export const handler = withHttp(lambdaHandler);

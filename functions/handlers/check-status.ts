@@ -4,6 +4,7 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { lookUpStatus } from '#domain/submissions';
+import { countStep } from '#http/funnel';
 import { freshIdempotencyKey } from '#http/idempotency';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
@@ -19,9 +20,10 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
   const code = event.pathParameters?.code ?? event.queryStringParameters?.code ?? '';
   const status = await lookUpStatus(code, locale, { store, strings });
+  const compiled = await findCompiledForm(status.formId);
+  if (compiled) await countStep({ agency: compiled.service.agency, formId: status.formId, step: 'status-checked' });
   if (!wantsHtml(event)) return json(200, status);
 
-  const compiled = await findCompiledForm(status.formId);
   const justSubmitted = Boolean(event.queryStringParameters?.submitted);
   const path = apiPath('showStatus', { code: status.code }, justSubmitted ? { submitted: '1' } : {});
   return htmlPage(200, locale, ({ statusPage, langOf }) =>

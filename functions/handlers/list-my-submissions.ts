@@ -4,6 +4,7 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { translate } from '#catalog/i18n';
+import { nextStatuses } from '#domain/case-workflow';
 import { listMySubmissions } from '#domain/submissions';
 import { callerOf } from '#http/caller';
 import { langOf } from '#http/pages';
@@ -27,7 +28,12 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         ...submission,
         serviceTitle: compiled?.service.title[locale] ?? submission.serviceId,
         statusLabel: statusLabel(langOf(locale), submission.status),
+        // The status page's own words for it; `message` (what the agency said with it) comes with the summary.
+        statusMeaning: translate(strings, `status.meaning.${submission.status}`, locale),
         statusUrl: apiPath('showStatus', { code: submission.code }),
+        ...(nextStatuses(submission.status, 'citizen').includes('withdrawn') && {
+          withdrawUrl: apiPath('withdrawMySubmission', { code: submission.code }),
+        }),
         ...(submission.payment
           ? {
               paymentLabel: translate(strings, `payment.state.${submission.payment.state}`, locale),

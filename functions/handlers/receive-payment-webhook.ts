@@ -11,6 +11,7 @@ import { configuredPaymentProvider } from '#adapters/payment-providers';
 import { translate } from '#catalog/i18n';
 import { applyProviderEvent } from '#domain/payment-events';
 import { WebhookSignatureError } from '#domain/payment-provider';
+import { countPaid } from '#http/funnel';
 import { alarm } from '#http/payment-alarms';
 import { MAX_BODY_BYTES } from '#http/request';
 import { json } from '#http/responses';
@@ -33,14 +34,20 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
     logger.warn('Payment webhook refused', { reason: error.message });
-    countNow('PaymentWebhookRefused');
+    await countNow('PaymentWebhookRefused');
     throw new BadRequestError(translate(strings, 'payment.webhookRefused', 'en'));
   }
   if (outcome.kind === 'ignored') {
     logger.info('Payment webhook ignored', { eventId: outcome.id, type: outcome.type });
     return json(200, { received: true, outcome: 'ignored' });
   }
-  const result = await applyProviderEvent(outcome.event, { store, provider: provider.name, strings, alarm });
+  const result = await applyProviderEvent(outcome.event, {
+    store,
+    provider: provider.name,
+    strings,
+    alarm,
+    onPaid: countPaid,
+  });
   const log = result === 'unknown-payment' ? logger.warn.bind(logger) : logger.info.bind(logger);
   log('Payment webhook', { eventId: outcome.event.id, kind: outcome.event.kind, paymentId: outcome.event.paymentId, result });
   return json(200, { received: true, outcome: result });

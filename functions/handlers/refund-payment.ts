@@ -1,7 +1,9 @@
 /**
  * POST /api/payments/{paymentId}/refunds: staff of the agency the payment went to refund all of it or part
  * (`amount` in cents; all that is left when absent). Only where the fee is refundable, never more than was
- * paid. The refund records who asked for it; it shows in the payment's history and on the receipt.
+ * paid. The refund records who asked for it, and its audit entry (who, from where) is written in the same
+ * transaction as the refund itself; it shows in the payment's history and on the receipt. The case page's refund
+ * form (a session route) comes here too.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -12,18 +14,49 @@ import { checkIdempotencyKey } from '#domain/idempotency';
 import { parsePaymentId } from '#domain/payment-ids';
 import { parseRefundRequest, refundPayment } from '#domain/payment-refunds';
 import { callerOf } from '#http/caller';
+import { isPageRoute, originOf } from '#http/cases';
 import { idempotencyKeyOf } from '#http/idempotency';
 import { bodyMessages, readBody, requestLocale } from '#http/request';
 import { json } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
-import { config } from '#shared/config';
+import { auditRetentionDays, config } from '#shared/config';
 import { NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbPaymentStore(dynamoDb, config.tableName);
 const provider = configuredPaymentProvider();
+const retentionDays = auditRetentionDays();
+
+/** Refunds as asked; `formFields` when a form posted it (its automatic Idempotency-Key comes from them). */
+async function refund(event: APIGatewayProxyEventV2, paymentId: string, raw: unknown, formFields: URLSearchParams | undefined) {
+  const locale = requestLocale(event);
+  const { amount, reason } = parseRefundRequest(raw, locale, strings);
+  const caller = callerOf(event);
+  const done = await refundPayment(
+    {
+      paymentId,
+      amount,
+      reason,
+      caller,
+      locale,
+      idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, formFields, new Date()), locale, strings),
+      from: originOf(event),
+    },
+    { store, provider, strings, retentionDays },
+  );
+  // The audit entry went with the refund's own transaction; this line is for operators (no personal data).
+  logger.info('Refund', {
+    paymentId,
+    refundId: done.refund.id,
+    amount: done.refund.amount,
+    state: done.refund.state,
+    by: done.refund.requestedBy,
+    replayed: done.replayed,
+  });
+  return done;
+}
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
@@ -32,33 +65,24 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (!paymentId) throw new NotFoundError(t('payment.notFound'));
   const body = event.body ? readBody(event, bodyMessages(locale)) : { kind: 'json' as const, value: {} };
   const fields = body.kind === 'form' ? body.value : undefined;
-  const { amount, reason } = parseRefundRequest(fields ? Object.fromEntries(fields) : (body.value ?? {}), locale, strings);
+  const raw = fields ? Object.fromEntries(fields) : (body.value ?? {});
 
-  const caller = callerOf(event);
-  const { refund, payment, replayed } = await refundPayment(
-    {
-      paymentId,
-      amount,
-      reason,
-      caller,
-      locale,
-      idempotencyKey: checkIdempotencyKey(idempotencyKeyOf(event, undefined, new Date()), locale, strings),
-    },
-    { store, provider, strings },
-  );
-  // The audit trail: who refunded what (the refund item keeps the same).
-  logger.info('Refund', {
-    paymentId,
-    refundId: refund.id,
-    amount: refund.amount,
-    state: refund.state,
-    by: refund.requestedBy,
-    replayed,
-  });
+  if (isPageRoute(event)) {
+    // The case page's refund form: only a payment of that case (anything else does not exist for this form).
+    const code = event.pathParameters?.code ?? '';
+    const payment = await store.get(paymentId);
+    if (payment?.subject.kind !== 'submission' || payment.subject.code !== code) throw new NotFoundError(t('payment.notFound'));
+    const typed = Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+    return (await import('#http/agency-pages')).caseFormAnswer(event, code, 'amount', typed, () =>
+      refund(event, paymentId, raw, fields),
+    );
+  }
+
+  const { refund: made, payment, replayed } = await refund(event, paymentId, raw, undefined);
   return json(
     replayed ? 200 : 201,
     {
-      refund: { id: refund.id, amount: refund.amount, state: refund.state, requestedAt: refund.requestedAt },
+      refund: { id: made.id, amount: made.amount, state: made.state, requestedAt: made.requestedAt },
       payment: {
         id: payment.id,
         state: payment.state,

@@ -11,6 +11,7 @@ import { translate } from '#catalog/i18n';
 import { refreshFromProvider } from '#domain/payment-events';
 import { parsePaymentId } from '#domain/payment-ids';
 import { mayStillTakeMoney } from '#domain/payment-state';
+import { countPaid } from '#http/funnel';
 import { freshIdempotencyKey } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { alarm } from '#http/payment-alarms';
@@ -32,7 +33,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   let details = id ? await store.details(id) : undefined;
   if (!details) throw new NotFoundError(translate(strings, 'payment.notFound', locale));
   if (mayStillTakeMoney(details.payment.state)) {
-    const refreshed = await refreshFromProvider(details.payment, { store, provider, strings, alarm });
+    const refreshed = await refreshFromProvider(details.payment, { store, provider, strings, alarm, onPaid: countPaid });
     if (refreshed.version !== details.payment.version) details = (await store.details(refreshed.id)) ?? details;
   }
   if (!wantsHtml(event)) return json(200, publicPayment(details));

@@ -4,15 +4,19 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
+import { CHECK_ANSWERS_PAGE } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import { answersFromFormPost } from '#domain/answers';
 import { ownerOf } from '#domain/authorization';
+import { findDraft, firstUnfinished, sentDraft } from '#domain/drafts';
 import { checkIdempotencyKey } from '#domain/idempotency';
 import { type CompiledForm, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
+import { countStep } from '#http/funnel';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
@@ -25,6 +29,7 @@ import { logger } from '#shared/logger';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
+const drafts = dynamoDbDraftStore(dynamoDb, config.tableName);
 
 function renderFormWithProblems(
   compiled: CompiledForm,
@@ -56,7 +61,16 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   const body = readBody(event, bodyMessages(locale));
   const fields = body.kind === 'form' ? body.value : undefined;
-  const answers = fields ? answersFromFormPost(compiled.form, fields) : answersFromJson(body.value, locale);
+  // "Send" on a multi-page form's "Check your answers": the answers are the draft's (fill-form.ts).
+  const draftId = fields?.get('_draft') ?? undefined;
+  const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, compiled.form.id, new Date());
+  if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
+  if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { submitted: '1', lang: locale }));
+  const answers = draft
+    ? draft.answers
+    : fields
+      ? answersFromFormPost(compiled.form, fields)
+      : answersFromJson(body.value, locale);
   const idempotencyKey = checkIdempotencyKey(idempotencyKeyOf(event, fields, new Date()), locale, strings);
 
   try {
@@ -65,6 +79,19 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       { store, strings },
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });
+    if (draft) {
+      // The submission is made; a draft left as it was only means "Send" shows the form again, not an error.
+      await drafts.save(sentDraft(draft, receipt.code, new Date())).catch((error: unknown) => {
+        logger.warn('Could not mark the draft as sent', { formId: compiled.form.id, error: (error as Error).name });
+      });
+    }
+    if (!receipt.replayed)
+      await countStep({
+        agency: compiled.service.agency,
+        formId: compiled.form.id,
+        step: 'sent',
+        channel: fields ? 'web' : 'api',
+      });
     const statusPath = apiPath('showStatus', { code: receipt.code });
     if (fields && wantsHtml(event))
       return seeOther(apiPath('showStatus', { code: receipt.code }, { submitted: '1', lang: locale }));
@@ -74,6 +101,12 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       { location: statusPath, ...(receipt.replayed && { 'idempotent-replayed': 'true' }) },
     );
   } catch (error) {
+    if (error instanceof InvalidAnswersError && draft && wantsHtml(event)) {
+      // The draft is not ready (a page skipped): the first page that still needs an answer.
+      const next = firstUnfinished(compiled, draft.answers, locale, strings);
+      const pageId = next.kind === 'page' ? next.page.id : CHECK_ANSWERS_PAGE;
+      return seeOther(apiPath('showFormPage', { formId: compiled.form.id, draftId: draft.id, pageId }, { lang: locale }));
+    }
     if (error instanceof InvalidAnswersError && fields && wantsHtml(event)) {
       return renderFormWithProblems(
         compiled,

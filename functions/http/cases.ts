@@ -8,6 +8,7 @@ import { auditRetentionDays, config } from '#shared/config';
 import { viewerIpOf } from './idempotency.ts';
 import { bodyMessages, header, readBody, requestLocale } from './request.ts';
 import { json } from './responses.ts';
+import { routeByKey } from './routes.ts';
 import { strings } from './site.ts';
 
 const store = dynamoDbCaseStore(dynamoDb, config.tableName);
@@ -43,6 +44,11 @@ export async function answeringConflicts(
       case: { ...submission, version: submission.version ?? 0, history, messages },
     });
   }
+}
+
+/** A staff page route (`credentials: 'session'`): answered with HTML by ./agency-pages.ts, loaded on first use. */
+export function isPageRoute(event: APIGatewayProxyEventV2): boolean {
+  return routeByKey(event.routeKey)?.credentials === 'session';
 }
 
 /** A version as sent: a whole number, or -1 (which never matches) for anything else. */

@@ -3,7 +3,7 @@ import type { Alarm } from '#domain/payment-alarms';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 
-export const alarm: Alarm = (name, details) => {
+export const alarm: Alarm = async (name, details) => {
   logger.error(`Payment alarm: ${name}`, { alarm: name, ...details });
-  countNow(name, details);
+  await countNow(name, details);
 };

@@ -7,7 +7,7 @@ import type { RouteAuth } from '#domain/authorization';
 export type { RouteAuth };
 
 /** Secrets a route's function may read (Secrets Manager on AWS, local configuration in `npm start`). */
-export type SecretName = 'payment-provider';
+export type SecretName = 'payment-provider' | 'staff-session' | 'feedback-key';
 
 export interface Route {
   /** What links, redirects and tests call the route (ui/paths.ts builds its path from this entry). */
@@ -26,12 +26,33 @@ export interface Route {
   tableAccess: 'none' | 'read' | 'read-write';
   /** Secrets the function may read; infra grants exactly these. */
   secrets?: readonly SecretName[];
+  /**
+   * API Gateway's limit for this route when the default for its method does not fit (a route whose one request
+   * reads thousands of items); agency.config.json's "throttling" still overrides it.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
+  /**
+   * How the caller's token arrives. Absent: `Authorization: Bearer …`, checked by API Gateway's JWT authorizer.
+   * 'session': the staff sign-in's HttpOnly cookie, which a plain link or form post carries and no gateway
+   * authorizer reads, so the route has none and withHttp makes the same checks (functions/http/session.ts) and,
+   * on a POST, the CSRF checks (decision 60).
+   */
+  credentials?: 'session';
   /** One line, for docs and logs. */
   summary: string;
 }
 
 /** Where every route lives: CloudFront sends this prefix to the API, everything else to the site. */
 export const API_PREFIX = '/api';
+
+/** Where the staff pages (the `credentials: 'session'` routes) live: sign-in sends people back only under it. */
+export const STAFF_PAGES_PREFIX = '/api/agency/desk/';
+
+/**
+ * The cookie the `credentials: 'session'` routes read (functions/http/session.ts). `__Host-`: the browser refuses
+ * it unless Secure, Path=/ and no Domain, so no sibling host can set or read it.
+ */
+export const SESSION_COOKIE = '__Host-fd-staff';
 
 export const routes = [
   {
@@ -53,6 +74,33 @@ export const routes = [
     summary: 'The same, signed in: the submission is linked to the person and shows under "My account"',
   },
   {
+    name: 'startFormDraft',
+    method: 'POST',
+    path: '/api/forms/{formId}/drafts',
+    handler: 'fill-form',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "A multi-page form's first page: keeps the answers in a new draft and answers 303 to the next page",
+  },
+  {
+    name: 'showFormPage',
+    method: 'GET',
+    path: '/api/forms/{formId}/drafts/{draftId}/pages/{pageId}',
+    handler: 'fill-form',
+    auth: 'public',
+    tableAccess: 'read',
+    summary: 'A page of a multi-page form with the answers kept in its draft, or "Check your answers" before sending',
+  },
+  {
+    name: 'saveFormPage',
+    method: 'POST',
+    path: '/api/forms/{formId}/drafts/{draftId}/pages/{pageId}',
+    handler: 'fill-form',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "Saves one page's answers into the draft (mistakes: the page again, 422) and answers 303 to the next page",
+  },
+  {
     name: 'listMySubmissions',
     method: 'GET',
     path: '/api/my/submissions',
@@ -60,6 +108,24 @@ export const routes = [
     auth: 'citizen',
     tableAccess: 'read',
     summary: "The signed-in person's own submissions, newest first, with status",
+  },
+  {
+    name: 'withdrawMySubmission',
+    method: 'POST',
+    path: '/api/my/submissions/{code}/withdrawal',
+    handler: 'withdraw-submission',
+    auth: 'citizen',
+    tableAccess: 'read-write',
+    summary: 'The signed-in person withdraws their own application while the agency is still working on it',
+  },
+  {
+    name: 'listMyActivity',
+    method: 'GET',
+    path: '/api/my/activity',
+    handler: 'list-my-activity',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary: "The signed-in person's own timeline, newest first, across every agency and channel; paged (?cursor=…)",
   },
   {
     name: 'showStatus',
@@ -140,6 +206,16 @@ export const routes = [
     summary: "An agency's system loads or updates a bill people can pay by reference",
   },
   {
+    name: 'recordInteraction',
+    method: 'POST',
+    path: '/api/interactions',
+    handler: 'record-interaction',
+    auth: 'machine:interactions',
+    tableAccess: 'read-write',
+    summary:
+      "Another channel's system (contact centre, chat, e-mail, text, front desk) records a contact on the person's timeline; the same externalId twice is one entry",
+  },
+  {
     name: 'showAgencyQueue',
     method: 'GET',
     path: '/api/agency/{agency}/cases',
@@ -148,6 +224,28 @@ export const routes = [
     tableAccess: 'read',
     summary:
       "Staff: one page of their agency's queue (status, service, assigned to me; oldest or newest first), counts by status",
+  },
+  {
+    name: 'exportAgencyQueue',
+    method: 'GET',
+    path: '/api/agency/{agency}/export',
+    handler: 'export-agency-queue',
+    auth: 'staff',
+    tableAccess: 'read-write',
+    // One request reads up to 5,000 cases (~600 read units): a handful a second is an agency's whole office.
+    throttle: { rateLimit: 5, burstLimit: 10 },
+    summary:
+      "Staff: the queue's current filter as a CSV file, in parts of at most 5,000 rows (a Link header names the next part); the export is audited",
+  },
+  {
+    name: 'showStaffActivity',
+    method: 'GET',
+    path: '/api/agency/{agency}/activity/{subject}',
+    handler: 'show-staff-activity',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      "The agency's administrators: what one staff member did for the agency (the audit trail by actor), newest first, 50 a page; JSON or an HTML page",
   },
   {
     name: 'findAgencyCases',
@@ -196,6 +294,174 @@ export const routes = [
     summary: 'Staff assign a case to themselves or unassign it',
   },
   {
+    name: 'staffSignIn',
+    method: 'GET',
+    path: '/api/agency/sign-in',
+    handler: 'staff-sign-in',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "Staff sign-in for the workspace's pages: state, nonce and PKCE kept server-side (one use), then the user pool",
+  },
+  {
+    name: 'staffSignInCallback',
+    method: 'GET',
+    path: '/api/agency/callback',
+    handler: 'staff-sign-in-callback',
+    auth: 'public',
+    tableAccess: 'read-write',
+    summary: "Back from the user pool: the code exchanged, the token checked, the workspace's HttpOnly cookie set",
+  },
+  {
+    name: 'staffSignOut',
+    method: 'POST',
+    path: '/api/agency/sign-out',
+    handler: 'staff-sign-out',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: "Staff sign out of the workspace's pages: the cookie cleared, then the user pool's sign-out",
+  },
+  {
+    name: 'agencyQueuePage',
+    method: 'GET',
+    path: '/api/agency/desk/queue/{agency}',
+    handler: 'show-agency-queue',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read',
+    secrets: ['staff-session'],
+    summary: "The queue as a page, for staff signed in with the workspace's cookie",
+  },
+  {
+    name: 'findAgencyCasesPage',
+    method: 'GET',
+    path: '/api/agency/desk/search/{agency}',
+    handler: 'find-agency-cases',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: 'Find a case by code (straight to it) or by e-mail (a list), as a page',
+  },
+  {
+    name: 'casePage',
+    method: 'GET',
+    path: '/api/agency/desk/cases/{code}',
+    handler: 'show-case',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: 'A case as a page, with the forms that work it (status, message or note, assignment, refund)',
+  },
+  {
+    name: 'changeCaseStatusForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/status',
+    handler: 'change-case-status',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's status form: 303 back to the case, or the page again with what to fix",
+  },
+  {
+    name: 'addCaseMessageForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/messages',
+    handler: 'add-case-message',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's message and note form: 303 back to the case",
+  },
+  {
+    name: 'assignCaseForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/assignment',
+    handler: 'assign-case',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's assign and unassign buttons: 303 back to the case",
+  },
+  {
+    name: 'refundPaymentForm',
+    method: 'POST',
+    path: '/api/agency/desk/cases/{code}/payments/{paymentId}/refunds',
+    handler: 'refund-payment',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['payment-provider', 'staff-session'],
+    summary: "The case page's refund form: 303 back to the case, or the page again with what to fix",
+  },
+  {
+    name: 'exportAgencyQueuePage',
+    method: 'GET',
+    path: '/api/agency/desk/export/{agency}',
+    handler: 'export-agency-queue',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    throttle: { rateLimit: 5, burstLimit: 10 },
+    summary: 'The queue page\'s "Download" link: the same CSV parts for staff signed in with the workspace\'s cookie',
+  },
+  {
+    name: 'staffActivityPage',
+    method: 'GET',
+    path: '/api/agency/desk/activity/{agency}/{subject}',
+    handler: 'show-staff-activity',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read',
+    secrets: ['staff-session'],
+    summary: "A staff member's activity as a page, for the agency's administrators signed in with the workspace's cookie",
+  },
+  {
+    name: 'cxDashboardPage',
+    method: 'GET',
+    path: '/api/agency/desk/cx/{agency}',
+    handler: 'show-cx-dashboard',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read',
+    secrets: ['staff-session'],
+    summary: "The CX dashboard as a page, for the agency's staff signed in with the workspace's cookie",
+  },
+  {
+    name: 'submitFeedback',
+    method: 'POST',
+    path: '/api/feedback',
+    handler: 'submit-feedback',
+    auth: 'public',
+    tableAccess: 'read-write',
+    secrets: ['feedback-key'],
+    summary:
+      'Answer the A-11 survey after a task (anonymous; one response per transaction, answering again replaces it); a 303 to the thanks page for a form post, JSON otherwise',
+  },
+  {
+    name: 'showFeedbackThanks',
+    method: 'GET',
+    path: '/api/feedback/thanks',
+    handler: 'show-feedback-thanks',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'The thanks page after the survey, with a link back to where the person was',
+  },
+  {
+    name: 'showCxDashboard',
+    method: 'GET',
+    path: '/api/agency/{agency}/cx',
+    handler: 'show-cx-dashboard',
+    auth: 'staff',
+    tableAccess: 'read',
+    summary:
+      'Staff of the agency: survey scores per quarter, the funnel, time to decision, volume by channel (JSON, an HTML page, or ?format=a11-csv, the quarterly A-11 report); anyone else 404',
+  },
+  {
     name: 'getHealth',
     method: 'GET',
     path: '/api/health',
@@ -229,6 +495,11 @@ export type HandlerName = (typeof routes)[number]['handler'];
 /** The route API Gateway matched, by its route key (`POST /api/forms/{formId}/submissions`). */
 export function routeByKey(routeKey: string): Route | undefined {
   return (routes as readonly Route[]).find((r) => `${r.method} ${r.path}` === routeKey);
+}
+
+/** Whether API Gateway's JWT authorizer guards the route (not public, and the token is not in the session cookie). */
+export function gatewayAuthorizes(route: Pick<Route, 'auth' | 'credentials'>): boolean {
+  return route.auth !== 'public' && route.credentials !== 'session';
 }
 
 /**

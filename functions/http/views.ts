@@ -12,8 +12,15 @@ import { renderDocument } from '#ui/render.ts';
 import { langOf, OTHER_LOCALE, otherLanguageHref } from './pages.ts';
 import { agencies, assets, strings } from './site.ts';
 
+export { auditPage } from '#ui/pages/agency/AuditPage.tsx';
+export { casePage } from '#ui/pages/agency/CasePage.tsx';
+export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
+export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
+export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
+export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
+export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';

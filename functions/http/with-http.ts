@@ -87,11 +87,29 @@ function routeAuthorization(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
   };
 }
 
+/**
+ * A session route (the staff pages, `credentials: 'session'`) has no gateway authorizer: its cookie is checked
+ * here the way the gateway checks a Bearer token, and a POST must pass the CSRF checks (./session.ts, loaded on
+ * first use). Everything else passes untouched.
+ */
+function sessionCredentials(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    before: async (request) => {
+      const route = routeByKey(request.event.routeKey);
+      if (route?.credentials !== 'session') return;
+      const { authorizeSession } = await import('./session.ts');
+      const answer = await authorizeSession(request.event, route);
+      if (answer) return answer;
+    },
+  };
+}
+
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
   return middy(lambdaHandler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses())
     .use(originVerify(originVerifySecret))
+    .use(sessionCredentials())
     .use(routeAuthorization());
 }

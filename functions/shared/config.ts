@@ -77,3 +77,22 @@ export function auditRetentionDays(): number {
   if (!Number.isInteger(days) || days < 1) throw new Error(`AUDIT_RETENTION_DAYS is "${raw}": use a whole number of days`);
   return days;
 }
+
+/**
+ * The notifier's configuration (send-notifications.ts): call it once at module scope. Infra sets EMAIL_FROM (the
+ * verified SES identity's address, agency.config.json → notifications.fromAddress) and SES_CONFIGURATION_SET (whose
+ * event destination reports deliveries and bounces); the local runtime sets SES_ENDPOINT to its SES v2 stand-in.
+ */
+export function notifierConfig() {
+  const from = getStringFromEnv({
+    key: 'EMAIL_FROM',
+    errorMessage: 'EMAIL_FROM is not set: the address notifications are sent from (a verified SES identity)',
+  });
+  if (!/^[^@\s]+@[^@\s]+$/.test(from)) throw new Error(`EMAIL_FROM is "${from}": use one e-mail address`);
+  return {
+    from,
+    configurationSet: process.env.SES_CONFIGURATION_SET || undefined,
+    sesEndpoint: process.env.SES_ENDPOINT || undefined,
+    origin: portalOrigin(),
+  } as const;
+}

@@ -58,7 +58,7 @@ export class ConflictError extends PortalError {
 export class InvalidAnswersError extends PortalError {
   override name = 'InvalidAnswersError';
   override readonly statusCode = 422;
-  override readonly code = 'invalid_answers';
+  override readonly code: string = 'invalid_answers';
   readonly problems: FieldProblem[];
   constructor(message: string, problems: FieldProblem[]) {
     super(message);

@@ -16,7 +16,7 @@ import {
 import { Construct } from 'constructs';
 import { LOCALES } from '../../catalog/src/locales.ts';
 import { ADMIN_GROUP, CITIZEN_GROUP, SCOPE_PREFIX, STAFF_GROUP_PREFIX } from '../../functions/domain/authorization.ts';
-import { pageHref, pages } from '../../ui/paths.ts';
+import { apiPath, pageHref, pages } from '../../ui/paths.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { type AgencyConfig, identityProviderChoices } from '../config.ts';
 import { FEDERATION_CUSTOM_ATTRIBUTES, Federation, type FederationProps } from './federation.ts';
@@ -111,7 +111,11 @@ export class Identity extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: SIGN_IN_SCOPES,
-        callbackUrls: props.siteOrigins.map((origin) => `${origin}${pages.signInCallback()}`),
+        // The site's own callback (sign-in in the browser) and the workspace's, where the API sets the staff cookie.
+        callbackUrls: props.siteOrigins.flatMap((origin) => [
+          `${origin}${pages.signInCallback()}`,
+          `${origin}${apiPath('staffSignInCallback')}`,
+        ]),
         // Signing out lands on the home page in the language the person was using.
         logoutUrls: props.siteOrigins.flatMap((origin) => LOCALES.map((locale) => `${origin}${pageHref(locale, pages.home())}`)),
       },

@@ -17,7 +17,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { authorizationScopesFor, type Route, type SecretName } from '../../functions/http/routes.ts';
+import { authorizationScopesFor, gatewayAuthorizes, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { LOG_RETENTION, PortalFunction } from './portal-function.ts';
 import { DEFAULT_THROTTLES, routeKey, routeThrottle, type Throttle } from './route-throttling.ts';
 
@@ -33,7 +33,7 @@ export const TABLE_ACTIONS = {
   ],
 } as const;
 /** What DynamoDB asks of the caller's rights on the table's customer-managed key (kms:ViaService DynamoDB only). */
-const TABLE_KEY_ACTIONS = {
+export const TABLE_KEY_ACTIONS = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
   write: ['kms:Encrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'],
 } as const;
@@ -74,6 +74,8 @@ export class PortalApi extends Construct {
   readonly routes: HttpRoute[] = [];
   /** The routes the route table marks 'public' (no authorizer). */
   readonly publicRoutes: HttpRoute[] = [];
+  /** The routes whose token is the staff pages' cookie (`credentials: 'session'`): checked by the function. */
+  readonly sessionRoutes: HttpRoute[] = [];
   private readonly operationsKey: IKey;
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
@@ -175,16 +177,18 @@ export class PortalApi extends Construct {
       const integration = new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn.function);
       for (const route of handlerRoutes) {
         // People's routes need `openid` (only access tokens have it: an ID token is refused), machine routes their scope.
-        const authorizationScopes = authorizationScopesFor(route);
+        // A session route's token is in a cookie, which the JWT authorizer never reads: withHttp checks it the same way.
+        const authorizationScopes = gatewayAuthorizes(route) ? authorizationScopesFor(route) : undefined;
         const httpRoute = new HttpRoute(this, `Route-${route.method}${route.path.replaceAll(/[{}]/g, '').replaceAll('/', '-')}`, {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
           integration,
-          ...(route.auth !== 'public' && { authorizer: props.authorizer }),
+          ...(gatewayAuthorizes(route) && { authorizer: props.authorizer }),
           ...(authorizationScopes && { authorizationScopes }),
         });
         this.routes.push(httpRoute);
         if (route.auth === 'public') this.publicRoutes.push(httpRoute);
+        else if (!gatewayAuthorizes(route)) this.sessionRoutes.push(httpRoute);
       }
     }
 

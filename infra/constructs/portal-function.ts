@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SHIPPED_FORMS_DIR } from '../bundling/ship-forms.ts';
 import { REQUIRE_BANNER } from '../bundling/split-bundle.ts';
@@ -29,6 +30,8 @@ export interface PortalFunctionProps {
   /** Encrypts the log group and the environment variables. */
   operationsKey: IKey;
   memorySize?: number;
+  /** For functions invoked asynchronously (EventBridge): where events go that failed every retry. */
+  deadLetterQueue?: IQueue;
 }
 
 /**
@@ -78,6 +81,7 @@ export class PortalFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       environmentEncryption: props.operationsKey,
+      ...(props.deadLetterQueue && { deadLetterQueue: props.deadLetterQueue }),
       environment: {
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',

@@ -7,6 +7,10 @@ import type { SecretName } from '../../functions/http/routes.ts';
 /** What the operator puts in each secret (docs/deploying.md shows the command). */
 export const SECRET_SHAPES: Record<SecretName, string> = {
   'payment-provider': '{"apiKey":"…","webhookSecret":"…"}',
+  // The key of the staff pages' CSRF tokens: the random value Secrets Manager generates is already a good one.
+  'staff-session': 'any long random text (the generated value will do)',
+  // The survey's HMAC key: the random value Secrets Manager generates is the key, so there is nothing to put.
+  'feedback-key': 'nothing: the generated value is the key (replacing it starts new responses for answered tasks)',
 };
 
 /**

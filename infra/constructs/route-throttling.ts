@@ -21,5 +21,5 @@ export const DEFAULT_THROTTLES: Record<'read' | 'write', Throttle> = {
 export const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
 export function routeThrottle(route: Route, overrides: Readonly<Record<string, Throttle>>): Throttle {
-  return overrides[routeKey(route)] ?? DEFAULT_THROTTLES[route.method === 'GET' ? 'read' : 'write'];
+  return overrides[routeKey(route)] ?? route.throttle ?? DEFAULT_THROTTLES[route.method === 'GET' ? 'read' : 'write'];
 }

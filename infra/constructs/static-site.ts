@@ -17,9 +17,10 @@ import {
   SSLMethod,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin, HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -28,7 +29,7 @@ import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { API_PREFIX } from '../../functions/http/routes.ts';
 import type { RuntimeConfig } from '../../web/runtime-config.ts';
 import { ManagedPolicyRole } from './managed-policy-role.ts';
-import { LOG_RETENTION } from './portal-function.ts';
+import { LOG_RETENTION, PortalFunction } from './portal-function.ts';
 import { SecurityHeadersPolicy } from './security-headers-policy.ts';
 
 const edgeCode = (file: string) =>
@@ -69,6 +70,8 @@ export class StaticSite extends Construct {
   /** The role of CDK's BucketDeployment function (it copies the site into the bucket at deploy time). */
   readonly deploymentRole: ManagedPolicyRole;
   readonly deploymentLogs: LogGroup;
+  /** Answers the site's own 404 page when the bucket has no such file (functions/handlers/site-not-found.ts). */
+  readonly notFound: PortalFunction;
   private readonly siteDir: string;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
@@ -99,6 +102,23 @@ export class StaticSite extends Construct {
       customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue },
       readTimeout: Duration.seconds(30),
     });
+    // S3 answers a missing key with 403 (CloudFront may not list the bucket) or 404, in XML. An origin group
+    // sends those requests on to a function that answers the site's own 404 page in the path's language; a
+    // distribution-wide custom error page could only be one language. Only CloudFront may call the function
+    // (its URL takes IAM auth and CloudFront signs with origin access control).
+    this.notFound = new PortalFunction(this, 'NotFound', {
+      handler: 'site-not-found',
+      description: "The site's 404 page, in the language of the missing path (CloudFront's failover origin)",
+      operationsKey: props.operationsKey,
+      memorySize: 256,
+      environment: {},
+    });
+    const notFoundUrl = this.notFound.function.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+    const siteWithNotFound = new OriginGroup({
+      primaryOrigin: siteOrigin,
+      fallbackOrigin: FunctionUrlOrigin.withOriginAccessControl(notFoundUrl),
+      fallbackStatusCodes: [403, 404],
+    });
     const sitePaths = new EdgeFunction(this, 'SitePaths', {
       code: edgeCode('site-paths.js'),
       runtime: FunctionRuntime.JS_2_0,
@@ -122,7 +142,7 @@ export class StaticSite extends Construct {
       }),
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {
-        origin: siteOrigin,
+        origin: siteWithNotFound,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,

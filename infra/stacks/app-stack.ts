@@ -5,9 +5,10 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
-import { SECURITY_HEADERS } from '../../web/security-headers.ts';
+import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { Identity } from '../constructs/identity.ts';
+import { Notifier } from '../constructs/notifier.ts';
 import { Observability } from '../constructs/observability.ts';
 import { OperationsKey } from '../constructs/operations-key.ts';
 import { OriginVerify } from '../constructs/origin-verify.ts';
@@ -43,6 +44,7 @@ export class AppStack extends Stack {
   readonly secrets: PortalSecrets;
   readonly logBucket: Bucket;
   readonly originVerify: OriginVerify;
+  readonly notifier: Notifier;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -80,7 +82,10 @@ export class AppStack extends Stack {
       apiDomainName: this.api.domainName,
       originVerifyValue: originVerify.value,
       webAclArn: props.webAcl.arn,
-      securityHeaders: SECURITY_HEADERS,
+      // The staff pages' sign-out form is redirected on to the user pool's own sign-out (its domain, below).
+      securityHeaders: withFormActionOrigins(SECURITY_HEADERS, [
+        `https://${namePrefix}-front-door.auth.${Stack.of(this).region}.amazoncognito.com`,
+      ]),
       siteKey,
       logBucket: this.logBucket,
       operationsKey,
@@ -100,7 +105,7 @@ export class AppStack extends Stack {
         ...new Set(props.routes.filter((r) => r.auth.startsWith('machine:')).map((r) => r.auth.slice('machine:'.length))),
       ],
       siteOrigins: [this.site.origin],
-      domainPrefix: `${namePrefix}-front-door`,
+      domainPrefix: `${namePrefix}-front-door`, // the sign-out origin in the CSP above
       keys: { operationsKey, secretsKey },
     });
 
@@ -117,6 +122,10 @@ export class AppStack extends Stack {
         PORTAL_ORIGIN: this.site.origin,
         ORIGIN_VERIFY_SECRET: originVerify.value,
         AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
+        // The staff pages' sign-in (functions/shared/session-config.ts): the pool, the site's client, its domain.
+        USER_POOL_ISSUER: this.identity.issuerUrl,
+        USER_POOL_CLIENT_ID: this.identity.webClient.userPoolClientId,
+        USER_POOL_DOMAIN: this.identity.domain.baseUrl(),
       },
       throttling: config.throttling,
     });
@@ -134,7 +143,26 @@ export class AppStack extends Stack {
       dashboardName: `${namePrefix}-front-door`,
     });
     this.observability.watchApi(this.api.httpApi);
-    this.observability.watchFunctions(new Map([...this.api.functions].map(([name, fn]) => [name, fn.function])));
+    // Notifications come from the agency's domain unless the config names another address (then that address).
+    const fromAddress =
+      config.notifications?.fromAddress ?? (config.agency.domain ? `no-reply@${config.agency.domain}` : config.alarmEmail);
+    this.notifier = new Notifier(this, 'Notifier', {
+      table: props.table,
+      tableKey: props.tableKey,
+      indexNames: props.indexNames,
+      operationsKey,
+      fromAddress,
+      fromDomain: config.agency.domain && fromAddress.endsWith(`@${config.agency.domain}`) ? config.agency.domain : undefined,
+      portalOrigin: this.site.origin,
+    });
+    this.observability.addAlarm(this.notifier.deadLetterAlarm);
+    this.observability.watchFunctions(
+      new Map([
+        ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
+        ['send-notifications', this.notifier.sender.function] as const,
+        ['record-email-events', this.notifier.eventRecorder.function] as const,
+      ]),
+    );
     this.observability.watchTable(props.table);
     this.observability.watchPayments();
     this.observability.watchWebAcl(props.webAcl.name, props.webAcl.region);

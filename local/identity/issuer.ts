@@ -19,7 +19,7 @@ import type { FederatedProvider } from '#domain/account-linking';
 import { AGENCIES_ATTRIBUTE, tokenGroups } from '#domain/token-groups';
 import { authorizationScopesFor, type Route, routes } from '#http/routes';
 import { renderView } from '#http/views';
-import { pageHref, pages } from '#ui/paths.ts';
+import { apiPath, pageHref, pages } from '#ui/paths.ts';
 import type { IdentityProviderChoice } from '../../infra/config.ts';
 import { readText } from '../http.ts';
 import { MemoryAdapter } from './memory-adapter.ts';
@@ -146,7 +146,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        redirect_uris: [`${site}${pages.signInCallback()}`],
+        // The site's callback page and the workspace's (infra registers the same two on the app client).
+        redirect_uris: [`${site}${pages.signInCallback()}`, `${site}${apiPath('staffSignInCallback')}`],
       },
       {
         client_id: LOCAL_MACHINE_CLIENT.id,
@@ -233,6 +234,9 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         token_use: 'access',
         'cognito:groups': groupsOf(persona, lastProvider.get(persona.sub)),
         username: usernameOf(persona, lastProvider.get(persona.sub)),
+        // As the Pre Token Generation trigger adds them on AWS: who this is, for the staff pages and the audit.
+        name: persona.name,
+        email: persona.email,
       };
     },
     async loadExistingGrant(ctx: KoaContextWithOIDC) {

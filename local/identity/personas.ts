@@ -1,7 +1,7 @@
 /**
  * The people you can be locally. Each sandbox identity provider offers the personas of its audience: the
  * citizen providers (Login.gov, ID.me, Google) two citizens, the agency's staff provider one staff member
- * per agency and an administrator. Their groups are decided as on AWS (domain/token-groups.ts): a staff member
+ * per agency, an administrator per agency and a portal administrator. Their groups are decided as on AWS (domain/token-groups.ts): a staff member
  * is staff of their agency only if their staff IdP may grant it (agency.config.json). A persona is the SAME person whichever provider they pick (the same
  * `sub`), as Cognito makes them once their identities are linked.
  */
@@ -54,6 +54,17 @@ export function personas(): Persona[] {
         'staff',
         { en: `Staff, ${agency.name.en}`, es: `Personal, ${agency.name.es}` },
         { asserts: [agency.id] },
+      ),
+    ),
+    // An agency's administrators: staff of the agency whom an operator also put in the admin group (they read
+    // what the agency's staff did: the activity page).
+    ...[...catalog.agencies.values()].map((agency) =>
+      persona(
+        `admin.${agency.id}`,
+        `${agency.shortName.en} Administrator`,
+        'staff',
+        { en: `Administrator, ${agency.name.en}`, es: `Administración, ${agency.name.es}` },
+        { asserts: [agency.id], memberOf: [ADMIN_GROUP] },
       ),
     ),
     persona('admin', 'Portal Administrator', 'staff', { en: 'Administrator', es: 'Administrador' }, { memberOf: [ADMIN_GROUP] }),

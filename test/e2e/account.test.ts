@@ -1,12 +1,15 @@
 /**
  * Signing in in real Chromium: a citizen signs in through the local issuer (Login.gov's sandbox), applies,
- * and finds the submission under "My account"; the other citizen, signed in through Google, does not.
+ * and finds the submission under "My account"; the other citizen, signed in through Google, does not. My account
+ * shows each status as the status page does (its meaning, the agency's message) and withdraws an application.
  * axe on every page visited, the issuer's pages included.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPath } from '#ui/paths.ts';
 import { expectNoAxeViolations, fillBirthCertificateForm, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let browser: Browser;
@@ -83,6 +86,11 @@ describe('a signed-in citizen', () => {
     await expect.poll(() => row.textContent()).toContain('Received');
     // The fee is not paid yet: said so, with the way to pay it (the status page's payment section).
     await expect.poll(() => row.getByRole('link', { name: 'Not paid' }).count()).toBe(1);
+    // My activity: the same submission on the person's timeline, linked to its status page.
+    const activity = page.locator('[data-activity-list] li').filter({ hasText: 'Application received' });
+    await activity.waitFor();
+    await expect.poll(() => activity.getByRole('link', { name: code }).getAttribute('href')).toBe(`/api/status/${code}?lang=en`);
+    expect(await page.getByRole('heading', { name: 'My activity' }).count()).toBe(1);
     await expect.poll(() => page.locator('[data-account-intro]').textContent()).toMatch(/^Here is everything you sent/);
     await expectStackedOnPhone(page);
     await expectNoAxeViolations(page);
@@ -94,6 +102,59 @@ describe('a signed-in citizen', () => {
     await signInFromHeader(page, 'Google', /Ben Okafor/);
     await page.getByText('Nothing yet').waitFor();
     expect(await page.getByText(code).count()).toBe(0);
+    await context.close();
+  });
+
+  it('sees what the agency asked for, with the status page’s meaning, and withdraws the application', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: portal.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto('/');
+    await signInFromHeader(page, 'Login.gov', /Ana Rivera/);
+    await page.goto('/services/birth-certificate/apply/');
+    await fillBirthCertificateForm(page);
+    await page.getByRole('button', { name: /Send|Submit/ }).click();
+    await page.waitForURL((url) => /^\/api\/status\/[0-9A-Z-]{14}$/.test(url.pathname));
+    const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
+
+    // Staff ask for more information (the workspace's JSON route, as a staff member signed in).
+    const staff = (await signIn(portal.url, { persona: 'staff.vital-records', idp: 'ExampleStaff' })).tokens.access_token;
+    const asked = await fetch(`${portal.url}${apiPath('changeCaseStatus', { code })}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}`, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ status: 'needs-information', version: '0', message: 'Send a copy of your photo ID.' }),
+    });
+    expect(asked.status).toBe(200);
+
+    await page.goto('/account/');
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('We need more information');
+    await expect
+      .poll(() => row.locator('[data-status-meaning]').textContent())
+      .toBe('We need something from you before we can go on. Read the message below.');
+    await expect.poll(() => row.locator('[data-status-message]').textContent()).toBe('Send a copy of your photo ID.');
+    await expectStackedOnPhone(page);
+    await expectNoAxeViolations(page);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: `Withdraw application ${code}` }).click();
+    await expect
+      .poll(() => row.locator('[data-status-meaning]').textContent())
+      .toBe('You took back this application. We will not work on it.');
+    await expect.poll(() => row.textContent()).toContain('Withdrawn');
+    expect(await row.getByRole('button', { name: /Withdraw/ }).count()).toBe(0);
+    expect(await row.locator('[data-status-message]').count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await row.getByRole('link', { name: code }).click();
+    await page.waitForURL((url) => url.pathname === apiPath('showStatus', { code }));
+    await expect
+      .poll(() => page.locator('[data-status-meaning]').textContent())
+      .toBe('You took back this application. We will not work on it.');
+    await expectNoAxeViolations(page);
     await context.close();
   });
 
@@ -111,6 +172,7 @@ describe('a signed-in citizen', () => {
     await page.getByRole('button', { name: /Ben Okafor/ }).click();
     await page.waitForURL((url) => url.pathname === '/es/account/');
     await page.getByText('Sesión iniciada como').waitFor();
+    await page.getByRole('heading', { name: 'Mi actividad' }).waitFor();
     await expectNoAxeViolations(page);
     // Ben first signed in with Google (above); ID.me is linked to him now: Cognito's refusal, then the retry.
     expect(callbacks).toHaveLength(2);

@@ -8,6 +8,7 @@ import {
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutScripts,
   fillBirthCertificateForm,
+  fillMemorableDate,
   launchBrowser,
 } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
@@ -40,7 +41,7 @@ describe('a form after a failed submit', () => {
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.locator('[data-error-summary]').waitFor();
     await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
-    await page.getByLabel('Date of birth').fill('2020-02-29');
+    await fillMemorableDate(page, 'Date of birth', '2020-02-29');
     // One tap, as a person makes it: where the label is now.
     await page
       .getByText('My child’s', { exact: true })

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AGENCY_CONFIG_PATH, AgencyConfigError, loadAgencyConfig, parseAgencyConfig } from '../../infra/config.ts';
+import { AGENCY_CONFIG_PATH, AgencyConfigError, loadAgencyConfig, parseAgencyConfig, sealFile } from '../../infra/config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const sample = () => JSON.parse(readFileSync(AGENCY_CONFIG_PATH, 'utf8'));
@@ -136,6 +136,37 @@ describe('agency.config.json', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr.trim()).toBe(`${file} has 1 problem:\n- aws.account must be the 12-digit AWS account id`);
+  });
+
+  it("takes the site's name, seal and contact details, each checked and named when wrong", () => {
+    const agency = sample().agency;
+    expect(
+      problemsOf({
+        ...sample(),
+        agency: {
+          ...agency,
+          siteName: { en: '', es: 'Servicios' },
+          seal: '../outside/seal.gif',
+          contact: { phone: 'call us', email: 'help' },
+        },
+      }),
+    ).toEqual([
+      'agency.siteName.en is empty: the name people see at the top of every page',
+      'agency.seal must be a path from the repository root to an .svg or .png file, e.g. "branding/seal.svg"',
+      'agency.contact.phone must be a phone number people can dial, e.g. "1-800-555-0100"',
+      'agency.contact.email must be an e-mail address, e.g. help@example.gov',
+    ]);
+    const { siteName, seal, contact, ...withoutBranding } = agency;
+    expect(problemsOf({ ...sample(), agency: withoutBranding })).toEqual([]);
+  });
+
+  it('refuses a seal that is not where the config says, relative to the config file', () => {
+    const file = join(dir, 'agency.config.json');
+    writeFileSync(file, JSON.stringify({ ...sample(), agency: { ...sample().agency, seal: 'branding/seal.svg' } }));
+    expect(() => loadAgencyConfig(file)).toThrow(
+      'agency.seal "branding/seal.svg" is not a file: put the seal there or fix the path',
+    );
+    expect(sealFile(loadAgencyConfig(), AGENCY_CONFIG_PATH)).toBe(join(ROOT, 'branding/seal.svg'));
   });
 
   it('says so when the file is not JSON, or not there', () => {

@@ -13,7 +13,7 @@ import { loadCatalog } from '../../catalog/src/load.ts';
 import { tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
-import { type Route, routes } from '../../functions/http/routes.ts';
+import { gatewayAuthorizes, type Route, routes } from '../../functions/http/routes.ts';
 import { CHUNKS_DIR } from '../../infra/bundling/split-bundle.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
 import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
@@ -26,6 +26,8 @@ const CONFIG = {
   agency: { name: 'State of West', shortName: 'West' },
   aws: { account: '222222222222', region: 'us-west-2' },
   alarmEmail: 'ops@west.example.gov',
+  // Not the default (2555): the functions must get the agency's own figure.
+  audit: { retentionDays: 3650 },
   throttling: { [routeKey(OVERRIDDEN)]: { rateLimit: 5000, burstLimit: 9000 } },
 };
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -36,11 +38,13 @@ let app: Template;
 let data: Template;
 let waf: Template;
 
+// Bundling every function (about 40, each split as infra splits it) is most of this synth: allow it the time it
+// takes on a loaded 2-core machine rather than the suite's default 120 s for a hook.
 beforeAll(() => {
   synth = synthPortal({ config: CONFIG, bundle: true });
   if (synth.error) throw new Error(`${synth.error.message}\n${describeViolations(synth.violations)}`);
   ({ app, data, waf } = synth.templates);
-});
+}, 360_000);
 afterAll(() => synth?.cleanup());
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON; the assertions are the types.
@@ -167,13 +171,13 @@ describe('API: one route per route-table entry, one function per handler', () =>
     expect(synth.portal.app.api.functions.size).toBe(handlers.length);
   });
 
-  it("puts the Cognito JWT authorizer and the route's scopes on every non-public route, nothing on public ones", () => {
+  it("puts the Cognito JWT authorizer and the route's scopes on every Bearer route, nothing on public or session ones", () => {
     const byKey = new Map(apiRoutes().map((r) => [r.Properties.RouteKey, r.Properties]));
     const [authorizer] = resources(app, 'AWS::ApiGatewayV2::Authorizer').filter(ofPortalApi);
     expect(authorizer?.Properties).toMatchObject({ AuthorizerType: 'JWT', JwtConfiguration: { Issuer: expect.anything() } });
     for (const route of ROUTES) {
       const properties = byKey.get(routeKey(route));
-      if (route.auth === 'public') {
+      if (!gatewayAuthorizes(route)) {
         expect(properties?.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
         expect(properties?.AuthorizerId, routeKey(route)).toBeUndefined();
       } else {
@@ -181,7 +185,7 @@ describe('API: one route per route-table entry, one function per handler', () =>
         expect(properties?.AuthorizerId, routeKey(route)).toBeDefined();
       }
       // People's routes need `openid` (access tokens only: an ID token is refused), machine routes their own scope.
-      if (route.auth === 'public') expect(properties?.AuthorizationScopes).toBeUndefined();
+      if (!gatewayAuthorizes(route)) expect(properties?.AuthorizationScopes).toBeUndefined();
       else if (route.auth.startsWith('machine:'))
         expect(properties?.AuthorizationScopes).toEqual([`frontdoor/${route.auth.slice('machine:'.length)}`]);
       else expect(properties?.AuthorizationScopes, routeKey(route)).toEqual(['openid']);
@@ -237,8 +241,9 @@ describe('API: one route per route-table entry, one function per handler', () =>
       const named = new Set(routesOf(handler).flatMap((r) => r.secrets ?? []));
       const env = functionOf(handler).Properties.Environment.Variables;
       const reads = policyOf(handler).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
-      expect(reads.length, handler).toBe(named.size);
-      for (const name of ['payment-provider'] as const)
+      // One secret per name (CDK may merge the statements of a function that reads two).
+      expect(reads.flatMap((s) => [s.Resource].flat()).length, handler).toBe(named.size);
+      for (const name of ['payment-provider', 'staff-session'] as const)
         expect(env[secretEnvName(name)] !== undefined, handler).toBe(named.has(name));
     }
   });
@@ -268,15 +273,54 @@ describe('API: one route per route-table entry, one function per handler', () =>
       const expected =
         route === OVERRIDDEN
           ? { ThrottlingRateLimit: 5000, ThrottlingBurstLimit: 9000 }
-          : route.method === 'GET'
-            ? { ThrottlingRateLimit: DEFAULT_THROTTLES.read.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLES.read.burstLimit }
-            : {
-                ThrottlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
-                ThrottlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
-              };
+          : route.throttle
+            ? { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit }
+            : route.method === 'GET'
+              ? { ThrottlingRateLimit: DEFAULT_THROTTLES.read.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLES.read.burstLimit }
+              : {
+                  ThrottlingRateLimit: DEFAULT_THROTTLES.write.rateLimit,
+                  ThrottlingBurstLimit: DEFAULT_THROTTLES.write.burstLimit,
+                };
       expect(settings[routeKey(route)], routeKey(route)).toMatchObject(expected);
     }
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.anything() });
+  });
+
+  // The workspace's routes of issue #10, each named: what its function may do and how often it may be called.
+  const WORKSPACE: [
+    handler: string,
+    table: 'read' | 'read-write',
+    secrets: string[],
+    throttle: 'read' | 'write' | Route['throttle'],
+  ][] = [
+    // The staff pages' CSRF key too: the export and the activity page are also answered on the cookie's page routes.
+    ['export-agency-queue', 'read-write', ['staff-session'], { rateLimit: 5, burstLimit: 10 }],
+    ['show-staff-activity', 'read', ['staff-session'], 'read'],
+    ['withdraw-submission', 'read-write', [], 'write'],
+    ['refund-payment', 'read-write', ['payment-provider'], 'write'],
+  ];
+  for (const [handler, table, secrets, throttle] of WORKSPACE)
+    it(`gives ${handler} exactly ${table} on the table, ${secrets.length ? secrets.join(', ') : 'no secret'}, and its throttle`, () => {
+      const dynamo = actionsOf(handler)
+        .filter((a) => a.startsWith('dynamodb:'))
+        .sort();
+      expect(dynamo).toEqual([...TABLE_ACTIONS.read, ...(table === 'read-write' ? TABLE_ACTIONS.write : [])].sort());
+      const reads = policyOf(handler).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+      expect(reads).toHaveLength(secrets.length);
+      const env = functionOf(handler).Properties.Environment.Variables;
+      expect(env[secretEnvName('payment-provider')] !== undefined).toBe(secrets.includes('payment-provider'));
+      const [stage] = resources(app, 'AWS::ApiGatewayV2::Stage').filter(ofPortalApi);
+      const wanted = typeof throttle === 'string' ? DEFAULT_THROTTLES[throttle] : throttle;
+      for (const route of routesOf(handler))
+        expect(stage?.Properties.RouteSettings[routeKey(route)], routeKey(route)).toMatchObject({
+          ThrottlingRateLimit: wanted?.rateLimit,
+          ThrottlingBurstLimit: wanted?.burstLimit,
+        });
+    });
+
+  it('tells every function how long audit entries are kept, from agency.config.json (the TTL the entries carry)', () => {
+    for (const handler of handlers)
+      expect(functionOf(handler).Properties.Environment.Variables.AUDIT_RETENTION_DAYS, handler).toBe('3650');
   });
 
   it('writes structured JSON access logs to an encrypted log group', () => {
@@ -318,7 +362,13 @@ describe('site and CloudFront', () => {
   it('sends exactly the headers of web/security-headers.ts (strict CSP, HSTS of a year or more)', () => {
     const [policy] = resources(app, 'AWS::CloudFront::ResponseHeadersPolicy');
     const config = policy?.Properties.ResponseHeadersPolicyConfig;
-    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    // …with one more form-action origin: the user pool's domain, where the staff pages' sign-out form goes on to.
+    const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const formAction = /form-action ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1];
+    expect(csp.replace(/ https:\/\/[a-z0-9-]+-front-door\.auth\.[a-z0-9-]+\.amazoncognito\.com(?=;)/, '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(csp).toMatch(new RegExp(`form-action ${formAction?.replaceAll('.', '\\.')} https://[a-z0-9-]+-front-door\\.auth\\.`));
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     const hsts = config.SecurityHeadersConfig.StrictTransportSecurity;
@@ -384,6 +434,31 @@ describe('site and CloudFront', () => {
     const site = distribution().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
     expect(site.OriginAccessControlId).toBeDefined();
     expect(distribution().Logging).toMatchObject({ Prefix: 'cloudfront/' });
+  });
+
+  it("answers a missing site path with the site's own 404 page: an origin group fails over on 403/404 to a function only CloudFront may call", () => {
+    const config = distribution();
+    const [group] = config.OriginGroups.Items;
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(group.Id);
+    expect([...group.FailoverCriteria.StatusCodes.Items].sort()).toEqual([403, 404]);
+    const [primary, fallback] = group.Members.Items.map((m: { OriginId: string }) =>
+      config.Origins.find((o: { Id: string }) => o.Id === m.OriginId),
+    );
+    expect(primary.S3OriginConfig).toBeDefined();
+    expect(fallback.OriginAccessControlId).toBeDefined();
+    const notFound = logicalId(synth.portal.app.site.notFound.function);
+    const [urlId, url] = Object.entries(app.findResources('AWS::Lambda::Url'))[0] as [string, Resource];
+    expect(url.Properties).toMatchObject({ AuthType: 'AWS_IAM', TargetFunctionArn: { 'Fn::GetAtt': [notFound, 'Arn'] } });
+    expect(JSON.stringify(fallback.DomainName)).toContain(urlId);
+    const invokers = resources(app, 'AWS::Lambda::Permission').filter((p) =>
+      JSON.stringify(p.Properties.FunctionName).includes(urlId),
+    );
+    // Both permissions a function URL behind origin access control needs, for CloudFront and this distribution only.
+    expect(invokers.map((p) => p.Properties.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
+    for (const permission of invokers) {
+      expect(permission.Properties.Principal).toBe('cloudfront.amazonaws.com');
+      expect(JSON.stringify(permission.Properties.SourceArn)).toContain(logicalId(synth.portal.app.site.distribution));
+    }
   });
 
   it('serves /config.json uncached and publishes it with no-cache', () => {
@@ -490,5 +565,80 @@ describe('observability', () => {
         'AWSManagedRulesAmazonIpReputationList',
       ]),
     );
+  });
+});
+
+describe('notifications (the outbox half, decision 70)', () => {
+  const notifier = () => synth.portal.app.notifier;
+  const resourceOf = (construct: { node: { defaultChild?: unknown } }) => app.toJSON().Resources[logicalId(construct)];
+  const statementsOf = (fn: { role: { policy: { node: { defaultChild?: unknown } } } }) =>
+    resourceOf(fn.role.policy).Properties.PolicyDocument.Statement as {
+      Action: string | string[];
+      Resource: unknown;
+      Condition?: unknown;
+    }[];
+
+  it('turns on the table stream with new images', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+  });
+
+  it('wakes the notifier only for new timeline entries that ask for it, retries, then dead-letters', () => {
+    const [mapping, ...more] = resources(app, 'AWS::Lambda::EventSourceMapping');
+    expect(more).toHaveLength(0);
+    expect(mapping?.Properties).toMatchObject({
+      FunctionName: { Ref: logicalId(notifier().sender.function) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } } },
+    });
+    const pattern = JSON.parse(mapping?.Properties.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { type: { S: ['timeline'] }, notify: { BOOL: [true] } } },
+    });
+  });
+
+  it('alarms to the operators at the first dead-lettered notification', () => {
+    const alarm = resourceOf(notifier().deadLetterAlarm);
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, MetricName: 'ApproximateNumberOfMessagesVisible' });
+    expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('lets only the notifier send e-mail: from the one address, through the portal’s configuration set', () => {
+    const sends = statementsOf(notifier().sender).filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ops@west.example.gov' } });
+    expect(JSON.stringify(sends[0]?.Resource)).toContain('configuration-set/');
+    expect(JSON.stringify(sends[0]?.Resource)).not.toContain('"*"');
+    const recorder = statementsOf(notifier().eventRecorder).flatMap((s) => [s.Action].flat());
+    expect(recorder.some((action) => action.startsWith('ses:'))).toBe(false);
+    for (const handler of handlers)
+      expect(
+        actionsOf(handler).some((a) => a.startsWith('ses:')),
+        handler,
+      ).toBe(false);
+  });
+
+  it('tells the notifier where to send from, which configuration set, and the portal’s origin for its links', () => {
+    const env = resourceOf(notifier().sender.function).Properties.Environment.Variables;
+    expect(env.EMAIL_FROM).toBe('ops@west.example.gov');
+    expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: logicalId(notifier().configurationSet) });
+    expect(JSON.stringify(env.PORTAL_ORIGIN)).toContain(logicalId(synth.portal.app.site.distribution));
+  });
+
+  it('brings SES’s delivery and bounce events back through EventBridge to the recorder, with a dead-letter queue', () => {
+    app.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['delivery', 'bounce', 'complaint'] }),
+    });
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.ses'] }),
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(notifier().eventRecorder.function), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } },
+        }),
+      ],
+    });
   });
 });

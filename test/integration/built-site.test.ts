@@ -1,5 +1,5 @@
 /** The real build output: every task page of every service, in both languages, is within three clicks of home. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/load';
@@ -81,6 +81,34 @@ describe('a real government’s site, from agency.config.json', () => {
       expect(html).toContain(`${config.agency.name}</p>`);
       expect(html).toContain(`<p class="usa-identifier__identity-domain">${config.agency.domain}</p>`);
       expect(html).not.toContain('frontdoor.example.gov');
+    }
+  });
+
+  it("shows the site's name, the seal and how to reach the government, from the config, in both languages", () => {
+    const { agency } = JSON.parse(readFileSync(new URL('../../agency.config.json', import.meta.url), 'utf8')) as {
+      agency: {
+        name: string;
+        siteName: Record<'en' | 'es', string>;
+        contact: { phone: string; email: string; hours: Record<'en' | 'es', string> };
+      };
+    };
+    for (const [file, locale] of [
+      ['index.html', 'en'],
+      ['es/index.html', 'es'],
+      ['services/birth-certificate/index.html', 'en'],
+      ['es/status/index.html', 'es'],
+    ] as const) {
+      const html = page(file);
+      const seal = /<img class="portal-logo__seal" src="(\/_astro\/seal\.[\w-]+\.svg)" alt[ />]/.exec(html)?.[1];
+      expect(seal, file).toBeDefined();
+      expect(existsSync(path.join(DIST_DIR, seal ?? ''))).toBe(true);
+      expect(html).toContain(`${agency.siteName[locale]}</a>`);
+      expect(html).toMatch(new RegExp(`<title>[^<]*${agency.siteName[locale]}</title>`));
+      expect(html).toContain(
+        `class="usa-identifier__logo-img" src="${seal}" alt="${locale === 'en' ? 'Seal of the' : 'Sello de'} ${agency.name}"`,
+      );
+      expect(html).toContain(`href="tel:18005550100">${agency.contact.phone}</a> (${agency.contact.hours[locale]})`);
+      expect(html).toContain(`href="mailto:${agency.contact.email}">${agency.contact.email}</a>`);
     }
   });
 

@@ -254,7 +254,7 @@ describe('the PreSignUp trigger', () => {
 });
 
 describe('the Pre Token Generation trigger', () => {
-  it("puts the staff member's agencies and admin in both tokens' groups", async () => {
+  it("puts the staff member's agencies and admin in both tokens' groups, and their name in the access token", async () => {
     const answer = await preTokenGeneration(fixture('pre-token-generation'), lambdaContext('pre-token-generation'));
     expect(answer.response.claimsAndScopeOverrideDetails).toEqual({
       groupOverrideDetails: {
@@ -262,6 +262,7 @@ describe('the Pre Token Generation trigger', () => {
         iamRolesToOverride: [],
         preferredRole: null,
       },
+      accessTokenGeneration: { claimsToAddOrOverride: { name: 'Jo Smith', email: 'jo.smith@example.gov' } },
     });
   });
 

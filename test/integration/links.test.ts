@@ -8,6 +8,7 @@ import type { Bill } from '#domain/payment-bills';
 import type { Payment } from '#domain/payment-records';
 import type { PublicStatus } from '#domain/submissions';
 import { langOf, renderView } from '#http/views';
+import { auditPage } from '#ui/pages/agency/AuditPage.tsx';
 import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 import { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
@@ -16,6 +17,7 @@ import type { PageView } from '#ui/pages/view.ts';
 import { chooserView, personaView, problemView } from '../../local/identity/sign-in-pages.tsx';
 import { DIST_DIR } from '../../local/portal.ts';
 import { builtSite, checkLinks, linkProblems } from '../../scripts/check-links.ts';
+import { agencyPageViews } from '../fixtures/ui/agency-pages.tsx';
 
 const catalog = loadCatalog();
 const service = catalog.services.get('birth-certificate')!;
@@ -127,12 +129,37 @@ function functionPages(): [string, PageView][] {
     ],
     ['bill lookup again', billLookupPage(en, { bill: 'X', check: 'Y' }, { field: 'bill', message: 'Not found' })],
     ['pay by code again', payByCodePage(es, 'X', { field: 'code', message: 'No' })],
+    [
+      'a staff member’s activity',
+      auditPage(es, {
+        agency: 'vital-records',
+        subject: 'sub',
+        entries: [
+          {
+            id: 'e1',
+            at,
+            actor: { subject: 'sub', name: 'Vera', agency: 'vital-records' },
+            action: 'case.read',
+            record: 'K7M2-9QXR-4TVB',
+            from: {},
+            expiresAt: 0,
+          },
+        ],
+        page: 2,
+        nextHref: '/api/agency/vital-records/activity/sub?page=3',
+        previousHref: '/api/agency/vital-records/activity/sub',
+        retentionDays: 30,
+        altHref: '/api/agency/vital-records/activity/sub?lang=en',
+      }),
+    ],
     ['sign-in chooser', chooserView('en', [{ provider, href: '/auth/interaction/abc?idp=LoginGov' }])],
     [
       'sandbox persona picker',
       personaView('es', { via: provider, people: [], action: '/auth/interaction/abc', otherWays: '/auth/interaction/abc?idp=' }),
     ],
     ['sign-in problem', problemView('Sign-in problem', 'Something went wrong.')],
+    ...agencyPageViews(en, 'Ana Díaz').map(([name, view]): [string, PageView] => [`staff: ${name}`, view]),
+    ...agencyPageViews(es, 'Ana Díaz').map(([name, view]): [string, PageView] => [`staff, Spanish: ${name}`, view]),
   ];
 }
 

@@ -90,6 +90,13 @@ describe('npm start, sent a malformed request', () => {
   }, 60_000);
 });
 
+describe('npm run replay-notifications', () => {
+  it('says so when nothing is dead-lettered', () => {
+    const output = execFileSync(process.execPath, ['local/replay.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(output).toContain('No dead-lettered notifications');
+  });
+});
+
 describe('DynamoDB Local', () => {
   it('stops when the process that started it crashes', async () => {
     const dir = join(dataDir, 'crash');
@@ -138,6 +145,15 @@ describe('npm run fn', () => {
       expect(String(body(o).checkoutUrl)).toMatch(/\/sandbox\/checkout\/cs_test_/);
     },
     'submit-form': (o) => expect(o.statusCode).toBe(201),
+    // A call about the sample submission: on its case's timeline.
+    'record-interaction': (o) => {
+      expect(o.statusCode).toBe(201);
+      expect(body(o)).toMatchObject({ linked: 'case', caseCode: '2222-2222-2222', replayed: false });
+    },
+    // The sample submission's "received" entry from the stream: its e-mail goes to the local SES, nothing fails.
+    'send-notifications': (o) => expect(o).toEqual({ batchItemFailures: [] }),
+    // A delivery for a message this table never sent: recorded as unknown, not an error.
+    'record-email-events': (o) => expect(o).toEqual({ outcome: 'unknown-message' }),
   };
   const fixtures = readdirSync(FIXTURES)
     .filter((file) => file.endsWith('.json'))

@@ -118,6 +118,15 @@ describe('bills', () => {
   });
 });
 
+/** What the table holds for a payment's refunds: the refund items and the audit entries that name them. */
+async function refundRecords(paymentId: string) {
+  const items = await portal.items();
+  return {
+    refunds: items.filter((i) => i.pk === `PAY#${paymentId}` && String(i.sk).startsWith('REFUND#')),
+    audits: items.filter((i) => i.action === 'payment.refund' && (i.detail as Record<string, string>).payment === paymentId),
+  };
+}
+
 describe('refunds', () => {
   it('staff of the agency paid refund part, then the rest; both show in the payment history', async () => {
     const paymentId = await paidTicket('PT-2026-0200');
@@ -134,6 +143,14 @@ describe('refunds', () => {
       await fetch(`${portal.url}/api/payments/${paymentId}?lang=en`, { headers: { accept: 'text/html' } })
     ).text();
     expect(receipt).toContain('$35.00 refunded');
+    const { refunds, audits } = await refundRecords(paymentId);
+    expect(audits.map((a) => (a.detail as Record<string, string>).refund).sort()).toEqual(refunds.map((r) => r.id).sort());
+    expect(audits.map((a) => (a.detail as Record<string, string>).amount).sort()).toEqual(['1000', '3500']);
+    expect(audits[0]).toMatchObject({
+      pk: expect.stringMatching(/^AUDIT#BILL#/),
+      actor: { agency: 'motor-vehicles' },
+      from: { address: expect.any(String), userAgent: expect.any(String) },
+    });
   });
 
   it('never refunds more than was paid, even when asked twice at once', async () => {
@@ -144,6 +161,8 @@ describe('refunds', () => {
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
     expect(await payment(paymentId)).toMatchObject({ state: 'partially-refunded', refunded: 3000 });
+    const { refunds, audits } = await refundRecords(paymentId);
+    expect([refunds.length, audits.length]).toEqual([1, 1]);
   });
 
   it('answers a repeated Idempotency-Key with the first refund', async () => {
@@ -152,6 +171,7 @@ describe('refunds', () => {
     const again = await refund(paymentId, { amount: 500 }, staffToken, 'refund-once-202');
     expect([first.status, again.status]).toEqual([201, 200]);
     expect((await payment(paymentId)).refunded).toBe(500);
+    expect((await refundRecords(paymentId)).audits).toHaveLength(1);
   });
 
   it('refuses staff of another agency (403), citizens (403) and anonymous callers (401), refunding nothing', async () => {
@@ -161,6 +181,7 @@ describe('refunds', () => {
     const anonymous = await fetch(`${portal.url}/api/payments/${paymentId}/refunds`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(401);
     expect((await payment(paymentId)).refunded).toBe(0);
+    expect(await refundRecords(paymentId)).toEqual({ refunds: [], audits: [] });
   });
 
   it('refuses a citizen on the staff route before looking anything up (403, not 404 for a payment that does not exist)', async () => {

@@ -31,10 +31,19 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** A memorable date (three boxes in a fieldset) filled as a person types it: 2 29 2020. */
+export async function fillMemorableDate(page: Page, legend: string, iso: string) {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel(/^(Month|Mes)$/).fill(String(Number(month)));
+  await group.getByLabel(/^(Day|Día)$/).fill(String(Number(day)));
+  await group.getByLabel(/^(Year|Año)$/).fill(year);
+}
+
 /** The birth certificate form, answered the way a person would (labels, not ids). */
 export async function fillBirthCertificateForm(page: Page) {
   await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
-  await page.getByLabel('Date of birth').fill('2020-02-29');
+  await fillMemorableDate(page, 'Date of birth', '2020-02-29');
   await page
     .getByText('My child’s', { exact: true })
     .or(page.getByText("My child's", { exact: true }))

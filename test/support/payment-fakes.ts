@@ -3,6 +3,8 @@
  * store puts on its transactions, and a provider that records what it was asked (the real ones are tested
  * against DynamoDB Local and the sandbox in test/integration/payments.test.ts).
  */
+
+import type { AuditEntry } from '#domain/audit';
 import type { Caller } from '#domain/authorization';
 import { startPayment } from '#domain/payment-checkout';
 import { applyProviderEvent } from '#domain/payment-events';
@@ -29,6 +31,8 @@ export function inMemoryStore(subjects: string[]) {
   const claims = new Map<string, { id: string; fingerprint: string }>();
   const history = new Map<string, PaymentHistoryEntry[]>();
   const refunds = new Map<string, Refund>();
+  /** Audit entries written with refunds, in the same (here: the one) step. */
+  const audits: AuditEntry[] = [];
   /** Every change the rules asked the store to record, as asked. */
   const changes: EventChange[] = [];
   const copy = <T>(value: T): T => structuredClone(value);
@@ -84,12 +88,13 @@ export function inMemoryStore(subjects: string[]) {
       if (entry) history.set(after.id, [...(history.get(after.id) ?? []), entry]);
       return { kind: 'recorded', subjectUpdated: moveSubject(after) };
     },
-    async reserveRefund(before, after, refund, claim) {
+    async reserveRefund(before, after, refund, claim, audit) {
       const claimed = claim && claims.get(`REFUND#${before.id}#${claim.key}`);
       if (claimed) return { kind: 'replay', refundId: claimed.id, fingerprint: claimed.fingerprint };
       if (payments.get(before.id)?.version !== before.version) return { kind: 'stale' };
       payments.set(after.id, { ...copy(after), checkout: payments.get(after.id)?.checkout });
       refunds.set(refund.id, copy(refund));
+      audits.push(copy(audit));
       if (claim) claims.set(`REFUND#${before.id}#${claim.key}`, { id: refund.id, fingerprint: claim.fingerprint });
       return { kind: 'reserved' };
     },
@@ -104,7 +109,7 @@ export function inMemoryStore(subjects: string[]) {
     },
     getRefund: async (_paymentId, refundId) => copy(refunds.get(refundId)),
   };
-  return { store, payments, pointers, seen, history, refunds, changes, claims };
+  return { store, payments, pointers, seen, history, refunds, changes, claims, audits };
 }
 
 /** A provider that records what it was asked; one checkout per idempotency key, like Stripe. */
@@ -181,7 +186,7 @@ export function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
   };
   const alarms: string[] = [];
   const alarmDetails: { name: string; details: Record<string, unknown> }[] = [];
-  const alarm = (name: string, details: Record<string, unknown>) => {
+  const alarm = async (name: string, details: Record<string, unknown>) => {
     alarms.push(name);
     alarmDetails.push({ name, details });
   };

@@ -42,7 +42,7 @@ export function Document({ lang, title, switchTo, assets, agencies, children }: 
         <main id={MAIN_ID} {...formCheckAttributes(lang)}>
           <div class="grid-container portal-page">{children}</div>
         </main>
-        <SiteIdentifier lang={lang} agencies={agencies} />
+        <SiteIdentifier lang={lang} agencies={agencies} seal={assets.images.seal} />
         {assets.scripts.map((src) => (
           <script type="module" src={src} key={src} />
         ))}

@@ -25,7 +25,11 @@ export function SiteHeader({ lang, switchTo, images }: { lang: Lang; switchTo: L
         <div class="usa-navbar">
           <div class="usa-logo">
             <em class="usa-logo__text">
-              <a href={pageHref(lang.locale, pages.home())}>{lang.t('site.name')}</a>
+              <a href={pageHref(lang.locale, pages.home())}>
+                {/* The name beside it says it all: the seal is decoration here (the identifier names it). */}
+                {images.seal && <img class="portal-logo__seal" src={safeHref(images.seal)} alt="" width={40} height={40} />}
+                {lang.t('site.name')}
+              </a>
             </em>
           </div>
         </div>

@@ -3,15 +3,54 @@ import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { POLICY_PAGES, pageHref, pages } from '../paths.ts';
 
-export function SiteIdentifier({ lang, agencies }: { lang: Lang; agencies: string[] }) {
+/** How to reach the government about the site (agency.config.json's agency.contact), when the config says. */
+function Contact({ lang }: { lang: Lang }) {
+  const phone = lang.t('site.contactPhone');
+  if (!phone) return null;
+  const email = lang.t('site.contactEmail');
+  const hours = lang.t('site.contactHours');
+  return (
+    <p class="usa-identifier__identity-disclaimer">
+      {lang.t('identifier.contactCall')}{' '}
+      <a class="usa-link" href={safeHref(`tel:${phone.replace(/[^\d+]/g, '')}`)}>
+        {phone}
+      </a>
+      {hours && ` (${hours})`}
+      {email && (
+        <>
+          {' '}
+          {lang.t('identifier.contactWrite')}{' '}
+          <a class="usa-link" href={safeHref(`mailto:${email}`)}>
+            {email}
+          </a>
+        </>
+      )}
+      .
+    </p>
+  );
+}
+
+export function SiteIdentifier({ lang, agencies, seal }: { lang: Lang; agencies: string[]; seal?: string | undefined }) {
   const names = new Intl.ListFormat(lang.locale, { type: 'conjunction' }).format(agencies);
   return (
     <footer class="usa-identifier">
       <section class="usa-identifier__section usa-identifier__section--masthead" aria-label={lang.t('identifier.label')}>
         <div class="usa-identifier__container">
+          {seal && (
+            <div class="usa-identifier__logos">
+              <a href={pageHref(lang.locale, pages.home())} class="usa-identifier__logo">
+                <img
+                  class="usa-identifier__logo-img"
+                  src={safeHref(seal)}
+                  alt={lang.t('identifier.sealAlt', { government: lang.t('site.government') })}
+                />
+              </a>
+            </div>
+          )}
           <section class="usa-identifier__identity" aria-label={lang.t('identifier.description')}>
             <p class="usa-identifier__identity-domain">{lang.t('site.domain')}</p>
             <p class="usa-identifier__identity-disclaimer">{lang.t('identifier.content', { agencies: names })}</p>
+            <Contact lang={lang} />
           </section>
         </div>
       </section>

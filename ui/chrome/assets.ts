@@ -7,5 +7,13 @@ export interface SiteAssets {
   stylesheets: string[];
   /** <script type="module"> srcs the chrome and the inline form checks need, in order. */
   scripts: string[];
-  images: { favicon: string; flag: string; dotGov: string; https: string; search: string };
+  images: {
+    favicon: string;
+    flag: string;
+    dotGov: string;
+    https: string;
+    search: string;
+    /** The government's seal or logo (agency.config.json's agency.seal), when it has one. */
+    seal?: string | undefined;
+  };
 }

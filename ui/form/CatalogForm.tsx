@@ -3,15 +3,24 @@
  * prints it again, with the person's answers and the error summary, when a plain HTML post has mistakes.
  * Works with no JavaScript (a plain POST); data-* attributes let a small script add inline checks.
  */
+
+import { questionsNamed } from '#catalog/conditions';
 import { defaultMaxLength, type FieldProblem, messageFor } from '#catalog/form-messages';
-import type { Field, Form, Strings } from '#catalog/schema';
+import { fieldsOfPage, isMultiPage, pagesOf, questionStates } from '#catalog/form-pages';
+import { DATE_PARTS, datePartName } from '#catalog/form-values';
+import { isPartsType, partName, QUESTION_PARTS } from '#catalog/question-parts';
+import type { Field, Form, FormPage, Strings } from '#catalog/schema';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { safeHref } from '../href.ts';
 import type { Lang } from '../lang.ts';
 import { apiPath } from '../paths.ts';
 import { Checkbox } from './Checkbox.tsx';
+import { CheckboxGroup, checkboxId } from './CheckboxGroup.tsx';
 import type { FieldFrame } from './FormGroup.tsx';
+import { datePartId, MemorableDate } from './MemorableDate.tsx';
+import { PartsFieldset, partId } from './PartsFieldset.tsx';
 import { RadioGroup, radioId } from './RadioGroup.tsx';
 import { Select } from './Select.tsx';
 import { Textarea } from './Textarea.tsx';
@@ -27,16 +36,53 @@ export interface CatalogFormProps {
   problems?: FieldProblem[];
   /** Sent back unchanged so a retry after a mistake is still the same request. */
   idempotencyKey?: string;
+  /**
+   * A multi-page form shows one page at a time (default: its first page, as the site's apply page prints it).
+   * `earlier` holds the answers of the pages before it, kept in the draft: they decide which questions it shows.
+   */
+  page?: { page: FormPage; earlier: Record<string, unknown>; action: string; hidden?: Record<string, string> };
 }
 
 const frameId = (field: Field) => `field-${field.name}`;
 
 /** The id of the element an error-summary link jumps to (the first input of the field). */
 export function inputId(field: Field): string {
-  return field.type === 'radio' ? radioId({ id: frameId(field) }, field.options?.[0]?.value ?? '') : frameId(field);
+  const frame = { id: frameId(field) };
+  if (field.type === 'radio') return radioId(frame, field.options?.[0]?.value ?? '');
+  if (field.type === 'yesNo') return radioId(frame, 'yes');
+  if (field.type === 'checkboxes') return checkboxId(frame, field.options?.[0]?.value ?? '');
+  if (field.type === 'memorableDate') return datePartId(frame, 'month');
+  if (isPartsType(field.type)) return partId(frame, QUESTION_PARTS[field.type][0]?.part ?? '');
+  return frame.id;
 }
 
-const CHECKS_INVALID = new Set<Field['type']>(['text', 'textarea', 'email', 'tel', 'date', 'integer']);
+/** A memorable date's three boxes: as posted after a mistake, or split from the answer kept. */
+function dateParts(field: Field, values: Record<string, unknown> | undefined): Record<'month' | 'day' | 'year', string> {
+  const posted = (part: 'month' | 'day' | 'year') => values?.[datePartName(field.name, part)];
+  if (DATE_PARTS.some((part) => posted(part) !== undefined)) {
+    return { month: String(posted('month') ?? ''), day: String(posted('day') ?? ''), year: String(posted('year') ?? '') };
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(values?.[field.name] ?? ''));
+  if (!match) return { month: '', day: '', year: '' };
+  return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
+}
+
+/** An address's or a name's boxes: as posted after a mistake, or from the answer kept. */
+function partsOf(field: Field, values: Record<string, unknown> | undefined): Record<string, string> {
+  if (!isPartsType(field.type)) return {};
+  const kept = values?.[field.name];
+  const answer = typeof kept === 'object' && kept !== null ? (kept as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    QUESTION_PARTS[field.type].map(({ part }) => [part, String(values?.[partName(field.name, part)] ?? answer[part] ?? '')]),
+  );
+}
+
+/** Money kept in cents shows as dollars and cents; as typed after a mistake. */
+function moneyText(raw: unknown): string {
+  return typeof raw === 'number' ? (raw / 100).toFixed(2) : raw === undefined || raw === null ? '' : String(raw);
+}
+
+const CHECKS_INVALID = new Set<Field['type']>(['text', 'textarea', 'email', 'tel', 'date', 'integer', 'memorableDate', 'money']);
 const CHECKS_LENGTH = new Set<Field['type']>(['text', 'textarea', 'email', 'tel']);
 
 /** What the inline checks need to know about a field, and the server's words for each mistake. */
@@ -46,6 +92,9 @@ function checkData(field: Field, props: CatalogFormProps): Record<`data-${string
   if (field.pattern) data['data-pattern'] = field.pattern;
   if (field.minimum !== undefined) data['data-min'] = String(field.minimum);
   if (field.maximum !== undefined) data['data-max'] = String(field.maximum);
+  // A condition on an answer of this same page: the browser shows or hides the question as the person answers.
+  if (field.when && liveOn(props).has(field.name)) data['data-when'] = JSON.stringify(field.when);
+  if (field.type === 'checkboxes' && field.required) data['data-required'] = 'true';
   data['data-msg-required'] = messageFor(field, 'required', locale, props.strings);
   if (CHECKS_INVALID.has(field.type)) data['data-msg-invalid'] = messageFor(field, 'invalid', locale, props.strings);
   if (CHECKS_LENGTH.has(field.type)) data['data-msg-too-long'] = messageFor(field, 'tooLong', locale, props.strings);
@@ -70,6 +119,41 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
   switch (field.type) {
     case 'radio':
       return <RadioGroup {...frame} choices={choices} value={value} />;
+    case 'yesNo': {
+      const yesNo = [
+        { value: 'yes', label: props.lang.t('form.yes') },
+        { value: 'no', label: props.lang.t('form.no') },
+      ];
+      return <RadioGroup {...frame} choices={yesNo} value={value} />;
+    }
+    case 'checkboxes': {
+      const ticked = Array.isArray(raw) ? raw.map(String) : value === '' ? [] : [value];
+      return <CheckboxGroup {...frame} choices={choices} values={ticked} />;
+    }
+    case 'memorableDate':
+      return (
+        <MemorableDate
+          {...frame}
+          hint={frame.hint ?? props.lang.t('form.memorableDateHint')}
+          lang={props.lang}
+          parts={dateParts(field, props.values)}
+          autocomplete={field.autocomplete}
+        />
+      );
+    case 'address':
+    case 'name':
+      return <PartsFieldset {...frame} lang={props.lang} type={field.type} parts={partsOf(field, props.values)} />;
+    case 'money':
+      return (
+        <TextInput
+          {...frame}
+          value={moneyText(raw)}
+          inputMode="text"
+          width="medium"
+          prefix="$"
+          autocomplete={field.autocomplete}
+        />
+      );
     case 'checkbox':
       return <Checkbox {...frame} checked={raw === true || ['true', 'yes', 'on'].includes(value)} />;
     case 'select':
@@ -102,16 +186,46 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
   }
 }
 
+/** The page shown and how each of its questions is shown (a one-page form is one page). */
+function pageOf(props: CatalogFormProps): { page: FormPage; states: Map<string, 'shown' | 'hidden' | 'live'> } {
+  const page = props.page?.page ?? (pagesOf(props.form)[0] as FormPage);
+  return { page, states: questionStates(props.form, page, props.page?.earlier ?? {}) };
+}
+
+const live = new WeakMap<CatalogFormProps, Set<string>>();
+function liveOn(props: CatalogFormProps): Set<string> {
+  let names = live.get(props);
+  if (!names) {
+    names = new Set([...pageOf(props).states].flatMap(([name, state]) => (state === 'live' ? [name] : [])));
+    live.set(props, names);
+  }
+  return names;
+}
+
 export function CatalogForm(props: CatalogFormProps) {
   const { form, lang, problems = [] } = props;
+  const { page, states } = pageOf(props);
+  const fields = fieldsOfPage(form, page).filter((field) => states.get(field.name) !== 'hidden');
+  const multiPage = isMultiPage(form);
+  // What same-page conditions also name from earlier pages: those answers (the person's own, on their own page).
+  const named = new Set(
+    fields.flatMap((field) => (field.when && liveOn(props).has(field.name) ? questionsNamed(field.when) : [])),
+  );
+  const earlier = Object.fromEntries(Object.entries(props.page?.earlier ?? {}).filter(([name]) => named.has(name)));
   return (
     <form
       class="usa-form usa-form--large portal-form"
       method="post"
-      action={apiPath('submitForm', { formId: form.id }, { lang: lang.locale })}
+      action={safeHref(
+        props.page?.action ??
+          (multiPage
+            ? apiPath('startFormDraft', { formId: form.id }, { lang: lang.locale })
+            : apiPath('submitForm', { formId: form.id }, { lang: lang.locale })),
+      )}
       noValidate
       data-portal-form={form.id}
-      data-signed-in-action={apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
+      data-signed-in-action={multiPage ? undefined : apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
+      data-earlier-answers={liveOn(props).size > 0 ? JSON.stringify(earlier) : undefined}
     >
       {problems.length > 0 && (
         <ErrorSummary
@@ -122,13 +236,16 @@ export function CatalogForm(props: CatalogFormProps) {
           })}
         />
       )}
-      <input type="hidden" name="_idempotency" value={props.idempotencyKey ?? ''} data-idempotency-key />
+      {!multiPage && <input type="hidden" name="_idempotency" value={props.idempotencyKey ?? ''} data-idempotency-key />}
+      {Object.entries(props.page?.hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} key={name} />
+      ))}
       <p class="usa-hint">{lang.t('form.requiredNote')}</p>
-      {form.fields.map((field) => (
+      {fields.map((field) => (
         <CatalogField field={field} props={props} key={field.name} />
       ))}
       <Button variant="big" extraClass="portal-submit">
-        {lang.t('form.submit')}
+        {lang.t(multiPage ? 'form.continue' : 'form.submit')}
       </Button>
     </form>
   );

@@ -20,6 +20,7 @@ import { DateTime, Day } from '../components/DateTime.tsx';
 import { Link } from '../components/Link.tsx';
 import { SummaryList, type SummaryRow } from '../components/SummaryList.tsx';
 import { Tag } from '../components/Tag.tsx';
+import { FeedbackSurvey } from '../form/FeedbackSurvey.tsx';
 import { BillLookupForm, type FormProblem, PayButton, PayByCodeForm } from '../form/PaymentForms.tsx';
 import type { Lang } from '../lang.ts';
 import { apiPath, pageHref, pages } from '../paths.ts';
@@ -179,6 +180,9 @@ export function paymentPage(
             </p>
           )}
         </div>
+        {isSettled(payment.state) && (
+          <FeedbackSurvey lang={lang} target={{ task: 'pay', payment: payment.id }} agencyName={lang.t('feedback.thisAgency')} />
+        )}
       </div>
     ),
   };

@@ -6,6 +6,7 @@ import { DateTime } from '../components/DateTime.tsx';
 import { Link } from '../components/Link.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { Tag } from '../components/Tag.tsx';
+import { FeedbackSurvey } from '../form/FeedbackSurvey.tsx';
 import type { Lang } from '../lang.ts';
 import { pageHref, pages } from '../paths.ts';
 import { statusLabel } from '../status-label.ts';
@@ -109,6 +110,11 @@ export function statusPage(
         <p>
           <Link href={pageHref(locale, pages.status())}>{lang.t('status.checkAnother')}</Link>
         </p>
+        <FeedbackSurvey
+          lang={lang}
+          target={{ task: options.justSubmitted ? 'apply' : 'status', code: status.code }}
+          agencyName={options.facts?.agency?.name[locale] ?? lang.t('feedback.thisAgency')}
+        />
       </div>
     ),
   };

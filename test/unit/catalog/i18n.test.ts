@@ -1,6 +1,6 @@
 /** Text in several languages: locales, paths, placeholders, money and dates as people read them. */
 import { describe, expect, it } from 'vitest';
-import { fill, formatDate, formatMoney, isLocale, localePath, text, translate } from '#catalog/i18n';
+import { fill, formatDate, formatMoney, isLocale, localeOfPath, localePath, text, translate, withAgency } from '#catalog/i18n';
 import { strings } from '../../support/forms.ts';
 
 describe('languages', () => {
@@ -15,6 +15,36 @@ describe('languages', () => {
     expect(localePath('es', '/status/')).toBe('/es/status/');
     expect(localePath('es', 'status/')).toBe('/es/status/');
     expect(localePath('en', 'status/')).toBe('/status/');
+  });
+
+  it("adds the agency's names and contact details to the strings, empty where the config says nothing", () => {
+    const base = { 'site.name': { en: 'Front Door', es: 'Front Door' } };
+    const full = withAgency(base, {
+      name: 'City of Springfield',
+      domain: 'services.springfield.gov',
+      siteName: { en: 'Springfield Services', es: 'Servicios de Springfield' },
+      contact: { phone: '311', email: 'help@springfield.gov', hours: { en: 'Always', es: 'Siempre' } },
+    });
+    expect(translate(full, 'site.name', 'es')).toBe('Servicios de Springfield');
+    expect(translate(full, 'site.government', 'es')).toBe('City of Springfield');
+    expect(translate(full, 'site.domain', 'en')).toBe('services.springfield.gov');
+    expect(translate(full, 'site.contactPhone', 'en')).toBe('311');
+    expect(translate(full, 'site.contactEmail', 'es')).toBe('help@springfield.gov');
+    expect(translate(full, 'site.contactHours', 'es')).toBe('Siempre');
+    const bare = withAgency(base, { name: 'State of Example' });
+    expect(translate(bare, 'site.name', 'en')).toBe('Front Door');
+    expect(translate(bare, 'site.domain', 'en')).toBe('State of Example');
+    for (const key of ['site.contactPhone', 'site.contactEmail', 'site.contactHours'])
+      expect(translate(bare, key, 'es')).toBe('');
+  });
+
+  it('reads the language back off a path, the inverse of localePath', () => {
+    for (const locale of ['en', 'es'] as const)
+      for (const path of ['/', '/status/', '/services/x/index.html']) expect(localeOfPath(localePath(locale, path))).toBe(locale);
+    expect(localeOfPath('/es')).toBe('es');
+    expect(localeOfPath('/espanol/')).toBe('en');
+    expect(localeOfPath('/en/status/')).toBe('en');
+    expect(localeOfPath('')).toBe('en');
   });
 });
 

@@ -45,6 +45,13 @@ describe('the real catalog', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lists every renewal under more than one life event, since people renew for more reasons than moving', () => {
+    const renewals = [...catalog.services.keys()].filter((id) => id.endsWith('-renewal'));
+    expect(renewals.length).toBeGreaterThanOrEqual(2);
+    const under = (id: string) => catalog.lifeEvents.filter((event) => event.services.includes(id)).map((event) => event.id);
+    expect(renewals.filter((id) => under(id).length < 2)).toEqual([]);
+  });
+
   it('gives every agency at least 2 services', () => {
     const wrong = [...catalog.agencies.keys()].filter(
       (agency) => [...catalog.services.values()].filter((service) => service.agency === agency).length < 2,
@@ -188,5 +195,83 @@ describe('when an editor breaks the catalog', () => {
     const found = problems();
     expect(found).toContainEqual(expect.stringContaining('catalog/services/state-id-card.json at agency'));
     expect(found).toContainEqual(expect.stringContaining('catalog/services/job-training.json at form'));
+  });
+
+  type PageJson = { id: string; when?: unknown; fields: { name: string; when?: unknown }[] };
+  const snap = () => readJson('forms/snap-application.json') as { pages: PageJson[] };
+
+  it('names the file and the place of a condition about a question asked later, and says to move it', () => {
+    const form = snap();
+    form.pages[1]!.when = { question: 'needsFoodNow', equals: 'yes' };
+    writeJson('forms/snap-application.json', form);
+
+    expect(problems()).toContain(
+      'catalog/forms/snap-application.json at pages[1].when: the condition names "needsFoodNow", which is asked on this page or later. ' +
+        'A condition can only use answers to questions asked before it: move "needsFoodNow" earlier or the condition later',
+    );
+  });
+
+  it('names a condition about a question the form does not have, and lists the ones it has', () => {
+    const form = snap();
+    form.pages[4]!.fields[1]!.when = {
+      all: [
+        { question: 'hasIncome', equals: 'yes' },
+        { question: 'income', atLeast: 1 },
+      ],
+    };
+    writeJson('forms/snap-application.json', form);
+
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^catalog\/forms\/snap-application\.json at pages\[4\]\.fields\[1\]\.when: the condition names "income", but this form has no question "income"\. Use one of: applicantName, email, /,
+      ),
+    );
+  });
+
+  it('refuses a condition that could never hold: a choice the question does not offer, a number compared with text', () => {
+    const form = snap();
+    form.pages[4]!.fields[1]!.when = {
+      any: [
+        { question: 'hasIncome', equals: 'maybe' },
+        { question: 'email', greaterThan: 3 },
+      ],
+    };
+    writeJson('forms/snap-application.json', form);
+
+    const found = problems();
+    expect(found).toContain(
+      'catalog/forms/snap-application.json at pages[4].fields[1].when: "hasIncome" has no option "maybe". Use one of: yes, no',
+    );
+    expect(found).toContain(
+      'catalog/forms/snap-application.json at pages[4].fields[1].when: "email" is not a number question, so it cannot be compared with a number',
+    );
+  });
+
+  it('says how to write a condition when one is misspelt', () => {
+    const form = snap();
+    form.pages[3]!.when = { question: 'householdSize', biggerThan: 1 };
+    writeJson('forms/snap-application.json', form);
+
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^catalog\/forms\/snap-application\.json at pages\[3\]\.when: Write a condition like \{"question": "relationship", "equals": "child"\}/,
+      ),
+    );
+  });
+
+  it('refuses a form with both "fields" and "pages", and a page named like the summary page', () => {
+    const form = snap() as { pages: PageJson[]; fields?: unknown };
+    form.fields = form.pages[0]!.fields;
+    writeJson('forms/snap-application.json', form);
+    expect(problems()).toContainEqual(
+      expect.stringContaining('catalog/forms/snap-application.json: A form lists its questions in "fields"'),
+    );
+
+    const other = snap();
+    other.pages[0]!.id = 'check-your-answers';
+    writeJson('forms/snap-application.json', other);
+    expect(problems()).toContain(
+      'catalog/forms/snap-application.json at pages[0].id: "check-your-answers" is the summary page\'s id: choose another',
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { jsonSchemaFor } from '#catalog/form-schema';
 import { translate } from '#catalog/i18n';
-import { answersFromFormPost, checkAnswers, MAX_FIELDS } from '#domain/answers';
+import { FormSchema } from '#catalog/schema';
+import { answersFromFormPost, type CompiledValidator, checkAnswers, MAX_FIELDS } from '#domain/answers';
+import { validatorAjv } from '../../../scripts/build-functions.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 const { form, validate } = await compiledForm('birth-certificate-request');
@@ -189,5 +192,138 @@ describe('reading a plain HTML form post, the details', () => {
     for (const ticked of ['yes', 'on', 'true']) expect(confirm({ confirm: ticked }), ticked).toBe(true);
     expect(confirm({})).toBe(false);
     expect(confirm({ confirm: 'no' })).toBe(false);
+  });
+});
+
+const snap = await compiledForm('snap-application');
+
+describe('the newer question types, checked by the server in plain words', () => {
+  const renewal2 = { form, validate };
+  const now = new Date('2026-12-01T12:00:00Z');
+  const base = {
+    applicantName: { given: 'Ana', family: 'Díaz' },
+    email: 'ana@example.com',
+    homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
+    householdSize: 1,
+    hasIncome: 'yes',
+    monthlyIncome: 150000,
+  };
+  const snapCheck = (answers: Record<string, unknown>, locale: 'en' | 'es' = 'en') =>
+    checkAnswers(snap.form, snap.validate, answers, locale, strings, now);
+
+  it('refuses money that is not an amount, naming the field, in English and Spanish', () => {
+    expect(snapCheck({ ...base, monthlyIncome: 'lots' }).problems).toEqual([
+      { field: 'monthlyIncome', message: 'Enter an amount in dollars and cents, like 1800.00' },
+    ]);
+    expect(snapCheck({ ...base, monthlyIncome: 'lots' }, 'es').problems[0]?.message).toBe(
+      'Escriba una cantidad en dólares y centavos, como 1800.00',
+    );
+  });
+
+  it('refuses a yes/no answer that is neither, and a box value the question does not offer', () => {
+    const { problems } = snapCheck({ ...base, hasIncome: 'maybe', incomeSources: ['pay', 'lottery'] });
+    expect(problems.map((problem) => problem.field)).toEqual(['hasIncome']);
+    expect(problems[0]?.message).toBe('Choose an answer: does anyone in your household get money each month?');
+    expect(snapCheck({ ...base, incomeSources: ['pay', 'lottery'] }).problems).toEqual([
+      { field: 'incomeSources', message: 'Choose an answer: where does the money come from?' },
+    ]);
+  });
+
+  it('refuses a move date in the future or more than a year ago (the change of address form)', async () => {
+    const address = await compiledForm('change-of-address-request');
+    const field = address.form.fields.find((candidate) => candidate.name === 'moveDate');
+    expect(field?.dateRange).toEqual({ notInFuture: true, withinYears: 1 });
+    const problemsFor = (moveDate: string) =>
+      checkAnswers(address.form, address.validate, { moveDate }, 'en', strings, now).problems.filter(
+        (p) => p.field === 'moveDate',
+      );
+    expect(problemsFor('2026-11-15')).toEqual([]);
+    expect(problemsFor('2027-02-01')).toEqual([{ field: 'moveDate', message: 'Date you moved must be today or in the past' }]);
+    expect(problemsFor('2024-06-01').map((p) => p.message)).toEqual(['Date you moved must be within a year of today']);
+  });
+
+  it('refuses a date of birth in the future, naming the field, in English and Spanish', () => {
+    const answers = { ...valid, dateOfBirth: '2027-01-01' };
+    expect(checkAnswers(renewal2.form, renewal2.validate, answers, 'en', strings, now).problems).toEqual([
+      { field: 'dateOfBirth', message: 'Date of birth must be today or in the past' },
+    ]);
+    expect(checkAnswers(renewal2.form, renewal2.validate, answers, 'es', strings, now).problems[0]?.message).toBe(
+      'Fecha de nacimiento debe ser hoy o una fecha pasada',
+    );
+    expect(
+      checkAnswers(renewal2.form, renewal2.validate, { ...valid, dateOfBirth: '2026-12-01' }, 'en', strings, now).problems,
+    ).toEqual([]);
+  });
+
+  it('says what a memorable date looks like when it is not a real one', () => {
+    const { problems } = checkAnswers(
+      renewal2.form,
+      renewal2.validate,
+      { ...valid, dateOfBirth: '2020-2-30' },
+      'en',
+      strings,
+      now,
+    );
+    expect(problems).toEqual([
+      { field: 'dateOfBirth', message: 'Enter date of birth as a real date with month, day and year, like 4 28 1986' },
+    ]);
+  });
+
+  it('names the part of an address or a name that is missing or wrong, in English and Spanish', () => {
+    const answers = { ...base, homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '555' } };
+    expect(snapCheck(answers).problems).toEqual([
+      { field: 'homeAddress', message: 'Home address: enter a 5-digit ZIP code, like 55501' },
+    ]);
+    expect(snapCheck(answers, 'es').problems[0]?.message).toBe(
+      'Dirección de su casa: escriba un código postal de 5 dígitos, como 55501',
+    );
+    expect(snapCheck({ ...base, applicantName: { given: 'Ana' } }).problems).toEqual([
+      { field: 'applicantName', message: 'Your name: enter the last name' },
+    ]);
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, state: 'XX' } }).problems[0]?.message).toBe(
+      'Home address: choose the state',
+    );
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, planet: 'Mars' } }).problems).toHaveLength(1);
+  });
+
+  it('cleans each part of an address like any other text, and refuses control characters in one', () => {
+    const { answers } = snapCheck({ ...base, homeAddress: { ...base.homeAddress, street1: '  1 Main St ', street2: '' } });
+    expect(answers.homeAddress).toEqual({ street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' });
+    expect(snapCheck({ ...base, homeAddress: { ...base.homeAddress, city: 'Spring\u0000field' } }).problems[0]?.field).toBe(
+      'homeAddress',
+    );
+  });
+});
+
+describe('date ranges', () => {
+  const label = { en: 'Start date', es: 'Fecha de inicio' };
+  const ranged = FormSchema.parse({
+    id: 'ranged',
+    title: label,
+    intro: label,
+    fields: [
+      { name: 'start', type: 'memorableDate', label, dateRange: { notInPast: true, withinYears: 1 } },
+      { name: 'died', type: 'date', label: { en: 'Date of death', es: 'Fecha de defunción' }, dateRange: { withinYears: 10 } },
+    ],
+  });
+  const { $id: _, ...schema } = jsonSchemaFor(ranged);
+  const validateRanged = validatorAjv({ source: false }).compile(schema) as CompiledValidator;
+  const now = new Date('2026-12-01T23:30:00Z');
+  const problems = (answers: Record<string, string>, locale: 'en' | 'es' = 'en') =>
+    checkAnswers(ranged, validateRanged, answers, locale, strings, now).problems;
+
+  it('accepts today and dates inside the range, counted in whole days', () => {
+    expect(problems({ start: '2026-12-01', died: '2016-12-01' })).toEqual([]);
+    expect(problems({ start: '2027-12-01', died: '2026-11-30' })).toEqual([]);
+  });
+
+  it('refuses a date in the past where only later dates make sense, and one too far away, in both languages', () => {
+    expect(problems({ start: '2026-11-30', died: '2016-11-30' })).toEqual([
+      { field: 'start', message: 'Start date must be today or later' },
+      { field: 'died', message: 'Date of death must be within 10 years of today' },
+    ]);
+    expect(problems({ start: '2027-12-02', died: '2020-01-01' }, 'es')).toEqual([
+      { field: 'start', message: 'Fecha de inicio debe estar a un año de hoy o menos' },
+    ]);
   });
 });

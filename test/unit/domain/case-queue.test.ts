@@ -14,6 +14,7 @@ import {
   showQueue,
   sortKeyOf,
 } from '#domain/case-queue';
+import { newConfirmationCode } from '#domain/confirmation-code';
 import { STATUSES, type Submission } from '#domain/submissions';
 import { NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
@@ -175,9 +176,17 @@ describe('cursors and filters from the address', () => {
   it('round-trips a cursor and refuses anything made up', () => {
     const cursor: QueueCursor = { key: fakeCase(4).sortKey, direction: 'previous' };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    // The sort key of a real case: its code as printed, with hyphens.
+    const real: QueueCursor = { key: '2026-12-01T12:26:59.510Z#HZ3Y-4FMY-FY4R', direction: 'next' };
+    expect(decodeCursor(encodeCursor(real))).toEqual(real);
     expect(decodeCursor('n.bm90IGEga2V5')).toBeUndefined();
     expect(decodeCursor('x.abc')).toBeUndefined();
     expect(decodeCursor(undefined)).toBeUndefined();
+  });
+
+  it('round-trips a cursor on a real confirmation code (its dashes included)', () => {
+    const cursor: QueueCursor = { key: `2026-11-30T09:00:00.000Z#${newConfirmationCode()}`, direction: 'next' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
   it('defaults to the received backlog, oldest first, and keeps "mine" for a person only', () => {

@@ -69,7 +69,7 @@ describe('applying what the provider says', () => {
       store: s.store,
       provider: s.provider,
       strings,
-      alarm: () => undefined,
+      alarm: async () => undefined,
       now: () => NOW,
     });
     expect(fresh.state).toBe('paid');
@@ -285,5 +285,33 @@ describe('without a clock given', () => {
     const { payment } = await s.start();
     s.store.recordEvent = async () => ({ kind: 'stale' });
     await expect(s.event('evt_busy', 'processing', payment.id)).rejects.toThrow('Could not apply event evt_busy after 8 tries');
+  });
+});
+
+describe('telling the CX funnel a payment was made', () => {
+  it('calls onPaid once, for the event that made the payment paid, never for repeats or later events', async () => {
+    const s = setup();
+    const { payment } = await s.start();
+    const paid: string[] = [];
+    const onPaid = async (p: Payment) => {
+      paid.push(`${p.id}:${p.state}`);
+    };
+    const apply = (id: string, kind: 'processing' | 'succeeded') =>
+      applyProviderEvent(
+        {
+          id,
+          kind,
+          paymentId: payment.id,
+          occurredAt: NOW.toISOString(),
+          ...(kind === 'succeeded' && { amount: 2500, currency: 'USD' }),
+        },
+        { store: s.store, provider: 'fake', strings, alarm: s.alarm, now: () => NOW, onPaid },
+      );
+    await apply('evt_a', 'processing');
+    expect(paid).toEqual([]);
+    await apply('evt_b', 'succeeded');
+    await apply('evt_b', 'succeeded');
+    await apply('evt_c', 'succeeded');
+    expect(paid).toEqual([`${payment.id}:paid`]);
   });
 });

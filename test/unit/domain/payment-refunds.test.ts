@@ -44,6 +44,39 @@ describe('refunds', () => {
     ]);
   });
 
+  it('writes an audit entry with the refund, in the same step: who, which case, how much, from where', async () => {
+    const s = setup();
+    const { payment } = await startPayment(payable, { locale: 'en' }, s.deps);
+    await s.event(`evt_${payment.id}`, 'succeeded', payment.id, { paymentReference: 'pi_1' });
+    const from = { address: '203.0.113.9', userAgent: 'Mozilla/5.0 refund' };
+    const { refund } = await refundPayment(
+      { paymentId: payment.id, amount: 700, caller: staff('vital-records'), locale: 'en', from },
+      { store: s.store, provider: s.provider, strings, now: () => NOW, newId, retentionDays: 10 },
+    );
+    expect(s.audits).toEqual([
+      {
+        id: expect.any(String),
+        at: NOW.toISOString(),
+        actor: { subject: 'staff-1', name: 'staff-1', agency: 'vital-records' },
+        action: 'payment.refund',
+        record: 'ABCD-EFGH-JKMN',
+        detail: { payment: payment.id, refund: refund.id, amount: '700', currency: 'USD' },
+        from,
+        expiresAt: Math.floor(NOW.getTime() / 1000) + 10 * 86_400,
+      },
+    ]);
+  });
+
+  it('writes no audit entry for a refund refused or answered again from its Idempotency-Key', async () => {
+    const { refund, audits } = await paid();
+    await expect(refund(100, staff('revenue'))).rejects.toThrow(ForbiddenError);
+    await expect(refund(999_999)).rejects.toThrow(NotPayableError);
+    expect(audits).toEqual([]);
+    await refund(100, staff('vital-records'), 'refund-key-audit');
+    await refund(100, staff('vital-records'), 'refund-key-audit');
+    expect(audits).toHaveLength(1);
+  });
+
   it('lets only staff of the agency that was paid refund', async () => {
     const { refund } = await paid();
     await expect(refund(100, staff('revenue'))).rejects.toThrow(ForbiddenError);
@@ -222,7 +255,7 @@ describe('refunds, in detail', () => {
     const s = await paid();
     const reserve = s.store.reserveRefund;
     let raced = false;
-    s.store.reserveRefund = async (before, after, refund, claim) => {
+    s.store.reserveRefund = async (before, after, refund, claim, audit) => {
       if (!raced) {
         raced = true;
         // A colleague's refund of $20.00 lands between the read and the write.
@@ -230,7 +263,7 @@ describe('refunds, in detail', () => {
         s.payments.set(before.id, { ...other, checkout: s.payments.get(before.id)?.checkout });
         return { kind: 'stale' };
       }
-      return reserve(before, after, refund, claim);
+      return reserve(before, after, refund, claim, audit);
     };
     await expect(s.refund({ amount: 1000 })).rejects.toThrow('You can refund at most $5.00.');
   });

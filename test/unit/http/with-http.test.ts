@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { StoreUnavailableError } from '#adapters/store-errors';
-import { routes } from '#http/routes';
+import { gatewayAuthorizes, routes } from '#http/routes';
 import { RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
 
 const context = { awsRequestId: 'test-request', functionName: 'test' } as Context;
@@ -81,8 +81,9 @@ describe('the route-level check in withHttp', () => {
     expect((await call(MY_SUBMISSIONS, person('[citizen]'))).ran).toBe(true);
   });
 
-  it('refuses an anonymous caller on every route that is not public, before its handler runs', async () => {
-    const guarded = routes.filter((route) => route.auth !== 'public');
+  it('refuses an anonymous caller on every Bearer route that is not public, before its handler runs', async () => {
+    // Session routes (the staff pages' cookie) are refused the same way: test/integration/staff-pages.test.ts.
+    const guarded = routes.filter((route) => gatewayAuthorizes(route));
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of guarded) {
       const answer = await call(`${route.method} ${route.path}`);

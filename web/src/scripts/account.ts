@@ -6,9 +6,30 @@ interface Summary {
   serviceTitle: string;
   submittedAt: string;
   statusLabel: string;
+  /** The status page's plain-language meaning of the status. */
+  statusMeaning: string;
+  /** What the agency said with it (what to send, why it was denied). */
+  message?: string;
   statusUrl: string;
+  /** Present while the person may still withdraw it. */
+  withdrawUrl?: string;
   paymentLabel?: string;
   paymentUrl?: string;
+}
+
+/** One entry of "My activity", in the reader's words (ui/timeline-view.ts builds it on the server). */
+interface ActivityItem {
+  id: string;
+  kind: string;
+  occurredAt: string;
+  label: string;
+  summary?: string;
+  channelLabel: string;
+  directionLabel: string;
+  actorLabel: string;
+  agencyName: string;
+  caseCode?: string;
+  statusUrl?: string;
 }
 
 const root = document.querySelector<HTMLElement>('[data-account]');
@@ -67,6 +88,51 @@ async function showSignedIn(locale: string) {
   section.querySelector('[data-sign-out]')?.addEventListener('click', () => void signOut(locale));
   section.hidden = false;
 
+  await listSubmissions(section, locale);
+}
+
+/** The status as the status page says it: its name, what it means, the agency's message, and "Withdraw". */
+function statusCell(submission: Summary, onWithdraw: (button: HTMLButtonElement) => void): Node {
+  const box = document.createElement('div');
+  const label = document.createElement('strong');
+  label.textContent = submission.statusLabel;
+  const meaning = document.createElement('p');
+  meaning.className = 'margin-y-05';
+  meaning.dataset.statusMeaning = '';
+  meaning.textContent = submission.statusMeaning;
+  box.append(label, meaning);
+  if (submission.message) {
+    const alert = document.createElement('div');
+    alert.className = 'usa-alert usa-alert--warning usa-alert--slim margin-y-1';
+    const body = document.createElement('div');
+    body.className = 'usa-alert__body';
+    const text = document.createElement('p');
+    text.className = 'usa-alert__text';
+    const title = document.createElement('strong');
+    title.textContent = `${root?.dataset.messageTitle ?? ''}: `;
+    const said = document.createElement('span');
+    said.dataset.statusMessage = '';
+    said.textContent = submission.message;
+    text.append(title, said);
+    body.append(text);
+    alert.append(body);
+    box.append(alert);
+  }
+  if (submission.withdrawUrl) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'usa-button usa-button--outline usa-button--small margin-top-1';
+    button.textContent = root?.dataset.withdraw ?? '';
+    button.setAttribute('aria-label', (root?.dataset.withdrawLabel ?? '').replace('{code}', submission.code));
+    button.dataset.withdraw = submission.withdrawUrl;
+    button.addEventListener('click', () => onWithdraw(button));
+    box.append(button);
+  }
+  return box;
+}
+
+async function listSubmissions(section: HTMLElement, locale: string, focusCode?: string) {
+  if (!root) return;
   const response = await fetchSignedIn(root.dataset.submissionsUrl ?? '', { headers: { accept: 'application/json' } });
   if (response.status === 401) {
     section.hidden = true;
@@ -79,7 +145,21 @@ async function showSignedIn(locale: string) {
   const body = table?.tBodies[0];
   const headings = [...(table?.tHead?.rows[0]?.cells ?? [])].map((th) => th.textContent ?? '');
   if (!table || !body) return;
+  body.replaceChildren();
   const dates = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long' });
+  const withdraw = async (button: HTMLButtonElement, code: string) => {
+    if (!window.confirm(root?.dataset.withdrawConfirm ?? '')) return;
+    button.disabled = true;
+    const answer = await fetchSignedIn(`${button.dataset.withdraw}?lang=${locale}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    if (!answer.ok) {
+      button.disabled = false;
+      return showProblem(root?.dataset.withdrawFailed ?? '');
+    }
+    await listSubmissions(section, locale, code);
+  };
   for (const submission of submissions) {
     const row = body.insertRow();
     cell(row, headings[0] ?? '', submission.serviceTitle);
@@ -92,7 +172,11 @@ async function showSignedIn(locale: string) {
     time.dateTime = submission.submittedAt;
     time.textContent = dates.format(new Date(submission.submittedAt));
     cell(row, headings[2] ?? '', time);
-    cell(row, headings[3] ?? '', submission.statusLabel);
+    cell(
+      row,
+      headings[3] ?? '',
+      statusCell(submission, (button) => void withdraw(button, submission.code)),
+    );
     if (submission.paymentLabel && submission.paymentUrl) {
       const payment = document.createElement('a');
       payment.className = 'usa-link';
@@ -100,10 +184,72 @@ async function showSignedIn(locale: string) {
       payment.textContent = submission.paymentLabel;
       cell(row, headings[4] ?? '', payment);
     } else cell(row, headings[4] ?? '', submission.paymentLabel ?? '');
+    // After a withdrawal, keyboard and screen reader users land back on the application they changed.
+    if (submission.code === focusCode) link.focus();
   }
   table.hidden = submissions.length === 0;
   const empty = section.querySelector<HTMLElement>('[data-empty]');
   if (empty) empty.hidden = submissions.length > 0;
+  const activity = section.querySelector<HTMLElement>('[data-activity]');
+  if (activity && root.dataset.activityUrl) await showActivity(activity, root.dataset.activityUrl, locale);
+}
+
+/** The same markup as ui/components/Timeline.tsx, built with text nodes only. */
+function activityItem(item: ActivityItem, locale: string, times: Intl.DateTimeFormat): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'portal-timeline__item';
+  li.dataset.kind = item.kind;
+  const what = document.createElement('p');
+  what.className = 'portal-timeline__what';
+  const strong = document.createElement('strong');
+  strong.textContent = item.label;
+  what.append(strong);
+  li.append(what);
+  if (item.summary) {
+    const summary = document.createElement('p');
+    summary.className = 'portal-timeline__summary';
+    summary.textContent = item.summary;
+    li.append(summary);
+  }
+  const meta = document.createElement('p');
+  meta.className = 'portal-timeline__meta';
+  const time = document.createElement('time');
+  time.dateTime = item.occurredAt;
+  time.textContent = times.format(new Date(item.occurredAt));
+  meta.append(time, ` · ${item.channelLabel} · ${item.directionLabel} · ${item.actorLabel} · ${item.agencyName}`);
+  if (item.caseCode && item.statusUrl) {
+    const link = document.createElement('a');
+    link.className = 'usa-link';
+    link.href = `${item.statusUrl}?lang=${locale}`;
+    link.textContent = item.caseCode;
+    meta.append(' · ', link);
+  }
+  li.append(meta);
+  return li;
+}
+
+/** "My activity": the first page, then older pages on request, each appended below. */
+async function showActivity(section: HTMLElement, url: string, locale: string) {
+  const list = section.querySelector<HTMLOListElement>('[data-activity-list]');
+  const more = section.querySelector<HTMLButtonElement>('[data-activity-more]');
+  const empty = section.querySelector<HTMLElement>('[data-activity-empty]');
+  if (!list || !more || !empty) return;
+  const times = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeStyle: 'short' });
+  let next: string | undefined = url;
+  const load = async () => {
+    if (!next) return;
+    more.disabled = true;
+    const response = await fetchSignedIn(next, { headers: { accept: 'application/json' } });
+    more.disabled = false;
+    if (!response.ok) return showProblem(root?.dataset.loadFailed ?? '');
+    const page = (await response.json()) as { items: ActivityItem[]; nextUrl?: string };
+    for (const item of page.items) list.append(activityItem(item, locale, times));
+    next = page.nextUrl;
+    more.hidden = !next;
+    empty.hidden = list.children.length > 0;
+  };
+  more.addEventListener('click', () => void load().catch(() => showProblem(root?.dataset.loadFailed ?? '')));
+  await load();
 }
 
 if (root) {

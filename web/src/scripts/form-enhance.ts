@@ -5,6 +5,8 @@
  * is signed in: then the same answers go to the signed-in route with their token, so the submission is
  * theirs and shows under "My account".
  */
+import { answersFromEntries, centsFrom, isRealDate } from '#catalog/form-values';
+import { type LiveQuestion, shownOnPage } from './form-conditions.ts';
 import { currentSession, fetchSignedIn } from './session.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -36,8 +38,37 @@ function checkGroup(
   const required = { kind: 'required', message: msgRequired } as const;
   const invalid = { kind: 'invalid', message: msgInvalid } as const;
 
-  if (type === 'radio')
+  if (type === 'radio' || type === 'yesNo')
     return first.required && !controls.some((control) => (control as HTMLInputElement).checked) ? required : null;
+  if (type === 'checkboxes') {
+    return group.dataset.required === 'true' && !controls.some((control) => (control as HTMLInputElement).checked)
+      ? required
+      : null;
+  }
+  if (type === 'memorableDate') {
+    // The same reading as the server's (catalog/src/form-values.ts), then the same shape and calendar checks.
+    const name = group.dataset.field ?? '';
+    const typed = answersFromEntries(
+      [{ name, type }],
+      controls.map((control) => [control.name, control.value] as const),
+    )[name];
+    if (typed === undefined) return first.required ? required : null;
+    return wholeMatch(patterns.date ?? '', String(typed)) && isRealDate(String(typed)) ? null : invalid;
+  }
+  if (type === 'address' || type === 'name') {
+    // Which part is missing or wrong is the server's to say; here only whether anything was given at all.
+    const given = controls.some((control) => control.value.trim() !== '');
+    return !given && first.required ? required : null;
+  }
+  if (type === 'money') {
+    const value = first.value.trim();
+    if (value === '') return first.required ? required : null;
+    const cents = centsFrom(value);
+    if (typeof cents === 'string') return invalid;
+    if (min !== undefined && cents < Number(min)) return invalid;
+    if (max !== undefined && cents > Number(max)) return invalid;
+    return null;
+  }
   if (type === 'checkbox') return first.required && !(first as HTMLInputElement).checked ? required : null;
   // A half-typed date has no value but is not empty either.
   if (first instanceof HTMLInputElement && first.validity.badInput) return invalid;
@@ -57,6 +88,9 @@ function checkGroup(
   return rule !== undefined && !wholeMatch(rule, value) ? invalid : null;
 }
 
+/** Questions asked in a fieldset (several inputs): the fieldset carries the description. */
+const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate', 'address', 'name']);
+
 /** Shows or clears the group's error exactly as the server renders it. */
 function showProblem(group: HTMLElement, message: string | null): void {
   const name = group.dataset.field ?? '';
@@ -70,11 +104,12 @@ function showProblem(group: HTMLElement, message: string | null): void {
 
   const hint = document.getElementById(`field-${name}-hint`);
   const describedBy = [hint && group.contains(hint) ? hint.id : '', message === null ? '' : error.id].filter(Boolean).join(' ');
-  const described = type === 'radio' ? group.querySelector('fieldset') : control;
+  const inFieldset = FIELDSET_TYPES.has(type ?? '');
+  const described = inFieldset ? group.querySelector('fieldset') : control;
   if (describedBy) described?.setAttribute('aria-describedby', describedBy);
   else described?.removeAttribute('aria-describedby');
 
-  if (type === 'radio') return;
+  if (inFieldset) return;
   if (message === null) control.removeAttribute('aria-invalid');
   else control.setAttribute('aria-invalid', 'true');
   if (type === 'checkbox') return;
@@ -109,10 +144,43 @@ function errorSummary(title: string, problems: { targetId: string; message: stri
   return box;
 }
 
+/**
+ * Questions asked only for some answers on this same page (data-when): hidden, and their inputs disabled so they
+ * are not sent, while their condition does not hold. Without JavaScript they stay shown and the server drops
+ * the answers it does not need.
+ */
+function conditionalQuestions(form: HTMLFormElement): () => void {
+  const all = [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  if (!all.some((group) => group.dataset.when)) return () => {};
+  const questions: LiveQuestion[] = all.map((group) => ({
+    name: group.dataset.field ?? '',
+    type: group.dataset.type ?? 'text',
+    when: group.dataset.when ? (JSON.parse(group.dataset.when) as LiveQuestion['when']) : undefined,
+  }));
+  const earlier = JSON.parse(form.dataset.earlierAnswers ?? '{}') as Record<string, unknown>;
+  const update = () => {
+    const entries = [...new FormData(form)].flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name, value] as const] : [],
+    );
+    const shown = shownOnPage(questions, earlier, entries);
+    for (const group of all) {
+      if (!group.dataset.when) continue;
+      const hidden = !shown.has(group.dataset.field ?? '');
+      group.hidden = hidden;
+      for (const control of controlsOf(group)) control.disabled = hidden;
+    }
+  };
+  update();
+  return update;
+}
+
 function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   const patterns = JSON.parse(settings.dataset.patterns ?? '{}') as Patterns;
   const summaryTitle = settings.dataset.summaryTitle ?? '';
-  const groups = () => [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  const groups = () => [...form.querySelectorAll<HTMLElement>('[data-field]')].filter((group) => !group.hidden);
+  const updateConditions = conditionalQuestions(form);
+  form.addEventListener('input', updateConditions);
+  form.addEventListener('change', updateConditions);
   const touched = new WeakSet<HTMLElement>();
 
   const key = form.querySelector<HTMLInputElement>('input[data-idempotency-key]');
@@ -122,7 +190,7 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   // under their hands, never under the pointer.
   const recheck = (event: Event) => {
     const group = (event.target as Element).closest<HTMLElement>('[data-field]');
-    if (!group) return;
+    if (!group || group.hidden) return;
     touched.add(group);
     if (group.classList.contains('usa-form-group--error') && checkGroup(group, patterns) === null) showProblem(group, null);
   };
@@ -176,7 +244,8 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
     }
     form.querySelector('[data-error-summary]')?.remove();
     if (problems.length === 0) {
-      if (currentSession()) {
+      // A page of a multi-page form goes to its draft as it is; only sending goes to the signed-in route.
+      if (currentSession() && form.dataset.signedInAction) {
         event.preventDefault();
         void sendSignedIn(form, groups(), summaryTitle);
       }

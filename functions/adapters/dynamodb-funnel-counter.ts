@@ -1,0 +1,68 @@
+/**
+ * FunnelCounter on DynamoDB (decision 0101): one item per agency, shard, day and form, each step an attribute
+ * that one UpdateItem ADDs to. A hit picks a random shard, so a deadline day's submissions spread over
+ * FUNNEL_SHARDS partitions; a read queries every shard's days and sums them.
+ */
+import { randomInt } from 'node:crypto';
+import { type DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { FunnelCounter, FunnelDay } from '#domain/funnel';
+import { FUNNEL_SHARDS } from './table-definition.ts';
+
+export const funnelKey = (agency: string, shard: number, day: string, formId: string) => ({
+  pk: `FUNNEL#${agency}#${shard}`,
+  sk: `${day}#${formId}`,
+});
+
+export function dynamoDbFunnelCounter(
+  client: DynamoDBClient,
+  tableName: string,
+  shardOf: () => number = () => randomInt(FUNNEL_SHARDS),
+): FunnelCounter {
+  return {
+    async add({ agency, formId, day, names }) {
+      const attributeNames = Object.fromEntries(names.map((name, i) => [`#n${i}`, name]));
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(funnelKey(agency, shardOf(), day, formId)),
+          UpdateExpression: `SET #type = :type, formId = :formId, #day = :day ADD ${names.map((_, i) => `#n${i} :one`).join(', ')}`,
+          ExpressionAttributeNames: { '#type': 'type', '#day': 'day', ...attributeNames },
+          ExpressionAttributeValues: marshall({ ':type': 'funnel', ':formId': formId, ':day': day, ':one': 1 }),
+        }),
+      );
+    },
+
+    async read(agency, from, to) {
+      const sums = new Map<string, FunnelDay>();
+      await Promise.all(
+        Array.from({ length: FUNNEL_SHARDS }, async (_, shard) => {
+          let start: QueryCommand['input']['ExclusiveStartKey'];
+          do {
+            const page = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+                ExpressionAttributeValues: marshall({
+                  ':pk': `FUNNEL#${agency}#${shard}`,
+                  ':from': `${from}#`,
+                  ':to': `${to}#\uffff`,
+                }),
+                ExclusiveStartKey: start,
+              }),
+            );
+            for (const raw of page.Items ?? []) {
+              const { pk: _pk, sk, type: _type, formId, day, ...counts } = unmarshall(raw);
+              const entry = sums.get(sk) ?? { day: String(day), formId: String(formId), counts: {} };
+              for (const [name, count] of Object.entries(counts))
+                if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
+              sums.set(sk, entry);
+            }
+            start = page.LastEvaluatedKey;
+          } while (start);
+        }),
+      );
+      return [...sums.values()].sort((a, b) => a.day.localeCompare(b.day) || a.formId.localeCompare(b.formId));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The notifier: the table's DynamoDB stream (new images) → for each new timeline entry that calls for it, one
+ * e-mail through SES and a "notification sent" entry (domain/notifications.ts). Records that fail are reported
+ * (ReportBatchItemFailures): the stream retries them with backoff, then sends them to the dead-letter queue that
+ * an alarm watches. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
+ */
+
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbNotices } from '#adapters/dynamodb-notices';
+import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
+import { sesMailer } from '#adapters/ses-mailer';
+import { notifyAbout } from '#domain/notifications';
+import { services, strings } from '#http/site';
+import { config, notifierConfig } from '#shared/config';
+import { logger } from '#shared/logger';
+import { countNow } from '#shared/metrics';
+import { apiPath } from '#ui/paths.ts';
+
+const settings = notifierConfig();
+const deps = {
+  cases: dynamoDbCaseStore(dynamoDb, config.tableName),
+  notices: dynamoDbNotices(dynamoDb, config.tableName),
+  mailer: sesMailer({ from: settings.from, configurationSet: settings.configurationSet, endpoint: settings.sesEndpoint }),
+  strings,
+  now: () => new Date(),
+  agencyName: (serviceId: string, locale: 'en' | 'es') => services[serviceId]?.agency?.name[locale],
+  statusUrl: (code: string, locale: 'en' | 'es') =>
+    `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
+};
+
+/** The new timeline entry a stream record carries, if it carries one. */
+export function entryOf(record: DynamoDBRecord) {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return undefined;
+  const item = unmarshall(image as Record<string, AttributeValue>);
+  return item.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
+}
+
+const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    const entry = entryOf(record);
+    if (!entry?.notify) continue;
+    try {
+      const outcome = await notifyAbout(entry, deps);
+      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome });
+    } catch (error) {
+      // Never personal data in the log: the entry's id and kind say which one, the case shows the rest.
+      logger.error('Notification failed; the stream retries it', { entryId: entry.id, kind: entry.kind, error: error as Error });
+      countNow('NotificationFailed');
+      const id = record.dynamodb?.SequenceNumber;
+      if (id) batchItemFailures.push({ itemIdentifier: id });
+    }
+  }
+  return { batchItemFailures };
+};
+
+export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,130 @@
+/**
+ * The CX dashboard over real HTTP with real local tokens: who may read it (a matrix: another agency's staff
+ * see nothing), and a survey answer showing up counted in the chart, its table and the A-11 export.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPath } from '#ui/paths.ts';
+import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { signIn } from '../support/sign-in.ts';
+
+let portal: TestPortal;
+const tokens: Record<string, string> = {};
+const DASHBOARD = apiPath('showCxDashboard', { agency: 'vital-records' });
+const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+
+beforeAll(async () => {
+  portal = await startTestPortal();
+  const people = [
+    ['staff', 'staff.vital-records', 'ExampleStaff'],
+    ['otherStaff', 'staff.revenue', 'ExampleStaff'],
+    ['admin', 'admin', 'ExampleStaff'],
+    ['citizen', 'ana.rivera', 'LoginGov'],
+  ] as const;
+  for (const [who, persona, idp] of people) tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
+  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
+    },
+    body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
+  });
+  tokens.machine = ((await token.json()) as { access_token: string }).access_token;
+  const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ answers }),
+  });
+  const { code } = (await sent.json()) as { code: string };
+  await fetch(`${portal.url}/api/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams({ task: 'apply', code, satisfaction: '5', trust: '4', comment: `Quick! Code ${code}` }).toString(),
+    redirect: 'manual',
+  });
+});
+afterAll(async () => {
+  await portal?.close();
+});
+
+function get(path: string, token: string | undefined, accept = 'application/json') {
+  return fetch(`${portal.url}${path}`, { headers: { accept, ...(token && { authorization: `Bearer ${token}` }) } });
+}
+
+describe('who may read the CX dashboard', () => {
+  it.each([
+    ['staff of the agency', 'staff', 200],
+    ["another agency's staff", 'otherStaff', 404],
+    ['an administrator outside the agency', 'admin', 403],
+    ['a citizen', 'citizen', 403],
+    ['a machine client', 'machine', 401],
+    ['nobody signed in', undefined, 401],
+  ] as const)('%s (%s) → %i', async (_who, token, status) => {
+    const response = await get(DASHBOARD, token && tokens[token]);
+    expect(response.status).toBe(status);
+    const body = await response.text();
+    if (status !== 200) {
+      // Nothing about the agency: no figures, no services, no comments.
+      expect(body).not.toMatch(/scores|funnel|birth-certificate|Quick/);
+    }
+  });
+
+  it("another agency's staff get nothing from the A-11 export either", async () => {
+    const response = await get(`${DASHBOARD}?format=a11-csv`, tokens.otherStaff);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('likert_scale');
+  });
+
+  it('refuses a malformed date range, naming the field', async () => {
+    const response = await get(`${DASHBOARD}?from=yesterday`, tokens.staff);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('(from)');
+  });
+});
+
+describe('what the agency sees', () => {
+  it('counts the response in the scores, the funnel and the comments (scrubbed)', async () => {
+    const dashboard = (await (await get(DASHBOARD, tokens.staff)).json()) as {
+      scores: { responses: number; questions: { question: string; responses: number; agreeShare: number }[] }[];
+      funnel: { formId: string; steps: { step: string; count: number }[] }[];
+      byChannel: Record<string, number>;
+      comments: { comment: string }[];
+    };
+    expect(dashboard.scores.at(-1)?.responses).toBe(1);
+    expect(dashboard.scores.at(-1)?.questions).toEqual([
+      expect.objectContaining({ question: 'satisfaction', responses: 1, agreeShare: 1 }),
+      expect.objectContaining({ question: 'trust', responses: 1, agreeShare: 1 }),
+    ]);
+    expect(dashboard.funnel.find((f) => f.formId === 'birth-certificate-request')?.steps).toContainEqual({
+      step: 'sent',
+      count: 1,
+    });
+    expect(dashboard.byChannel).toEqual({ api: 1 });
+    expect(dashboard.comments).toEqual([expect.objectContaining({ comment: 'Quick! Code [code]' })]);
+  });
+
+  it('the HTML page draws the chart as SVG with a title and description, beside a table of the same numbers', async () => {
+    const response = await get(`${DASHBOARD}?lang=es`, tokens.staff, 'text/html');
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toMatch(/<svg[^>]*role="img"/);
+    expect(page).toContain('<title id="cx-chart-0-title">Porcentaje de acuerdo');
+    expect(page).toContain('data-cx-bar="satisfaction"');
+    expect(page).toMatch(/<th scope="row"[^>]*>Satisfacción<\/th><td[^>]*>1<\/td>/);
+  });
+
+  it('exports the quarter in the A-11 shape as CSV', async () => {
+    const response = await get(`${DASHBOARD}?format=a11-csv`, tokens.staff, 'text/csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const [header, ...rows] = (await response.text()).trim().split('\n');
+    expect(header).toBe(
+      'quarter,agency,service,channel,survey_type,question,question_text,volume_of_respondents,strongly_disagree,disagree,neutral,agree,strongly_agree,mean,agree_share',
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(
+      /^FY\d{4} Q\d,vital-records,birth-certificate,api,likert_scale,satisfaction,I am satisfied with the service I received\.,1,0,0,0,0,1,5,1$/,
+    );
+  });
+});

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { emailEventOf } from '#adapters/ses-events';
+import type { CaseRecord } from '#domain/cases';
+import { newConfirmationCode } from '#domain/confirmation-code';
+import {
+  emailFor,
+  type Mailer,
+  type Notice,
+  type NoticeStore,
+  type NotifyDeps,
+  notifyAbout,
+  type OutgoingEmail,
+  recordEmailEvent,
+} from '#domain/notifications';
+import type { Submission } from '#domain/submissions';
+import { paymentEntry, type TimelineEntry, timelineEntry } from '#domain/timeline';
+import { strings } from '../../support/forms.ts';
+
+const NOW = new Date('2026-12-01T10:00:00.000Z');
+
+function record(extra: Partial<Submission> = {}, messages: CaseRecord['messages'] = []): CaseRecord {
+  const submission: Submission = {
+    code: newConfirmationCode(),
+    formId: 'birth-certificate-request',
+    serviceId: 'birth-certificate',
+    agency: 'vital-records',
+    status: 'received',
+    locale: 'en',
+    channel: 'web',
+    answers: { fullName: 'Ana' },
+    submittedAt: '2026-11-30T09:00:00.000Z',
+    updatedAt: '2026-11-30T09:00:00.000Z',
+    applicantEmail: 'ana@example.com',
+    ...extra,
+  };
+  return { submission, history: [], messages };
+}
+
+function entryFor(found: CaseRecord, kind: TimelineEntry['kind'], extra: Partial<TimelineEntry> = {}): TimelineEntry {
+  return timelineEntry(
+    {
+      kind,
+      channel: 'web',
+      direction: 'out',
+      agency: found.submission.agency,
+      actor: 'staff',
+      summary: kind,
+      caseCode: found.submission.code,
+      ...extra,
+    },
+    { now: () => NOW },
+  );
+}
+
+function fakes(cases: CaseRecord[], options: { failSend?: boolean } = {}) {
+  const sent: OutgoingEmail[] = [];
+  const notices = new Map<string, Notice>();
+  const entries: TimelineEntry[] = [];
+  const mailer: Mailer = {
+    async send(email) {
+      if (options.failSend) throw new Error('SES is down');
+      sent.push(email);
+      return { messageId: `msg-${sent.length}` };
+    },
+  };
+  const store: NoticeStore = {
+    sentFor: async (id) => notices.has(id),
+    async recordSent(notice, entry) {
+      if (notices.has(notice.entryId)) return 'duplicate';
+      notices.set(notice.entryId, notice);
+      entries.push(entry);
+      return 'recorded';
+    },
+    byMessageId: async (id) => [...notices.values()].find((n) => n.messageId === id),
+    async recordOnce(entry) {
+      if (entries.some((e) => e.id === entry.id)) return 'duplicate';
+      entries.push(entry);
+      return 'recorded';
+    },
+  };
+  const deps: NotifyDeps = {
+    cases: { findCase: async (code) => cases.find((c) => c.submission.code === code) },
+    mailer,
+    notices: store,
+    strings,
+    now: () => NOW,
+    agencyName: (_service, locale) => (locale === 'es' ? 'Registros Vitales' : 'Vital Records'),
+    statusUrl: (code, locale) => `https://portal.example.gov/api/status/${code}${locale === 'es' ? '?lang=es' : ''}`,
+  };
+  return { deps, sent, entries, notices };
+}
+
+describe('the e-mail an entry calls for', () => {
+  it('on a submission: the code, the status link, in the person’s language', () => {
+    const found = record({ locale: 'es' });
+    const email = emailFor(entryFor(found, 'submitted'), found, fakes([found]).deps);
+    expect(email).toMatchObject({
+      to: 'ana@example.com',
+      locale: 'es',
+      subject: `Recibimos su solicitud (${found.submission.code})`,
+      code: found.submission.code,
+      link: { href: `https://portal.example.gov/api/status/${found.submission.code}?lang=es` },
+    });
+    expect(email?.paragraphs[0]).toBe('Registros Vitales recibió su solicitud.');
+  });
+
+  it('on a status change: the new status, and the word that went with it while it is still current', () => {
+    const found = record({ status: 'needs-information', statusMessage: 'Send your ID' });
+    const { deps } = fakes([found]);
+    const current = emailFor(entryFor(found, 'status-changed', { status: 'needs-information' }), found, deps);
+    expect(current?.paragraphs[0]).toContain('We need more information');
+    expect(current?.quote).toBe('Send your ID');
+    const older = emailFor(entryFor(found, 'status-changed', { status: 'in-review' }), found, deps);
+    expect(older?.paragraphs[0]).toContain('In review');
+    expect(older?.quote).toBeUndefined();
+  });
+
+  it('on a message: its text, never an internal note’s', () => {
+    const by = { subject: 's', name: 'Vera' };
+    const found = record({}, [
+      { id: 'm-1', at: NOW.toISOString(), kind: 'message', text: 'Please send a photo', by },
+      { id: 'n-1', at: NOW.toISOString(), kind: 'note', text: 'Internal: looks fine', by },
+    ]);
+    const { deps } = fakes([found]);
+    expect(emailFor(entryFor(found, 'staff-message', { messageId: 'm-1' }), found, deps)?.quote).toBe('Please send a photo');
+    expect(emailFor(entryFor(found, 'staff-message', { messageId: 'n-1' }), found, deps)?.quote).toBeUndefined();
+  });
+
+  it('on a payment: a receipt with the amount in the person’s words', () => {
+    const found = record();
+    const paid = paymentEntry(
+      'paid',
+      { agency: 'vital-records', currency: 'usd', subject: { kind: 'submission', code: found.submission.code } },
+      2500,
+      NOW.toISOString(),
+      { now: () => NOW },
+    ) as TimelineEntry;
+    const email = emailFor(paid, found, fakes([found]).deps);
+    expect(email?.subject).toBe(`Payment receipt (${found.submission.code})`);
+    expect(email?.paragraphs[0]).toBe('Vital Records received your payment of $25.00.');
+  });
+
+  it('is none when the case has no address', () => {
+    const found = record({ applicantEmail: undefined });
+    expect(emailFor(entryFor(found, 'submitted'), found, fakes([found]).deps)).toBeUndefined();
+  });
+});
+
+describe('notifying', () => {
+  it('sends once and records the notice and a "notification sent" entry about the first', async () => {
+    const found = record({ ownerSubject: 'sub-ana' });
+    const { deps, sent, entries } = fakes([found]);
+    const entry = entryFor(found, 'submitted', { person: 'sub-ana' });
+    expect(await notifyAbout(entry, deps)).toBe('sent');
+    expect(await notifyAbout(entry, deps)).toBe('already-sent');
+    expect(sent).toHaveLength(1);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: 'notification-sent',
+        channel: 'email',
+        direction: 'out',
+        actor: 'system',
+        about: entry.id,
+        person: 'sub-ana',
+        caseCode: found.submission.code,
+      }),
+    ]);
+    expect(entries[0]?.notify).toBeUndefined();
+  });
+
+  it('ignores entries that are a record only', async () => {
+    const found = record();
+    const { deps, sent } = fakes([found]);
+    expect(await notifyAbout(entryFor(found, 'delivered'), deps)).toBe('not-notifying');
+    expect(await notifyAbout({ ...entryFor(found, 'contact'), notify: true }, deps)).toBe('not-notifying');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('sends nothing without an address or a case, and says why', async () => {
+    const noAddress = record({ applicantEmail: undefined });
+    const { deps } = fakes([noAddress]);
+    expect(await notifyAbout(entryFor(noAddress, 'submitted'), deps)).toBe('no-address');
+    expect(await notifyAbout(entryFor(record(), 'submitted'), deps)).toBe('no-case');
+  });
+
+  it('throws when the provider fails, and records nothing (the stream retries it)', async () => {
+    const found = record();
+    const { deps, entries, notices } = fakes([found], { failSend: true });
+    await expect(notifyAbout(entryFor(found, 'submitted'), deps)).rejects.toThrow('SES is down');
+    expect(entries).toHaveLength(0);
+    expect(notices.size).toBe(0);
+  });
+});
+
+describe('what SES says afterwards', () => {
+  it('records a delivery and a bounce once each, on the timeline the e-mail was about', async () => {
+    const found = record({ ownerSubject: 'sub-ana' });
+    const { deps, entries } = fakes([found]);
+    await notifyAbout(entryFor(found, 'submitted', { person: 'sub-ana' }), deps);
+    const event = { kind: 'delivered' as const, messageId: 'msg-1', at: '2026-12-01T10:00:05.000Z' };
+    expect(await recordEmailEvent(event, { notices: deps.notices, now: () => NOW })).toBe('recorded');
+    expect(await recordEmailEvent(event, { notices: deps.notices, now: () => NOW })).toBe('duplicate');
+    expect(entries.at(-1)).toMatchObject({ kind: 'delivered', person: 'sub-ana', occurredAt: event.at });
+    const bounce = { kind: 'bounced' as const, messageId: 'msg-1', at: event.at, bounceType: 'Permanent' };
+    expect(await recordEmailEvent(bounce, { notices: deps.notices, now: () => NOW })).toBe('recorded');
+    expect(entries.at(-1)?.summary).toBe('E-mail bounced (permanent)');
+  });
+
+  it('for a message the portal did not send: unknown, nothing written', async () => {
+    const { deps, entries } = fakes([]);
+    expect(
+      await recordEmailEvent(
+        { kind: 'delivered', messageId: 'other', at: NOW.toISOString() },
+        { notices: deps.notices, now: () => NOW },
+      ),
+    ).toBe('unknown-message');
+    expect(entries).toHaveLength(0);
+  });
+
+  it('maps SES’s event records: delivery and bounce kept, the rest ignored', () => {
+    const mail = { messageId: 'm', timestamp: '2026-12-01T10:00:00.000Z' };
+    expect(emailEventOf({ eventType: 'Delivery', mail, delivery: { timestamp: '2026-12-01T10:00:02.000Z' } })).toEqual({
+      kind: 'delivered',
+      messageId: 'm',
+      at: '2026-12-01T10:00:02.000Z',
+    });
+    expect(
+      emailEventOf({ eventType: 'Bounce', mail, bounce: { timestamp: '2026-12-01T10:00:03.000Z', bounceType: 'Transient' } }),
+    ).toEqual({ kind: 'bounced', messageId: 'm', at: '2026-12-01T10:00:03.000Z', bounceType: 'Transient' });
+    expect(emailEventOf({ eventType: 'Open', mail })).toBeUndefined();
+  });
+});

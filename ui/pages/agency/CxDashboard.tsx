@@ -1,0 +1,237 @@
+/**
+ * The agency's CX dashboard (decision 0102): survey scores per question and quarter, the funnel per form with
+ * the biggest drop-off marked, time to decision, volume by channel, the latest comments and the A-11 export.
+ * Charts are server-rendered SVG with a title and a description, each beside a table of the same numbers, so
+ * the page needs no JavaScript and reads the same to everyone.
+ */
+import type { CxDashboard } from '#domain/cx-dashboard';
+import type { QuarterScores } from '#domain/cx-scores';
+import { Button } from '../../components/Button.tsx';
+import { Link } from '../../components/Link.tsx';
+import { Table } from '../../components/Table.tsx';
+import { TextInput } from '../../form/TextInput.tsx';
+import type { Lang } from '../../lang.ts';
+import { apiPath } from '../../paths.ts';
+import type { PageView } from '../view.ts';
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Horizontal bars, 0–100%, one per question, with the interval as a line; scales to any width by its viewBox. */
+export function AgreeChart({ lang, scores, id }: { lang: Lang; scores: QuarterScores; id: string }) {
+  const rowHeight = 28;
+  const labelWidth = 120;
+  const barWidth = 200;
+  const height = scores.questions.length * rowHeight + 8;
+  return (
+    <svg
+      class="portal-chart"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${labelWidth + barWidth + 50} ${height}`}
+      width="100%"
+      data-cx-chart={scores.quarter}
+    >
+      <title id={`${id}-title`}>{lang.t('cx.chartTitle', { quarter: scores.quarter })}</title>
+      <desc id={`${id}-desc`}>{lang.t('cx.chartDesc')}</desc>
+      {scores.questions.map((score, index) => {
+        const y = index * rowHeight + 4;
+        return (
+          <g key={score.question} data-cx-bar={score.question}>
+            <text x={labelWidth - 6} y={y + 16} text-anchor="end" font-size="12" fill="#1b1b1b">
+              {lang.t(`feedback.q.${score.question}.short`)}
+            </text>
+            <rect x={labelWidth} y={y + 4} width={barWidth} height={16} fill="#dfe1e2" />
+            <rect x={labelWidth} y={y + 4} width={barWidth * score.agreeShare} height={16} fill="#005ea2" />
+            <line
+              x1={labelWidth + barWidth * score.interval[0]}
+              x2={labelWidth + barWidth * score.interval[1]}
+              y1={y + 12}
+              y2={y + 12}
+              stroke="#1b1b1b"
+              stroke-width="2"
+            />
+            <text x={labelWidth + barWidth + 6} y={y + 16} font-size="12" fill="#1b1b1b">
+              {percent(score.agreeShare)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function stepLabel(lang: Lang, step: string): string {
+  return step.startsWith('page_')
+    ? lang.t('cx.step.page', { page: step.slice(5) })
+    : lang.t(`cx.step.${step.replaceAll('_', '-')}`);
+}
+
+function Filters({ lang, dashboard, route }: { lang: Lang; dashboard: CxDashboard; route: DashboardRoute }) {
+  const { range } = dashboard;
+  return (
+    <form class="usa-form" method="get" action={apiPath(route, { agency: dashboard.agency })}>
+      <input type="hidden" name="lang" value={lang.locale} />
+      <fieldset class="usa-fieldset">
+        <legend class="usa-legend">{lang.t('cx.filters')}</legend>
+        <TextInput id="cx-from" name="from" label={lang.t('cx.from')} value={range.from} width="medium" />
+        <TextInput id="cx-to" name="to" label={lang.t('cx.to')} value={range.to} width="medium" />
+        <TextInput id="cx-service" name="service" label={lang.t('cx.service')} value={range.serviceId ?? ''} />
+        <TextInput id="cx-channel" name="channel" label={lang.t('cx.channel')} value={range.channel ?? ''} width="medium" />
+      </fieldset>
+      <Button>{lang.t('cx.apply')}</Button>
+    </form>
+  );
+}
+
+/** The route the page is answered on: the staff pages' cookie route, or the Bearer JSON route asked for HTML. */
+export type DashboardRoute = 'cxDashboardPage' | 'showCxDashboard';
+
+export function cxDashboardPage(
+  lang: Lang,
+  dashboard: CxDashboard,
+  options: { altHref: string; route?: DashboardRoute },
+): PageView {
+  const route = options.route ?? 'showCxDashboard';
+  const heading = lang.t('cx.title');
+  const { range } = dashboard;
+  const exportHref = apiPath(
+    route,
+    { agency: dashboard.agency },
+    {
+      format: 'a11-csv',
+      from: range.from,
+      to: range.to,
+      ...(range.serviceId && { service: range.serviceId }),
+      ...(range.channel && { channel: range.channel }),
+    },
+  );
+  const channels = Object.entries(dashboard.byChannel).map(([channel, count]) => ({ channel, count }));
+  return {
+    title: heading,
+    altHref: options.altHref,
+    content: (
+      <div data-cx-dashboard={dashboard.agency}>
+        <h1>{heading}</h1>
+        <p class="usa-intro">{lang.t('cx.intro')}</p>
+        <Filters lang={lang} dashboard={dashboard} route={route} />
+
+        <section class="portal-section" aria-labelledby="cx-scores">
+          <h2 id="cx-scores">{lang.t('cx.scoresHeading')}</h2>
+          {dashboard.scores.length === 0 && <p>{lang.t('cx.noResponses')}</p>}
+          {dashboard.scores.map((quarter, index) => (
+            <div key={quarter.quarter} data-cx-quarter={quarter.quarter}>
+              <h3>{lang.t('cx.responsesIn', { count: quarter.responses, quarter: quarter.quarter })}</h3>
+              <AgreeChart lang={lang} scores={quarter} id={`cx-chart-${index}`} />
+              <Table
+                caption={lang.t('cx.chartTitle', { quarter: quarter.quarter })}
+                columns={[
+                  { key: 'q', header: lang.t('cx.col.question'), cell: (s) => lang.t(`feedback.q.${s.question}.short`) },
+                  { key: 'n', header: lang.t('cx.col.responses'), cell: (s) => String(s.responses) },
+                  { key: 'mean', header: lang.t('cx.col.mean'), cell: (s) => s.mean.toFixed(2) },
+                  { key: 'agree', header: lang.t('cx.col.agree'), cell: (s) => percent(s.agreeShare) },
+                  {
+                    key: 'ci',
+                    header: lang.t('cx.col.interval'),
+                    cell: (s) => `${percent(s.interval[0])}–${percent(s.interval[1])}`,
+                  },
+                ]}
+                rows={quarter.questions}
+                rowKey={(s) => s.question}
+              />
+            </div>
+          ))}
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-funnel">
+          <h2 id="cx-funnel">{lang.t('cx.funnelHeading')}</h2>
+          {dashboard.funnel.length === 0 && <p>{lang.t('cx.noFunnel')}</p>}
+          {dashboard.funnel.map((form) => (
+            <div key={form.formId} data-cx-funnel={form.formId}>
+              <Table
+                caption={form.formId}
+                columns={[
+                  {
+                    key: 'step',
+                    header: lang.t('cx.col.step'),
+                    cell: (s) =>
+                      s.step === form.biggestDropOff ? (
+                        <strong data-cx-biggest-drop>
+                          {stepLabel(lang, s.step)} ({lang.t('cx.biggestDropOff')})
+                        </strong>
+                      ) : (
+                        stepLabel(lang, s.step)
+                      ),
+                  },
+                  { key: 'count', header: lang.t('cx.col.count'), cell: (s) => String(s.count) },
+                  {
+                    key: 'drop',
+                    header: lang.t('cx.col.dropOff'),
+                    cell: (s) => (s.dropOff === undefined ? lang.t('cx.none') : percent(s.dropOff)),
+                  },
+                ]}
+                rows={form.steps}
+                rowKey={(s) => s.step}
+              />
+              <p>{lang.t('cx.statusChecks', { count: form.statusChecks })}</p>
+            </div>
+          ))}
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-decisions">
+          <h2 id="cx-decisions">{lang.t('cx.decisionHeading')}</h2>
+          <Table
+            caption={lang.t('cx.decisionHeading')}
+            captionHidden
+            columns={[
+              { key: 'n', header: lang.t('cx.decisions'), cell: (d) => String(d.decisions) },
+              { key: 'median', header: lang.t('cx.median'), cell: (d) => String(d.medianDays ?? lang.t('cx.none')) },
+              { key: 'p90', header: lang.t('cx.p90'), cell: (d) => String(d.p90Days ?? lang.t('cx.none')) },
+            ]}
+            rows={[dashboard.timeToDecision]}
+            rowKey={() => 'decisions'}
+          />
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-channels">
+          <h2 id="cx-channels">{lang.t('cx.channelHeading')}</h2>
+          {channels.length === 0 ? (
+            <p>{lang.t('cx.noFunnel')}</p>
+          ) : (
+            <Table
+              caption={lang.t('cx.channelHeading')}
+              captionHidden
+              columns={[
+                { key: 'channel', header: lang.t('cx.col.channel'), cell: (c) => c.channel },
+                { key: 'count', header: lang.t('cx.col.count'), cell: (c) => String(c.count) },
+              ]}
+              rows={channels}
+              rowKey={(c) => c.channel}
+            />
+          )}
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-comments">
+          <h2 id="cx-comments">{lang.t('cx.commentsHeading')}</h2>
+          {dashboard.comments.length === 0 ? (
+            <p>{lang.t('cx.noComments')}</p>
+          ) : (
+            <ul class="usa-list" data-cx-comments>
+              {dashboard.comments.map((c, index) => (
+                <li key={`${c.answeredOn}-${index}`}>
+                  <q>{c.comment}</q> ({c.serviceId}, {c.channel}, {c.answeredOn})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-export">
+          <h2 id="cx-export">{lang.t('cx.exportHeading')}</h2>
+          <p>
+            <Link href={exportHref}>{lang.t('cx.exportA11')}</Link>
+          </p>
+        </section>
+      </div>
+    ),
+  };
+}

@@ -23,7 +23,7 @@ export function caseForm(
     request: { description: `${description}, and the form's \`_csrf\``, required: true, form: fields },
     responses: {
       303: seeOther('Done: back to the case page'),
-      400: page('The body could not be read: the case page again, saying so'),
+      400: error('The code in the path is not a confirmation code, or the body could not be read'),
       404: error(notFound),
       409: page('Someone changed the case first: the case page as it stands now, saying so'),
       422: page('Refused (the workflow, a missing message or reason, an amount): the case page again, with what to fix'),

@@ -2,9 +2,9 @@ import { type Contracts, error, page, type RouteContract, seeOther, z } from './
 
 const pageFields = {
   description:
-    "One page's answers: the page's fields as a plain HTML form post (a repeating page's `_item`, `_remove` or neither), or JSON `{ \"answers\": { … } }` with that page's questions",
+    "One page's answers: the page's fields as a plain HTML form post (a repeating page's `_item`, `_remove` or neither), or JSON `{ \"answers\": { … } }` in the form's answers schema, of which the page's own questions are kept",
   required: true,
-  json: z.object({ answers: z.record(z.string(), z.unknown()) }),
+  json: 'form-answers',
   form: z
     .record(z.string(), z.string())
     .describe('The page\'s fields by name, plus `_return=check` when changing an answer from "Check your answers"'),

@@ -13,7 +13,9 @@ const item = z.object({
   message: z.string().optional().describe('What the agency said with the current status'),
   serviceTitle: z.string(),
   statusLabel: z.string(),
+  statusMeaning: z.string().describe("The status page's own words for what the status means"),
   statusUrl: z.string(),
+  withdrawUrl: z.string().optional().describe('While the agency is still working on it: where to withdraw it'),
   paymentLabel: z.string(),
   paymentUrl: z.string().optional(),
 });

@@ -1,3 +1,4 @@
+import { MAX_AGENCY_ID } from '#domain/payment-bills';
 import { type Contracts, cents, error, z } from './contract.ts';
 
 export default {
@@ -8,6 +9,7 @@ export default {
       json: z.object({
         agency: z
           .string()
+          .max(MAX_AGENCY_ID)
           .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
           .describe('The agency id, like `motor-vehicles`'),
         description: z

@@ -4,7 +4,10 @@ export default {
   staffSignInCallback: {
     query: {
       code: { description: "The user pool's authorization code", schema: z.string() },
-      state: { description: 'The state the sign-in started with (one use)', schema: z.string() },
+      state: {
+        description: 'The state the sign-in started with (one use)',
+        schema: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+      },
     },
     responses: {
       200: {

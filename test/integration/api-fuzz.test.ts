@@ -8,10 +8,18 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { LOCAL_MACHINE_CLIENT, MACHINE_SCOPES } from '../../local/identity/issuer.ts';
 import { ROOT } from '../../local/portal.ts';
 import { contractChecker, loadOpenApi } from '../support/contract.ts';
-import { describeRequest, type FuzzSeeds, operationsOf, requestsFor, send, universalProblems } from '../support/fuzz.ts';
+import {
+  describeRequest,
+  deskSeeds,
+  type FuzzSeeds,
+  operationsOf,
+  requestsFor,
+  send,
+  universalProblems,
+} from '../support/fuzz.ts';
 import { paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
@@ -41,6 +49,7 @@ beforeAll(async () => {
   ]);
   const machine = await machineToken();
   const code = await apply();
+  const desk = await deskSeeds(portal.url);
   const payment = await pay({ code });
   const bill = await fetch(`${portal.url}${apiPath('loadBill', { reference: 'FUZZ0001' })}`, {
     method: 'PUT',
@@ -66,12 +75,14 @@ beforeAll(async () => {
       agency: ['vital-records', 'revenue'],
       q: [code, 'ana@example.com', 'ANA@EXAMPLE.COM'],
       version: ['0', '1', '2', '3'],
+      ...desk.values,
     },
     tokens: {
       person: person.tokens.access_token,
       writer: writer.tokens.access_token,
       staff: staff.tokens.access_token,
       machine,
+      session: desk.session,
     },
   };
   const capture = (chunk: unknown) => {
@@ -82,7 +93,7 @@ beforeAll(async () => {
   process.stderr.write = capture as typeof process.stderr.write;
 }, 120_000);
 
-/** A client-credentials token for an agency's system (scope frontdoor/bills). */
+/** A client-credentials token for an agency's system, with every machine scope (bills, interactions). */
 async function machineToken(): Promise<string> {
   const response = await fetch(`${portal.url}/auth/oauth2/token`, {
     method: 'POST',
@@ -90,7 +101,7 @@ async function machineToken(): Promise<string> {
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
     },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
+    body: `grant_type=client_credentials&scope=${encodeURIComponent(MACHINE_SCOPES.join(' '))}`,
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -6,6 +6,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
+import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { routes } from '#http/routes';
@@ -13,7 +14,7 @@ import { apiPath } from '#ui/paths.ts';
 import { stripeEvent } from '../../local/payment-sandbox-webhooks.ts';
 import { loadOpenApi } from '../support/contract.ts';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
-import { operationsOf, requestsFor, send } from '../support/fuzz.ts';
+import { deskSeeds, operationsOf, requestsFor, send } from '../support/fuzz.ts';
 import { BIRTH_CERTIFICATE_ANSWERS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
@@ -102,9 +103,11 @@ describe('when DynamoDB refuses connections', () => {
     const document = loadOpenApi();
     const [person, staff] = await Promise.all([
       signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov' }),
-      signIn(portal.url, { persona: 'staff.vital-records', idp: 'ExampleStaff' }),
+      // The agency's administrator: staff, and the one who may also read a staff member's activity.
+      signIn(portal.url, { persona: 'admin.vital-records', idp: 'ExampleStaff' }),
     ]);
     const code = newConfirmationCode();
+    const desk = await deskSeeds(portal.url, 'admin.vital-records');
     const seeds = {
       // A code of the right shape (its check character right), so requests get past parsing to the table.
       values: {
@@ -113,12 +116,15 @@ describe('when DynamoDB refuses connections', () => {
         q: ['ana@example.com'],
         version: ['0'],
         agency: ['vital-records'],
+        subject: [String(decodeJwt(staff.tokens.access_token).sub)],
+        ...desk.values,
       },
       tokens: {
         person: person.tokens.access_token,
         writer: person.tokens.access_token,
         staff: staff.tokens.access_token,
         machine: '',
+        session: desk.session,
       },
     };
     await proxy.set('refuse');

@@ -6,6 +6,11 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { CHECK_ANSWERS_PAGE, pagesOf } from '#catalog/form-pages';
+import { loadCatalog } from '#catalog/load';
+import { SESSION_COOKIE } from '#http/routes';
+import { apiPath } from '#ui/paths.ts';
+import { csrfOf, signInToStaffPages, staffGet } from './staff-session.ts';
 
 type Json = Record<string, unknown>;
 
@@ -38,13 +43,19 @@ export interface Operation {
 
 /** Values the fuzzer mixes into requests, so that valid ones reach real records; and the tokens it sends. */
 export interface FuzzSeeds {
-  /** By parameter or field name (path, query or body): a real confirmation code, payment id, bill, version… */
+  /**
+   * By parameter or field name (path, query or body): a real confirmation code, payment id, bill, version…
+   * `<operationId>:<name>` is for that operation only, in place of `<name>` (a multi-page form's id for its draft
+   * routes).
+   */
   values: Record<string, string[]>;
   /**
    * An access token for each kind of caller: `openid` (person; `writer` is the person who sends forms signed in,
-   * so the one whose list is read keeps a short one), `staff`, `frontdoor/bills` (machine).
+   * so the one whose list is read keeps a short one), `staff`, `frontdoor/bills` (machine). `session`: the staff
+   * pages' cookie (the same kind of token), sent as the cookie from `origin` to the `staffSession` operations;
+   * without it they are sent the staff token as a Bearer token, which they do not read.
    */
-  tokens: { person: string; writer: string; staff: string; machine: string };
+  tokens: { person: string; writer: string; staff: string; machine: string; session?: { token: string; origin: string } };
 }
 
 export function operationsOf(document: Json): Operation[] {
@@ -277,7 +288,18 @@ const LANGUAGES = ['', 'es', 'en-US', 'es-MX,es;q=0.9,en;q=0.8', 'xx', 'zh-Hant-
 /** Latin-1 only (what an HTTP header can carry), no control characters but tab. */
 const headerSafe = (text: string) => text.replace(/[^\t\x20-\x7e\xa0-\xff]/g, '?');
 
+/** The seeds as this operation sees them: its own `<operationId>:<name>` values in place of `<name>`'s. */
+function seedsOf(operation: Operation, seeds: FuzzSeeds): FuzzSeeds {
+  const own = `${operation.operationId}:`;
+  const values = Object.fromEntries(Object.entries(seeds.values).filter(([name]) => !name.includes(':')));
+  for (const [name, list] of Object.entries(seeds.values)) if (name.startsWith(own)) values[name.slice(own.length)] = list;
+  return { ...seeds, values };
+}
+
+const bySession = (operation: Operation) => operation.security.some((requirement) => 'staffSession' in requirement);
+
 function tokenFor(operation: Operation, seeds: FuzzSeeds): string | undefined {
+  if (bySession(operation)) return seeds.tokens.staff;
   const scopes = operation.security.flatMap((requirement) => Object.values(requirement).flat());
   if (scopes.length === 0) return undefined;
   if (scopes.some((scope) => scope.startsWith('frontdoor/'))) return seeds.tokens.machine;
@@ -286,7 +308,8 @@ function tokenFor(operation: Operation, seeds: FuzzSeeds): string | undefined {
 }
 
 /** Requests for one operation: about half valid (mostly reaching the handler), the rest hostile. */
-export function requestsFor(operation: Operation, document: Json, seeds: FuzzSeeds): fc.Arbitrary<FuzzRequest> {
+export function requestsFor(operation: Operation, document: Json, allSeeds: FuzzSeeds): fc.Arbitrary<FuzzRequest> {
+  const seeds = seedsOf(operation, allSeeds);
   const pathNames = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
   const pathParams = fc.record(
     Object.fromEntries(
@@ -417,16 +440,24 @@ export function requestsFor(operation: Operation, document: Json, seeds: FuzzSee
       if (language) headers['accept-language'] = language;
       if (key !== null) headers['idempotency-key'] = key.slice(0, 4000);
       const token = tokenFor(operation, seeds);
-      if (token && auth === 'right') headers.authorization = `Bearer ${token}`;
-      if (token && auth === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.e30.';
-      if (token && auth === 'other')
-        headers.authorization = `Bearer ${token === seeds.tokens.person ? seeds.tokens.staff : seeds.tokens.person}`;
+      const session = bySession(operation) ? seeds.tokens.session : undefined;
+      const credentials = (value: string) => {
+        if (session) headers.cookie = `${SESSION_COOKIE}=${value}`;
+        else headers.authorization = `Bearer ${value}`;
+      };
+      if (session && operation.method !== 'GET') headers.origin = session.origin;
+      if (token && auth === 'right') credentials(session?.token ?? token);
+      if (token && auth === 'garbage') credentials('eyJhbGciOiJub25lIn0.e30.');
+      if (token && auth === 'other') credentials(token === seeds.tokens.person ? seeds.tokens.staff : seeds.tokens.person);
       let bytes: Buffer | undefined;
       if (body.bytes !== undefined) bytes = body.bytes;
       else if ('value' in body) bytes = encode(body.value, body.type === 'form' ? 'form' : 'json');
       if (body.type === 'form') headers['content-type'] = 'application/x-www-form-urlencoded';
       else if (body.type) headers['content-type'] = body.type;
-      const personal = 'value' in body ? personalStrings(body.value, fixed) : [];
+      // A string the path carries too is the record's id (a bill's reference, a case's code), which functions
+      // log by design; a body's string can be a run of the same characters as a generated id, so it is left out.
+      const ids = safeDecode(target.split('?')[0]!);
+      const personal = ('value' in body ? personalStrings(body.value, fixed) : []).filter((text) => !ids.includes(text));
       if (query.q) personal.push(String(query.q));
       return {
         operationId: operation.operationId,
@@ -438,6 +469,14 @@ export function requestsFor(operation: Operation, document: Json, seeds: FuzzSee
         personal: personal.filter((text) => text.length >= 8),
       };
     });
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function personalStrings(value: unknown, fixed: Set<string>): string[] {
@@ -519,4 +558,36 @@ export function universalProblems(answer: FuzzAnswer, root: string): string[] {
 export function describeRequest(request: FuzzRequest): string {
   const body = request.body ? ` body ${request.body.byteLength} bytes "${request.body.subarray(0, 60).toString('utf8')}"` : '';
   return `${request.method} ${request.path.slice(0, 120)} [${request.label}]${body}`;
+}
+
+/** The multi-page form whose draft the draft routes are sent (the first form in the catalog made of pages). */
+const DRAFT_FORM = 'snap-application';
+
+/**
+ * Seeds for what a plain token does not reach: the staff pages (their cookie, and the CSRF token their forms
+ * carry) and a multi-page form's draft (a real one, on its own form, with the form's page ids).
+ */
+export async function deskSeeds(
+  site: string,
+  persona = 'staff.vital-records',
+): Promise<{ values: FuzzSeeds['values']; session: { token: string; origin: string } }> {
+  const signedIn = await signInToStaffPages(site, { persona, idp: 'ExampleStaff' });
+  const queue = await staffGet(site, signedIn, apiPath('agencyQueuePage', { agency: 'vital-records' }));
+  const csrf = csrfOf(await queue.text());
+  const started = await fetch(`${site}${apiPath('startFormDraft', { formId: DRAFT_FORM })}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ answers: { applicantName: { given: 'Ana', family: 'Díaz' }, email: 'ana@example.com' } }),
+  });
+  if (started.status !== 201) throw new Error(`starting a draft answered ${started.status}: ${await started.text()}`);
+  const { draftId } = (await started.json()) as { draftId: string };
+  const form = loadCatalog().forms.get(DRAFT_FORM)!;
+  const pageIds = [...pagesOf(form).map((page) => page.id), CHECK_ANSWERS_PAGE];
+  const forDrafts = Object.fromEntries(
+    ['startFormDraft', 'showFormPage', 'saveFormPage'].flatMap((operation) => [
+      [`${operation}:formId`, [DRAFT_FORM]],
+      [`${operation}:pageId`, pageIds],
+    ]),
+  );
+  return { values: { _csrf: [csrf], draftId: [draftId], ...forDrafts }, session: { token: signedIn.token, origin: site } };
 }

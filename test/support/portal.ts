@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
@@ -75,8 +75,17 @@ export async function startTestPortal(
     answers,
     async items() {
       const { unmarshall } = await import('@aws-sdk/util-dynamodb');
-      const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-      return (result.Items ?? []).map((item) => unmarshall(item));
+      // Every page: a Scan answers at most 1 MB, and a fuzzed table holds more.
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await client.send(
+          new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(start && { ExclusiveStartKey: start }) }),
+        );
+        for (const item of page.Items ?? []) items.push(unmarshall(item));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
     },
     async close() {
       server.closeAllConnections();

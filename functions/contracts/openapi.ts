@@ -12,6 +12,7 @@
 import { jsonSchemaFor } from '#catalog/form-schema';
 import type { Form } from '#catalog/schema';
 import { authorizationScopesFor, type Route, routes, SESSION_COOKIE } from '#http/routes';
+import { agencyEventSchemas } from './agency-events.ts';
 import { type Answer, type Contracts, ErrorBody, type Parameter, type RouteContract, z } from './contract.ts';
 
 type Json = Record<string, unknown>;
@@ -42,6 +43,12 @@ const TAGS = [
     description: "The workspace: a staff member's access token (scope `openid`, group `staff:<agency>`)",
   },
   { name: 'Agency systems', description: 'Machine clients: client-credentials tokens with a `frontdoor/<name>` scope' },
+  {
+    name: 'Agency events',
+    description:
+      "What the portal publishes on its EventBridge bus (source `front-door`, the event's name as detail-type): " +
+      'subscribe with a rule, or an API destination that receives each event as the request described here',
+  },
 ];
 
 function tagOf(route: Route): string {
@@ -296,6 +303,27 @@ export function buildOpenApi(input: OpenApiInput): Json {
     servers: [{ url: '/', description: "The portal's own origin: the API is under /api on the same host as the site" }],
     tags: TAGS,
     paths,
+    webhooks: Object.fromEntries(
+      agencyEventSchemas.map(({ type, name, summary, envelope }) => [
+        type,
+        {
+          post: {
+            operationId: name,
+            summary,
+            description:
+              `"${type}" on the portal's event bus. At least once: the same change may arrive again with the same ` +
+              '`detail.eventId`. No personal data: ids, the service, the status or amount.',
+            tags: ['Agency events'],
+            security: [],
+            requestBody: { required: true, content: { 'application/json': { schema: output(envelope) } } },
+            responses: {
+              200: { description: 'Any 2xx: EventBridge counts the event delivered to the target' },
+              400: { description: 'Any 4xx but 429: EventBridge does not retry, and sends the event to the dead-letter queue' },
+            },
+          },
+        },
+      ]),
+    ),
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {

@@ -8,6 +8,7 @@ import type { Lang } from '../lang.ts';
 
 type Json = Record<string, unknown>;
 interface Operation {
+  /** An HTTP method, or `EVENT` for an event on the portal's bus (the document's `webhooks`). */
   method: string;
   path: string;
   operationId: string;
@@ -25,12 +26,34 @@ const TAG_KEYS: Record<string, string> = {
   'Signed-in people': 'apiReference.tag.people',
   'Agency staff': 'apiReference.tag.staff',
   'Agency systems': 'apiReference.tag.systems',
+  'Agency events': 'apiReference.tag.events',
 };
 
+type Items = Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
+
+/** The routes (`paths`) and the events (`webhooks`, each under its detail-type), in the document's order. */
 export function operationsOf(document: Json): Operation[] {
-  const paths = (document.paths ?? {}) as Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
-  return Object.entries(paths).flatMap(([path, item]) =>
+  const routes = Object.entries((document.paths ?? {}) as Items).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method]).map((method) => ({ ...item[method]!, method: method.toUpperCase(), path })),
+  );
+  const events = Object.entries((document.webhooks ?? {}) as Items).flatMap(([name, item]) =>
+    item.post ? [{ ...item.post, parameters: item.post.parameters ?? [], method: 'EVENT', path: name }] : [],
+  );
+  return [...routes, ...events];
+}
+
+/** The heading of an operation: `GET /api/…`, or an event's name. */
+function Title({ lang, operation }: { lang: Lang; operation: Operation }) {
+  if (operation.method === 'EVENT')
+    return (
+      <>
+        {lang.t('apiReference.event')}: <code>{operation.path}</code>
+      </>
+    );
+  return (
+    <code>
+      {operation.method} {operation.path}
+    </code>
   );
 }
 
@@ -55,6 +78,8 @@ function typeOf(schema: Json | undefined): string {
 const anchorOf = (id: string) => `op-${id}`;
 
 function Sign({ lang, operation }: { lang: Lang; operation: Operation }) {
+  if (operation.method === 'EVENT') return <>{lang.t('apiReference.auth.event')}</>;
+  if (operation.security.some((requirement) => 'staffSession' in requirement)) return <>{lang.t('apiReference.auth.session')}</>;
   const scopes = operation.security.flatMap((requirement) => Object.values(requirement).flat());
   if (scopes.length === 0) return <>{lang.t('apiReference.auth.none')}</>;
   return (
@@ -70,9 +95,7 @@ function OperationSection({ lang, operation, english }: { lang: Lang; operation:
   return (
     <section class="margin-top-5" aria-labelledby={anchorOf(operation.operationId)}>
       <h3 id={anchorOf(operation.operationId)}>
-        <code>
-          {operation.method} {operation.path}
-        </code>
+        <Title lang={lang} operation={operation} />
       </h3>
       <p lang={english}>{operation.description}</p>
       <dl class="portal-facts">
@@ -213,9 +236,7 @@ export function ApiReference({ lang, document, documentHref }: { lang: Lang; doc
                 .map((operation) => (
                   <li key={operation.operationId}>
                     <a class="usa-link" href={`#${anchorOf(operation.operationId)}`}>
-                      <code>
-                        {operation.method} {operation.path}
-                      </code>
+                      <Title lang={lang} operation={operation} />
                     </a>
                   </li>
                 ))}

@@ -30,16 +30,14 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
       const { event, error } = request;
       const locale = requestLocale(event);
       const clientError = isClientError(error);
-      // The store unreachable, slow or busy (functions/adapters/dynamodb.ts): nothing is wrong with the request.
+      // The store or the payment provider unreachable, slow or busy: nothing is wrong with the request.
       const unavailable = error instanceof ServiceUnavailableError;
-      if (unavailable) logger.warn('Store unavailable', { reason: error.message, route: event.routeKey });
+      if (unavailable) logger.warn('Service unavailable', { reason: error.message, route: event.routeKey });
       else if (!clientError) logger.error('Request failed', { error: error as Error, route: event.routeKey });
       else logger.info('Request refused', { statusCode: error.statusCode, code: error.code, route: event.routeKey });
 
       const statusCode = clientError ? error.statusCode : unavailable ? 503 : 500;
-      const message = clientError
-        ? error.message
-        : translate(strings, unavailable ? 'error.unavailable' : 'error.internal', locale);
+      const message = clientError ? error.message : translate(strings, unavailable ? error.messageKey : 'error.internal', locale);
       const headers: Record<string, string> = unavailable ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
       if (wantsHtml(event)) {
         const title = unavailable ? 'error.unavailableTitle' : statusCode >= 500 ? 'error.internalTitle' : 'error.title';

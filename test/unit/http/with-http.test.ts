@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { StoreUnavailableError } from '#adapters/store-errors';
 import { gatewayAuthorizes, routes } from '#http/routes';
 import { RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
+import { ServiceUnavailableError } from '#shared/errors';
 
 const context = { awsRequestId: 'test-request', functionName: 'test' } as Context;
 
@@ -119,5 +120,22 @@ describe('a store that does not answer', () => {
     expect(response.statusCode).toBe(503);
     expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
     expect(String(response.body)).toContain('Vuelva a intentarlo en un minuto');
+  });
+
+  it('says what the service that did not answer means for the person: a payment provider down keeps the application', async () => {
+    const providerDown = async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      throw new ServiceUnavailableError('Payment provider unavailable: StripeConnectionError', {
+        messageKey: 'error.paymentUnavailable',
+      });
+    };
+    const response = (await withHttp(providerDown)(
+      { ...event('POST /api/payments'), headers: { accept: 'application/json' } } as APIGatewayProxyEventV2,
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    const body = JSON.parse(String(response.body));
+    expect(body.error.message).toContain('Nothing was charged, and your application is saved');
+    expect(String(response.body)).not.toContain('Stripe');
   });
 });

@@ -1,10 +1,8 @@
 import { type Contracts, download, error, z } from './contract.ts';
+import { queueFilter } from './show-agency-queue.ts';
 
 const query = {
-  status: { description: 'Which status to export (`received` when absent)', schema: z.string() },
-  service: { description: 'Only this service', schema: z.string() },
-  mine: { description: '`yes`: only cases assigned to the caller', schema: z.string() },
-  order: { description: '`oldest` (default) or `newest` first', schema: z.string() },
+  ...queueFilter,
   size: { description: 'Rows a part, at most 5,000 (the default)', schema: z.string() },
   cursor: { description: "The next part's cursor, from the `Link` header of the part before", schema: z.string() },
   part: { description: "The part's number, from the same `Link` header", schema: z.string() },

@@ -1,15 +1,17 @@
-import { type Contracts, error, page, timestamp, z } from './contract.ts';
+import { type Contracts, error, page, type RouteContract, timestamp, z } from './contract.ts';
 import { confirmationCode, paymentSummary, status } from './shared.ts';
+
+/** The queue's filter, as the queue, its page and its export read it (functions/domain/case-queue.ts). */
+export const queueFilter = {
+  status: { description: 'Which status to list (`received` when absent)', schema: z.string() },
+  service: { description: 'Only this service', schema: z.string() },
+  mine: { description: '`yes`: only cases assigned to the caller', schema: z.string() },
+  order: { description: '`oldest` (default) or `newest` first', schema: z.string() },
+} satisfies RouteContract['query'];
 
 export default {
   showAgencyQueue: {
-    query: {
-      status: { description: 'Which status to list (`received` when absent)', schema: z.string() },
-      service: { description: 'Only this service', schema: z.string() },
-      mine: { description: '`yes`: only cases assigned to the caller', schema: z.string() },
-      order: { description: '`oldest` (default) or `newest` first', schema: z.string() },
-      cursor: { description: 'The `next` or `previous` of the page before', schema: z.string() },
-    },
+    query: { ...queueFilter, cursor: { description: 'The `next` or `previous` of the page before', schema: z.string() } },
     responses: {
       200: {
         description: 'One page of the queue, with counts by status',
@@ -38,10 +40,7 @@ export default {
   },
   agencyQueuePage: {
     query: {
-      status: { description: 'Which status to list (`received` when absent)', schema: z.string() },
-      service: { description: 'Only this service', schema: z.string() },
-      mine: { description: '`yes`: only cases assigned to the caller', schema: z.string() },
-      order: { description: '`oldest` (default) or `newest` first', schema: z.string() },
+      ...queueFilter,
       cursor: { description: 'The `next` or `previous` link of the page before', schema: z.string() },
     },
     responses: {

@@ -366,12 +366,17 @@ console.log(
     `against 1,000 by default; each function scales by 1,000 every 10 s, so warm up before the deadline`,
 );
 console.log(
-  `    WAF: no request ceiling to raise; the per-IP rule (waf.requestsPer5MinutesPerIp, 2,000 by default) allows one person ` +
-    `~${wafPerIp} requests per submission, so only addresses shared by more than ~${Math.floor(2000 / wafPerIp)} people sending in the same 5 minutes (libraries, offices) need it raised`,
+  `    WAF: no request ceiling to raise; the per-IP rule (waf.requestsPer5MinutesPerIp, 2,000 by default) counts every request, and one ` +
+    `person's visit is ~${wafPerIp} (an estimate: pages, assets, 2 API calls, retries), so only addresses shared by more than ~${Math.floor(2000 / wafPerIp)} people sending in the same 5 minutes (libraries, offices) need it raised`,
 );
 console.log(
   `    DynamoDB on-demand: ${tableUnits(0)} write units/s on the table (one-page form; ${tableUnits(1)} on the 6-page form), and on gsi1 ${indexUnits(0, 'gsi1')}, ` +
     `against 40,000 write request units/s per table (and per index) by default: the table's on-demand maximum and the account's quota must be raised`,
+);
+
+console.log(
+  `    SES: ${RATE.toLocaleString('en-US')} e-mails/s (each submission's confirmation, sent by the notifier from the stream) against the ` +
+    `sending rate SES grants with production access (often 14/s): below it the e-mails queue in the stream, up to its 24 hours, then go to the dead-letter queue`,
 );
 
 function tableUnits(scenario: number): string {

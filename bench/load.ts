@@ -1,19 +1,21 @@
 /**
  * `npm run bench -- load` (issue #16): a ramp of form submissions against the local portal, and of raw SDK PutItem
  * against the same DynamoDB Local in the same run. Prints figures, asserts nothing; loopback only, bounded in time
- * (BENCH_LOAD_SECONDS per step, 5 by default: the whole run is about a minute) and in count (BENCH_LOAD_MAX per
- * step).
+ * (BENCH_LOAD_SECONDS per step, 4 by default: the whole run is under 2 minutes) and in count (BENCH_LOAD_MAX per
+ * step, 20,000).
  *
  * - DynamoDB Local (AWS's engine, as `npm start` runs it) is started once, here.
  * - The portal runs in its own process (bench/load-portal.ts): what `npm start` runs, pointed at that DynamoDB
  *   Local, so the load generator here does not share its event loop.
- * - Portal steps: autocannon 9 keeps N connections busy with POST /api/forms/<form>/submissions (JSON, as an
- *   agency's system or the site's script sends it), every request a valid, distinct submission with its own
- *   Idempotency-Key; anything but 201 counts as an error.
- * - PutItem steps: N concurrent loops of PutItemCommand (one item of the same size a submission's item has, a
- *   fresh key each time), from this process, on the same DynamoDB Local.
- * - Where the time goes, per portal step: the server's own time per request, the part of it the handler waited on
- *   DynamoDB, the portal process's CPU per request and its event-loop delay.
+ * - Portal steps (BENCH_LOAD_STEPS, 10,25,50,100,200 connections): autocannon 9 keeps N connections busy with
+ *   POST /api/forms/<form>/submissions (JSON, as an agency's system or the site's script sends it), every request a
+ *   valid, distinct submission with its own Idempotency-Key; anything but 201 counts as an error.
+ * - PutItem steps: N concurrent loops of PutItemCommand (one item of the size of a submission's, a fresh key each
+ *   time), from this process, on the same DynamoDB Local.
+ * - Where the time goes (BENCH_LOAD_DIAGNOSIS, 10,50): the portal without its notifier ("API only"); the domain and
+ *   the real store without HTTP ("store": `submitForm`, from this process); a raw TransactWriteItems of five fresh
+ *   items ("5-item tx", a submission's transaction without our keys). Per portal step, from the portal process: the
+ *   server's time per request, the part of it spent waiting on DynamoDB, CPU per request, event-loop delay.
  *
  * The bar (issue #16): the portal reaches at least half of raw PutItem's best rate, with p99 under 250 ms and
  * errors under 0.1% at every step up to that rate.
@@ -29,7 +31,7 @@ import { apiPath } from '#ui/paths.ts';
 import { ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 
 const STEPS = (process.env.BENCH_LOAD_STEPS ?? '10,25,50,100,200').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
 /** The API alone and the store alone are measured at fewer steps: they say where the time goes. */
 const DIAGNOSIS_STEPS = (process.env.BENCH_LOAD_DIAGNOSIS ?? '10,50').split(',').map(Number);
 const MAX_PER_STEP = Number(process.env.BENCH_LOAD_MAX ?? 20_000);

@@ -22,11 +22,21 @@ interface Meters {
   serverMs: number;
   dynamoCalls: number;
   dynamoMs: number;
+  /** DynamoDB calls and their time, by command (TransactWriteItems, UpdateItem, …). */
+  byCommand: Record<string, { calls: number; ms: number }>;
   /** Transactions DynamoDB cancelled because another one held an item (transactWrite then tries again). */
   conflicts: number;
   cpu: NodeJS.CpuUsage;
 }
-const zero = (): Meters => ({ requests: 0, serverMs: 0, dynamoCalls: 0, dynamoMs: 0, conflicts: 0, cpu: process.cpuUsage() });
+const zero = (): Meters => ({
+  requests: 0,
+  serverMs: 0,
+  dynamoCalls: 0,
+  dynamoMs: 0,
+  byCommand: {},
+  conflicts: 0,
+  cpu: process.cpuUsage(),
+});
 let meters = zero();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
@@ -60,7 +70,7 @@ const portal = apiOnly
 // The handlers' client (created on first import, after startPortal pointed the handlers at the table).
 const { dynamoDb } = await import('#adapters/dynamodb');
 dynamoDb.middlewareStack.add(
-  (next) => async (args) => {
+  (next, context) => async (args) => {
     const started = performance.now();
     try {
       return await next(args);
@@ -69,8 +79,13 @@ dynamoDb.middlewareStack.add(
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) meters.conflicts++;
       throw error;
     } finally {
+      const ms = performance.now() - started;
       meters.dynamoCalls++;
-      meters.dynamoMs += performance.now() - started;
+      meters.dynamoMs += ms;
+      const name = (context.commandName ?? 'other').replace(/Command$/, '');
+      const command = (meters.byCommand[name] ??= { calls: 0, ms: 0 });
+      command.calls++;
+      command.ms += ms;
     }
   },
   { step: 'initialize', name: 'benchDynamoDbTime' },
@@ -90,6 +105,7 @@ process.on('message', (message: { kind: 'reset' | 'read' | 'stop' }) => {
       dynamoCalls: meters.dynamoCalls,
       dynamoMs: meters.dynamoMs,
       conflicts: meters.conflicts,
+      byCommand: meters.byCommand,
       cpuMs: (cpu.user + cpu.system) / 1000,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     });

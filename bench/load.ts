@@ -72,6 +72,7 @@ interface PortalMeters {
   dynamoCalls: number;
   dynamoMs: number;
   conflicts: number;
+  byCommand: Record<string, { calls: number; ms: number }>;
   cpuMs: number;
   loopDelayP99Ms: number;
 }
@@ -306,7 +307,7 @@ try {
 
   console.log('  where a portal request spends its time (means per request, in the portal process):');
   console.log(
-    `  ${'what'.padEnd(9)} ${'conns'.padStart(5)} ${'p50 ms'.padStart(10)} ${'server ms'.padStart(10)} ${'DynamoDB ms'.padStart(12)} ${'calls'.padStart(6)} ${'conflicts'.padStart(10)} ${'CPU ms'.padStart(7)} ${'CPU busy'.padStart(9)} ${'loop p99'.padStart(9)}`,
+    `  ${'what'.padEnd(9)} ${'conns'.padStart(5)} ${'p50 ms'.padStart(10)} ${'server ms'.padStart(10)} ${'DynamoDB ms'.padStart(12)} ${'calls'.padStart(6)} ${'conflicts'.padStart(10)} ${'CPU ms'.padStart(7)} ${'CPU busy'.padStart(9)} ${'loop p99'.padStart(9)}  DynamoDB by command: mean ms (calls)`,
   );
   for (const [label, s] of [
     ...portalSteps.map((step) => ['portal', step] as const),
@@ -315,7 +316,11 @@ try {
     const m = s.meters;
     const per = (value: number) => (m.requests === 0 ? 0 : value / m.requests);
     console.log(
-      `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${s.p50.toFixed(1).padStart(10)} ${per(m.serverMs).toFixed(1).padStart(10)} ${per(m.dynamoMs).toFixed(1).padStart(12)} ${per(m.dynamoCalls).toFixed(1).padStart(6)} ${per(m.conflicts).toFixed(2).padStart(10)} ${per(m.cpuMs).toFixed(2).padStart(7)} ${`${((m.cpuMs / (SECONDS * 1000)) * 100).toFixed(0)}%`.padStart(9)} ${m.loopDelayP99Ms.toFixed(0).padStart(9)}`,
+      `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${s.p50.toFixed(1).padStart(10)} ${per(m.serverMs).toFixed(1).padStart(10)} ${per(m.dynamoMs).toFixed(1).padStart(12)} ${per(m.dynamoCalls).toFixed(1).padStart(6)} ${per(m.conflicts).toFixed(2).padStart(10)} ${per(m.cpuMs).toFixed(2).padStart(7)} ${`${((m.cpuMs / (SECONDS * 1000)) * 100).toFixed(0)}%`.padStart(9)} ${m.loopDelayP99Ms.toFixed(0).padStart(9)}  ${Object.entries(
+        m.byCommand,
+      )
+        .map(([name, c]) => `${name} ${(c.ms / c.calls).toFixed(1)} (${c.calls})`)
+        .join(', ')}`,
     );
   }
 

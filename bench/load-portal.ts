@@ -83,9 +83,10 @@ dynamoDb.middlewareStack.add(
       meters.dynamoCalls++;
       meters.dynamoMs += ms;
       const name = (context.commandName ?? 'other').replace(/Command$/, '');
-      const command = (meters.byCommand[name] ??= { calls: 0, ms: 0 });
+      const command = meters.byCommand[name] ?? { calls: 0, ms: 0 };
       command.calls++;
       command.ms += ms;
+      meters.byCommand[name] = command;
     }
   },
   { step: 'initialize', name: 'benchDynamoDbTime' },

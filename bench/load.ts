@@ -290,8 +290,11 @@ try {
 
   const ms = (value: number) => `${value.toFixed(1)}`.padStart(7);
   const pct = (value: number) => `${(value * 100).toFixed(2)}%`.padStart(7);
+  // A step in which nothing was answered says so: its requests were still waiting when the step ended.
   const row = (label: string, s: Step) =>
-    `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${String(s.requests).padStart(7)} ${s.rps.toFixed(0).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${pct(s.errors)} ${(s.conflicts ?? 0).toFixed(2).padStart(9)}`;
+    s.requests === 0
+      ? `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${'0'.padStart(7)}  nothing answered within ${SECONDS} s`
+      : `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${String(s.requests).padStart(7)} ${s.rps.toFixed(0).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${pct(s.errors)} ${(s.conflicts ?? 0).toFixed(2).padStart(9)}`;
   console.log(
     `Load ramp (${SECONDS} s a step, loopback; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end): ` +
       `POST ${path} against the local portal, and raw PutItem on the same DynamoDB Local`,
@@ -327,7 +330,7 @@ try {
   const bestRaw = Math.max(...rawSteps.map((s) => s.rps));
   const target = bestRaw * BAR.share;
   const bestPortal = Math.max(...portalSteps.map((s) => s.rps));
-  const healthy = (s: Step) => s.p99 < BAR.p99Ms && s.errors < BAR.errorRate;
+  const healthy = (s: Step) => s.requests > 0 && s.p99 < BAR.p99Ms && s.errors < BAR.errorRate;
   // Every step up to the one that first reaches the target rate must be healthy.
   const reaching = portalSteps.findIndex((s) => s.rps >= target);
   const met = reaching >= 0 && portalSteps.slice(0, reaching + 1).every(healthy);

@@ -103,7 +103,8 @@ export const FEEDBACK_SHARDS = 16;
 /**
  * Every step of a form's funnel (started, each page, Check your answers, sent, the status page) ADDs to the same
  * item of a shard: a 6-page form at 10,000 submissions a second is ~95,000 adds a second for one agency and form,
- * ~3,000 a second per item at 32 shards. 128 keep it under ~750 (bench/deadline.ts), up to forms of 9 pages at
- * that rate; the dashboard's read is one Query per shard. Decision 0093.
+ * ~3,000 a second per item at 32 shards. 128 bring it to ~740 on average (the busiest ~800 in a sampled second,
+ * bench/deadline.ts), enough for forms of up to about 9 pages at that rate; the dashboard's read is one Query per
+ * shard. Decision 0093.
  */
 export const FUNNEL_SHARDS = 128;

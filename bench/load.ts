@@ -57,6 +57,8 @@ function answers(n: number) {
 
 interface Step {
   connections: number;
+  /** What the failures were: "503×27", "socket errors×2". */
+  failures?: string;
   /** Transactions cancelled by TransactionConflict (and tried again) per request. */
   conflicts?: number;
   requests: number;
@@ -198,6 +200,12 @@ try {
       p95: percentile(latencies, 0.95),
       p99: percentile(latencies, 0.99),
       errors: total === 0 ? 0 : (total - created) / total,
+      failures: [
+        ...Object.entries(codes)
+          .filter(([code, stat]) => code !== '201' && (stat?.count ?? 0) > 0)
+          .map(([code, stat]) => `${code}×${stat?.count}`),
+        ...(result.errors > 0 ? [`socket errors or timeouts×${result.errors}`] : []),
+      ].join(', '),
       conflicts: meters.requests === 0 ? 0 : meters.conflicts / meters.requests,
       meters,
     };
@@ -294,7 +302,7 @@ try {
   const row = (label: string, s: Step) =>
     s.requests === 0
       ? `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${'0'.padStart(7)}  nothing answered within ${SECONDS} s`
-      : `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${String(s.requests).padStart(7)} ${s.rps.toFixed(0).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${pct(s.errors)} ${(s.conflicts ?? 0).toFixed(2).padStart(9)}`;
+      : `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${String(s.requests).padStart(7)} ${s.rps.toFixed(0).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${pct(s.errors)} ${(s.conflicts ?? 0).toFixed(2).padStart(9)}${s.failures ? `  (${s.failures})` : ''}`;
   console.log(
     `Load ramp (${SECONDS} s a step, loopback; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end): ` +
       `POST ${path} against the local portal, and raw PutItem on the same DynamoDB Local`,

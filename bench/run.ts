@@ -10,7 +10,10 @@
  * - Lighthouse (mobile) scores per page type (bench/lighthouse.ts);
  * - the CDK app's synth wall time (bundling every function, the five rule packs) and resources per stack;
  * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
- *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts.
+ *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts;
+ * - the agency queue and its export at 100,000 submissions (bench/queue.ts, bench/export.ts);
+ * - a ramp of submissions against the local portal beside raw PutItem on the same DynamoDB Local (bench/load.ts),
+ *   and deadline day on AWS simulated through the real stores' keys (bench/deadline.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,6 +41,20 @@ if (process.argv[2] === 'notifications') {
 // `npm run bench -- cx`: the CX feedback and funnel writes per partition at 10,000 submissions/s (bench/cx-writes.ts).
 if (process.argv[2] === 'cx') {
   execFileSync(process.execPath, [join(ROOT, 'bench/cx-writes.ts')], { stdio: 'inherit' });
+  process.exit(0);
+}
+// `npm run bench -- load`: only the submission ramp against the local portal and raw PutItem (bench/load.ts).
+// `npm run bench -- deadline`: only the deadline-day simulation (bench/deadline.ts).
+if (process.argv[2] === 'deadline') {
+  execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, 'bench/deadline.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(0);
+}
+if (process.argv[2] === 'load') {
+  execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, 'bench/load.ts')], {
+    stdio: 'inherit',
+  });
   process.exit(0);
 }
 if (process.argv[2] === 'queue') {
@@ -361,5 +378,10 @@ console.log(
 // 6: the agency queue at 100,000 submissions (one Query per shard per page), then its CSV export.
 execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
 execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
+
+// 7: the submission ramp against the local portal beside raw PutItem (bench/load.ts), then deadline day on AWS,
+// simulated through the real stores' keys (bench/deadline.ts).
+for (const script of ['bench/load.ts', 'bench/deadline.ts'])
+  execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, script)], { stdio: 'inherit' });
 
 rmSync(out, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submis
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
-import { QUEUE_SHARDS } from './table-definition.ts';
+import { COUNTS_SHARDS, QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
@@ -223,7 +223,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
 
     async countByStatus(agency: string) {
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
-      const keys = Array.from({ length: QUEUE_SHARDS }, (_, shard) => marshall(countsKey(agency, shard)));
+      const keys = Array.from({ length: COUNTS_SHARDS }, (_, shard) => marshall(countsKey(agency, shard)));
       let pending: typeof keys = keys;
       for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
         const result = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending } } }));

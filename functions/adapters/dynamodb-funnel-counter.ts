@@ -14,10 +14,13 @@ export const funnelKey = (agency: string, shard: number, day: string, formId: st
   sk: `${day}#${formId}`,
 });
 
+/** The shard a hit adds to: any of FUNNEL_SHARDS, at random (counts are only read summed). */
+export const randomFunnelShard = () => randomInt(FUNNEL_SHARDS);
+
 export function dynamoDbFunnelCounter(
   client: DynamoDBClient,
   tableName: string,
-  shardOf: () => number = () => randomInt(FUNNEL_SHARDS),
+  shardOf: () => number = randomFunnelShard,
 ): FunnelCounter {
   return {
     async add({ agency, formId, day, names }) {

@@ -7,7 +7,7 @@ import type { CreateResult, HistoryEntry, Submission, SubmissionStore } from '#d
 import type { TimelineEntry } from '#domain/timeline';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
-import { QUEUE_SHARDS } from './table-definition.ts';
+import { COUNTS_SHARDS, QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
@@ -15,7 +15,16 @@ export function queueShard(code: string): number {
   return createHash('sha256').update(code).digest().readUInt16BE(0) % QUEUE_SHARDS;
 }
 
-/** The item counting an agency's cases by status, one per queue shard (a case counts in its own shard's item). */
+/**
+ * Which of the agency's COUNTS_SHARDS counts items a case's changes move. Counts are only ever read summed over
+ * every item, so a case counted in another item before the number of items grew (16 until decision 0093) still
+ * adds up: its later changes move the new item, and the sum stays right.
+ */
+export function countsShard(code: string): number {
+  return createHash('sha256').update(code).digest().readUInt16BE(0) % COUNTS_SHARDS;
+}
+
+/** The item counting an agency's cases by status, one per counts shard (a case counts in its own shard's item). */
 export const countsKey = (agency: string, shard: number) => ({ pk: `COUNTS#${agency}#${shard}`, sk: 'COUNTS' });
 
 export const queueKey = (agency: string, status: string, shard: number) => `AGENCY#${agency}#STATUS#${status}#${shard}`;
@@ -67,7 +76,7 @@ export function countUpdate(tableName: string, submission: Pick<Submission, 'age
   return {
     Update: {
       TableName: tableName,
-      Key: marshall(countsKey(submission.agency, queueShard(submission.code))),
+      Key: marshall(countsKey(submission.agency, countsShard(submission.code))),
       UpdateExpression: `SET #type = :type ADD ${parts.join(', ')}`,
       ExpressionAttributeNames: { ...names, '#type': 'type' },
       ExpressionAttributeValues: marshall({ ...values, ':type': 'counts' }),

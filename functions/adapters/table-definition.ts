@@ -14,7 +14,7 @@
  * | bill (pay by ref.)    | BILL#<reference>            | BILL                     |                                                   |
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
- * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction |
+ * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction (COUNTS_SHARDS) |
  * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page) |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
  * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
@@ -87,9 +87,24 @@ export const tableDefinition: TableDefinition = {
 export const QUEUE_SHARDS = 16;
 
 /**
+ * The agency's status counts are moved inside every submission's transaction, and a transaction costs twice the
+ * write units: at 16 items (one per queue shard) a deadline day of 10,000 submissions a second for one agency put
+ * ~1,240 write units a second on each counts item, over a partition's ~1,000 (bench/deadline.ts). 64 items take
+ * ~300 each and are still read with one BatchGetItem (at most 100 keys). Decision 0093.
+ */
+export const COUNTS_SHARDS = 64;
+
+/**
  * Survey responses and funnel counters are written on every finished task, so on a deadline day they are as busy
  * as submissions: responses spread over gsi1 by their token, funnel counters over their partition key by a random
  * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
  */
 export const FEEDBACK_SHARDS = 16;
-export const FUNNEL_SHARDS = 32;
+/**
+ * Every step of a form's funnel (started, each page, Check your answers, sent, the status page) ADDs to the same
+ * item of a shard: a 6-page form at 10,000 submissions a second is ~95,000 adds a second for one agency and form,
+ * ~3,000 a second per item at 32 shards. 128 bring it to ~740 on average (the busiest ~800 in a sampled second,
+ * bench/deadline.ts), enough for forms of up to about 9 pages at that rate; the dashboard's read is one Query per
+ * shard. Decision 0093.
+ */
+export const FUNNEL_SHARDS = 128;

@@ -1,0 +1,353 @@
+/**
+ * `npm run bench -- load` (issue #16): a ramp of form submissions against the local portal, and of raw SDK PutItem
+ * against the same DynamoDB Local in the same run. Prints figures, asserts nothing; loopback only, bounded in time
+ * (BENCH_LOAD_SECONDS per step, 4 by default: the whole run is under 2 minutes) and in count (BENCH_LOAD_MAX per
+ * step, 20,000).
+ *
+ * - DynamoDB Local (AWS's engine, as `npm start` runs it) is started once, here.
+ * - The portal runs in its own process (bench/load-portal.ts): what `npm start` runs, pointed at that DynamoDB
+ *   Local, so the load generator here does not share its event loop.
+ * - Portal steps (BENCH_LOAD_STEPS, 10,25,50,100,200 connections): autocannon 9 keeps N connections busy with
+ *   POST /api/forms/<form>/submissions (JSON, as an agency's system or the site's script sends it), every request a
+ *   valid, distinct submission with its own Idempotency-Key; anything but 201 counts as an error.
+ * - PutItem steps: N concurrent loops of PutItemCommand (one item of the size of a submission's, a fresh key each
+ *   time), from this process, on the same DynamoDB Local.
+ * - Where the time goes (BENCH_LOAD_DIAGNOSIS, 10,50): the portal without its notifier ("API only"); the domain and
+ *   the real store without HTTP ("store": `submitForm`, from this process); a raw TransactWriteItems of five fresh
+ *   items ("5-item tx", a submission's transaction without our keys). Per portal step, from the portal process: the
+ *   server's time per request, the part of it spent waiting on DynamoDB, CPU per request, event-loop delay.
+ *
+ * The bar (issue #16): the portal reaches at least half of raw PutItem's best rate, with p99 under 250 ms and
+ * errors under 0.1% at every step up to that rate.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import autocannon from 'autocannon';
+import { apiPath } from '#ui/paths.ts';
+import { ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+
+const STEPS = (process.env.BENCH_LOAD_STEPS ?? '10,25,50,100,200').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
+/** The API alone and the store alone are measured at fewer steps: they say where the time goes. */
+const DIAGNOSIS_STEPS = (process.env.BENCH_LOAD_DIAGNOSIS ?? '10,50').split(',').map(Number);
+const MAX_PER_STEP = Number(process.env.BENCH_LOAD_MAX ?? 20_000);
+const FORM_ID = 'unemployment-benefits-application';
+const TABLE = 'bench-load';
+const BAR = { share: 0.5, p99Ms: 250, errorRate: 0.001 };
+
+Object.assign(process.env, LOCAL_AWS_ENV);
+
+/** A valid application; `n` makes each one distinct. */
+function answers(n: number) {
+  return {
+    givenName: `Applicant${n}`,
+    familyName: 'Rivera',
+    dateOfBirth: '1988-04-12',
+    lastEmployer: 'Northside Packaging Co.',
+    lastDayOfWork: '2026-10-30',
+    reasonJobEnded: 'laid-off',
+    email: `applicant${n}@example.com`,
+    phone: '555-201-0147',
+  };
+}
+
+interface Step {
+  connections: number;
+  /** What the failures were: "503×27", "socket errors×2". */
+  failures?: string;
+  /** Transactions cancelled by TransactionConflict (and tried again) per request. */
+  conflicts?: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+interface PortalMeters {
+  requests: number;
+  serverMs: number;
+  dynamoCalls: number;
+  dynamoMs: number;
+  conflicts: number;
+  byCommand: Record<string, { calls: number; ms: number }>;
+  cpuMs: number;
+  loopDelayP99Ms: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+const dynamo = await startDynamoDbLocal();
+let child: ChildProcess | undefined;
+try {
+  await ensureTable(dynamo.client, TABLE);
+  // For the "store" steps, which run the domain and the store here (configuration is read at import).
+  pointHandlersAt(dynamo.endpoint, TABLE);
+  const { submitForm } = await import('#domain/submissions');
+  const { dynamoDbSubmissionStore } = await import('#adapters/dynamodb-submission-store');
+  const { findCompiledForm } = await import('#adapters/form-registry');
+  const { strings } = await import('#http/site');
+  const compiled = await findCompiledForm(FORM_ID);
+  if (!compiled) throw new Error(`no form ${FORM_ID}: run npm run build`);
+  const store = dynamoDbSubmissionStore(dynamo.client, TABLE);
+  let conflicts = 0;
+  dynamo.client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict')) conflicts++;
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'benchConflicts' },
+  );
+
+  const path = apiPath('submitForm', { formId: FORM_ID });
+  let sent = 0;
+  const nextKey = () => `load-${process.pid}-${(sent++).toString(36).padStart(8, '0')}-${randomUUID().slice(0, 8)}`;
+
+  /** The portal in its own process (bench/load-portal.ts): `full` as `npm start` runs it, `api` the API alone. */
+  async function startPortalProcess(mode: 'full' | 'api') {
+    const started = fork(fileURLToPath(new URL('./load-portal.ts', import.meta.url)), [], {
+      execArgv: ['--import', fileURLToPath(new URL('../local/jsx-hooks.ts', import.meta.url))],
+      env: { ...process.env, BENCH_DYNAMODB_ENDPOINT: dynamo.endpoint, BENCH_PORTAL: mode },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    child = started;
+    const reply = <T>(kind: string) =>
+      new Promise<T>((resolve, reject) => {
+        const onMessage = (message: { kind: string }) => {
+          if (message.kind !== kind) return;
+          started.off('message', onMessage);
+          started.off('exit', onExit);
+          resolve(message as T);
+        };
+        const onExit = (code: number | null) => reject(new Error(`the portal process ended (${code})`));
+        started.on('message', onMessage);
+        started.once('exit', onExit);
+      });
+    const { url } = await reply<{ url: string }>('ready');
+    // Warm the handler, the form's module and the connections' first paths (not counted).
+    for (let i = 0; i < 20; i++) {
+      const response = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': nextKey() },
+        body: JSON.stringify({ answers: answers(sent) }),
+      });
+      if (response.status !== 201) throw new Error(`a warm-up submission answered ${response.status}: ${await response.text()}`);
+    }
+    return { process: started, url, reply };
+  }
+  type PortalProcess = Awaited<ReturnType<typeof startPortalProcess>>;
+  async function stopPortalProcess(running: PortalProcess) {
+    if (running.process.exitCode !== null) return;
+    const ended = new Promise((resolve) => running.process.once('exit', resolve));
+    running.process.send({ kind: 'stop' });
+    const timer = setTimeout(() => running.process.kill('SIGKILL'), 10_000);
+    await ended;
+    clearTimeout(timer);
+  }
+
+  async function portalStep(portal: PortalProcess, connections: number): Promise<Step & { meters: PortalMeters }> {
+    const { url, reply } = portal;
+    portal.process.send({ kind: 'reset' });
+    await reply('reset');
+    const latencies: number[] = [];
+    const result = await autocannon({
+      url,
+      setupClient: (client) => {
+        client.on('response', (_status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      },
+      connections,
+      duration: SECONDS,
+      maxOverallRequests: MAX_PER_STEP,
+      requests: [
+        {
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          setupRequest: (request) => {
+            const n = sent;
+            return {
+              ...request,
+              headers: { ...request.headers, 'idempotency-key': nextKey() },
+              body: JSON.stringify({ answers: answers(n) }),
+            };
+          },
+        },
+      ],
+    });
+    portal.process.send({ kind: 'read' });
+    const meters = await reply<PortalMeters>('meters');
+    const codes = result.statusCodeStats ?? {};
+    const created = codes['201']?.count ?? 0;
+    const answered = Object.values(codes).reduce((sum, s) => sum + (s?.count ?? 0), 0);
+    const total = answered + result.errors;
+    latencies.sort((a, b) => a - b);
+    return {
+      connections,
+      requests: total,
+      rps: created / (result.duration || SECONDS),
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      p99: percentile(latencies, 0.99),
+      errors: total === 0 ? 0 : (total - created) / total,
+      failures: [
+        ...Object.entries(codes)
+          .filter(([code, stat]) => code !== '201' && (stat?.count ?? 0) > 0)
+          .map(([code, stat]) => `${code}×${stat?.count}`),
+        ...(result.errors > 0 ? [`socket errors or timeouts×${result.errors}`] : []),
+      ].join(', '),
+      conflicts: meters.requests === 0 ? 0 : meters.conflicts / meters.requests,
+      meters,
+    };
+  }
+
+  // Raw PutItem: one item the size of a submission's item, a fresh key each time.
+  const sampleItem = {
+    pk: 'SUB#XXXX-XXXX-XXXX',
+    sk: 'SUBMISSION',
+    type: 'submission',
+    formId: FORM_ID,
+    answers: answers(0),
+    submittedAt: new Date().toISOString(),
+  };
+  const putItem = () =>
+    dynamo.client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: marshall({ ...sampleItem, pk: `RAW#${randomUUID()}` }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  /** A transaction of as many fresh items as a submission's (5), none shared: DynamoDB Local's own cost of one. */
+  const transaction = () =>
+    dynamo.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: Array.from({ length: 5 }, () => ({
+          Put: {
+            TableName: TABLE,
+            Item: marshall({ ...sampleItem, pk: `RAW#${randomUUID()}` }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      }),
+    );
+  /** The submission's own write: the domain rules and the store's transaction, without HTTP or the handler. */
+  const storeCreate = () =>
+    submitForm({ compiled, answers: answers(sent), locale: 'en', channel: 'api', idempotencyKey: nextKey() }, { store, strings });
+  async function loopStep(connections: number, call: () => Promise<unknown>): Promise<Step> {
+    const latencies: number[] = [];
+    let errors = 0;
+    conflicts = 0;
+    const started = performance.now();
+    const ends = started + SECONDS * 1000;
+    let budget = MAX_PER_STEP;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < ends && budget-- > 0) {
+          const at = performance.now();
+          try {
+            await call();
+            latencies.push(performance.now() - at);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const total = latencies.length + errors;
+    return {
+      connections,
+      requests: total,
+      rps: latencies.length / seconds,
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      p99: percentile(latencies, 0.99),
+      errors: total === 0 ? 0 : errors / total,
+      conflicts: total === 0 ? 0 : conflicts / total,
+    };
+  }
+
+  const portalSteps: (Step & { meters: PortalMeters })[] = [];
+  const rawSteps: Step[] = [];
+  const storeSteps: Step[] = [];
+  const transactionSteps: Step[] = [];
+  const apiSteps: (Step & { meters: PortalMeters })[] = [];
+  const full = await startPortalProcess('full');
+  for (const connections of STEPS) portalSteps.push(await portalStep(full, connections));
+  await stopPortalProcess(full);
+  const api = await startPortalProcess('api');
+  for (const connections of DIAGNOSIS_STEPS) apiSteps.push(await portalStep(api, connections));
+  await stopPortalProcess(api);
+  // Warm the bench's own client like the portal's was warmed.
+  await loopStep(4, putItem);
+  for (const connections of STEPS) rawSteps.push(await loopStep(connections, putItem));
+  for (const connections of DIAGNOSIS_STEPS) storeSteps.push(await loopStep(connections, storeCreate));
+  for (const connections of DIAGNOSIS_STEPS) transactionSteps.push(await loopStep(connections, transaction));
+
+  const ms = (value: number) => `${value.toFixed(1)}`.padStart(7);
+  const pct = (value: number) => `${(value * 100).toFixed(2)}%`.padStart(7);
+  // A step in which nothing was answered says so: its requests were still waiting when the step ended.
+  const row = (label: string, s: Step) =>
+    s.requests === 0
+      ? `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${'0'.padStart(7)}  nothing answered within ${SECONDS} s`
+      : `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${String(s.requests).padStart(7)} ${s.rps.toFixed(0).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${pct(s.errors)} ${(s.conflicts ?? 0).toFixed(2).padStart(9)}${s.failures ? `  (${s.failures})` : ''}`;
+  console.log(
+    `Load ramp (${SECONDS} s a step, loopback; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end): ` +
+      `POST ${path} against the local portal, and raw PutItem on the same DynamoDB Local`,
+  );
+  console.log(
+    `  ${'what'.padEnd(9)} ${'conns'.padStart(5)} ${'sent'.padStart(7)} ${'ok/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'conflicts'.padStart(9)}`,
+  );
+  for (const s of portalSteps) console.log(row('portal', s));
+  for (const s of rawSteps) console.log(row('PutItem', s));
+  for (const s of apiSteps) console.log(row('API only', s));
+  for (const s of storeSteps) console.log(row('store', s));
+  for (const s of transactionSteps) console.log(row('5-item tx', s));
+
+  console.log('  where a portal request spends its time (means per request, in the portal process):');
+  console.log(
+    `  ${'what'.padEnd(9)} ${'conns'.padStart(5)} ${'p50 ms'.padStart(10)} ${'server ms'.padStart(10)} ${'DynamoDB ms'.padStart(12)} ${'calls'.padStart(6)} ${'conflicts'.padStart(10)} ${'CPU ms'.padStart(7)} ${'CPU busy'.padStart(9)} ${'loop p99'.padStart(9)}  DynamoDB by command: mean ms (calls)`,
+  );
+  for (const [label, s] of [
+    ...portalSteps.map((step) => ['portal', step] as const),
+    ...apiSteps.map((step) => ['API only', step] as const),
+  ]) {
+    const m = s.meters;
+    const per = (value: number) => (m.requests === 0 ? 0 : value / m.requests);
+    console.log(
+      `  ${label.padEnd(9)} ${String(s.connections).padStart(5)} ${s.p50.toFixed(1).padStart(10)} ${per(m.serverMs).toFixed(1).padStart(10)} ${per(m.dynamoMs).toFixed(1).padStart(12)} ${per(m.dynamoCalls).toFixed(1).padStart(6)} ${per(m.conflicts).toFixed(2).padStart(10)} ${per(m.cpuMs).toFixed(2).padStart(7)} ${`${((m.cpuMs / (SECONDS * 1000)) * 100).toFixed(0)}%`.padStart(9)} ${m.loopDelayP99Ms.toFixed(0).padStart(9)}  ${Object.entries(
+        m.byCommand,
+      )
+        .map(([name, c]) => `${name} ${(c.ms / c.calls).toFixed(1)} (${c.calls})`)
+        .join(', ')}`,
+    );
+  }
+
+  const bestRaw = Math.max(...rawSteps.map((s) => s.rps));
+  const target = bestRaw * BAR.share;
+  const bestPortal = Math.max(...portalSteps.map((s) => s.rps));
+  const healthy = (s: Step) => s.requests > 0 && s.p99 < BAR.p99Ms && s.errors < BAR.errorRate;
+  // Every step up to the one that first reaches the target rate must be healthy.
+  const reaching = portalSteps.findIndex((s) => s.rps >= target);
+  const met = reaching >= 0 && portalSteps.slice(0, reaching + 1).every(healthy);
+  const bestHealthy = Math.max(0, ...portalSteps.filter(healthy).map((s) => s.rps));
+  console.log(
+    `  the bar: the portal reaches half of raw PutItem's best rate (${bestRaw.toFixed(0)}/s → ${target.toFixed(0)}/s), p99 < ${BAR.p99Ms} ms and errors < ${BAR.errorRate * 100}% up to it: ` +
+      `${met ? 'MET' : 'NOT MET'} — portal best ${bestPortal.toFixed(0)}/s (${((bestPortal / bestRaw) * 100).toFixed(0)}% of PutItem), best within p99 and errors ${bestHealthy.toFixed(0)}/s`,
+  );
+} finally {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await dynamo.stop();
+}

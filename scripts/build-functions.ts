@@ -5,14 +5,14 @@
  * - functions/generated/site.js — the site's strings, the agencies' names, and the stylesheet, scripts and
  *   images of the built site (read off web/dist/_shell/), so pages the functions render look like the site's.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { jsonSchemaFor } from '../catalog/src/form-schema.ts';
 import { localePath, translate, withAgency } from '../catalog/src/i18n.ts';
-import { type Catalog, serviceOfForm } from '../catalog/src/load.ts';
+import { type Catalog, catalogDir, serviceOfForm } from '../catalog/src/load.ts';
 import { LOCALES, type Locale } from '../catalog/src/schema.ts';
 import type { SearchEntry, SearchIndex } from '../catalog/src/search.ts';
 import { loadAgencyConfig } from '../infra/config.ts';
@@ -122,17 +122,26 @@ export function searchIndex(catalog: Catalog): SearchIndex {
   return Object.fromEntries(LOCALES.map((locale) => [locale, entriesFor(locale)])) as SearchIndex;
 }
 
-export function generateFunctionData(catalog: Catalog, distDir: string, outDir = GENERATED_DIR): { forms: number } {
+export function generateFunctionData(
+  catalog: Catalog,
+  distDir: string,
+  outDir = GENERATED_DIR,
+  catalogFolder = catalogDir(),
+): { forms: number } {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'forms'), { recursive: true });
   for (const form of catalog.forms.values()) {
     const service = serviceOfForm(catalog, form.id);
+    const pdf = catalog.pdfForms.get(form.id);
     const module =
       `// Generated from catalog/forms/${form.id}.json by scripts/build-functions.ts. Do not edit.\n` +
       `${compileValidator(jsonSchemaFor(form))}\n` +
       `export const form = ${JSON.stringify(form)};\n` +
-      `export const service = ${JSON.stringify({ id: service.id, agency: service.agency, title: service.title, ...(service.fee && { fee: service.fee }) })};\n`;
+      `export const service = ${JSON.stringify({ id: service.id, agency: service.agency, title: service.title, ...(service.fee && { fee: service.fee }) })};\n` +
+      // The agency's own PDF sits beside the module (<form-id>.pdf), read only when someone downloads one.
+      (pdf ? `export const pdfMap = ${JSON.stringify(pdf.fields)};\n` : '');
     writeFileSync(join(outDir, 'forms', `${form.id}.js`), module);
+    if (pdf) copyFileSync(join(catalogFolder, 'pdf-forms', pdf.pdf), join(outDir, 'forms', `${form.id}.pdf`));
   }
   const assets = siteAssets(readFileSync(join(distDir, '_shell', 'index.html'), 'utf8'));
   const agencies = Object.fromEntries(

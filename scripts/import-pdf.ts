@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogDir } from './catalog-dir.ts';
+import { catalogDir } from '../catalog/src/load.ts';
 import { type Draft, draftForm, slug } from './pdf-import/draft-form.ts';
 import { readPdf, UnreadablePdfError } from './pdf-import/read-pdf.ts';
 
@@ -17,11 +17,7 @@ export interface ImportResult {
 }
 
 /** Reads the PDF and drafts the form; writes nothing. */
-export async function importPdf(
-  bytes: Uint8Array,
-  id: string,
-  progress: (message: string) => void = () => {},
-): Promise<Draft> {
+export async function importPdf(bytes: Uint8Array, id: string, progress: (message: string) => void = () => {}): Promise<Draft> {
   const read = await readPdf(bytes, (page, pages) => progress(`Read the words of page ${page} of ${pages}`));
   progress(`Found ${read.fields.length} fields on ${read.pageCount} page${read.pageCount === 1 ? '' : 's'}`);
   return draftForm(read, {
@@ -84,9 +80,7 @@ if (import.meta.main) {
     for (const path of written) console.log(`  wrote ${path}`);
     console.log(`\nFor a person to finish (${draft.undecided.length}):`);
     for (const line of draft.undecided) console.log(`- ${line}`);
-    console.log(
-      `\nThen add a service whose "form" is "${id}" and list it in a life event; \`npm run build\` checks the rest.`,
-    );
+    console.log(`\nThen add a service whose "form" is "${id}" and list it in a life event; \`npm run build\` checks the rest.`);
   } catch (error) {
     if (error instanceof UnreadablePdfError) {
       console.error(`import-pdf: cannot import ${file}: ${error.message}`);

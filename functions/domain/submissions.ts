@@ -4,6 +4,7 @@
  */
 import type { FieldProblem } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
+import type { PdfFieldMap } from '#catalog/pdf-map';
 import type { Fee, Form, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
@@ -22,6 +23,8 @@ export interface CompiledForm {
   form: Form;
   service: { id: string; agency: string; title: Localized; fee?: Fee };
   validate: CompiledValidator;
+  /** A form the agency also has on paper: which question fills which field of its PDF (catalog/pdf-forms/). */
+  pdfMap?: readonly PdfFieldMap[];
 }
 
 export interface Submission {

@@ -85,7 +85,9 @@ export function questionName(pdfName: string): string {
     .filter(Boolean)
     .map((word) => (/[a-z]/.test(word) ? word : word.toLowerCase()));
   const camel = words
-    .map((word, index) => (index === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word, index) =>
+      index === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : word.charAt(0).toUpperCase() + word.slice(1),
+    )
     .join('');
   const named = /^[a-z]/.test(camel) ? camel : `field${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;
   return named.slice(0, 40);
@@ -159,7 +161,8 @@ export function draftForm(read: ReadPdf, options: { id: string; onField?: (done:
   for (const item of placed) {
     const { field } = item;
     const labelText = item.label?.text ?? cleanLabel(field.name.replace(/[_.]+/g, ' '));
-    if (!item.label) undecided.push(`"${field.name}" (page ${item.page + 1}): no label found near it; the draft uses its field name`);
+    if (!item.label)
+      undecided.push(`"${field.name}" (page ${item.page + 1}): no label found near it; the draft uses its field name`);
     if (OFFICE_USE.test(labelText)) {
       undecided.push(`"${field.name}" (page ${item.page + 1}) is "${labelText}": left out of the web form (for the office)`);
       continue;
@@ -168,11 +171,16 @@ export function draftForm(read: ReadPdf, options: { id: string; onField?: (done:
     // Side by side on one line is two people's answers (plaintiff and defendant), not one asked twice.
     const twinKey = descriptiveTooltip(field.tooltip) ? `${baseName(field.name)}\n${field.tooltip}` : undefined;
     const twinOf = twinKey ? sameAsked.get(twinKey) : undefined;
-    const twin =
-      twinOf && Math.abs(twinOf.box.y - item.box.y) > item.box.height ? twinOf.name : undefined;
+    const twin = twinOf && Math.abs(twinOf.box.y - item.box.y) > item.box.height ? twinOf.name : undefined;
     if (twin) {
       byQuestion.get(twin)?.pdfFields.push(field.name);
-      imported.push({ pdfField: field.name, question: twin, label: labelText, source: item.label?.source ?? 'name', page: item.page });
+      imported.push({
+        pdfField: field.name,
+        question: twin,
+        label: labelText,
+        source: item.label?.source ?? 'name',
+        page: item.page,
+      });
       continue;
     }
     let name = questionName(field.name);
@@ -211,7 +219,13 @@ export function draftForm(read: ReadPdf, options: { id: string; onField?: (done:
     page.fields.push(draft);
     byQuestion.set(name, map);
     mapFields.push(map);
-    imported.push({ pdfField: field.name, question: name, label: labelText, source: item.label?.source ?? 'name', page: item.page });
+    imported.push({
+      pdfField: field.name,
+      question: name,
+      label: labelText,
+      source: item.label?.source ?? 'name',
+      page: item.page,
+    });
   }
   for (const skipped of read.skipped) undecided.push(`"${skipped.name}" is ${skipped.why}: left out`);
   if (!anyRequired && placed.length > 0)

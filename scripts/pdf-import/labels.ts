@@ -200,7 +200,11 @@ export function cleanLabel(raw: string): string {
 /** A tooltip that says more than a word or two, and is not Acrobat's "undefined" placeholder. */
 export function descriptiveTooltip(tooltip: string | undefined): boolean {
   if (!tooltip) return false;
-  const words = tooltip.replace(/\[\d+\]/g, '').trim().split(/\s+/).filter(Boolean);
+  const words = tooltip
+    .replace(/\[\d+\]/g, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   return words.length >= 3 && !/^undefined/i.test(tooltip);
 }
 

@@ -7,12 +7,12 @@ import {
   PDFCheckBox,
   PDFDocument,
   PDFDropdown,
+  PDFHexString,
   PDFName,
   PDFOptionList,
   PDFRadioGroup,
   type PDFRef,
   PDFString,
-  PDFHexString,
   PDFTextField,
 } from 'pdf-lib';
 import { getDocumentProxy } from 'unpdf';
@@ -113,8 +113,7 @@ export async function readPdf(bytes: Uint8Array, onPage?: (page: number, pages: 
     const widgets = field.acroField.getWidgets().map((widget) => {
       const ref = doc.context.getObjectRef(widget.dict) as PDFRef | undefined;
       const onPage = widget.P();
-      const page =
-        (onPage && pageOfRef.get(onPage.toString())) ?? (ref && pageOfRef.get(`annot ${ref.toString()}`)) ?? 0;
+      const page = (onPage && pageOfRef.get(onPage.toString())) ?? (ref && pageOfRef.get(`annot ${ref.toString()}`)) ?? 0;
       const r = widget.getRectangle();
       const option = kind === 'radio' ? widget.getOnValue()?.decodeText() : undefined;
       return { page, rect: { x: r.x, y: r.y, width: r.width, height: r.height }, ...(option && { option }) };

@@ -10,7 +10,9 @@
  * - Lighthouse (mobile) scores per page type (bench/lighthouse.ts);
  * - the CDK app's synth wall time (bundling every function, the five rule packs) and resources per stack;
  * - what a million form submissions cost on AWS, from the DynamoDB capacity and handler time the real
- *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts.
+ *   handlers consume (bench/submission-cost.ts) at the list prices in bench/prices.ts;
+ * - a catalog of 1,000 generated forms: the site build against bare Astro, its gates, validators, start-up
+ *   (bench/thousand-forms.ts; `npm run bench -- catalog` runs it alone).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,11 @@ if (process.argv[2] === 'forms') {
     stdio: 'inherit',
     cwd: ROOT,
   });
+  process.exit(0);
+}
+// `npm run bench -- catalog`: only the 1,000-form catalog: build, gates, validators, start-up (bench/thousand-forms.ts).
+if (process.argv[2] === 'catalog') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/thousand-forms.ts')], { stdio: 'inherit', cwd: ROOT });
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -361,5 +368,8 @@ console.log(
 // 6: the agency queue at 100,000 submissions (one Query per shard per page), then its CSV export.
 execFileSync(process.execPath, [join(ROOT, 'bench/queue.ts')], { stdio: 'inherit' });
 execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
+
+// 7: a department's 1,000 forms: the build and its gates against bare Astro, validators, start-up.
+execFileSync(process.execPath, [join(ROOT, 'bench/thousand-forms.ts')], { stdio: 'inherit', cwd: ROOT });
 
 rmSync(out, { recursive: true, force: true });

@@ -34,7 +34,10 @@ function Contact({ lang }: { lang: Lang }) {
 const lists = new Map<string, Intl.ListFormat>();
 const listOf = (locale: string, items: string[]) => {
   let format = lists.get(locale);
-  if (!format) lists.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    lists.set(locale, format);
+  }
   return format.format(items);
 };
 

@@ -224,8 +224,7 @@ try {
       ).trim(),
     );
   const samples = files.map((): number[] => []);
-  for (let run = 0; run < RUNS; run++)
-    for (const [i, file] of files.entries()) samples[i]?.push(sample(file));
+  for (let run = 0; run < RUNS; run++) for (const [i, file] of files.entries()) samples[i]?.push(sample(file));
   const median = (taken: number[]) => [...taken].sort((a, b) => a - b)[Math.floor(taken.length / 2)] ?? 0;
   const size = (file: string) => startBytes.get(file) ?? 0;
   const forms = readdirSync(join(ROOT, 'functions/generated/forms')).filter((name) => name.endsWith('.js')).length;

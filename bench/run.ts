@@ -14,6 +14,8 @@
  * - the agency queue and its export at 100,000 submissions (bench/queue.ts, bench/export.ts);
  * - a ramp of submissions against the local portal beside raw PutItem on the same DynamoDB Local (bench/load.ts),
  *   and deadline day on AWS simulated through the real stores' keys (bench/deadline.ts).
+ * - a catalog of 1,000 generated forms: the site build against bare Astro, its gates, validators, start-up
+ *   (bench/thousand-forms.ts; `npm run bench -- catalog` runs it alone).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -72,6 +74,11 @@ if (process.argv[2] === 'forms') {
     stdio: 'inherit',
     cwd: ROOT,
   });
+  process.exit(0);
+}
+// `npm run bench -- catalog`: only the 1,000-form catalog: build, gates, validators, start-up (bench/thousand-forms.ts).
+if (process.argv[2] === 'catalog') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/thousand-forms.ts')], { stdio: 'inherit', cwd: ROOT });
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -383,5 +390,8 @@ execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inheri
 // simulated through the real stores' keys (bench/deadline.ts).
 for (const script of ['bench/load.ts', 'bench/deadline.ts'])
   execFileSync(process.execPath, ['--import', join(ROOT, 'local/jsx-hooks.ts'), join(ROOT, script)], { stdio: 'inherit' });
+
+// 8: a department's 1,000 forms: the build and its gates against bare Astro, validators, start-up.
+execFileSync(process.execPath, [join(ROOT, 'bench/thousand-forms.ts')], { stdio: 'inherit', cwd: ROOT });
 
 rmSync(out, { recursive: true, force: true });

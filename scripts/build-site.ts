@@ -57,24 +57,29 @@ function warningsIn(output: string): string[] {
   return output.split('\n').filter((line) => /\b(WARN|warn|Warning|ERROR)\b/.test(line));
 }
 
-export async function buildSite(): Promise<void> {
+/**
+ * Builds the site from the catalog folder CATALOG_DIR names (catalog/ when unset: web/src/lib/catalog.ts) into
+ * `distDir` (web/dist; the 1,000-form bench builds into a temporary folder).
+ */
+export async function buildSite(distDir: string = DIST): Promise<{ pages: number; tasks: number }> {
   const started = performance.now();
-  const astro = await runTool('astro', ['build', '--root', 'web']);
+  const astro = await runTool('astro', ['build', '--root', 'web', '--outDir', distDir]);
   for (const line of warningsIn(astro)) console.warn(line);
 
-  const inline = findInlineCode(DIST);
+  const inline = findInlineCode(distDir);
   if (inline.length > 0) throw new Error(`The CSP allows no inline code, but:\n- ${inline.join('\n- ')}`);
 
-  const depth = checkClickDepth(DIST);
+  const depth = checkClickDepth(distDir);
   if (depth.problems.length > 0) {
     throw new Error(`Some tasks are too many clicks from the home page:\n- ${depth.problems.join('\n- ')}`);
   }
 
-  const links = checkLinks(DIST);
+  const links = checkLinks(distDir);
   if (links.problems.length > 0) throw new Error(`Some links lead nowhere:\n- ${links.problems.join('\n- ')}`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Site built: ${depth.pages} pages, ${depth.tasks.length} task pages within 3 clicks (${seconds} s).`);
+  return { pages: depth.pages, tasks: depth.tasks.length };
 }
 
 if (import.meta.main) {

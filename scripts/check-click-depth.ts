@@ -91,6 +91,17 @@ function readSite(distDir: string): Map<string, Page> {
 
 const isShell = (pagePath: string) => pagePath.split('/').includes('_shell');
 
+/**
+ * The catalog file a task page is built from and what to change in it: a service's pages come from
+ * catalog/services/<id>.json and are reached home → life event → service → task.
+ */
+function fixFor(pagePath: string): string {
+  const service = /^\/(?:[a-z]{2}\/)?services\/([a-z0-9-]+)\//.exec(pagePath)?.[1];
+  return service
+    ? ` Its service is catalog/services/${service}.json: list "${service}" in a life event's "services" (catalog/life-events/), so it is home → life event → service → task.`
+    : '';
+}
+
 export function checkClickDepth(distDir: string, maxDepth = 3): ClickDepthReport {
   const pages = readSite(distDir);
   const home = pages.get('/');
@@ -129,10 +140,12 @@ export function checkClickDepth(distDir: string, maxDepth = 3): ClickDepthReport
     const clicks = depth.get(pagePath) ?? -1;
     tasks.push({ path: pagePath, depth: clicks });
     if (clicks === -1) {
-      problems.push(`${pagePath} is a task page but no link leads to it from the home page. Link it from its service page.`);
+      problems.push(
+        `${pagePath} is a task page but no link leads to it from the home page. Link it from its service page.${fixFor(pagePath)}`,
+      );
     } else if (clicks > maxDepth) {
       problems.push(
-        `${pagePath} is ${clicks} clicks from the home page; tasks must be at most ${maxDepth}. Shortest path: ${trail(pagePath)}`,
+        `${pagePath} is ${clicks} clicks from the home page; tasks must be at most ${maxDepth}. Shortest path: ${trail(pagePath)}.${fixFor(pagePath)}`,
       );
     }
   }

@@ -1,14 +1,54 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
-import { renameSync, rmdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@astrojs/preact';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
+import * as sass from 'sass-embedded';
 import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
 import { loadAgencyConfig, sealFile } from '../infra/config.ts';
 
 const uswds = path.resolve(process.cwd(), 'node_modules/@uswds/uswds');
+const uswdsPackages = path.join(uswds, 'packages');
+const stylesDir = path.resolve(process.cwd(), 'web/src/styles');
+const cssCache = path.resolve(process.cwd(), 'node_modules/.astro/portal-css');
+
+/**
+ * The site's stylesheets compiled once and kept (node_modules/.astro/portal-css/), keyed by every input: our
+ * .scss files, the USWDS and Sass versions. Compiling USWDS is most of a build's fixed cost (seconds of Sass per
+ * build; decision 118); Vite then reads the kept CSS, which Sass passes through in milliseconds, and treats it as
+ * before (url() aliases, hashing, minifying). A change to any input compiles again.
+ */
+function keptStylesheets(): Plugin {
+  const version = (pkg: string) =>
+    (JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  let inputs: string | undefined;
+  return {
+    name: 'portal:kept-stylesheets',
+    enforce: 'pre',
+    async load(id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.endsWith('.scss') || path.dirname(file) !== stylesDir) return undefined;
+      inputs ??= [
+        version('@uswds/uswds'),
+        version('sass-embedded'),
+        ...readdirSync(stylesDir)
+          .sort()
+          .map((name) => `${name}\n${readFileSync(path.join(stylesDir, name), 'utf8')}`),
+      ].join('\n');
+      const key = createHash('sha256').update(`${inputs}\n${file}`).digest('hex').slice(0, 24);
+      const kept = path.join(cssCache, `${path.basename(file, '.scss')}-${key}.css`);
+      if (existsSync(kept)) return readFileSync(kept, 'utf8');
+      const { css } = await sass.compileAsync(file, { loadPaths: [uswdsPackages], quietDeps: true });
+      mkdirSync(cssCache, { recursive: true });
+      writeFileSync(kept, css);
+      return css;
+    },
+  };
+}
 
 /**
  * agency.config.json, checked as synth checks it. The site's own address: hreflang and canonical links must be
@@ -74,7 +114,7 @@ export default defineConfig({
   // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
   integrations: [preact(), notFoundPagesAsFiles()],
   vite: {
-    plugins: [agencySeal(sealFile(agencyConfig, agencyConfigPath))],
+    plugins: [keptStylesheets(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
       // ships only the images actually used, with hashed names.
@@ -86,7 +126,7 @@ export default defineConfig({
     },
     css: {
       preprocessorOptions: {
-        scss: { loadPaths: [path.join(uswds, 'packages')], quietDeps: true },
+        scss: { loadPaths: [uswdsPackages], quietDeps: true },
       },
     },
   },

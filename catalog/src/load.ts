@@ -2,10 +2,11 @@
  * Reads catalog/ from disk and checks it. Every problem names the file, the place in it and the fix;
  * all problems are reported at once so an editor can mend them in one pass.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { type PdfMap, PdfMapSchema, TRANSLATE_MARK } from './pdf-map.ts';
 import {
   type Agency,
   AgencySchema,
@@ -25,9 +26,21 @@ export interface Catalog {
   services: Map<string, Service>;
   forms: Map<string, Form>;
   strings: Strings;
+  /** Forms filled into the agency's own PDF (catalog/pdf-forms/<form-id>.json beside <form-id>.pdf), by form id. */
+  pdfForms: Map<string, PdfMap>;
 }
 
 export const CATALOG_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The one knob for which catalog folder the build, its checks and the importer read: CATALOG_DIR (a path,
+ * relative to the working folder), else `fallback` (the repository's catalog/). The 1,000-form bench points it at
+ * a generated catalog in a temporary folder.
+ */
+export function catalogDir(fallback: string = CATALOG_DIR): string {
+  const chosen = process.env.CATALOG_DIR;
+  return chosen ? resolve(chosen) : fallback;
+}
 
 export class CatalogError extends Error {
   override name = 'CatalogError';
@@ -62,11 +75,22 @@ function where(path: PropertyKey[]): string {
         .replace(/^\./, '')}`;
 }
 
+/** Every Spanish text that import-pdf left in English ("[translate] …"), with where it is. */
+function untranslated(data: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  if (Array.isArray(data)) return data.flatMap((item, index) => untranslated(item, [...path, index]));
+  if (data === null || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    key === 'es' && typeof value === 'string' && value.startsWith(TRANSLATE_MARK.trim())
+      ? [[...path, key]]
+      : untranslated(value, [...path, key]),
+  );
+}
+
 function listOf(ids: Iterable<string>): string {
   return [...ids].sort().join(', ');
 }
 
-export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
+export function loadCatalog(dir: string = catalogDir()): Catalog {
   const problems: string[] = [];
   const show = (file: string) => relative(join(dir, '..'), file);
 
@@ -77,6 +101,10 @@ export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
         problems.push(`${show(file)}: this is not valid JSON (${data.message}). Check for a missing comma or quote.`);
         continue;
       }
+      for (const path of untranslated(data))
+        problems.push(
+          `${show(file)}${where(path)}: still in English, marked "${TRANSLATE_MARK.trim()}" by import-pdf. Write the Spanish text (and drop the mark).`,
+        );
       const result = schema.safeParse(data);
       if (!result.success) {
         for (const issue of result.error.issues) problems.push(`${show(file)}${where(issue.path)}: ${issue.message}`);
@@ -149,8 +177,47 @@ export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
       );
   }
 
+  const pdfForms = new Map<string, PdfMap>();
+  const pdfDir = join(dir, 'pdf-forms');
+  for (const { file, data } of existsSync(pdfDir) ? readJsonFiles(pdfDir) : []) {
+    const mapping = PdfMapSchema.safeParse(data);
+    if (!mapping.success) {
+      for (const issue of mapping.error.issues) problems.push(`${show(file)}${where(issue.path)}: ${issue.message}`);
+      continue;
+    }
+    problems.push(...pdfMapProblems(mapping.data, forms.get(mapping.data.form), show(file), basename(file, '.json'), pdfDir));
+    pdfForms.set(mapping.data.form, mapping.data);
+  }
+
   if (problems.length > 0) throw new CatalogError(problems);
-  return { agencies, lifeEvents, services, forms, strings };
+  return { agencies, lifeEvents, services, forms, strings, pdfForms };
+}
+
+/** A mapping must name its own form, a PDF beside it, and questions that form asks with answers the PDF can take. */
+function pdfMapProblems(mapping: PdfMap, form: Form | undefined, file: string, name: string, pdfDir: string): string[] {
+  if (mapping.form !== name)
+    return [`${file} at form: it says "${mapping.form}" but the file is named "${name}.json". Make them the same.`];
+  if (!form)
+    return [
+      `${file} at form: there is no form "${mapping.form}". Add catalog/forms/${mapping.form}.json or delete this mapping.`,
+    ];
+  const problems: string[] = [];
+  if (!existsSync(join(pdfDir, mapping.pdf)))
+    problems.push(`${file} at pdf: there is no catalog/pdf-forms/${mapping.pdf}. Put the agency's PDF there.`);
+  const fields = new Map(form.fields.map((field) => [field.name, field]));
+  mapping.fields.forEach((entry, index) => {
+    const field = fields.get(entry.question);
+    if (!field) {
+      problems.push(
+        `${file} at fields[${index}].question: the form "${form.id}" asks no question "${entry.question}". Use one of: ${listOf(fields.keys())}`,
+      );
+      return;
+    }
+    for (const value of Object.keys(entry.options ?? {}))
+      if (!(field.type === 'yesNo' ? ['yes', 'no'] : (field.options ?? []).map((o) => o.value)).includes(value))
+        problems.push(`${file} at fields[${index}].options: "${entry.question}" has no option "${value}".`);
+  });
+  return problems;
 }
 
 /** The service a form belongs to (every form has exactly one, checked on load). */

@@ -15,6 +15,7 @@ const item = z.object({
   statusLabel: z.string(),
   statusMeaning: z.string().describe("The status page's own words for what the status means"),
   statusUrl: z.string(),
+  pdfUrl: z.string().describe('A PDF of the answers sent (with the same sign-in)'),
   withdrawUrl: z.string().optional().describe('While the agency is still working on it: where to withdraw it'),
   paymentLabel: z.string(),
   paymentUrl: z.string().optional(),

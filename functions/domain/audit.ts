@@ -9,6 +9,8 @@ import type { Caller } from './authorization.ts';
 
 export type AuditAction =
   | 'case.read'
+  /** A PDF of the case's answers downloaded from the case page. */
+  | 'case.pdf'
   | 'case.status'
   | 'case.message'
   | 'case.note'

@@ -114,6 +114,16 @@ export async function openCase(input: Acting, deps: CaseDeps): Promise<CaseRecor
   };
 }
 
+/** A PDF of the case's answers for staff: the same answers as opening it, so the same check and its own audit entry. */
+export async function copyOfCase(input: Acting, deps: CaseDeps): Promise<Submission> {
+  const { found, actor } = await caseFor(input, deps);
+  const { submission } = found;
+  await deps.store.recordAudit(
+    auditEntry({ actor, agency: submission.agency, action: 'case.pdf', record: submission.code, from: input.from }, deps),
+  );
+  return submission;
+}
+
 function cleanText(text: string | undefined): string | undefined {
   const kept = text?.trim();
   return kept ? kept : undefined;

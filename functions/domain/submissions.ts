@@ -4,6 +4,7 @@
  */
 import type { FieldProblem } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
+import type { PdfFieldMap } from '#catalog/pdf-map';
 import type { Fee, Form, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
@@ -20,8 +21,17 @@ export type SubmissionStatus = (typeof STATUSES)[number];
 /** What the submit handler needs to know about a form: built into one small module per form. */
 export interface CompiledForm {
   form: Form;
-  service: { id: string; agency: string; title: Localized; fee?: Fee };
+  service: {
+    id: string;
+    agency: string;
+    title: Localized;
+    fee?: Fee;
+    /** What the confirmation and status pages say next: how long it takes, whom to call. */
+    facts?: { processingTime: Localized; agency?: { name: Localized; phone: string; hours: Localized } } | undefined;
+  };
   validate: CompiledValidator;
+  /** A form the agency also has on paper: which question fills which field of its PDF (catalog/pdf-forms/). */
+  pdfMap?: readonly PdfFieldMap[];
 }
 
 export interface Submission {

@@ -9,7 +9,7 @@ import { freshIdempotencyKey } from '#http/idempotency';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { json } from '#http/responses';
-import { services, strings } from '#http/site';
+import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { apiPath } from '#ui/paths.ts';
@@ -33,7 +33,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       altHref: otherLanguageHref(path, locale),
       fee: compiled?.service.fee,
       idempotencyKey: freshIdempotencyKey(),
-      facts: compiled && services[compiled.service.id],
+      facts: compiled?.service.facts,
     }),
   );
 };

@@ -8,7 +8,6 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { findCompiledForm } from '#adapters/form-registry';
 import { decodeCursor, encodeCursor, parseQueueFilter } from '#domain/case-queue';
 import { type ExportForm, exportQueue } from '#domain/queue-export';
-import { agencyForms } from '#generated/agency-forms.js';
 import { callerOf } from '#http/caller';
 import { caseDeps, isPageRoute, originOf } from '#http/cases';
 import { csvFile } from '#http/csv';
@@ -17,6 +16,8 @@ import { withHttp } from '#http/with-http';
 import { apiPath } from '#ui/paths.ts';
 
 async function formsOf(agency: string, serviceId?: string): Promise<ExportForm[]> {
+  // Read on the first export, not at start-up: the list grows with the catalog (decision 118).
+  const { agencyForms } = await import('#generated/agency-forms.js');
   const listed = (agencyForms[agency] ?? []).filter((f) => serviceId === undefined || f.serviceId === serviceId);
   const compiled = await Promise.all(listed.map((f) => findCompiledForm(f.formId)));
   return compiled.flatMap((c) => (c ? [{ serviceId: c.service.id, serviceTitle: c.service.title, form: c.form }] : []));

@@ -31,6 +31,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         // The status page's own words for it; `message` (what the agency said with it) comes with the summary.
         statusMeaning: translate(strings, `status.meaning.${submission.status}`, locale),
         statusUrl: apiPath('showStatus', { code: submission.code }),
+        pdfUrl: apiPath('downloadMySubmissionPdf', { code: submission.code }),
         ...(nextStatuses(submission.status, 'citizen').includes('withdrawn') && {
           withdrawUrl: apiPath('withdrawMySubmission', { code: submission.code }),
         }),

@@ -1,7 +1,6 @@
 /** GET /api/search?q=…&lang=…: site search on a plain GET, so the header's search works without JavaScript. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { searchEntries } from '#catalog/search';
-import { searchIndex } from '#generated/search.js';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { json } from '#http/responses';
@@ -14,6 +13,8 @@ const MAX_QUERY = 200;
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
+  // Read on the first search, not at start-up: the index grows with the catalog (decision 118).
+  const { searchIndex } = await import('#generated/search.js');
   const query = (event.queryStringParameters?.q ?? '').slice(0, MAX_QUERY);
   const entries = searchIndex[locale];
   const results = searchEntries(entries, query);

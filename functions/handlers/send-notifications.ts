@@ -15,20 +15,25 @@ import { insertedItem } from '#adapters/dynamodb-stream';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
 import { notifyAbout } from '#domain/notifications';
-import { services, strings } from '#http/site';
+import { agencyNames, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 import { apiPath } from '#ui/paths.ts';
 
 const settings = notifierConfig();
+/** Which agency runs each service: read on the first batch, not at start-up (it grows with the catalog, decision 118). */
+let serviceAgencies: Record<string, string> | undefined;
 const deps = {
   cases: dynamoDbCaseStore(dynamoDb, config.tableName),
   notices: dynamoDbNotices(dynamoDb, config.tableName),
   mailer: sesMailer({ from: settings.from, configurationSet: settings.configurationSet, endpoint: settings.sesEndpoint }),
   strings,
   now: () => new Date(),
-  agencyName: (serviceId: string, locale: 'en' | 'es') => services[serviceId]?.agency?.name[locale],
+  agencyName: (serviceId: string, locale: 'en' | 'es') => {
+    const agency = serviceAgencies?.[serviceId];
+    return agency ? agencyNames[agency]?.[locale] : undefined;
+  },
   statusUrl: (code: string, locale: 'en' | 'es') =>
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
 };
@@ -40,6 +45,7 @@ export function entryOf(record: DynamoDBRecord) {
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  serviceAgencies ??= (await import('#generated/service-agencies.js')).serviceAgencies;
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const entry = entryOf(record);

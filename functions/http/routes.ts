@@ -128,6 +128,27 @@ export const routes = [
     summary: "The signed-in person's own timeline, newest first, across every agency and channel; paged (?cursor=…)",
   },
   {
+    name: 'downloadSubmissionPdf',
+    method: 'POST',
+    path: '/api/submissions/{code}/pdf',
+    handler: 'download-submission-pdf',
+    auth: 'public',
+    tableAccess: 'read',
+    // A guess at a code and an e-mail address together: a few a second is every honest person.
+    throttle: { rateLimit: 5, burstLimit: 10 },
+    summary:
+      'A PDF of the answers sent, for whoever holds the confirmation code and the e-mail address given in them (a POST: the address stays out of URLs)',
+  },
+  {
+    name: 'downloadMySubmissionPdf',
+    method: 'GET',
+    path: '/api/my/submissions/{code}/pdf',
+    handler: 'download-submission-pdf',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary: 'A PDF of the answers the signed-in person sent (their own submissions only)',
+  },
+  {
     name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',
@@ -352,6 +373,17 @@ export const routes = [
     tableAccess: 'read-write',
     secrets: ['staff-session'],
     summary: 'A case as a page, with the forms that work it (status, message or note, assignment, refund)',
+  },
+  {
+    name: 'casePdfPage',
+    method: 'GET',
+    path: '/api/agency/desk/cases/{code}/pdf',
+    handler: 'download-submission-pdf',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    secrets: ['staff-session'],
+    summary: "The case page's PDF of the answers (the agency's own paper form filled in, where it has one); audited",
   },
   {
     name: 'changeCaseStatusForm',

@@ -7,6 +7,8 @@ import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FORM_REGISTRY_SOURCE = 'functions/adapters/form-registry.ts';
+/** Only the function that makes "a PDF of what was sent" reads the agencies' own PDFs (<form-id>.pdf). */
+export const SUBMISSION_PDF_SOURCE = 'functions/adapters/submission-pdf.ts';
 /** Where the forms go inside the bundle, relative to its root (/var/task on Lambda). */
 export const SHIPPED_FORMS_DIR = 'generated/forms';
 
@@ -14,8 +16,14 @@ export function shipForms(bundleDir: string, formsDir: string): boolean {
   const metafile = join(bundleDir, 'index.meta.json');
   const inputs = existsSync(metafile) ? Object.keys(JSON.parse(readFileSync(metafile, 'utf8')).inputs ?? {}) : [];
   rmSync(metafile, { force: true });
-  const needsForms = inputs.some((input) => input.replaceAll('\\', '/').endsWith(FORM_REGISTRY_SOURCE));
-  if (needsForms) cpSync(formsDir, join(bundleDir, SHIPPED_FORMS_DIR), { recursive: true });
+  const has = (source: string) => inputs.some((input) => input.replaceAll('\\', '/').endsWith(source));
+  const needsForms = has(FORM_REGISTRY_SOURCE);
+  const needsPdfs = has(SUBMISSION_PDF_SOURCE);
+  if (needsForms)
+    cpSync(formsDir, join(bundleDir, SHIPPED_FORMS_DIR), {
+      recursive: true,
+      filter: (source) => needsPdfs || !source.endsWith('.pdf'),
+    });
   return needsForms;
 }
 

@@ -86,6 +86,12 @@ describe('a signed-in citizen', () => {
     await expect.poll(() => row.textContent()).toContain('Received');
     // The fee is not paid yet: said so, with the way to pay it (the status page's payment section).
     await expect.poll(() => row.getByRole('link', { name: 'Not paid' }).count()).toBe(1);
+    // A PDF of the answers: fetched with the sign-in's token, handed to the browser as a download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: `Download a PDF of your answers for ${code}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${code}.pdf`);
     // My activity: the same submission on the person's timeline, linked to its status page.
     const activity = page.locator('[data-activity-list] li').filter({ hasText: 'Application received' });
     await activity.waitFor();

@@ -340,6 +340,9 @@ describe('API: one route per route-table entry, one function per handler', () =>
       expect(existsSync(join(dir, 'index.meta.json'))).toBe(false);
     }
     expect(functionOf('submit-form').Properties.Environment.Variables.FORMS_DIR).toBe('/var/task/generated/forms');
+    // The agencies' own PDFs (catalog/pdf-forms/) go only to the function that fills them in.
+    const pdfs = readdirSync(join(assetDirOf('download-submission-pdf'), 'generated/forms')).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs).toEqual(['change-of-address-request.pdf']);
   });
 
   it('splits each bundle so the Stripe SDK is a chunk a payment function reads only on first use', () => {

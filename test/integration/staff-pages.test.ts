@@ -366,6 +366,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
       ['agencyQueuePage', 'GET', apiPath('agencyQueuePage', { agency: 'vital-records' }), {}],
       ['findAgencyCasesPage', 'GET', apiPath('findAgencyCasesPage', { agency: 'vital-records' }, { q: matrixCode }), {}],
       ['casePage', 'GET', apiPath('casePage', { code: matrixCode }), {}],
+      ['casePdfPage', 'GET', apiPath('casePdfPage', { code: matrixCode }), {}],
       ['exportAgencyQueuePage', 'GET', apiPath('exportAgencyQueuePage', { agency: 'vital-records' }), {}],
       ['cxDashboardPage', 'GET', apiPath('cxDashboardPage', { agency: 'vital-records' }), {}],
       [

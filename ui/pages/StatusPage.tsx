@@ -2,13 +2,15 @@
 import type { Localized } from '#catalog/schema';
 import type { PublicStatus } from '#domain/submissions';
 import { Alert } from '../components/Alert.tsx';
+import { Button } from '../components/Button.tsx';
 import { DateTime } from '../components/DateTime.tsx';
 import { Link } from '../components/Link.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { Tag } from '../components/Tag.tsx';
 import { FeedbackSurvey } from '../form/FeedbackSurvey.tsx';
+import { TextInput } from '../form/TextInput.tsx';
 import type { Lang } from '../lang.ts';
-import { pageHref, pages } from '../paths.ts';
+import { apiPath, pageHref, pages } from '../paths.ts';
 import { statusLabel } from '../status-label.ts';
 import { PaymentSection } from './PaymentPages.tsx';
 import type { PageView } from './view.ts';
@@ -37,6 +39,23 @@ function NextSteps({ lang, facts }: { lang: Lang; facts: ServiceFacts }) {
           {facts.agency.hours[locale]})
         </p>
       )}
+    </section>
+  );
+}
+
+/**
+ * "Get a copy of what you sent": the code alone never shows answers, so the form asks for the e-mail address
+ * given in them too (decision 0117); a plain form post, the PDF comes back as a download.
+ */
+function CopyForm({ lang, code }: { lang: Lang; code: string }) {
+  return (
+    <section class="portal-section" aria-labelledby="copy-heading" data-copy-form>
+      <h2 id="copy-heading">{lang.t('pdf.downloadTitle')}</h2>
+      <p>{lang.t('pdf.downloadIntro')}</p>
+      <form class="usa-form" method="post" action={apiPath('downloadSubmissionPdf', { code }, { lang: lang.locale })}>
+        <TextInput id="copy-email" name="email" type="email" label={lang.t('pdf.emailLabel')} autocomplete="email" />
+        <Button variant="outline">{lang.t('pdf.downloadButton')}</Button>
+      </form>
     </section>
   );
 }
@@ -99,6 +118,7 @@ export function statusPage(
           />
         )}
         {options.facts && <NextSteps lang={lang} facts={options.facts} />}
+        <CopyForm lang={lang} code={status.code} />
         <h2>{lang.t('status.history')}</h2>
         <ol class="usa-list">
           {status.history.map((entry) => (

@@ -50,6 +50,25 @@ describe('checkClickDepth', () => {
     expect(report.tasks).toEqual([{ path: '/services/id-card/apply/', depth: 3 }]);
   });
 
+  it("names a service's catalog file and the fix when its task page is out of reach", () => {
+    const dist = fakeSite({
+      '/': { links: ['/services/'] },
+      '/services/': { links: ['/services/boat-permit/'] },
+      '/services/boat-permit/': { links: ['/more/'] },
+      '/more/': { links: ['/services/boat-permit/apply/'] },
+      '/services/boat-permit/apply/': { task: true },
+      '/es/services/fishing/apply/': { task: true },
+    });
+    const report = checkClickDepth(dist, 3);
+    expect(report.problems).toEqual([
+      expect.stringContaining(
+        'Its service is catalog/services/fishing.json: list "fishing" in a life event\'s "services" (catalog/life-events/)',
+      ),
+      expect.stringContaining('/services/boat-permit/apply/ is 4 clicks from the home page'),
+    ]);
+    expect(report.problems[1]).toContain('Its service is catalog/services/boat-permit.json');
+  });
+
   it('rejects a task page four clicks from the home page and names it', () => {
     const dist = fakeSite({
       '/': { links: ['/a/'] },

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { linkProblems } from '../../../scripts/check-links.ts';
+import { linkProblems, parsedStartTags, startTags } from '../../../scripts/check-links.ts';
 
 const built = new Set(['/', '/status/', '/_astro/site.css']);
 const exists = (pathname: string) => built.has(pathname);
@@ -39,5 +42,31 @@ describe('the link gate', () => {
       '/status/: <a href="#gone"> names no element on the page',
       '/status/: <a href="javascript:alert(1)"> is not a web, mail or phone link',
     ]);
+  });
+});
+
+const DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+describe('reading start tags without a full HTML parse', () => {
+  const interesting = (tags: ReturnType<typeof startTags>) =>
+    tags
+      .filter((tag) => ['a', 'link', 'form', 'img', 'script'].includes(tag.tagName) || tag.attrs.has('id'))
+      .map((tag) => [tag.tagName, ...['id', 'href', 'src', 'action', 'method'].map((name) => tag.attrs.get(name) ?? '')]);
+
+  it('reads quoted, unquoted and entity-encoded attributes, and skips comments', () => {
+    const tags = startTags('<!-- <a href="/x/"> --><A HREF=/a/?b&amp;c id=\'one\'><img src="/i.png" alt="a > b">');
+    expect(tags.map((tag) => [tag.tagName, Object.fromEntries(tag.attrs)])).toEqual([
+      ['a', { href: '/a/?b&c', id: 'one' }],
+      ['img', { src: '/i.png', alt: 'a > b' }],
+    ]);
+  });
+
+  it.runIf(existsSync(DIST))('finds what parse5 finds on every built page', () => {
+    const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(100);
+    for (const file of pages) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      expect(interesting(startTags(html)), file).toEqual(interesting(parsedStartTags(html)));
+    }
   });
 });

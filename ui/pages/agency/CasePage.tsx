@@ -10,6 +10,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Link } from '../../components/Link.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Tag } from '../../components/Tag.tsx';
@@ -161,6 +162,11 @@ export function casePage(
             data: { 'data-answer': answer.name },
           }))}
         />
+        <p>
+          <Link href={apiPath('casePdfPage', { code: view.code }, inLang)} data-case-pdf>
+            {lang.t('pdf.caseLink')}
+          </Link>
+        </p>
 
         <section aria-labelledby="assign-heading">
           <h2 id="assign-heading">{lang.t('agency.assignHeading')}</h2>

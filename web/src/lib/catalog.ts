@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { localePath, translate, withAgency } from '#catalog/i18n';
-import { loadCatalog } from '#catalog/load';
+import { catalogDir, loadCatalog } from '#catalog/load';
 import { DEFAULT_LOCALE, type LifeEvent, LOCALES, type Locale, type Service } from '#catalog/schema';
 import { type Lang, langFor } from '#ui/lang.ts';
 import { loadAgencyConfig } from '../../../infra/config.ts';
 
-export const catalog = loadCatalog(path.resolve(process.cwd(), 'catalog'));
+export const catalog = loadCatalog(catalogDir(path.resolve(process.cwd(), 'catalog')));
 const agency = loadAgencyConfig(path.resolve(process.cwd(), 'agency.config.json')).agency;
 const strings = withAgency(catalog.strings, agency);
 

@@ -11,6 +11,8 @@ interface Summary {
   /** What the agency said with it (what to send, why it was denied). */
   message?: string;
   statusUrl: string;
+  /** A PDF of the answers sent (fetched with the sign-in's token, then saved). */
+  pdfUrl?: string;
   /** Present while the person may still withdraw it. */
   withdrawUrl?: string;
   paymentLabel?: string;
@@ -131,6 +133,27 @@ function statusCell(submission: Summary, onWithdraw: (button: HTMLButtonElement)
   return box;
 }
 
+/** "PDF of your answers": the route needs the sign-in's token, so the file is fetched here and handed to the browser. */
+function pdfButton(url: string, code: string, locale: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'usa-button usa-button--unstyled margin-top-05';
+  button.textContent = root?.dataset.pdf ?? '';
+  button.setAttribute('aria-label', (root?.dataset.pdfLabel ?? '').replace('{code}', code));
+  button.dataset.pdf = url;
+  button.addEventListener('click', async () => {
+    const answer = await fetchSignedIn(`${url}?lang=${locale}`, { headers: { accept: 'application/pdf' } });
+    if (!answer.ok) return showProblem(root?.dataset.loadFailed ?? '');
+    const href = URL.createObjectURL(await answer.blob());
+    const save = document.createElement('a');
+    save.href = href;
+    save.download = `${code}.pdf`;
+    save.click();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  });
+  return button;
+}
+
 async function listSubmissions(section: HTMLElement, locale: string, focusCode?: string) {
   if (!root) return;
   const response = await fetchSignedIn(root.dataset.submissionsUrl ?? '', { headers: { accept: 'application/json' } });
@@ -167,7 +190,10 @@ async function listSubmissions(section: HTMLElement, locale: string, focusCode?:
     link.className = 'usa-link';
     link.href = `${submission.statusUrl}?lang=${locale}`;
     link.textContent = submission.code;
-    cell(row, headings[1] ?? '', link);
+    const codeCell = document.createElement('div');
+    codeCell.append(link);
+    if (submission.pdfUrl) codeCell.append(pdfButton(submission.pdfUrl, submission.code, locale));
+    cell(row, headings[1] ?? '', codeCell);
     const time = document.createElement('time');
     time.dateTime = submission.submittedAt;
     time.textContent = dates.format(new Date(submission.submittedAt));

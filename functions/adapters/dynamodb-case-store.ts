@@ -1,7 +1,7 @@
 /**
  * CaseStore and QueueStore on DynamoDB (item layout in table-definition.ts). A case change is one
  * TransactWriteItems: the case's update (conditional on its version), its history entry, the message, the audit
- * entry and the counts by status — all or nothing. The queue reads one Query per shard of gsi1.
+ * entry, the counts by status and, for a first decision, its decision record — all or nothing. The queue reads one Query per shard of gsi1.
  */
 import {
   BatchGetItemCommand,
@@ -15,6 +15,7 @@ import type { AuditEntry } from '#domain/audit';
 import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
+import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
@@ -57,6 +58,10 @@ function caseUpdate(tableName: string, expectedVersion: number, after: Submissio
     set.push('statusMessage = :statusMessage');
     values[':statusMessage'] = after.statusMessage;
   } else remove.push('statusMessage');
+  if (after.statusMessageId !== undefined) {
+    set.push('statusMessageId = :statusMessageId');
+    values[':statusMessageId'] = after.statusMessageId;
+  } else remove.push('statusMessageId');
   if (after.assignedTo) {
     set.push('assignedTo = :assignedTo');
     values[':assignedTo'] = after.assignedTo;
@@ -163,6 +168,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
           }),
         );
       for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
+      if (change.decision) items.push(decisionPut(tableName, change.decision));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';

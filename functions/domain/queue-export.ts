@@ -20,6 +20,7 @@ import { type AuditDeps, type AuditOrigin, auditEntry } from './audit.ts';
 import { type Caller, canActForAgency } from './authorization.ts';
 import { type QueueCase, type QueueCursor, type QueueFilter, type QueueStore, readQueuePage } from './case-queue.ts';
 import type { CaseStore } from './cases.ts';
+import { neutraliseCell } from './csv-cells.ts';
 import type { Submission } from './submissions.ts';
 
 /** Rows in one part: a spreadsheet opens it at once, and a function reads it in about a second. */
@@ -32,13 +33,7 @@ export const EXPORT_PART_BYTES = 4_000_000;
 /** Cases asked of each shard per read: the 16 shards together give about 500 cases a round. */
 export const EXPORT_SHARD_READ = 40;
 
-/** The first characters that make a spreadsheet read a cell as a formula (OWASP's list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell as a spreadsheet will show it: text starting like a formula gets a leading apostrophe, shown as text. */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutraliseCell };
 
 /**
  * An upper bound on the bytes a row takes in the function's answer: the CSV text (quoted, inner quotes doubled,

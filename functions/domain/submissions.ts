@@ -45,6 +45,8 @@ export interface Submission {
   assignedTo?: { subject: string; name: string };
   /** What the agency told the citizen with the current status: what to send (action needed) or why (denied). */
   statusMessage?: string;
+  /** The id of the case message that statusMessage is (the survey after a staff reply names it: decision 0106). */
+  statusMessageId?: string;
   /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
   applicantEmail?: string;
 }

@@ -14,6 +14,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEntry } from '#domain/audit';
 import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
+import type { QueueKeyStore, ShardKeysQuery } from '#domain/export-parts';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
 import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
@@ -80,7 +81,21 @@ function caseUpdate(tableName: string, expectedVersion: number, after: Submissio
   };
 }
 
-export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): CaseStore & QueueStore {
+/** The filter's service and "assigned to me" as a FilterExpression (applied to the whole item, before projection). */
+function queueFilter(query: Pick<ShardQuery, 'serviceId' | 'assignedTo'>, values: Record<string, unknown>) {
+  const filters: string[] = [];
+  if (query.serviceId) {
+    filters.push('serviceId = :service');
+    values[':service'] = query.serviceId;
+  }
+  if (query.assignedTo) {
+    filters.push('assignedTo.subject = :me');
+    values[':me'] = query.assignedTo;
+  }
+  return filters.length ? { FilterExpression: filters.join(' AND ') } : {};
+}
+
+export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): CaseStore & QueueStore & QueueKeyStore {
   async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
@@ -196,24 +211,16 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
     },
 
     async queryShard(query: ShardQuery) {
-      const filters: string[] = [];
       const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
       if (query.after !== undefined) values[':after'] = query.after;
-      if (query.serviceId) {
-        filters.push('serviceId = :service');
-        values[':service'] = query.serviceId;
-      }
-      if (query.assignedTo) {
-        filters.push('assignedTo.subject = :me');
-        values[':me'] = query.assignedTo;
-      }
+      const filter = queueFilter(query, values);
       const range = query.after === undefined ? '' : query.ascending ? ' AND gsi1sk > :after' : ' AND gsi1sk < :after';
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: `gsi1pk = :pk${range}`,
-          ...(filters.length && { FilterExpression: filters.join(' AND ') }),
+          ...filter,
           ExpressionAttributeValues: marshall(values),
           ScanIndexForward: query.ascending,
           Limit: query.limit,
@@ -225,6 +232,21 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
       });
       const lastKey = result.LastEvaluatedKey ? String(unmarshall(result.LastEvaluatedKey).gsi1sk) : undefined;
       return { items, ...(lastKey !== undefined && { lastKey }) };
+    },
+
+    async listShardKeys(query: ShardKeysQuery) {
+      const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
+      const filter = queueFilter(query, values);
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...filter,
+        ExpressionAttributeValues: marshall(values),
+        ProjectionExpression: 'gsi1sk',
+        ScanIndexForward: query.ascending,
+      });
+      return items.map((item) => String(item.gsi1sk));
     },
 
     async countByStatus(agency: string) {

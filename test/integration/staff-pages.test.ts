@@ -367,6 +367,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
       ['findAgencyCasesPage', 'GET', apiPath('findAgencyCasesPage', { agency: 'vital-records' }, { q: matrixCode }), {}],
       ['casePage', 'GET', apiPath('casePage', { code: matrixCode }), {}],
       ['exportAgencyQueuePage', 'GET', apiPath('exportAgencyQueuePage', { agency: 'vital-records' }), {}],
+      ['exportPartsPage', 'GET', apiPath('exportPartsPage', { agency: 'vital-records' }), {}],
       ['cxDashboardPage', 'GET', apiPath('cxDashboardPage', { agency: 'vital-records' }), {}],
       [
         'staffActivityPage',

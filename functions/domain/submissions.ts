@@ -177,6 +177,8 @@ export interface PublicStatus {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status (what to send; why it was denied). */
   message?: string;
+  /** That message's id: the survey after a staff reply is about it (decision 0106). */
+  messageId?: string;
 }
 
 export async function lookUpStatus(
@@ -202,6 +204,7 @@ export async function lookUpStatus(
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
     ...(submission.statusMessage && { message: submission.statusMessage }),
+    ...(submission.statusMessage && submission.statusMessageId && { messageId: submission.statusMessageId }),
   };
 }
 
@@ -218,6 +221,8 @@ export interface SubmissionSummary {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status. */
   message?: string;
+  /** That message's id (the survey after a staff reply is about it). */
+  messageId?: string;
 }
 
 export const MY_SUBMISSIONS_LIMIT = 100;
@@ -230,7 +235,7 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
   return found
     .filter((s) => s.ownerSubject === owner)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
-    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage }) => ({
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage, statusMessageId }) => ({
       code,
       formId,
       serviceId,
@@ -240,5 +245,6 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
       updatedAt,
       ...(payment && { payment }),
       ...(statusMessage && { message: statusMessage }),
+      ...(statusMessage && statusMessageId && { messageId: statusMessageId }),
     }));
 }

@@ -28,7 +28,12 @@ export const A11_COLUMNS = [
   'agree_share',
 ] as const;
 
-export function a11Rows(responses: readonly FeedbackResponse[], strings: Strings): (string | number)[][] {
+/** `nameOf` gives the agency's name as the survey showed it in the statements (A-11's "[Program/Service name]"). */
+export function a11Rows(
+  responses: readonly FeedbackResponse[],
+  strings: Strings,
+  nameOf: (agency: string) => string = (agency) => agency,
+): (string | number)[][] {
   const groups = new Map<string, FeedbackResponse[]>();
   for (const r of responses) {
     const key = `${r.serviceId}\n${r.channel}`;
@@ -46,7 +51,7 @@ export function a11Rows(responses: readonly FeedbackResponse[], strings: Strings
           channel,
           'likert_scale',
           score.question,
-          translate(strings, `feedback.q.${score.question}`, 'en', { agency: group[0]?.agency ?? '' }),
+          translate(strings, `feedback.q.${score.question}`, 'en', { agency: nameOf(group[0]?.agency ?? '') }),
           score.responses,
           score.distribution[1],
           score.distribution[2],

@@ -17,7 +17,7 @@ import { csvFile } from '#http/csv';
 import { htmlPage, otherLanguageHref } from '#http/pages';
 import { requestLocale, wantsHtml } from '#http/request';
 import { json } from '#http/responses';
-import { strings } from '#http/site';
+import { agencyNames, strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 
@@ -48,7 +48,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     const kept = filterResponses(await feedback.listResponses(agency, range.from, range.to), range);
     const span = `${agency}-${range.from}-${range.to}`;
     return query.format === 'a11-csv'
-      ? csvAnswer(`a11-${span}.csv`, stringify([[...A11_COLUMNS], ...a11Rows(kept, strings)]))
+      ? csvAnswer(`a11-${span}.csv`, stringify([[...A11_COLUMNS], ...a11Rows(kept, strings, (a) => agencyNames[a]?.en ?? a)]))
       : csvAnswer(`responses-${span}.csv`, csvFile([...RESPONSE_COLUMNS], responseRows(kept)));
   }
   const dashboard = await buildCxDashboard({ caller, agency, range, locale }, { feedback, funnel, decisions, strings });

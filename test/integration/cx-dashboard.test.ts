@@ -178,7 +178,7 @@ describe('what the agency sees', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(
-      /^FY\d{4} Q\d,vital-records,birth-certificate,api,likert_scale,satisfaction,I am satisfied with the service I received\.,1,0,0,0,0,1,5,1$/,
+      /^FY\d{4} Q\d,vital-records,birth-certificate,api,likert_scale,satisfaction,"I am satisfied with the service I received from Office of Vital Records, Department of Health\.",1,0,0,0,0,1,5,1$/,
     );
   });
 });

@@ -33,11 +33,11 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const unescape = (href: string) => href.replaceAll('&amp;', '&');
+const fromHtml = (href: string) => href.replaceAll('&amp;', '&');
 
 /** The parts page's links, in order. */
 function partLinks(page: string): string[] {
-  return [...page.matchAll(/<a [^>]*href="([^"]+)"[^>]*data-export-part="(\d+)"/g)].map((m) => unescape(m[1] as string));
+  return [...page.matchAll(/<a [^>]*href="([^"]+)"[^>]*data-export-part="(\d+)"/g)].map((m) => fromHtml(m[1] as string));
 }
 
 async function download(href: string) {
@@ -51,7 +51,7 @@ describe('the parts page of a queue export', () => {
   it('is linked from the queue page, with the queue’s filter', async () => {
     const queue = await (await staffGet(portal.url, staff, apiPath('agencyQueuePage', { agency: 'vital-records' }))).text();
     const href = /href="([^"]+)"[^>]*data-export-parts-link/.exec(queue)?.[1];
-    expect(unescape(href ?? '')).toBe(
+    expect(fromHtml(href ?? '')).toBe(
       apiPath('exportPartsPage', { agency: 'vital-records' }, { status: 'received', order: 'oldest', lang: 'en' }),
     );
   });

@@ -3,7 +3,8 @@
  * BENCH_EXPORT_SIZE submissions (100,000 by default) of one agency over gsi1's write shards in DynamoDB Local,
  * exported part after part through the real store, domain code (exportQueue) and CSV writer (functions/http/csv.ts)
  * the handler uses. Per part: rows, bytes, time; overall: rows a second and this process's memory (heap and RSS
- * after each part; a function holds one part at a time). DynamoDB Local on a shared 2-core machine is slower than
+ * after each part; a function holds one part at a time), and the parts page's list of every part (keys only).
+ * DynamoDB Local on a shared 2-core machine is slower than
  * DynamoDB, so rows a second is a lower bound.
  */
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
@@ -12,6 +13,7 @@ import { dynamoDbCaseStore } from '../functions/adapters/dynamodb-case-store.ts'
 import { submissionItem } from '../functions/adapters/dynamodb-submission-store.ts';
 import type { QueueCursor } from '../functions/domain/case-queue.ts';
 import { newConfirmationCode } from '../functions/domain/confirmation-code.ts';
+import { listExportParts } from '../functions/domain/export-parts.ts';
 import { type ExportForm, exportQueue } from '../functions/domain/queue-export.ts';
 import type { Submission } from '../functions/domain/submissions.ts';
 import { strings } from '../functions/generated/site.js';
@@ -72,6 +74,14 @@ const forms: ExportForm[] = [{ serviceId: birth.service.id, serviceTitle: birth.
 const deps = { queue: store, store, strings, now: () => new Date(), retentionDays: 7, formsOf: async () => forms };
 const caller = { kind: 'person' as const, subject: 'bench', groups: ['staff:vital-records'] };
 
+// The parts page (decision 67): every key of the filter, read with a keys-only projection, cut into parts.
+const listStart = performance.now();
+const listed = await listExportParts(
+  { caller, agency: 'vital-records', filter: { status: 'received', order: 'oldest' }, locale: 'es' },
+  { keys: store, strings },
+);
+const listMs = performance.now() - listStart;
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const baseline = process.memoryUsage();
 let cursor: QueueCursor | undefined;
@@ -110,5 +120,8 @@ console.log(
 );
 console.log(
   `  memory: heap ${mb(baseline.heapUsed)} MB before, at most ${mb(peakHeap)} MB after a part; RSS ${mb(baseline.rss)} MB before, at most ${mb(peakRss)} MB`,
+);
+console.log(
+  `  the parts page: ${listed.total.toLocaleString('en-US')} keys read and cut into ${listed.parts.length} parts in ${listMs.toFixed(0)} ms`,
 );
 await dynamo.stop();

@@ -1,7 +1,7 @@
 /**
  * CaseStore and QueueStore on DynamoDB (item layout in table-definition.ts). A case change is one
  * TransactWriteItems: the case's update (conditional on its version), its history entry, the message, the audit
- * entry and the counts by status — all or nothing. The queue reads one Query per shard of gsi1.
+ * entry, the counts by status and, for a first decision, its decision record — all or nothing. The queue reads one Query per shard of gsi1.
  */
 import {
   BatchGetItemCommand,
@@ -14,7 +14,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEntry } from '#domain/audit';
 import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
+import type { QueueKeyStore, ShardKeysQuery } from '#domain/export-parts';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
+import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
@@ -57,6 +59,10 @@ function caseUpdate(tableName: string, expectedVersion: number, after: Submissio
     set.push('statusMessage = :statusMessage');
     values[':statusMessage'] = after.statusMessage;
   } else remove.push('statusMessage');
+  if (after.statusMessageId !== undefined) {
+    set.push('statusMessageId = :statusMessageId');
+    values[':statusMessageId'] = after.statusMessageId;
+  } else remove.push('statusMessageId');
   if (after.assignedTo) {
     set.push('assignedTo = :assignedTo');
     values[':assignedTo'] = after.assignedTo;
@@ -75,7 +81,21 @@ function caseUpdate(tableName: string, expectedVersion: number, after: Submissio
   };
 }
 
-export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): CaseStore & QueueStore {
+/** The filter's service and "assigned to me" as a FilterExpression (applied to the whole item, before projection). */
+function queueFilter(query: Pick<ShardQuery, 'serviceId' | 'assignedTo'>, values: Record<string, unknown>) {
+  const filters: string[] = [];
+  if (query.serviceId) {
+    filters.push('serviceId = :service');
+    values[':service'] = query.serviceId;
+  }
+  if (query.assignedTo) {
+    filters.push('assignedTo.subject = :me');
+    values[':me'] = query.assignedTo;
+  }
+  return filters.length ? { FilterExpression: filters.join(' AND ') } : {};
+}
+
+export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): CaseStore & QueueStore & QueueKeyStore {
   async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
@@ -163,6 +183,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
           }),
         );
       for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
+      if (change.decision) items.push(decisionPut(tableName, change.decision));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';
@@ -190,24 +211,16 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
     },
 
     async queryShard(query: ShardQuery) {
-      const filters: string[] = [];
       const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
       if (query.after !== undefined) values[':after'] = query.after;
-      if (query.serviceId) {
-        filters.push('serviceId = :service');
-        values[':service'] = query.serviceId;
-      }
-      if (query.assignedTo) {
-        filters.push('assignedTo.subject = :me');
-        values[':me'] = query.assignedTo;
-      }
+      const filter = queueFilter(query, values);
       const range = query.after === undefined ? '' : query.ascending ? ' AND gsi1sk > :after' : ' AND gsi1sk < :after';
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: `gsi1pk = :pk${range}`,
-          ...(filters.length && { FilterExpression: filters.join(' AND ') }),
+          ...filter,
           ExpressionAttributeValues: marshall(values),
           ScanIndexForward: query.ascending,
           Limit: query.limit,
@@ -219,6 +232,21 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
       });
       const lastKey = result.LastEvaluatedKey ? String(unmarshall(result.LastEvaluatedKey).gsi1sk) : undefined;
       return { items, ...(lastKey !== undefined && { lastKey }) };
+    },
+
+    async listShardKeys(query: ShardKeysQuery) {
+      const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
+      const filter = queueFilter(query, values);
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...filter,
+        ExpressionAttributeValues: marshall(values),
+        ProjectionExpression: 'gsi1sk',
+        ScanIndexForward: query.ascending,
+      });
+      return items.map((item) => String(item.gsi1sk));
     },
 
     async countByStatus(agency: string) {

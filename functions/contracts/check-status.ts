@@ -12,6 +12,7 @@ const publicStatus = z
     history: z.array(historyEntry),
     payment: paymentSummary.optional(),
     message: z.string().optional().describe('What the agency told the applicant with the current status'),
+    messageId: z.string().optional().describe('That message (the staff reply): the survey after a staff reply names it'),
   })
   .meta({ id: 'PublicStatus', description: 'Status and dates only: never answers or personal data' });
 

@@ -11,6 +11,7 @@ const item = z.object({
   updatedAt: timestamp,
   payment: paymentSummary.optional(),
   message: z.string().optional().describe('What the agency said with the current status'),
+  messageId: z.string().optional().describe('That message (the staff reply): the status page asks about it'),
   serviceTitle: z.string(),
   statusLabel: z.string(),
   statusMeaning: z.string().describe("The status page's own words for what the status means"),

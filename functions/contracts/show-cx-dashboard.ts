@@ -6,17 +6,27 @@ const dashboard: RouteContract = {
     to: { description: 'The last day (YYYY-MM-DD); today when absent; at most ~13 months after `from`', schema: z.string() },
     service: { description: 'Only this service', schema: z.string() },
     channel: { description: 'Only this channel', schema: z.string() },
-    format: { description: '`a11-csv`: the quarterly A-11 report as CSV', schema: z.string() },
+    format: {
+      description: '`a11-csv`: the quarterly A-11 report as CSV; `responses-csv`: every anonymous response as CSV',
+      schema: z.string(),
+    },
   },
   responses: {
     200: {
-      description: 'The dashboard: scores per quarter, the funnel, time to decision, volume by channel, latest comments',
+      description:
+        'The dashboard: scores per quarter, the weekly trend, the funnel, exact time to decision (agency and each service), volume by channel, latest comments',
       json: z.looseObject({
         agency: z.string(),
         range: z.looseObject({ from: z.string(), to: z.string() }),
         scores: z.array(z.looseObject({})),
+        trend: z.array(
+          z.looseObject({ week: z.string().describe('The Monday the week starts on'), responses: z.number().int() }),
+        ),
         funnel: z.array(z.looseObject({})),
-        timeToDecision: z.looseObject({}),
+        timeToDecision: z.looseObject({
+          agency: z.looseObject({ decisions: z.number().int() }),
+          byService: z.array(z.looseObject({ serviceId: z.string() })),
+        }),
         byChannel: z.record(z.string(), z.number()),
         comments: z.array(
           z.object({ answeredOn: z.string(), serviceId: z.string(), channel: z.string(), task: z.string(), comment: z.string() }),
@@ -29,7 +39,7 @@ const dashboard: RouteContract = {
   },
 };
 
-/** `?format=a11-csv` answers the CSV file in place of the page. */
+/** `?format=a11-csv` and `?format=responses-csv` answer a CSV file in place of the page. */
 const withCsv: RouteContract = {
   ...dashboard,
   responses: {

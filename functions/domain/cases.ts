@@ -14,6 +14,7 @@ import { type AuditDeps, type AuditEntry, type AuditOrigin, auditEntry } from '.
 import { type Caller, canReadAudit, canWorkCase } from './authorization.ts';
 import { checkMove } from './case-workflow.ts';
 import { parseConfirmationCode } from './confirmation-code.ts';
+import { type DecisionRecord, decisionRecordFor } from './decision-times.ts';
 import type { HistoryEntry, Submission, SubmissionStatus } from './submissions.ts';
 import { staffMessageEntry, statusChangedEntry, type TimelineEntry } from './timeline.ts';
 
@@ -47,6 +48,8 @@ export interface CaseChange {
   audit: AuditEntry;
   /** What the change tells the citizen, on their timeline (and so to the notifier), in the same transaction. */
   timeline?: TimelineEntry[];
+  /** A case's first decision: the record exact time to decision is computed from (decision-times.ts). */
+  decision?: DecisionRecord;
 }
 
 export interface CaseStore {
@@ -171,20 +174,23 @@ export async function changeCaseStatus(input: StatusChangeInput, deps: CaseDeps)
   const at = deps.now().toISOString();
   // What the citizen is told with the new status: the denial's reason, or the message written with it.
   const told = input.to === 'denied' ? reason : message;
-  const { statusMessage: _previous, ...rest } = submission;
+  const { statusMessage: _previous, statusMessageId: _previousId, ...rest } = submission;
+  const reply = told ? newMessage('message', told, actor, at, deps) : undefined;
   const after: Submission = {
     ...rest,
     status: input.to,
     updatedAt: at,
     version: input.version + 1,
-    ...(told && { statusMessage: told }),
+    ...(reply && { statusMessage: reply.text, statusMessageId: reply.id }),
   };
+  const decision = decisionRecordFor(submission, input.to, at);
   await write(
     {
       code: submission.code,
       update: { expectedVersion: input.version, previousStatus: submission.status, submission: after },
       history: { status: input.to, at },
-      ...(told && { message: newMessage('message', told, actor, at, deps) }),
+      ...(reply && { message: reply }),
+      ...(decision && { decision }),
       timeline: [statusChangedEntry(submission, input.to, at, deps)],
       audit: auditEntry(
         {

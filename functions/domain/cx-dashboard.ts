@@ -7,16 +7,10 @@ import { translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import { type Caller, canActForAgency } from './authorization.ts';
-import type { QueueStore } from './case-queue.ts';
-import {
-  DECISION_STATUSES,
-  type DecisionTimes,
-  type QuarterScores,
-  scoresByQuarter,
-  summarizeDecisionTimes,
-  timeToDecision,
-} from './cx-scores.ts';
-import type { FeedbackStore } from './feedback.ts';
+import { type QuarterScores, scoresByQuarter } from './cx-scores.ts';
+import { type TrendWeek, weeklyTrend } from './cx-trend.ts';
+import { type DecisionStore, type DecisionSummary, summarizeDecisions } from './decision-times.ts';
+import type { FeedbackResponse, FeedbackStore } from './feedback.ts';
 import { type FormFunnel, type FunnelCounter, summarizeFunnel } from './funnel.ts';
 
 export interface CxRange {
@@ -30,8 +24,14 @@ export interface CxDashboard {
   agency: string;
   range: CxRange;
   scores: QuarterScores[];
+  /** Satisfaction and trust week by week over the range (cx-trend.ts). */
+  trend: TrendWeek[];
   funnel: FormFunnel[];
-  timeToDecision: DecisionTimes;
+  /**
+   * Median and 90th percentile from sending to the first decision, for the agency and each service, over the
+   * decisions made within the range (exact: one record per decision, decision 0103).
+   */
+  timeToDecision: DecisionSummary;
   /** Forms sent per channel over the range (from the funnel's counters). */
   byChannel: Record<string, number>;
   /** The latest comments (already scrubbed), newest first, with the quarter and service they belong to. */
@@ -61,43 +61,11 @@ export function assertMayReadCx(caller: Caller, agency: string, locale: Locale, 
   if (!canActForAgency(caller, agency)) throw new NotFoundError(translate(strings, 'cx.notFound', locale));
 }
 
-/**
- * The decided cases sent within the range: each decided status's shards, newest first, until before `from`.
- * Their history is read as [sent, last change]; for approved-then-completed cases the decision is the
- * completion (a small overstatement, noted in decision 0102).
- */
-export async function decisionDurations(queue: QueueStore, agency: string, range: CxRange): Promise<number[]> {
-  const durations: number[] = [];
-  await Promise.all(
-    DECISION_STATUSES.flatMap((status) =>
-      Array.from({ length: queue.shards }, async (_, shard) => {
-        let after: string | undefined = `${range.to}T\uffff`;
-        for (;;) {
-          const page = await queue.queryShard({
-            agency,
-            status,
-            shard,
-            ascending: false,
-            after,
-            limit: 200,
-            serviceId: range.serviceId,
-          });
-          for (const item of page.items) {
-            if (item.submittedAt.slice(0, 10) < range.from) return;
-            if (range.channel && item.channel !== range.channel) continue;
-            const ms = timeToDecision([
-              { status: 'received', at: item.submittedAt },
-              { status: item.status, at: item.updatedAt },
-            ]);
-            if (ms !== undefined) durations.push(ms);
-          }
-          if (!page.lastKey) return;
-          after = page.lastKey;
-        }
-      }),
-    ),
+/** The responses the range's service and channel filters keep. */
+export function filterResponses(responses: readonly FeedbackResponse[], range: CxRange): FeedbackResponse[] {
+  return responses.filter(
+    (r) => (!range.serviceId || r.serviceId === range.serviceId) && (!range.channel || r.channel === range.channel),
   );
-  return durations;
 }
 
 export async function buildCxDashboard(
@@ -105,7 +73,7 @@ export async function buildCxDashboard(
   deps: {
     feedback: FeedbackStore;
     funnel: FunnelCounter;
-    queue: QueueStore;
+    decisions: DecisionStore;
     strings: Strings;
     /** Each form's pages in order, for the funnel (the form engine provides them). */
     pageOrder?: Record<string, readonly string[]>;
@@ -113,14 +81,12 @@ export async function buildCxDashboard(
 ): Promise<CxDashboard> {
   assertMayReadCx(input.caller, input.agency, input.locale, deps.strings);
   const { agency, range } = input;
-  const [responses, funnelDays, durations] = await Promise.all([
+  const [responses, funnelDays, decisions] = await Promise.all([
     deps.feedback.listResponses(agency, range.from, range.to),
     deps.funnel.read(agency, range.from, range.to),
-    decisionDurations(deps.queue, agency, range),
+    deps.decisions.listDecisions(agency, range.from, range.to),
   ]);
-  const kept = responses.filter(
-    (r) => (!range.serviceId || r.serviceId === range.serviceId) && (!range.channel || r.channel === range.channel),
-  );
+  const kept = filterResponses(responses, range);
   const funnel = summarizeFunnel(funnelDays, deps.pageOrder);
   const byChannel: Record<string, number> = {};
   for (const form of funnel)
@@ -140,8 +106,9 @@ export async function buildCxDashboard(
     agency,
     range,
     scores: scoresByQuarter(kept),
+    trend: weeklyTrend(kept, range.from, range.to),
     funnel,
-    timeToDecision: summarizeDecisionTimes(durations),
+    timeToDecision: summarizeDecisions(decisions, range),
     byChannel,
     comments,
   };

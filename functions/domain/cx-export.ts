@@ -5,8 +5,10 @@
  */
 import { translate } from '#catalog/i18n';
 import type { Strings } from '#catalog/schema';
+import { neutraliseCell } from './csv-cells.ts';
 import { scoresByQuarter } from './cx-scores.ts';
 import type { FeedbackResponse } from './feedback.ts';
+import { FEEDBACK_QUESTIONS } from './feedback-survey.ts';
 
 export const A11_COLUMNS = [
   'quarter',
@@ -26,7 +28,12 @@ export const A11_COLUMNS = [
   'agree_share',
 ] as const;
 
-export function a11Rows(responses: readonly FeedbackResponse[], strings: Strings): (string | number)[][] {
+/** `nameOf` gives the agency's name as the survey showed it in the statements (A-11's "[Program/Service name]"). */
+export function a11Rows(
+  responses: readonly FeedbackResponse[],
+  strings: Strings,
+  nameOf: (agency: string) => string = (agency) => agency,
+): (string | number)[][] {
   const groups = new Map<string, FeedbackResponse[]>();
   for (const r of responses) {
     const key = `${r.serviceId}\n${r.channel}`;
@@ -44,7 +51,7 @@ export function a11Rows(responses: readonly FeedbackResponse[], strings: Strings
           channel,
           'likert_scale',
           score.question,
-          translate(strings, `feedback.q.${score.question}`, 'en', { agency: group[0]?.agency ?? '' }),
+          translate(strings, `feedback.q.${score.question}`, 'en', { agency: nameOf(group[0]?.agency ?? '') }),
           score.responses,
           score.distribution[1],
           score.distribution[2],
@@ -56,4 +63,41 @@ export function a11Rows(responses: readonly FeedbackResponse[], strings: Strings
         ]);
   }
   return rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+}
+
+/** The raw-response download (decision 0105): one row per response, every score, the comment as stored (scrubbed). */
+export const RESPONSE_COLUMNS = [
+  'answered_on',
+  'updated_on',
+  'service',
+  'channel',
+  'task',
+  ...FEEDBACK_QUESTIONS,
+  'comment',
+] as const;
+
+/**
+ * The responses as rows, oldest first: never the token, the person or the code (a response has none of them).
+ * Each cell is neutralised like the queue export's, because a comment is text someone typed and a spreadsheet
+ * would run `=HYPERLINK(…)` as a formula.
+ */
+export function responseRows(responses: readonly FeedbackResponse[]): string[][] {
+  return [...responses]
+    .sort(
+      (a, b) =>
+        a.answeredOn.localeCompare(b.answeredOn) ||
+        a.serviceId.localeCompare(b.serviceId) ||
+        a.updatedOn.localeCompare(b.updatedOn),
+    )
+    .map((r) =>
+      [
+        r.answeredOn,
+        r.updatedOn,
+        r.serviceId,
+        r.channel,
+        r.task,
+        ...FEEDBACK_QUESTIONS.map((q) => (r.scores[q] === undefined ? '' : String(r.scores[q]))),
+        r.comment ?? '',
+      ].map(neutraliseCell),
+    );
 }

@@ -1,11 +1,10 @@
 /**
  * The numbers on the CX dashboard (decision 0102), as plain functions with worked examples in
  * test/unit/domain/cx-scores.test.ts: scores per question and federal fiscal quarter with the number of
- * responses and a 95% interval, percentiles of time to decision.
+ * responses and a 95% interval, percentiles of time to decision (from the decision records of decision-times.ts).
  */
 import type { FeedbackResponse } from './feedback.ts';
 import { type Agreement, FEEDBACK_QUESTIONS, type FeedbackQuestion } from './feedback-survey.ts';
-import type { HistoryEntry } from './submissions.ts';
 
 /** The federal fiscal quarter of a day (YYYY-MM-DD): FY2027 Q1 is October to December 2026 (A-11 reports by it). */
 export function fiscalQuarter(day: string): string {
@@ -89,16 +88,8 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
+/** The statuses that are a decision on a case (decision-times.ts records the first one). */
 export const DECISION_STATUSES = ['approved', 'denied', 'completed'] as const;
-
-/** From the status history: how long from the first entry (sent) to the first decision, in ms; undefined if none yet. */
-export function timeToDecision(history: readonly HistoryEntry[]): number | undefined {
-  const sorted = [...history].sort((a, b) => a.at.localeCompare(b.at));
-  const sent = sorted[0];
-  const decided = sorted.find((entry) => (DECISION_STATUSES as readonly string[]).includes(entry.status));
-  if (!sent || !decided) return undefined;
-  return Date.parse(decided.at) - Date.parse(sent.at);
-}
 
 export interface DecisionTimes {
   decisions: number;

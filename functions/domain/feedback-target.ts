@@ -27,7 +27,7 @@ export interface ResolvedTarget {
 }
 
 export interface TargetLookups {
-  findSubmission(code: string): Promise<Pick<Submission, 'agency' | 'serviceId' | 'channel'> | undefined>;
+  findSubmission(code: string): Promise<Pick<Submission, 'agency' | 'serviceId' | 'channel' | 'statusMessageId'> | undefined>;
   findPayment(paymentId: string): Promise<Pick<Payment, 'agency' | 'subject'> | undefined>;
 }
 
@@ -72,7 +72,9 @@ export async function resolveFeedbackTarget(
   let transaction = code;
   if (task === 'staff-reply') {
     const message = fields.message ?? '';
-    if (!MESSAGE_ID.test(message)) problem('message', 'feedback.problem.reply', locale, strings);
+    // Only the reply the citizen is shown (decision 0106): a made-up id would otherwise be one more response each.
+    if (!MESSAGE_ID.test(message) || message !== submission.statusMessageId)
+      problem('message', 'feedback.problem.reply', locale, strings);
     transaction = `${code}#${message}`;
   }
   return {

@@ -15,11 +15,12 @@ import { bareLabel } from '#catalog/form-messages';
 import { itemLabel } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
 import type { Form, Locale, Localized, Strings } from '#catalog/schema';
-import { NotFoundError } from '#shared/errors';
+import { NotFoundError, PortalError } from '#shared/errors';
 import { type AuditDeps, type AuditOrigin, auditEntry } from './audit.ts';
 import { type Caller, canActForAgency } from './authorization.ts';
 import { type QueueCase, type QueueCursor, type QueueFilter, type QueueStore, readQueuePage } from './case-queue.ts';
 import type { CaseStore } from './cases.ts';
+import { neutraliseCell } from './csv-cells.ts';
 import type { Submission } from './submissions.ts';
 
 /** Rows in one part: a spreadsheet opens it at once, and a function reads it in about a second. */
@@ -29,16 +30,15 @@ export const EXPORT_PART_ROWS = 5000;
  * for the headers. A part stops early, at a whole row, when the next row would not fit.
  */
 export const EXPORT_PART_BYTES = 4_000_000;
+/**
+ * Rows in a part asked for by its range (the parts page, decision 0067): the range already bounds it, and a few
+ * cases moving into the filter after the page was made must not cut it; the byte budget still holds.
+ */
+export const EXPORT_RANGE_ROWS = 2 * EXPORT_PART_ROWS;
 /** Cases asked of each shard per read: the 16 shards together give about 500 cases a round. */
 export const EXPORT_SHARD_READ = 40;
 
-/** The first characters that make a spreadsheet read a cell as a formula (OWASP's list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell as a spreadsheet will show it: text starting like a formula gets a leading apostrophe, shown as text. */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutraliseCell };
 
 /**
  * An upper bound on the bytes a row takes in the function's answer: the CSV text (quoted, inner quotes doubled,
@@ -142,8 +142,9 @@ export interface ExportPart {
 }
 
 /**
- * One part: queue pages in the filter's order from `cursor` until the part is full or the queue ends. A part
- * that stops inside a page resumes after its last row, so no case is missing or repeated across parts.
+ * One part: queue pages in the filter's order from `cursor` until the part is full or the queue ends (or, given
+ * `until`, the part's last key is written). A part that stops inside a page resumes after its last row, so no
+ * case is missing or repeated across parts.
  */
 export async function readExportPart(
   agency: string,
@@ -151,8 +152,10 @@ export async function readExportPart(
   cursor: QueueCursor | undefined,
   store: QueueStore,
   columns: readonly ExportColumn[],
-  limits: { rows: number; bytes: number } = { rows: EXPORT_PART_ROWS, bytes: EXPORT_PART_BYTES },
+  limits: { rows: number; bytes: number; until?: string | undefined } = { rows: EXPORT_PART_ROWS, bytes: EXPORT_PART_BYTES },
 ): Promise<ExportPart> {
+  const ascending = filter.order === 'oldest';
+  const beyond = (key: string) => limits.until !== undefined && (ascending ? key > limits.until : key < limits.until);
   const header = columns.map((c) => neutraliseCell(c.header));
   const rows: string[][] = [];
   let bytes = csvRowBytes(header) + 3;
@@ -162,16 +165,33 @@ export async function readExportPart(
   for (;;) {
     const page = await readQueuePage(agency, filter, at, store, EXPORT_SHARD_READ * store.shards, EXPORT_SHARD_READ);
     for (const item of page.items) {
+      if (beyond(item.sortKey)) return { header, rows };
       const row = exportRow(columns, item);
       const size = csvRowBytes(row);
       if (rows.length >= limits.rows || (rows.length > 0 && bytes + size > limits.bytes)) return stopAfter(last as QueueCase);
       rows.push(row);
       bytes += size;
       last = item;
+      if (item.sortKey === limits.until) return { header, rows };
     }
     if (!page.next) return { header, rows };
     at = page.next;
     if (rows.length >= limits.rows && last) return stopAfter(last);
+  }
+}
+
+/**
+ * A part asked for by its range (after … until) that does not fit one file: the cases in it are larger than a
+ * part's byte budget allows. Nothing was handed over (and nothing audited); smaller parts of `fits` rows will fit.
+ */
+export class ExportPartTooLargeError extends PortalError {
+  override name = 'ExportPartTooLargeError';
+  override readonly statusCode = 413;
+  override readonly code = 'export_part_too_large';
+  readonly fits: number;
+  constructor(message: string, fits: number) {
+    super(message);
+    this.fits = fits;
   }
 }
 
@@ -182,8 +202,12 @@ export interface ExportInput {
   cursor?: QueueCursor | undefined;
   /** Which part this is (1 for the first), for the file's name and the audit entry. */
   part: number;
+  /** How many parts the parts page listed, when it is asked for from there (the file is named "part-n-of-m"). */
+  of?: number | undefined;
   /** Rows the caller wants in a part, when fewer than EXPORT_PART_ROWS. */
   rows?: number | undefined;
+  /** The part's last key, when it is asked for by its range (the parts page): it ends there, whole or not at all. */
+  until?: string | undefined;
   locale: Locale;
   from: AuditOrigin;
 }
@@ -204,10 +228,14 @@ export function exportRecord(agency: string, filter: QueueFilter): string {
   return `QUEUE#${agency}?${query}`;
 }
 
-/** The file's name: the agency, the filter, the day (UTC) and, when there is more than one, the part. */
-export function exportFilename(agency: string, filter: QueueFilter, day: Date, part: number, more: boolean): string {
+/**
+ * The file's name: the agency, the filter, the day (UTC) and, when there is more than one, the part ("part-2", or
+ * "part-2-of-3" when the parts page said how many there are).
+ */
+export function exportFilename(agency: string, filter: QueueFilter, day: Date, part: number, more: boolean, of?: number): string {
   const pieces = [agency, filter.status, filter.serviceId, filter.assignedTo && 'mine', day.toISOString().slice(0, 10)];
-  if (part > 1 || more) pieces.push(`part-${part}`);
+  if (of !== undefined && of > 1) pieces.push(`part-${part}-of-${of}`);
+  else if (of === undefined && (part > 1 || more)) pieces.push(`part-${part}`);
   return `${pieces.filter(Boolean).join('-')}.csv`;
 }
 
@@ -221,11 +249,20 @@ export async function exportQueue(input: ExportInput, deps: ExportDeps): Promise
   const actor = input.caller;
   const forms = await deps.formsOf(input.agency, input.filter.serviceId);
   const columns = exportColumns(forms, input.locale, deps.strings);
-  const rows = Math.min(Math.max(1, input.rows ?? EXPORT_PART_ROWS), EXPORT_PART_ROWS);
+  const rows =
+    input.until === undefined ? Math.min(Math.max(1, input.rows ?? EXPORT_PART_ROWS), EXPORT_PART_ROWS) : EXPORT_RANGE_ROWS;
   const exported = await readExportPart(input.agency, input.filter, input.cursor, deps.queue, columns, {
     rows,
     bytes: EXPORT_PART_BYTES,
+    until: input.until,
   });
+  // A range that does not fit one file is not handed over in pieces a browser cannot follow: nothing is sent or
+  // audited, and the caller is told how many rows a part can hold (the parts page then offers smaller parts).
+  if (input.until !== undefined && exported.next)
+    throw new ExportPartTooLargeError(
+      translate(deps.strings, 'export.partTooLarge', input.locale, { rows: exported.rows.length }),
+      exported.rows.length,
+    );
   await deps.store.recordAudit(
     auditEntry(
       {
@@ -235,6 +272,8 @@ export async function exportQueue(input: ExportInput, deps: ExportDeps): Promise
         record: exportRecord(input.agency, input.filter),
         detail: {
           part: String(input.part),
+          ...(input.of !== undefined && { of: String(input.of) }),
+          ...(input.until !== undefined && { until: input.until }),
           rows: String(exported.rows.length),
           ...(input.cursor && { after: input.cursor.key }),
           ...(exported.next && { next: exported.next.key }),
@@ -244,5 +283,8 @@ export async function exportQueue(input: ExportInput, deps: ExportDeps): Promise
       deps,
     ),
   );
-  return { ...exported, filename: exportFilename(input.agency, input.filter, deps.now(), input.part, !!exported.next) };
+  return {
+    ...exported,
+    filename: exportFilename(input.agency, input.filter, deps.now(), input.part, !!exported.next, input.of),
+  };
 }

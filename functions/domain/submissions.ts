@@ -55,6 +55,8 @@ export interface Submission {
   assignedTo?: { subject: string; name: string };
   /** What the agency told the citizen with the current status: what to send (action needed) or why (denied). */
   statusMessage?: string;
+  /** The id of the case message that statusMessage is (the survey after a staff reply names it: decision 0106). */
+  statusMessageId?: string;
   /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
   applicantEmail?: string;
 }
@@ -185,6 +187,8 @@ export interface PublicStatus {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status (what to send; why it was denied). */
   message?: string;
+  /** That message's id: the survey after a staff reply is about it (decision 0106). */
+  messageId?: string;
 }
 
 export async function lookUpStatus(
@@ -210,6 +214,7 @@ export async function lookUpStatus(
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
     ...(submission.statusMessage && { message: submission.statusMessage }),
+    ...(submission.statusMessage && submission.statusMessageId && { messageId: submission.statusMessageId }),
   };
 }
 
@@ -226,6 +231,8 @@ export interface SubmissionSummary {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status. */
   message?: string;
+  /** That message's id (the survey after a staff reply is about it). */
+  messageId?: string;
 }
 
 export const MY_SUBMISSIONS_LIMIT = 100;
@@ -238,7 +245,7 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
   return found
     .filter((s) => s.ownerSubject === owner)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
-    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage }) => ({
+    .map(({ code, formId, serviceId, agency, status, submittedAt, updatedAt, payment, statusMessage, statusMessageId }) => ({
       code,
       formId,
       serviceId,
@@ -248,5 +255,6 @@ export async function listMySubmissions(caller: Caller, deps: { store: Submissio
       updatedAt,
       ...(payment && { payment }),
       ...(statusMessage && { message: statusMessage }),
+      ...(statusMessage && statusMessageId && { messageId: statusMessageId }),
     }));
 }

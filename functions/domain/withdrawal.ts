@@ -32,7 +32,7 @@ export async function withdrawSubmission(
     const version = versionOf(submission);
     const at = deps.now().toISOString();
     // What the agency last told them (e.g. what to send) no longer applies.
-    const { statusMessage: _told, ...rest } = submission;
+    const { statusMessage: _told, statusMessageId: _toldId, ...rest } = submission;
     const after: Submission = { ...rest, status: 'withdrawn', updatedAt: at, version: version + 1 };
     const outcome = await deps.store.applyChange({
       code: submission.code,

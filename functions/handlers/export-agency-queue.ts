@@ -1,17 +1,21 @@
 /**
  * GET /api/agency/{agency}/export: one part of the queue's current filter as a CSV file for spreadsheets (the
  * same query as the queue page, and `size`: rows a part, at most 5,000; `cursor` and `part` come from the previous
- * part's `Link: <…>; rel="next"`).
+ * part's `Link: <…>; rel="next"`). The parts page (decision 0067) asks for a part by its range instead: `cursor`,
+ * `until` (its last case), `part` and `of`; a range too large for one file sends the browser back to the parts
+ * page with smaller parts.
  * UTF-8 with a byte order mark, so a spreadsheet opens Spanish names correctly (decision 65).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { findCompiledForm } from '#adapters/form-registry';
 import { decodeCursor, encodeCursor, parseQueueFilter } from '#domain/case-queue';
-import { type ExportForm, exportQueue } from '#domain/queue-export';
+import { smallerPartRows } from '#domain/export-parts';
+import { type ExportForm, ExportPartTooLargeError, exportQueue } from '#domain/queue-export';
 import { callerOf } from '#http/caller';
-import { caseDeps, isPageRoute, originOf } from '#http/cases';
+import { caseDeps, countOf, filterQueryOf, isPageRoute, originOf } from '#http/cases';
 import { csvFile } from '#http/csv';
 import { requestLocale } from '#http/request';
+import { seeOther } from '#http/responses';
 import { withHttp } from '#http/with-http';
 import { apiPath } from '#ui/paths.ts';
 
@@ -23,11 +27,6 @@ async function formsOf(agency: string, serviceId?: string): Promise<ExportForm[]
   return compiled.flatMap((c) => (c ? [{ serviceId: c.service.id, serviceTitle: c.service.title, form: c.form }] : []));
 }
 
-/** A whole number from 1 (a part's number, rows in a part), or undefined for anything else. */
-function countOf(text: string | undefined): number | undefined {
-  return text && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : undefined;
-}
-
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const query = event.queryStringParameters ?? {};
   const caller = callerOf(event);
@@ -36,25 +35,37 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   // Parts only move forward: a "previous" cursor (from a queue page) starts again from the beginning.
   const after = cursor?.direction === 'next' ? cursor : undefined;
   const part = after ? (countOf(query.part) ?? 1) : 1;
-  const exported = await exportQueue(
-    {
-      caller,
-      agency,
-      filter: parseQueueFilter(query, caller),
-      cursor: after,
-      part,
-      rows: countOf(query.size),
-      locale: requestLocale(event),
-      from: originOf(event),
-    },
-    { ...caseDeps, formsOf },
-  );
+  const until = decodeCursor(query.until)?.key;
+  const keep = { ...filterQueryOf(query), ...(query.size !== undefined && { size: query.size }) };
+  let exported: Awaited<ReturnType<typeof exportQueue>>;
+  try {
+    exported = await exportQueue(
+      {
+        caller,
+        agency,
+        filter: parseQueueFilter(query, caller),
+        cursor: after,
+        part,
+        of: until === undefined ? undefined : countOf(query.of),
+        rows: countOf(query.size),
+        until,
+        locale: requestLocale(event),
+        from: originOf(event),
+      },
+      { ...caseDeps, formsOf },
+    );
+  } catch (error) {
+    // A browser cannot follow a cut part's Link header: back to the parts page, with parts that fit a file.
+    if (!(error instanceof ExportPartTooLargeError) || !isPageRoute(event)) throw error;
+    return seeOther(
+      apiPath(
+        'exportPartsPage',
+        { agency },
+        { ...filterQueryOf(query), size: String(smallerPartRows(error.fits)), resized: '1' },
+      ),
+    );
+  }
   const body = csvFile(exported.header, exported.rows);
-  const keep = Object.fromEntries(
-    ['status', 'service', 'mine', 'order', 'size', 'lang'].flatMap((k) =>
-      query[k] === undefined ? [] : [[k, query[k] as string]],
-    ),
-  );
   const next =
     exported.next &&
     apiPath(

@@ -22,6 +22,7 @@ import {
 } from '#domain/case-queue';
 import { nextStatuses } from '#domain/case-workflow';
 import { CaseConflictError, type CaseRecord, openCase, versionOf } from '#domain/cases';
+import type { ExportPartList } from '#domain/export-parts';
 import { STATUSES } from '#domain/submissions';
 import { caseTimelineOf } from '#domain/timeline';
 import { workspaceAgencies } from '#generated/workspace.js';
@@ -33,7 +34,7 @@ import type { StaffContext } from '#ui/pages/agency/StaffBar.tsx';
 import { apiPath } from '#ui/paths.ts';
 import { timelineItemView } from '#ui/timeline-view.ts';
 import { callerOf } from './caller.ts';
-import { caseDeps, originOf } from './cases.ts';
+import { caseDeps, filterQueryOf, originOf } from './cases.ts';
 import { htmlPage, otherLanguageHref } from './pages.ts';
 import { requestLocale } from './request.ts';
 import { BACK_TO_THIS_PAGE, seeOther } from './responses.ts';
@@ -215,4 +216,56 @@ export async function searchPageAnswer(
     assignedTo: item.assignedTo?.name,
   }));
   return htmlPage(200, locale, ({ caseSearchPage, langOf }) => caseSearchPage(langOf(locale), { staff, query, rows, altHref }));
+}
+
+/**
+ * The parts page of a queue export (decision 0067): each part's link is the export's page route with the part's
+ * range — after the previous part's last case, until its own — and its number, so its file is named "part-n-of-m".
+ */
+export async function exportPartsPageAnswer(
+  event: APIGatewayProxyEventV2,
+  agency: string,
+  filter: QueueFilter,
+  list: ExportPartList,
+  resized: boolean,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const locale = requestLocale(event);
+  const lang = langFor(strings, locale);
+  const keep = { ...filterQueryOf(event.queryStringParameters ?? {}), lang: locale };
+  const parts = list.parts.map((p) => ({
+    part: p.part,
+    of: p.of,
+    firstRow: p.firstRow,
+    lastRow: p.lastRow,
+    href: apiPath(
+      'exportAgencyQueuePage',
+      { agency },
+      {
+        ...keep,
+        ...(p.after !== undefined && { cursor: encodeCursor({ key: p.after, direction: 'next' }) }),
+        until: encodeCursor({ key: p.until, direction: 'next' }),
+        part: String(p.part),
+        of: String(p.of),
+      },
+    ),
+  }));
+  const filterWords = [
+    lang.t(`status.${filter.status}`),
+    filter.serviceId && serviceTitle(agency, filter.serviceId, locale),
+    filter.assignedTo && lang.t('export.filterMine'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return htmlPage(200, locale, ({ exportPartsPage, langOf }) =>
+    exportPartsPage(langOf(locale), {
+      staff: { ...staffOf(event), agency },
+      filterWords,
+      total: list.total,
+      rows: list.rows,
+      parts,
+      resized: resized ? list.rows : undefined,
+      queueHref: apiPath('agencyQueuePage', { agency }, keep),
+      altHref: altHrefOf(event, locale),
+    }),
+  );
 }

@@ -51,6 +51,18 @@ export function isPageRoute(event: APIGatewayProxyEventV2): boolean {
   return routeByKey(event.routeKey)?.credentials === 'session';
 }
 
+/** A whole number from 1 (a part's number, rows in a part), or undefined for anything else. */
+export function countOf(text: string | undefined): number | undefined {
+  return text && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : undefined;
+}
+
+/** The queue filter's own query fields (and the language), as a page keeps them in its links. */
+export function filterQueryOf(query: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    ['status', 'service', 'mine', 'order', 'lang'].flatMap((k) => (query[k] === undefined ? [] : [[k, query[k] as string]])),
+  );
+}
+
 /** A version as sent: a whole number, or -1 (which never matches) for anything else. */
 export function versionFrom(text: string | undefined): number {
   return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : -1;

@@ -442,6 +442,20 @@ export const routes = [
     summary: 'The queue page\'s "Download" link: the same CSV parts for staff signed in with the workspace\'s cookie',
   },
   {
+    name: 'exportPartsPage',
+    method: 'GET',
+    path: '/api/agency/desk/export-parts/{agency}',
+    handler: 'list-export-parts',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read',
+    secrets: ['staff-session'],
+    // One request reads the keys of every case in the filter (up to 100,000): as rare as the export itself.
+    throttle: { rateLimit: 5, burstLimit: 10 },
+    summary:
+      "The queue filter's CSV export as a list of its parts (part n of m, which cases, a download link each), for browsers, which follow no Link header",
+  },
+  {
     name: 'staffActivityPage',
     method: 'GET',
     path: '/api/agency/desk/activity/{agency}/{subject}',

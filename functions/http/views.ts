@@ -15,6 +15,7 @@ import { agencies, assets, strings } from './site.ts';
 export { auditPage } from '#ui/pages/agency/AuditPage.tsx';
 export { casePage } from '#ui/pages/agency/CasePage.tsx';
 export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
+export { exportPartsPage } from '#ui/pages/agency/ExportPartsPage.tsx';
 export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';

@@ -54,7 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
         .getByRole('group', { name: /easy to complete/ })
         .getByText('Strongly agree', { exact: true })
         .click();
-      await survey.getByLabel(/anything else/).fill(`Clear page. My code is ${code}`);
+      await survey.getByLabel(/Any additional feedback/).fill(`Clear page. My code is ${code}`);
       await survey.getByRole('button', { name: 'Send feedback' }).click();
 
       await expect.poll(() => page.locator('h1').textContent()).toBe('Thank you for your feedback');

@@ -37,6 +37,19 @@ beforeAll(async () => {
     body: JSON.stringify({ answers }),
   });
   const { code } = (await sent.json()) as { code: string };
+  // Staff decide the case (in review, then approved, then completed): one decision, recorded with the approval.
+  for (const [status, version] of [
+    ['in-review', '0'],
+    ['approved', '1'],
+    ['completed', '2'],
+  ] as const) {
+    const moved = await fetch(`${portal.url}${apiPath('changeCaseStatus', { code })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${tokens.staff}` },
+      body: JSON.stringify({ status, version }),
+    });
+    if (moved.status !== 200) throw new Error(`moving the case to ${status}: ${moved.status}`);
+  }
   await fetch(`${portal.url}/api/feedback`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
@@ -90,6 +103,8 @@ describe('what the agency sees', () => {
       funnel: { formId: string; steps: { step: string; count: number }[] }[];
       byChannel: Record<string, number>;
       comments: { comment: string }[];
+      trend: { week: string; responses: number; satisfaction: { agreeShare?: number } }[];
+      timeToDecision: { agency: { decisions: number; medianDays?: number }; byService: { serviceId: string }[] };
     };
     expect(dashboard.scores.at(-1)?.responses).toBe(1);
     expect(dashboard.scores.at(-1)?.questions).toEqual([
@@ -102,6 +117,45 @@ describe('what the agency sees', () => {
     });
     expect(dashboard.byChannel).toEqual({ api: 1 });
     expect(dashboard.comments).toEqual([expect.objectContaining({ comment: 'Quick! Code [code]' })]);
+    expect(dashboard.trend.at(-1)).toMatchObject({ responses: 1, satisfaction: { agreeShare: 1 } });
+    expect(dashboard.trend.slice(0, -1).every((week) => week.responses === 0)).toBe(true);
+  });
+
+  it('counts the decision exactly once, from the record its status change wrote (approved, then completed)', async () => {
+    const dashboard = (await (await get(DASHBOARD, tokens.staff)).json()) as {
+      timeToDecision: { agency: { decisions: number; medianDays?: number }; byService: { serviceId: string }[] };
+    };
+    expect(dashboard.timeToDecision.agency).toEqual({ decisions: 1, medianDays: 0, p90Days: 0 });
+    expect(dashboard.timeToDecision.byService).toEqual([
+      { serviceId: 'birth-certificate', times: { decisions: 1, medianDays: 0, p90Days: 0 } },
+    ]);
+    const otherService = (await (await get(`${DASHBOARD}?service=death-certificate`, tokens.staff)).json()) as typeof dashboard;
+    expect(otherService.timeToDecision.agency.decisions).toBe(0);
+  });
+
+  it('draws the weekly trend as SVG beside a table of the same numbers', async () => {
+    const page = await (await get(DASHBOARD, tokens.staff, 'text/html')).text();
+    expect(page).toContain('<title id="cx-trend-chart-title">Share who agreed each week');
+    expect(page).toMatch(/<g data-cx-trend="satisfaction"><circle/);
+    expect(page).toMatch(/<td data-label="Satisfaction"[^>]*>100% \(1\)<\/td>/);
+    expect(page).toMatch(/<th scope="row" data-label="Service"[^>]*>Whole agency<\/th><td[^>]*>1<\/td>/);
+  });
+
+  it('downloads the raw responses as CSV: anonymous, with the scrubbed comment', async () => {
+    const response = await get(`${DASHBOARD}?format=responses-csv`, tokens.staff, 'text/csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="responses-vital-records-/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte order mark
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(header).toBe(
+      'answered_on,updated_on,service,channel,task,satisfaction,trust,effectiveness,ease,efficiency,transparency,employee,comment',
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},birth-certificate,api,apply,5,4,,,,,,Quick! Code \[code\]$/);
+    const other = await get(`${DASHBOARD}?format=responses-csv`, tokens.otherStaff, 'text/csv');
+    expect(other.status).toBe(404);
+    expect(await other.text()).not.toContain('Quick');
   });
 
   it('the HTML page draws the chart as SVG with a title and description, beside a table of the same numbers', async () => {
@@ -124,7 +178,7 @@ describe('what the agency sees', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(
-      /^FY\d{4} Q\d,vital-records,birth-certificate,api,likert_scale,satisfaction,I am satisfied with the service I received\.,1,0,0,0,0,1,5,1$/,
+      /^FY\d{4} Q\d,vital-records,birth-certificate,api,likert_scale,satisfaction,"I am satisfied with the service I received from Office of Vital Records, Department of Health\.",1,0,0,0,0,1,5,1$/,
     );
   });
 });

@@ -3,7 +3,9 @@
  * One response per transaction, nothing personal stored, bad input refused with the field named.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPath } from '#ui/paths.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let code: string;
@@ -146,6 +148,60 @@ describe('answering the survey', () => {
     expect(page).toContain('action="/api/feedback"');
     expect(page).toContain(`name="code" value="${code}"`);
     expect(page).not.toContain('name="employee"');
+  });
+});
+
+describe('the survey at the end of a staff reply', () => {
+  let replied: string;
+  let replyId: string;
+
+  beforeAll(async () => {
+    const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
+    replied = ((await sent.json()) as { code: string }).code;
+    const staff = (await signIn(portal.url, { persona: 'staff.vital-records', idp: 'ExampleStaff' })).tokens.access_token;
+    const asked = await fetch(`${portal.url}${apiPath('changeCaseStatus', { code: replied })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${staff}` },
+      body: JSON.stringify({ status: 'needs-information', version: '0', message: 'Send a copy of your photo ID.' }),
+    });
+    expect(asked.status).toBe(200);
+    const status = (await (
+      await fetch(`${portal.url}/api/status/${replied}`, { headers: { accept: 'application/json' } })
+    ).json()) as {
+      message: string;
+      messageId: string;
+    };
+    expect(status.message).toBe('Send a copy of your photo ID.');
+    replyId = status.messageId;
+  });
+
+  it('is on the status page where the citizen reads the reply, with the employee question and the reply named', async () => {
+    const page = await (await fetch(`${portal.url}/api/status/${replied}?lang=en`, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('data-feedback-survey="staff-reply"');
+    expect(page).toContain(`name="message" value="${replyId}"`);
+    expect(page).toContain('name="employee"');
+    expect(page).toContain('Employees I interacted with were helpful.');
+    expect(page).toMatch(/<a [^>]*href="#feedback-heading"[^>]*data-rate-reply/);
+  });
+
+  it('keeps the answer, employee helpfulness included, as a staff-reply response', async () => {
+    const response = await postJson({ task: 'staff-reply', code: replied, message: replyId, employee: 5, satisfaction: 4 });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ saved: true, task: 'staff-reply', scores: { employee: 5, satisfaction: 4 } });
+    expect((await responses()).filter((r) => r.task === 'staff-reply')).toHaveLength(1);
+  });
+
+  it('refuses an answer about a reply the case never showed, so made-up ids cannot add responses', async () => {
+    const before = (await responses()).length;
+    const response = await postJson({ task: 'staff-reply', code: replied, message: 'made-up-reply', employee: 1 });
+    expect(response.status).toBe(422);
+    const answer = (await response.json()) as { error: { fields?: { field: string }[] } };
+    expect(answer.error.fields?.map((f) => f.field)).toEqual(['message']);
+    expect((await responses()).length).toBe(before);
   });
 });
 

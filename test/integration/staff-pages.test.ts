@@ -368,6 +368,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
       ['casePage', 'GET', apiPath('casePage', { code: matrixCode }), {}],
       ['casePdfPage', 'GET', apiPath('casePdfPage', { code: matrixCode }), {}],
       ['exportAgencyQueuePage', 'GET', apiPath('exportAgencyQueuePage', { agency: 'vital-records' }), {}],
+      ['exportPartsPage', 'GET', apiPath('exportPartsPage', { agency: 'vital-records' }), {}],
       ['cxDashboardPage', 'GET', apiPath('cxDashboardPage', { agency: 'vital-records' }), {}],
       [
         'staffActivityPage',

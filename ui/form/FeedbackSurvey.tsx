@@ -57,7 +57,7 @@ export function FeedbackSurvey({
 }: {
   lang: Lang;
   target: FeedbackTarget;
-  /** Who the trust question names ("This interaction increased my confidence in …"). */
+  /** Who the statements name: A-11's "[Program/Service name]" ("… the service I received from …", "… my confidence in …"). */
   agencyName: string;
 }) {
   const task: FeedbackTask = target.task;
@@ -78,7 +78,7 @@ export function FeedbackSurvey({
         <Textarea
           id="feedback-comment"
           name="comment"
-          label={lang.t('feedback.comment')}
+          label={lang.t('feedback.comment', { agency: agencyName })}
           hint={lang.t('feedback.commentHint')}
           maxLength={COMMENT_MAX_LENGTH}
         />

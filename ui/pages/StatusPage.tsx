@@ -76,6 +76,9 @@ export function statusPage(
 ): PageView {
   const { locale } = lang;
   const heading = lang.t(options.justSubmitted ? 'status.submittedTitle' : 'status.title');
+  // A staff reply shown here (the message with the status) is what the survey asks about, employees included:
+  // a person was involved (decision 0106). Otherwise it is about sending (confirmation) or checking the status.
+  const reply = !options.justSubmitted && status.message ? status.messageId : undefined;
   return {
     title: heading,
     altHref: options.altHref,
@@ -106,6 +109,14 @@ export function statusPage(
         {status.message && (
           <Alert kind="warning" heading={lang.t('status.messageTitle')}>
             <span data-status-message>{status.message}</span>
+            {reply && (
+              <>
+                {' '}
+                <Link href="#feedback-heading" data-rate-reply>
+                  {lang.t('feedback.rateReply')}
+                </Link>
+              </>
+            )}
           </Alert>
         )}
         {options.fee && (
@@ -132,7 +143,11 @@ export function statusPage(
         </p>
         <FeedbackSurvey
           lang={lang}
-          target={{ task: options.justSubmitted ? 'apply' : 'status', code: status.code }}
+          target={
+            reply
+              ? { task: 'staff-reply', code: status.code, message: reply }
+              : { task: options.justSubmitted ? 'apply' : 'status', code: status.code }
+          }
           agencyName={options.facts?.agency?.name[locale] ?? lang.t('feedback.thisAgency')}
         />
       </div>

@@ -147,6 +147,45 @@ describe('changing a case’s status', () => {
     expect(after.version).toBe(4);
   });
 
+  it('keeps the id of the message that goes with the status, so the citizen can rate that reply', async () => {
+    const { code, deps, changes } = setUp();
+    const after = await changeCaseStatus(
+      { caller: staff, code, locale: 'en', from, to: 'needs-information', version: 0, message: 'Send your ID.' },
+      { ...deps, newMessageId: () => 'msg-1' },
+    );
+    expect(after).toMatchObject({ statusMessage: 'Send your ID.', statusMessageId: 'msg-1' });
+    expect(changes[0]?.message?.id).toBe('msg-1');
+    const moved = await changeCaseStatus({ caller: staff, code, locale: 'en', from, to: 'in-review', version: 1 }, deps);
+    expect(moved.statusMessageId).toBeUndefined();
+  });
+
+  it("writes a decision record with a case's first decision, in the same change (exact time to decision)", async () => {
+    const { code, deps, changes } = setUp('in-review');
+    await changeCaseStatus({ caller: staff, code, locale: 'en', from, to: 'approved', version: 0 }, deps);
+    expect(changes[0]?.decision).toEqual({
+      agency: 'vital-records',
+      serviceId: 'birth-certificate',
+      channel: 'web',
+      code,
+      status: 'approved',
+      sentAt: '2026-11-30T09:00:00.000Z',
+      decidedAt: NOW.toISOString(),
+      durationMs: 25 * 3600 * 1000,
+    });
+  });
+
+  it('writes no decision record for a move that decides nothing, or for completing an approved case', async () => {
+    const review = setUp();
+    await changeCaseStatus({ caller: staff, code: review.code, locale: 'en', from, to: 'in-review', version: 0 }, review.deps);
+    expect(review.changes[0]?.decision).toBeUndefined();
+    const approved = setUp('approved');
+    await changeCaseStatus(
+      { caller: staff, code: approved.code, locale: 'en', from, to: 'completed', version: 0 },
+      approved.deps,
+    );
+    expect(approved.changes[0]?.decision).toBeUndefined();
+  });
+
   it('refuses a change made on an older version, with the case as it stands now', async () => {
     const { code, deps, changes } = setUp('in-review', { version: 2 });
     const error = await changeCaseStatus({ caller: staff, code, locale: 'en', from, to: 'approved', version: 1 }, deps).catch(

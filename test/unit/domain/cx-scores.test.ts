@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fiscalQuarter,
-  percentile,
-  scoresByQuarter,
-  summarizeDecisionTimes,
-  timeToDecision,
-  wilsonInterval,
-} from '#domain/cx-scores';
+import { fiscalQuarter, percentile, scoresByQuarter, summarizeDecisionTimes, wilsonInterval } from '#domain/cx-scores';
 import type { FeedbackResponse } from '#domain/feedback';
 
 const response = (answeredOn: string, scores: FeedbackResponse['scores']): FeedbackResponse => ({
@@ -73,15 +66,7 @@ describe('CX scores (worked examples)', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
   });
 
-  it('measures time to decision from the status history: sent to the first decision', () => {
-    const history = [
-      { status: 'in-review', at: '2026-11-03T00:00:00Z' },
-      { status: 'received', at: '2026-11-01T00:00:00Z' },
-      { status: 'approved', at: '2026-11-05T12:00:00Z' },
-      { status: 'completed', at: '2026-11-09T00:00:00Z' },
-    ] as const;
-    expect(timeToDecision([...history])).toBe(4.5 * 24 * 3600 * 1000);
-    expect(timeToDecision([{ status: 'received', at: '2026-11-01T00:00:00Z' }])).toBeUndefined();
+  it('summarises times to decision as a nearest-rank median and 90th percentile, in days', () => {
     const day = 24 * 3600 * 1000;
     expect(summarizeDecisionTimes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => d * day))).toEqual({
       decisions: 10,
@@ -89,5 +74,35 @@ describe('CX scores (worked examples)', () => {
       p90Days: 9,
     });
     expect(summarizeDecisionTimes([])).toEqual({ decisions: 0, medianDays: undefined, p90Days: undefined });
+  });
+});
+
+describe('the raw-response download', () => {
+  it('has one row per response, oldest first, every score and the comment, neutralised, never the token', async () => {
+    const { RESPONSE_COLUMNS, responseRows } = await import('#domain/cx-export');
+    const rows = responseRows([
+      { ...response('2026-11-02', { satisfaction: 2, employee: 5 }), task: 'staff-reply', comment: '=HYPERLINK("x")' },
+      response('2026-11-01', { trust: 4 }),
+    ]);
+    expect(RESPONSE_COLUMNS).toEqual([
+      'answered_on',
+      'updated_on',
+      'service',
+      'channel',
+      'task',
+      'satisfaction',
+      'trust',
+      'effectiveness',
+      'ease',
+      'efficiency',
+      'transparency',
+      'employee',
+      'comment',
+    ]);
+    expect(rows).toEqual([
+      ['2026-11-01', '2026-11-01', 'renew', 'web', 'status', '', '4', '', '', '', '', '', ''],
+      ['2026-11-02', '2026-11-02', 'renew', 'web', 'staff-reply', '2', '', '', '', '', '', '5', `'=HYPERLINK("x")`],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('t0.');
   });
 });

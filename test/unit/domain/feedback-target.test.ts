@@ -5,10 +5,16 @@ import { InvalidAnswersError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
 
 const code = newConfirmationCode();
+const answered = newConfirmationCode();
 const paymentId = newConfirmationCode();
 const billPaymentId = newConfirmationCode();
 const lookups: TargetLookups = {
-  findSubmission: async (c) => (c === code ? { agency: 'dmv', serviceId: 'renew', channel: 'web' } : undefined),
+  findSubmission: async (c) =>
+    c === code
+      ? { agency: 'dmv', serviceId: 'renew', channel: 'web', statusMessageId: 'm1' }
+      : c === answered
+        ? { agency: 'dmv', serviceId: 'renew', channel: 'web', statusMessageId: 'm2' }
+        : undefined,
   findPayment: async (id) =>
     id === paymentId
       ? { agency: 'dmv', subject: { kind: 'submission', code } }
@@ -42,7 +48,7 @@ describe('which transaction a survey answer is about', () => {
 
   it('makes each staff reply its own transaction', async () => {
     expect((await resolve({ task: 'staff-reply', code, message: 'm1' })).transaction).toBe(`${code}#m1`);
-    expect((await resolve({ task: 'staff-reply', code, message: 'm2' })).transaction).toBe(`${code}#m2`);
+    expect((await resolve({ task: 'staff-reply', code: answered, message: 'm2' })).transaction).toBe(`${answered}#m2`);
   });
 
   it.each([
@@ -53,6 +59,8 @@ describe('which transaction a survey answer is about', () => {
     [{ task: 'pay', payment: newConfirmationCode() }, 'payment'],
     [{ task: 'staff-reply', code }, 'message'],
     [{ task: 'staff-reply', code, message: 'a b' }, 'message'],
+    // A reply the case does not show its citizen (made up, or another case's): not a transaction to answer for.
+    [{ task: 'staff-reply', code, message: 'm2' }, 'message'],
   ])('refuses %o naming the field', async (fields, field) => {
     const attempt = resolve(fields as Record<string, string>);
     await expect(attempt).rejects.toThrow(InvalidAnswersError);

@@ -6,6 +6,7 @@ import { type QueueCase, type QueueFilter, type QueueStore, sortKeyOf } from '#d
 import {
   csvRowBytes,
   type ExportForm,
+  ExportPartTooLargeError,
   exportColumns,
   exportFilename,
   exportQueue,
@@ -273,6 +274,25 @@ describe('reading the export in parts', () => {
     expect(queries()).toBeLessThanOrEqual(SHARDS * 2);
   });
 
+  it('ends a part asked for by its range at its last case, whatever the row limit', async () => {
+    const { store } = queueOf(cases);
+    const columns = exportColumns(await forms(), 'en', strings);
+    const after = { key: sortKeyOf(cases[9] as Submission), direction: 'next' as const };
+    const part = await readExportPart('vital-records', oldest, after, store, columns, {
+      rows: 5000,
+      bytes: 1e7,
+      until: sortKeyOf(cases[19] as Submission),
+    });
+    expect(part.rows.map((r) => r[0])).toEqual(cases.slice(10, 20).map((c) => c.code));
+    expect(part.next).toBeUndefined();
+    const newest = await readExportPart('vital-records', { ...oldest, order: 'newest' }, undefined, store, columns, {
+      rows: 5000,
+      bytes: 1e7,
+      until: sortKeyOf(cases[330] as Submission),
+    });
+    expect(newest.rows.map((r) => r[0])).toEqual(['C000332', 'C000331', 'C000330']);
+  });
+
   it('gives a file with only the header row for an empty queue', async () => {
     const { store } = queueOf([]);
     expect(await allParts(store, oldest, { rows: 50, bytes: 1e7 })).toEqual([[]]);
@@ -334,10 +354,43 @@ describe('exporting the queue', () => {
       expect(fake.audit).toEqual([]);
     });
 
+  it('refuses a part asked for by its range that does not fit one file, saying how many rows do, and audits nothing', async () => {
+    const { fake, deps: d } = deps();
+    const until = sortKeyOf(cases[29] as Submission);
+    // A whole range of 30 cases that would take more than the byte budget: nothing is handed over in pieces.
+    const big = cases.map((c) => ({ ...c, answers: { ...c.answers, fullName: 'x'.repeat(200_000) } }));
+    const { store: queue } = queueOf(big);
+    const error = await exportQueue(
+      { caller: staff, agency: 'vital-records', filter, part: 2, of: 3, until, locale: 'en', from },
+      { ...d, queue },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExportPartTooLargeError);
+    expect((error as ExportPartTooLargeError).fits).toBe(19);
+    expect((error as ExportPartTooLargeError).message).toBe(
+      'This part does not fit in one file. Ask for parts of at most 19 cases (size).',
+    );
+    expect(fake.audit).toEqual([]);
+  });
+
+  it('names a part asked for from the parts page "part n of m", and audits its range', async () => {
+    const { fake, deps: d } = deps();
+    const after = { key: sortKeyOf(cases[9] as Submission), direction: 'next' as const };
+    const until = sortKeyOf(cases[19] as Submission);
+    const exported = await exportQueue(
+      { caller: staff, agency: 'vital-records', filter, cursor: after, part: 2, of: 3, until, locale: 'en', from },
+      d,
+    );
+    expect(exported.rows).toHaveLength(10);
+    expect(exported.filename).toBe('vital-records-received-birth-certificate-2026-12-01-part-2-of-3.csv');
+    expect(fake.audit[0]?.detail).toEqual({ part: '2', of: '3', until, after: after.key, rows: '10' });
+  });
+
   it('names parts in the file name and the filter in the audit record', () => {
     const f: QueueFilter = { status: 'in-review', order: 'newest', assignedTo: 'sub' };
     expect(exportFilename('revenue', f, NOW, 1, true)).toBe('revenue-in-review-mine-2026-12-01-part-1.csv');
     expect(exportFilename('revenue', f, NOW, 3, false)).toBe('revenue-in-review-mine-2026-12-01-part-3.csv');
+    expect(exportFilename('revenue', f, NOW, 1, false, 4)).toBe('revenue-in-review-mine-2026-12-01-part-1-of-4.csv');
+    expect(exportFilename('revenue', f, NOW, 1, false, 1)).toBe('revenue-in-review-mine-2026-12-01.csv');
     expect(exportRecord('revenue', f)).toBe('QUEUE#revenue?status=in-review&order=newest&mine=yes');
   });
 });

@@ -38,6 +38,21 @@ describe('the status page', () => {
     expect(new Set(meanings).size).toBe(7);
   });
 
+  it('asks about the staff reply shown, with the employee question, when the message has an id', () => {
+    const html = page(status({ message: 'Send a copy of your photo ID.', messageId: 'msg-1' }));
+    expect(html).toContain('data-feedback-survey="staff-reply"');
+    expect(html).toContain('name="message" value="msg-1"');
+    expect(html).toContain('name="employee"');
+    expect(html).toContain('href="#feedback-heading"');
+  });
+
+  it('asks about checking the status, without the employee question, when no staff reply is shown', () => {
+    const html = page(status({ status: 'approved' }));
+    expect(html).toContain('data-feedback-survey="status"');
+    expect(html).not.toContain('name="employee"');
+    expect(html).not.toContain('data-rate-reply');
+  });
+
   it('shows no message box when the agency wrote none', () => {
     expect(page(status({ status: 'approved' }))).not.toContain('data-status-message');
   });

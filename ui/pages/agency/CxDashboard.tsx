@@ -5,7 +5,8 @@
  * the page needs no JavaScript and reads the same to everyone.
  */
 import type { CxDashboard } from '#domain/cx-dashboard';
-import type { QuarterScores } from '#domain/cx-scores';
+import type { DecisionTimes, QuarterScores } from '#domain/cx-scores';
+import { TREND_QUESTIONS, type TrendQuestion, type TrendWeek } from '#domain/cx-trend';
 import { Button } from '../../components/Button.tsx';
 import { Link } from '../../components/Link.tsx';
 import { Table } from '../../components/Table.tsx';
@@ -60,6 +61,111 @@ export function AgreeChart({ lang, scores, id }: { lang: Lang; scores: QuarterSc
   );
 }
 
+/**
+ * The points of one line of the trend chart, split where a week has no answers (a gap, not a fall to 0%):
+ * each run of weeks with answers is one polyline's `points`.
+ */
+export function trendRuns(
+  weeks: readonly TrendWeek[],
+  question: TrendQuestion,
+  box: { left: number; top: number; width: number; height: number },
+): string[] {
+  const step = weeks.length > 1 ? box.width / (weeks.length - 1) : 0;
+  const runs: string[][] = [[]];
+  weeks.forEach((week, index) => {
+    const share = week[question].agreeShare;
+    if (share === undefined) {
+      if ((runs.at(-1) as string[]).length > 0) runs.push([]);
+      return;
+    }
+    const x = box.left + (weeks.length > 1 ? index * step : box.width / 2);
+    const y = box.top + box.height * (1 - share);
+    (runs.at(-1) as string[]).push(`${x.toFixed(1)},${y.toFixed(1)}`);
+  });
+  return runs.filter((run) => run.length > 0).map((run) => run.join(' '));
+}
+
+const TREND_STYLE: Record<TrendQuestion, { stroke: string; dash?: string }> = {
+  satisfaction: { stroke: '#005ea2' },
+  trust: { stroke: '#1b1b1b', dash: '5 3' },
+};
+
+/** Satisfaction and trust week by week, 0–100%, as lines (a single point draws as a dot). */
+export function TrendChart({
+  lang,
+  weeks,
+  id,
+  range,
+}: {
+  lang: Lang;
+  weeks: readonly TrendWeek[];
+  id: string;
+  range: { from: string; to: string };
+}) {
+  const box = { left: 40, top: 10, width: 300, height: 120 };
+  return (
+    <svg
+      class="portal-chart"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${box.left + box.width + 20} ${box.top + box.height + 40}`}
+      width="100%"
+      data-cx-trend-chart
+    >
+      <title id={`${id}-title`}>{lang.t('cx.trendTitle', { from: range.from, to: range.to })}</title>
+      <desc id={`${id}-desc`}>{lang.t('cx.trendDesc')}</desc>
+      {[0, 0.5, 1].map((share) => {
+        const y = box.top + box.height * (1 - share);
+        return (
+          <g key={share}>
+            <line x1={box.left} x2={box.left + box.width} y1={y} y2={y} stroke="#dfe1e2" stroke-width="1" />
+            <text x={box.left - 6} y={y + 4} text-anchor="end" font-size="11" fill="#1b1b1b">
+              {percent(share)}
+            </text>
+          </g>
+        );
+      })}
+      {TREND_QUESTIONS.map((question) => {
+        const style = TREND_STYLE[question];
+        return (
+          <g key={question} data-cx-trend={question}>
+            {trendRuns(weeks, question, box).map((points) =>
+              points.includes(' ') ? (
+                <polyline
+                  key={points}
+                  points={points}
+                  fill="none"
+                  stroke={style.stroke}
+                  stroke-width="2"
+                  {...(style.dash && { 'stroke-dasharray': style.dash })}
+                />
+              ) : (
+                <circle key={points} cx={points.split(',')[0]} cy={points.split(',')[1]} r="3" fill={style.stroke} />
+              ),
+            )}
+          </g>
+        );
+      })}
+      {TREND_QUESTIONS.map((question, index) => (
+        <text
+          key={question}
+          x={box.left + index * 150}
+          y={box.top + box.height + 30}
+          font-size="12"
+          fill={TREND_STYLE[question].stroke}
+        >
+          {`${index === 0 ? '—' : '- -'} ${lang.t(`feedback.q.${question}.short`)}`}
+        </text>
+      ))}
+    </svg>
+  );
+}
+
+function trendCell(lang: Lang, week: TrendWeek, question: TrendQuestion): string {
+  const point = week[question];
+  return point.agreeShare === undefined ? lang.t('cx.none') : `${percent(point.agreeShare)} (${point.responses})`;
+}
+
 function stepLabel(lang: Lang, step: string): string {
   return step.startsWith('page_')
     ? lang.t('cx.step.page', { page: step.slice(5) })
@@ -94,17 +200,20 @@ export function cxDashboardPage(
   const route = options.route ?? 'showCxDashboard';
   const heading = lang.t('cx.title');
   const { range } = dashboard;
-  const exportHref = apiPath(
-    route,
-    { agency: dashboard.agency },
-    {
-      format: 'a11-csv',
-      from: range.from,
-      to: range.to,
-      ...(range.serviceId && { service: range.serviceId }),
-      ...(range.channel && { channel: range.channel }),
-    },
-  );
+  const csvHref = (format: 'a11-csv' | 'responses-csv') =>
+    apiPath(
+      route,
+      { agency: dashboard.agency },
+      {
+        format,
+        from: range.from,
+        to: range.to,
+        ...(range.serviceId && { service: range.serviceId }),
+        ...(range.channel && { channel: range.channel }),
+      },
+    );
+  const exportHref = csvHref('a11-csv');
+  const responsesHref = csvHref('responses-csv');
   const channels = Object.entries(dashboard.byChannel).map(([channel, count]) => ({ channel, count }));
   return {
     title: heading,
@@ -140,6 +249,31 @@ export function cxDashboardPage(
               />
             </div>
           ))}
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-trend">
+          <h2 id="cx-trend">{lang.t('cx.trendHeading')}</h2>
+          {dashboard.trend.every((week) => week.responses === 0) ? (
+            <p>{lang.t('cx.noResponses')}</p>
+          ) : (
+            <>
+              <TrendChart lang={lang} weeks={dashboard.trend} id="cx-trend-chart" range={range} />
+              <Table
+                caption={lang.t('cx.trendTitle', { from: range.from, to: range.to })}
+                columns={[
+                  { key: 'week', header: lang.t('cx.col.week'), cell: (w) => w.week },
+                  { key: 'n', header: lang.t('cx.col.responses'), cell: (w) => String(w.responses) },
+                  ...TREND_QUESTIONS.map((question) => ({
+                    key: question,
+                    header: lang.t(`feedback.q.${question}.short`),
+                    cell: (w: TrendWeek) => trendCell(lang, w, question),
+                  })),
+                ]}
+                rows={dashboard.trend}
+                rowKey={(w) => w.week}
+              />
+            </>
+          )}
         </section>
 
         <section class="portal-section" aria-labelledby="cx-funnel">
@@ -179,16 +313,25 @@ export function cxDashboardPage(
 
         <section class="portal-section" aria-labelledby="cx-decisions">
           <h2 id="cx-decisions">{lang.t('cx.decisionHeading')}</h2>
+          <p>{lang.t('cx.decisionNote')}</p>
           <Table
             caption={lang.t('cx.decisionHeading')}
             captionHidden
             columns={[
-              { key: 'n', header: lang.t('cx.decisions'), cell: (d) => String(d.decisions) },
-              { key: 'median', header: lang.t('cx.median'), cell: (d) => String(d.medianDays ?? lang.t('cx.none')) },
-              { key: 'p90', header: lang.t('cx.p90'), cell: (d) => String(d.p90Days ?? lang.t('cx.none')) },
+              {
+                key: 'who',
+                header: lang.t('cx.col.service'),
+                cell: (row: { serviceId?: string; times: DecisionTimes }) => row.serviceId ?? lang.t('cx.decisionAgency'),
+              },
+              { key: 'n', header: lang.t('cx.decisions'), cell: (row) => String(row.times.decisions) },
+              { key: 'median', header: lang.t('cx.median'), cell: (row) => String(row.times.medianDays ?? lang.t('cx.none')) },
+              { key: 'p90', header: lang.t('cx.p90'), cell: (row) => String(row.times.p90Days ?? lang.t('cx.none')) },
             ]}
-            rows={[dashboard.timeToDecision]}
-            rowKey={() => 'decisions'}
+            rows={[
+              { times: dashboard.timeToDecision.agency } as { serviceId?: string; times: DecisionTimes },
+              ...dashboard.timeToDecision.byService,
+            ]}
+            rowKey={(row) => row.serviceId ?? ''}
           />
         </section>
 
@@ -227,9 +370,14 @@ export function cxDashboardPage(
 
         <section class="portal-section" aria-labelledby="cx-export">
           <h2 id="cx-export">{lang.t('cx.exportHeading')}</h2>
-          <p>
-            <Link href={exportHref}>{lang.t('cx.exportA11')}</Link>
-          </p>
+          <ul class="usa-list">
+            <li>
+              <Link href={exportHref}>{lang.t('cx.exportA11')}</Link>
+            </li>
+            <li>
+              <Link href={responsesHref}>{lang.t('cx.exportResponses')}</Link>
+            </li>
+          </ul>
         </section>
       </div>
     ),

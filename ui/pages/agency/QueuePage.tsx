@@ -181,11 +181,18 @@ export function queuePage(
             rows={options.rows}
           />
         )}
-        <p>
-          <Link href={apiPath('exportAgencyQueuePage', { agency: staff.agency }, queueQuery(filter, locale))} data-export-link>
-            {lang.t('agency.exportLink')}
-          </Link>
-        </p>
+        <ul class="usa-list usa-list--unstyled" data-export-actions>
+          <li>
+            <Link href={apiPath('exportAgencyQueuePage', { agency: staff.agency }, queueQuery(filter, locale))} data-export-link>
+              {lang.t('agency.exportLink')}
+            </Link>
+          </li>
+          <li>
+            <Link href={apiPath('exportPartsPage', { agency: staff.agency }, queueQuery(filter, locale))} data-export-parts-link>
+              {lang.t('export.partsLink')}
+            </Link>
+          </li>
+        </ul>
         {(options.next || options.previous) && (
           <nav aria-label={lang.t('pagination.label')} class="usa-pagination" data-queue-pages>
             <ul class="usa-pagination__list">

@@ -10,6 +10,8 @@ interface Summary {
   statusMeaning: string;
   /** What the agency said with it (what to send, why it was denied). */
   message?: string;
+  /** That message's id: the status page asks about this reply (the survey after a staff reply). */
+  messageId?: string;
   statusUrl: string;
   /** A PDF of the answers sent (fetched with the sign-in's token, then saved). */
   pdfUrl?: string;
@@ -116,6 +118,15 @@ function statusCell(submission: Summary, onWithdraw: (button: HTMLButtonElement)
     said.dataset.statusMessage = '';
     said.textContent = submission.message;
     text.append(title, said);
+    if (submission.messageId) {
+      // The survey about this reply is on the case's status page, where the reply is shown too.
+      const rate = document.createElement('a');
+      rate.className = 'usa-link';
+      rate.href = `${submission.statusUrl}?lang=${root?.dataset.locale ?? 'en'}#feedback-heading`;
+      rate.dataset.rateReply = '';
+      rate.textContent = root?.dataset.rateReply ?? '';
+      text.append(' ', rate);
+    }
     body.append(text);
     alert.append(body);
     box.append(alert);

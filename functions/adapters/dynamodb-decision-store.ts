@@ -1,0 +1,64 @@
+/**
+ * Decision records on DynamoDB (decision 0103): one item per decided case, written by the status change's own
+ * transaction (dynamodb-case-store.ts puts `decisionPut`), keyed by agency and the case's queue shard so a day
+ * of decisions is never one hot partition, sorted by the decision's time so the dashboard reads a range.
+ */
+import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DecisionRecord, DecisionStore } from '#domain/decision-times';
+import { queueShard } from './dynamodb-submission-store.ts';
+import { QUEUE_SHARDS } from './table-definition.ts';
+
+export const decisionsKey = (agency: string, shard: number) => `DECISIONS#${agency}#${shard}`;
+
+/** The record's Put inside the status change's transaction; a case already counted fails the whole change. */
+export function decisionPut(tableName: string, record: DecisionRecord): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshall({
+        pk: decisionsKey(record.agency, queueShard(record.code)),
+        sk: `${record.decidedAt}#${record.code}`,
+        type: 'decision',
+        ...record,
+      }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function toRecord(item: Record<string, unknown>): DecisionRecord {
+  const { pk: _pk, sk: _sk, type: _type, ...record } = item;
+  return record as unknown as DecisionRecord;
+}
+
+export function dynamoDbDecisionStore(client: DynamoDBClient, tableName: string): DecisionStore {
+  return {
+    async listDecisions(agency, from, to) {
+      const shards = await Promise.all(
+        Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
+          const records: DecisionRecord[] = [];
+          let start: QueryCommand['input']['ExclusiveStartKey'];
+          do {
+            const page = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+                ExpressionAttributeValues: marshall({
+                  ':pk': decisionsKey(agency, shard),
+                  ':from': from,
+                  ':to': `${to}T\uffff`,
+                }),
+                ExclusiveStartKey: start,
+              }),
+            );
+            for (const item of page.Items ?? []) records.push(toRecord(unmarshall(item)));
+            start = page.LastEvaluatedKey;
+          } while (start);
+          return records;
+        }),
+      );
+      return shards.flat();
+    },
+  };
+}

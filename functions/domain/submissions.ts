@@ -12,6 +12,7 @@ import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { toE164 } from './sms.ts';
 import { submittedEntry, type TimelineEntry } from './timeline.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
@@ -47,6 +48,8 @@ export interface Submission {
   statusMessage?: string;
   /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
   applicantEmail?: string;
+  /** The applicant's phone number (E.164), kept only when they agreed to texts about the application (sms.ts). */
+  applicantPhone?: string;
 }
 
 export interface HistoryEntry {
@@ -115,6 +118,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
 
   const submittedAt = now().toISOString();
   const applicantEmail = applicantEmailOf(compiled.form, answers);
+  const applicantPhone = textingPhoneOf(compiled.form, answers);
   const fingerprint = answersFingerprint(compiled.form.id, answers);
   const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
@@ -136,6 +140,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         updatedAt: submittedAt,
         ...(input.owner && { ownerSubject: input.owner }),
         ...(applicantEmail && { applicantEmail }),
+        ...(applicantPhone && { applicantPhone }),
       };
       const entry = submittedEntry(submission, { now });
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim, [entry]);
@@ -153,6 +158,20 @@ export function applicantEmailOf(form: Form, answers: Answers): string | undefin
   for (const field of form.fields) {
     const value = answers[field.name];
     if (field.type === 'email' && typeof value === 'string' && value.trim()) return value.trim().toLowerCase();
+  }
+  return undefined;
+}
+
+/**
+ * The number to text about the application: the form's first phone answer, only when the person ticked the
+ * form's text-message consent box (a number alone is for calls, never for texts).
+ */
+export function textingPhoneOf(form: Form, answers: Answers): string | undefined {
+  const consented = form.fields.some((field) => field.consent === 'text-messages' && answers[field.name] === true);
+  if (!consented) return undefined;
+  for (const field of form.fields) {
+    const value = answers[field.name];
+    if (field.type === 'tel' && typeof value === 'string' && value.trim()) return toE164(value);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The notifier: the table's DynamoDB stream (new images) → for each new timeline entry that calls for it, one
- * e-mail through SES and a "notification sent" entry (domain/notifications.ts). Records that fail are reported
+ * e-mail through SES, a text through End User Messaging SMS where the person agreed to texts, and a "notification sent" entry per channel (domain/notifications.ts). Records that fail are reported
  * (ReportBatchItemFailures): the stream retries them with backoff, then sends them to the dead-letter queue that
  * an alarm watches. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
  */
@@ -12,10 +12,12 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
-import { notifyAbout } from '#domain/notifications';
+import { smsSender } from '#adapters/sms-sender';
+import { type NotifyDeps, notifyAbout, textAbout } from '#domain/notifications';
 import { services, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
 import { logger } from '#shared/logger';
@@ -23,10 +25,15 @@ import { countNow } from '#shared/metrics';
 import { apiPath } from '#ui/paths.ts';
 
 const settings = notifierConfig();
-const deps = {
+const contacts = dynamoDbContacts(dynamoDb, config.tableName);
+const deps: NotifyDeps = {
   cases: dynamoDbCaseStore(dynamoDb, config.tableName),
   notices: dynamoDbNotices(dynamoDb, config.tableName),
   mailer: sesMailer({ from: settings.from, configurationSet: settings.configurationSet, endpoint: settings.sesEndpoint }),
+  emailStates: contacts.emailStates,
+  preferences: contacts.preferences,
+  optOuts: contacts.optOuts,
+  ...(settings.sms && { texts: smsSender(settings.sms) }),
   strings,
   now: () => new Date(),
   agencyName: (serviceId: string, locale: 'en' | 'es') => services[serviceId]?.agency?.name[locale],
@@ -48,8 +55,10 @@ const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
     const entry = entryOf(record);
     if (!entry?.notify) continue;
     try {
+      // Each channel keeps its own notice: a retry after a failed text does not send the e-mail again.
       const outcome = await notifyAbout(entry, deps);
-      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome });
+      const text = await textAbout(entry, deps);
+      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome, text });
     } catch (error) {
       // Never personal data in the log: the entry's id and kind say which one, the case shows the rest.
       logger.error('Notification failed; the stream retries it', { entryId: entry.id, kind: entry.kind, error: error as Error });

@@ -92,5 +92,21 @@ export function notifierConfig() {
     configurationSet: process.env.SES_CONFIGURATION_SET || undefined,
     sesEndpoint: process.env.SES_ENDPOINT || undefined,
     origin: portalOrigin(),
+    sms: smsConfig(),
+  } as const;
+}
+
+/**
+ * Texts (End User Messaging SMS): on when SMS_ORIGINATION_IDENTITY is set (infra: agency.config.json →
+ * notifications.sms.originationIdentity, the phone number or pool that sends); the local runtime sets it and
+ * SMS_ENDPOINT, its stand-in. Unset: no texts are sent, and the inbound-text function is not deployed.
+ */
+export function smsConfig() {
+  const originationIdentity = process.env.SMS_ORIGINATION_IDENTITY || undefined;
+  if (!originationIdentity) return undefined;
+  return {
+    originationIdentity,
+    configurationSet: process.env.SMS_CONFIGURATION_SET || undefined,
+    endpoint: process.env.SMS_ENDPOINT || undefined,
   } as const;
 }

@@ -135,7 +135,25 @@ const AgencyConfigFields = z.strictObject({
    * E-mail to citizens (submission received, status changed, messages, receipts). `fromAddress` defaults to
    * no-reply@<agency.domain>; SES must verify it (its domain's DKIM records, or the address) before it sends.
    */
-  notifications: z.strictObject({ fromAddress: z.email('must be the e-mail address notifications come from') }).optional(),
+  notifications: z
+    .strictObject({
+      fromAddress: z.email('must be the e-mail address notifications come from').optional(),
+      /**
+       * Texts through AWS End User Messaging SMS (decision 71): the ARN of the phone number or pool that sends and
+       * answers them (registered for two-way SMS, self-managed opt-outs on). Absent: no texts.
+       */
+      sms: z
+        .strictObject({
+          originationIdentity: z
+            .string()
+            .regex(
+              /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|pool)\/[A-Za-z0-9_-]+$/,
+              'must be the ARN of an End User Messaging phone number or pool, like arn:aws:sms-voice:us-east-1:111111111111:phone-number/phone-0123456789abcdef',
+            ),
+        })
+        .optional(),
+    })
+    .optional(),
   /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
   audit: z
     .strictObject({

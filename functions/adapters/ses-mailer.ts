@@ -15,9 +15,11 @@ export function plainText(email: OutgoingEmail): string {
   return [
     ...email.paragraphs,
     ...(email.quote ? [email.quote.replace(/^/gm, '> ')] : []),
-    `${email.codeLabel} ${email.code}`,
+    ...(email.code ? [`${email.codeLabel ?? ''} ${email.code}`.trim()] : []),
+    ...(email.codes ?? []).map((item) => `${item.label}: ${item.code}\n${item.href}`),
     `${email.link.label}: ${email.link.href}`,
     '--',
+    ...(email.preferencesLink ? [`${email.preferencesLink.label}: ${email.preferencesLink.href}`] : []),
     email.footer,
   ].join('\n\n');
 }

@@ -26,9 +26,13 @@ export interface OutgoingEmail {
   /** What the agency wrote (a message or the word with a status), shown set apart as a quotation. */
   quote?: string;
   /** The confirmation code, shown on its own line so it can be read out on the phone. */
-  code: string;
-  codeLabel: string;
+  code?: string;
+  codeLabel?: string;
+  /** Several codes, each with what it is for ("send me my codes"). */
+  codes?: { code: string; label: string; href: string }[];
   link: { href: string; label: string };
+  /** Where the person changes how we contact them (My account). */
+  preferencesLink?: { href: string; label: string };
   footer: string;
 }
 

@@ -194,12 +194,21 @@ export interface PublicStatus {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status (what to send; why it was denied). */
   message?: string;
+  /**
+   * Set when our last e-mail to the application's address bounced or was marked as unwanted: the page says "we could
+   * not reach you by e-mail" (never the address: anyone with the code reads this page).
+   */
+  emailUnreachable?: true;
 }
 
 export async function lookUpStatus(
   rawCode: string,
   locale: Locale,
-  deps: { store: SubmissionStore; strings: Strings },
+  deps: {
+    store: SubmissionStore;
+    strings: Strings;
+    emailStates?: { emailState(address: string): Promise<{ state: string } | undefined> };
+  },
 ): Promise<PublicStatus> {
   const parsed = parseConfirmationCode(rawCode);
   if (!parsed.ok) {
@@ -209,6 +218,7 @@ export async function lookUpStatus(
   const found = await deps.store.findByCode(parsed.code);
   if (!found) throw new NotFoundError(translate(deps.strings, 'status.notFound', locale));
   const { submission, history } = found;
+  const unreachable = submission.applicantEmail && (await deps.emailStates?.emailState(submission.applicantEmail));
   return {
     code: submission.code,
     status: submission.status,
@@ -219,6 +229,7 @@ export async function lookUpStatus(
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
     ...(submission.statusMessage && { message: submission.statusMessage }),
+    ...(unreachable && { emailUnreachable: true as const }),
   };
 }
 

@@ -12,17 +12,19 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbCodesRequests, toCodesRequest } from '#adapters/dynamodb-codes-requests';
 import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
 import { smsSender } from '#adapters/sms-sender';
+import { type SendCodesDeps, sendMyCodes } from '#domain/code-requests';
 import { type NotifyDeps, notifyAbout, textAbout } from '#domain/notifications';
-import { services, strings } from '#http/site';
+import { agencyNames, services, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
-import { apiPath } from '#ui/paths.ts';
+import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const settings = notifierConfig();
 const contacts = dynamoDbContacts(dynamoDb, config.tableName);
@@ -41,6 +43,22 @@ const deps: NotifyDeps = {
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
 };
 
+const codesDeps: SendCodesDeps = {
+  store: dynamoDbCodesRequests(dynamoDb, config.tableName, Object.keys(agencyNames)),
+  mailer: deps.mailer,
+  strings,
+  serviceTitle: (serviceId, locale) => services[serviceId]?.agency?.name[locale],
+  statusUrl: deps.statusUrl,
+  statusPageUrl: (locale) => `${settings.origin}${pageHref(locale, pages.status())}`,
+};
+
+/** The "send me my codes" request a stream record carries, if it carries one. */
+function codesRequestOf(record: DynamoDBRecord) {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return undefined;
+  return toCodesRequest(unmarshall(image as Record<string, AttributeValue>));
+}
+
 /** The new timeline entry a stream record carries, if it carries one. */
 export function entryOf(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage;
@@ -52,6 +70,18 @@ export function entryOf(record: DynamoDBRecord) {
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
+    const request = codesRequestOf(record);
+    if (request) {
+      try {
+        logger.info('Codes request', { requestId: request.id, outcome: await sendMyCodes(request, codesDeps) });
+      } catch (error) {
+        logger.error('Codes request failed; the stream retries it', { requestId: request.id, error: error as Error });
+        countNow('NotificationFailed');
+        const id = record.dynamodb?.SequenceNumber;
+        if (id) batchItemFailures.push({ itemIdentifier: id });
+      }
+      continue;
+    }
     const entry = entryOf(record);
     if (!entry?.notify) continue;
     try {

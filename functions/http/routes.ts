@@ -140,6 +140,27 @@ export const routes = [
     summary: "The same, for the status page's plain GET form (?code=…)",
   },
   {
+    name: 'requestMyCodes',
+    method: 'POST',
+    path: '/api/status/codes',
+    handler: 'request-my-codes',
+    auth: 'public',
+    tableAccess: 'read-write',
+    // Each request may send an e-mail: a few a second is every lost code in a state (the address has its own limit).
+    throttle: { rateLimit: 10, burstLimit: 20 },
+    summary:
+      '"Send me my confirmation codes": e-mails the codes of the submissions made with an address to it; the answer never says whether there were any',
+  },
+  {
+    name: 'showCodesRequested',
+    method: 'GET',
+    path: '/api/status/codes/sent',
+    handler: 'request-my-codes',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'The page after "send me my codes": check your e-mail (the same words whatever the address)',
+  },
+  {
     name: 'startPayment',
     method: 'POST',
     path: '/api/payments',

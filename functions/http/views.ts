@@ -17,6 +17,7 @@ export { casePage } from '#ui/pages/agency/CasePage.tsx';
 export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
 export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
+export { codesFormPage, codesRequestedPage } from '#ui/pages/CodesPages.tsx';
 export { errorPage } from '#ui/pages/ErrorPage.tsx';
 export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';

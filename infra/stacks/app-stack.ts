@@ -154,6 +154,7 @@ export class AppStack extends Stack {
       fromAddress,
       fromDomain: config.agency.domain && fromAddress.endsWith(`@${config.agency.domain}`) ? config.agency.domain : undefined,
       portalOrigin: this.site.origin,
+      ...(config.notifications?.sms && { sms: config.notifications.sms }),
     });
     this.observability.addAlarm(this.notifier.deadLetterAlarm);
     this.observability.watchFunctions(
@@ -161,6 +162,7 @@ export class AppStack extends Stack {
         ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
         ['send-notifications', this.notifier.sender.function] as const,
         ['record-email-events', this.notifier.eventRecorder.function] as const,
+        ...(this.notifier.textAnswerer ? [['answer-text-messages', this.notifier.textAnswerer.function] as const] : []),
       ]),
     );
     this.observability.watchTable(props.table);

@@ -93,6 +93,8 @@ export interface NotifyDeps extends EntryDeps {
   agencyName: (serviceId: string, locale: Locale) => string | undefined;
   /** The address of the status page for a code, in a language (built from the portal's configured origin). */
   statusUrl: (code: string, locale: Locale) => string;
+  /** Where a person changes how we contact them (My account); every e-mail links to it. */
+  preferencesUrl?: (locale: Locale) => string;
 }
 
 export type NotifyOutcome =
@@ -108,7 +110,7 @@ export type NotifyOutcome =
 
 export type TextOutcome = Exclude<NotifyOutcome, 'no-address' | 'suppressed'> | 'no-phone' | 'opted-out';
 
-type MessageDeps = Pick<NotifyDeps, 'strings' | 'agencyName' | 'statusUrl'>;
+type MessageDeps = Pick<NotifyDeps, 'strings' | 'agencyName' | 'statusUrl' | 'preferencesUrl'>;
 
 /** The e-mail an entry calls for, or undefined when the case has no address to write to. */
 export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: MessageDeps, inLocale?: Locale) {
@@ -125,6 +127,7 @@ export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: Message
     code,
     codeLabel: t('email.codeLabel'),
     link: { href: deps.statusUrl(code, locale), label: t('email.statusLink') },
+    ...(deps.preferencesUrl && { preferencesLink: { href: deps.preferencesUrl(locale), label: t('email.preferencesLink') } }),
     footer: t('email.footer'),
   };
   switch (entry.kind) {

@@ -86,3 +86,30 @@ export function parsePreferences(body: unknown, now: Date): Preferences {
     );
   return { choices, ...(locale !== undefined && { locale: locale as Locale }), updatedAt: now.toISOString() };
 }
+
+/** An address of the person's that our last e-mail could not reach (My account says so, with the address). */
+export interface UnreachableAddress {
+  address: string;
+  state: 'bounced' | 'complained';
+  at: string;
+}
+
+/** The person's own addresses (from their submissions) whose last e-mail bounced or was marked as unwanted. */
+export async function unreachableAddressesOf(
+  person: string,
+  deps: {
+    listByOwner(owner: string, limit: number): Promise<{ applicantEmail?: string; ownerSubject?: string }[]>;
+    emailState(address: string): Promise<{ state: 'bounced' | 'complained'; at: string } | undefined>;
+  },
+): Promise<UnreachableAddress[]> {
+  const submissions = await deps.listByOwner(person, 50);
+  const addresses = new Set(
+    submissions.filter((s) => s.ownerSubject === person).flatMap((s) => (s.applicantEmail ? [s.applicantEmail] : [])),
+  );
+  const found: UnreachableAddress[] = [];
+  for (const address of [...addresses].sort()) {
+    const state = await deps.emailState(address);
+    if (state) found.push({ address, ...state });
+  }
+  return found;
+}

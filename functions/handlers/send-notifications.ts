@@ -41,6 +41,7 @@ const deps: NotifyDeps = {
   agencyName: (serviceId: string, locale: 'en' | 'es') => services[serviceId]?.agency?.name[locale],
   statusUrl: (code: string, locale: 'en' | 'es') =>
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
+  preferencesUrl: (locale) => `${settings.origin}${pageHref(locale, pages.account())}#preferences`,
 };
 
 const codesDeps: SendCodesDeps = {

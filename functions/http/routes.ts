@@ -122,6 +122,25 @@ export const routes = [
     summary: "The signed-in person's own timeline, newest first, across every agency and channel; paged (?cursor=…)",
   },
   {
+    name: 'showMyPreferences',
+    method: 'GET',
+    path: '/api/my/preferences',
+    handler: 'manage-my-preferences',
+    auth: 'citizen',
+    tableAccess: 'read',
+    summary:
+      'How the signed-in person wants to hear from us (e-mail, text, both or none per kind; the language), and their addresses our last e-mail could not reach',
+  },
+  {
+    name: 'saveMyPreferences',
+    method: 'PUT',
+    path: '/api/my/preferences',
+    handler: 'manage-my-preferences',
+    auth: 'citizen',
+    tableAccess: 'read-write',
+    summary: 'The signed-in person changes how they hear from us; receipts always go (never "none")',
+  },
+  {
     name: 'showStatus',
     method: 'GET',
     path: '/api/status/{code}',

@@ -110,3 +110,22 @@ export function smsConfig() {
     endpoint: process.env.SMS_ENDPOINT || undefined,
   } as const;
 }
+
+/**
+ * Which agency a contact centre's events belong to (record-contact-centre-event.ts): CONTACT_CENTRE_AGENCIES is a
+ * JSON object of `connect:<instance ARN>` / `genesys:<organization id>` (or `genesys:*`) → agency id, set by infra
+ * from agency.config.json → contactCentres. Unset: only contacts tagged `frontdoor:agency` are recorded.
+ */
+export function contactCentreAgencies(): Record<string, string> {
+  const raw = process.env.CONTACT_CENTRE_AGENCIES;
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Object.values(parsed).some((v) => typeof v !== 'string'))
+    throw new Error('CONTACT_CENTRE_AGENCIES is not a JSON object of strings: {"connect:<instance ARN>": "<agency>"}');
+  return parsed as Record<string, string>;
+}

@@ -154,6 +154,36 @@ const AgencyConfigFields = z.strictObject({
         .optional(),
     })
     .optional(),
+  /**
+   * Contact centres whose ended contacts go on the timeline (decision 75): Amazon Connect instances by ARN, and Genesys
+   * Cloud's EventBridge integration (its partner event bus and organizations), each mapped to the agency it serves.
+   */
+  contactCentres: z
+    .strictObject({
+      amazonConnect: z
+        .record(
+          z
+            .string()
+            .regex(
+              /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-f-]{36}$/,
+              'must be an Amazon Connect instance ARN',
+            ),
+          z.string().min(1, 'must be an agency id'),
+        )
+        .optional(),
+      genesysCloud: z
+        .strictObject({
+          eventBusName: z
+            .string()
+            .regex(
+              /^aws\.partner\/genesys\.com\/cloud\/[^/]+\/[^/]+$/,
+              'must be the partner event bus, aws.partner/genesys.com/cloud/<org id>/<suffix>',
+            ),
+          organizations: z.record(z.string().min(1), z.string().min(1, 'must be an agency id')),
+        })
+        .optional(),
+    })
+    .optional(),
   /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
   audit: z
     .strictObject({

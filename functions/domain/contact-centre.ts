@@ -19,9 +19,7 @@ import type { Channel } from './timeline.ts';
 /** How a vendor's instance maps to an agency: `connect:<instance ARN>` or `genesys:<organization id>` → agency id. */
 export type ContactCentreAgencies = Record<string, string>;
 
-export type MappedContact =
-  | { kind: 'interaction'; body: Record<string, unknown> }
-  | { kind: 'ignored'; reason: string };
+export type MappedContact = { kind: 'interaction'; body: Record<string, unknown> } | { kind: 'ignored'; reason: string };
 
 const TAG_PREFIX = 'frontdoor:';
 const PERSON_TAGS = ['confirmationCode', 'personId', 'email', 'phone'] as const;
@@ -83,7 +81,8 @@ export function fromAmazonConnect(event: unknown, agencies: ContactCentreAgencie
   const channel = CONNECT_CHANNELS[String(detail.channel ?? '').toUpperCase()] ?? 'voice';
   const method = String(detail.initiationMethod ?? '').toUpperCase();
   const agent = record(detail.agentInfo ?? detail.AgentInfo);
-  const started = text(agent.connectedToAgentTimestamp) ?? text(detail.connectedToSystemTimestamp) ?? text(detail.initiationTimestamp);
+  const started =
+    text(agent.connectedToAgentTimestamp) ?? text(detail.connectedToSystemTimestamp) ?? text(detail.initiationTimestamp);
   const ended = text(detail.disconnectTimestamp) ?? text(envelope.time);
   return {
     kind: 'interaction',
@@ -92,7 +91,12 @@ export function fromAmazonConnect(event: unknown, agencies: ContactCentreAgencie
       direction: CONNECT_OUTBOUND.has(method) ? 'out' : 'in',
       occurredAt: ended,
       agency,
-      summary: summaryOf('Amazon Connect', channel, minutesBetween(started, ended), agent.agentArn || agent.AgentArn ? undefined : 'no agent'),
+      summary: summaryOf(
+        'Amazon Connect',
+        channel,
+        minutesBetween(started, ended),
+        agent.agentArn || agent.AgentArn ? undefined : 'no agent',
+      ),
       // The first contact of a transfer chain: a transferred call is one contact for the person.
       externalId: `connect:${text(detail.initialContactId) ?? contactId}`,
       actor: CONNECT_OUTBOUND.has(method) ? 'staff' : 'citizen',

@@ -13,7 +13,7 @@ import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbInteractions } from '#adapters/dynamodb-interactions';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { contactCentreEventOf } from '#domain/contact-centre';
-import { ingestInteraction, InvalidInteractionError, parseInteraction } from '#domain/interactions';
+import { InvalidInteractionError, ingestInteraction, parseInteraction } from '#domain/interactions';
 import { config, contactCentreAgencies } from '#shared/config';
 import { logger } from '#shared/logger';
 

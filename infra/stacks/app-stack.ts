@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
+import { ContactCentreEvents } from '../constructs/contact-centre-events.ts';
 import { Identity } from '../constructs/identity.ts';
 import { Notifier } from '../constructs/notifier.ts';
 import { Observability } from '../constructs/observability.ts';
@@ -45,6 +46,7 @@ export class AppStack extends Stack {
   readonly logBucket: Bucket;
   readonly originVerify: OriginVerify;
   readonly notifier: Notifier;
+  readonly contactCentres?: ContactCentreEvents;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -157,12 +159,23 @@ export class AppStack extends Stack {
       ...(config.notifications?.sms && { sms: config.notifications.sms }),
     });
     this.observability.addAlarm(this.notifier.deadLetterAlarm);
+    if (config.contactCentres?.amazonConnect || config.contactCentres?.genesysCloud)
+      this.contactCentres = new ContactCentreEvents(this, 'ContactCentres', {
+        table: props.table,
+        tableKey: props.tableKey,
+        indexNames: props.indexNames,
+        operationsKey,
+        deadLetters: this.notifier.deadLetters,
+        amazonConnect: config.contactCentres.amazonConnect,
+        genesysCloud: config.contactCentres.genesysCloud,
+      });
     this.observability.watchFunctions(
       new Map([
         ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
         ['send-notifications', this.notifier.sender.function] as const,
         ['record-email-events', this.notifier.eventRecorder.function] as const,
         ...(this.notifier.textAnswerer ? [['answer-text-messages', this.notifier.textAnswerer.function] as const] : []),
+        ...(this.contactCentres ? [['record-contact-centre-event', this.contactCentres.recorder.function] as const] : []),
       ]),
     );
     this.observability.watchTable(props.table);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contactCentreEventOf, fromAmazonConnect, fromGenesysCloud } from '#domain/contact-centre';
 import { newConfirmationCode } from '#domain/confirmation-code';
+import { contactCentreEventOf, fromAmazonConnect, fromGenesysCloud } from '#domain/contact-centre';
 import { parseInteraction } from '#domain/interactions';
 
 const fixture = (name: string) =>
@@ -19,7 +19,10 @@ function connectEvent(tags: Record<string, string>, changes: Record<string, unkn
 describe('Amazon Connect contact events', () => {
   it('a disconnected call tagged with a confirmation code becomes an inbound voice contact the ingest rule accepts', () => {
     const code = newConfirmationCode();
-    const mapped = fromAmazonConnect(connectEvent({ 'frontdoor:confirmationCode': code, 'frontdoor:agency': 'vital-records' }), {});
+    const mapped = fromAmazonConnect(
+      connectEvent({ 'frontdoor:confirmationCode': code, 'frontdoor:agency': 'vital-records' }),
+      {},
+    );
     expect(mapped.kind).toBe('interaction');
     if (mapped.kind !== 'interaction') return;
     const interaction = parseInteraction(mapped.body, NOW);
@@ -43,7 +46,10 @@ describe('Amazon Connect contact events', () => {
 
   it('a transferred call is one contact: the first contact of the chain is the id', () => {
     const mapped = fromAmazonConnect(
-      connectEvent({ 'frontdoor:personId': 'sub-ana', 'frontdoor:agency': 'revenue' }, { contactId: 'c-2', initialContactId: 'c-1' }),
+      connectEvent(
+        { 'frontdoor:personId': 'sub-ana', 'frontdoor:agency': 'revenue' },
+        { contactId: 'c-2', initialContactId: 'c-1' },
+      ),
       {},
     );
     expect(mapped.kind === 'interaction' && mapped.body.externalId).toBe('connect:c-1');

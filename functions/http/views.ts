@@ -15,6 +15,7 @@ import { agencies, assets, strings } from './site.ts';
 export { auditPage } from '#ui/pages/agency/AuditPage.tsx';
 export { casePage } from '#ui/pages/agency/CasePage.tsx';
 export { cxDashboardPage } from '#ui/pages/agency/CxDashboard.tsx';
+export { personPage, unlinkedPage } from '#ui/pages/agency/PeoplePages.tsx';
 export { caseSearchPage, queuePage } from '#ui/pages/agency/QueuePage.tsx';
 export { signedInPage } from '#ui/pages/agency/SignedInPage.tsx';
 export { codesFormPage, codesRequestedPage } from '#ui/pages/CodesPages.tsx';

@@ -196,6 +196,16 @@ export class AppStack extends Stack {
         description: `Put the ${name} secret value here`,
       });
     }
+    new CfnOutput(this, 'NotificationsDeadLetterQueueUrl', {
+      value: this.notifier.deadLetters.queueUrl,
+      description: 'Replay it: npm run replay-notifications -- --aws --queue-url <this> --notifier <NotifierFunctionName>',
+    });
+    new CfnOutput(this, 'NotifierFunctionName', { value: this.notifier.sender.function.functionName });
+    if (this.notifier.inboundTexts)
+      new CfnOutput(this, 'InboundTextsTopicArn', {
+        value: this.notifier.inboundTexts.topicArn,
+        description: "Set it as the phone number's two-way SMS destination (docs/deploying.md)",
+      });
     new CfnOutput(this, 'OriginVerifySecretArn', {
       value: originVerify.secret.secretArn,
       description: 'The header CloudFront sends the API (rotate: docs/deploying.md)',

@@ -214,6 +214,24 @@ TRIGGERS.forEach((name, index) => {
   const b = triggerBundles[index];
   if (b) console.log(triggerRow(name, b, triggerCpu[index] ?? 0, index + 1));
 });
+// Cost per million notifications at list prices (bench/prices.ts), from what one notification does (decision 70):
+// the notifier reads the notice, the case, the preferences and the address's state (consistent reads: 1, 2, 1, 1
+// units) and writes notice + message lookup + "sent" entry in one transaction (3 items × 2 units); SES's event comes
+// back to record-email-events (1 read, a 1-item transaction: 2 units, and the bounce state: 1 read). Both functions
+// run about 60 ms at their memory; a stream batch carries several records, counted here as one invocation each.
+{
+  const { PRICES, ASSUMPTIONS } = await import('./prices.ts');
+  const dynamo = (5 + 2) * PRICES.dynamoReadUnit + (6 + 2) * PRICES.dynamoWriteUnit;
+  const lambda = 2 * (PRICES.lambdaRequest + 0.06 * ASSUMPTIONS.lambdaMemoryGb * PRICES.lambdaArmGbSecond);
+  const email = PRICES.sesEmail + dynamo + lambda;
+  const text = PRICES.smsUsPart + dynamo / 2 + lambda / 2;
+  const perMillion = (dollars: number) => `$${(dollars * 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  console.log(
+    `Cost per million notifications (list prices of ${(await import('./prices.ts')).PRICES_RECORDED}): e-mail ${perMillion(email)}` +
+      ` (SES ${perMillion(PRICES.sesEmail)}, DynamoDB ${perMillion(dynamo)}, Lambda ${perMillion(lambda)});` +
+      ` text (one part, US) ${perMillion(text)}`,
+  );
+}
 // `npm run bench -- notifier` stops here.
 if (process.argv[2] === 'notifier') {
   rmSync(out, { recursive: true, force: true });

@@ -44,7 +44,12 @@ function fakes(found: Submission[] = []) {
   const deps = {
     store,
     strings,
-    mailer: { send: async (email: OutgoingEmail) => (sent.push(email), { messageId: 'm' }) },
+    mailer: {
+      async send(email: OutgoingEmail) {
+        sent.push(email);
+        return { messageId: 'm' };
+      },
+    },
     serviceTitle: () => 'Vital Records',
     statusUrl: (code: string) => `https://portal.example.gov/api/status/${code}`,
     statusPageUrl: () => 'https://portal.example.gov/status/',

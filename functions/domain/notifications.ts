@@ -1,6 +1,8 @@
 /**
  * Writing to the person when their timeline gets an entry that calls for it (timeline.ts NOTIFYING_KINDS):
- * submission received (with the confirmation code), status changed, message from the agency, payment receipt.
+ * submission received (with the confirmation code), status changed, message from the agency, payment receipt — by
+ * e-mail (`notifyAbout`) and, where the person agreed to texts and did not text STOP, by text (`textAbout`), each as
+ * the person's preferences say (preferences.ts) and never to an address that complained.
  * The notifier function gets each new entry from the table's stream and calls `notifyAbout`; what SES says
  * afterwards (delivered, bounced) comes back through `recordEmailEvent`. Both write timeline entries, so the
  * person and the staff see what was sent and whether it arrived.

@@ -6,8 +6,6 @@
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -15,6 +13,7 @@ import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbCodesRequests, toCodesRequest } from '#adapters/dynamodb-codes-requests';
 import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
+import { insertedItem } from '#adapters/dynamodb-stream';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
 import { smsSender } from '#adapters/sms-sender';
@@ -55,17 +54,14 @@ const codesDeps: SendCodesDeps = {
 
 /** The "send me my codes" request a stream record carries, if it carries one. */
 function codesRequestOf(record: DynamoDBRecord) {
-  const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return undefined;
-  return toCodesRequest(unmarshall(image as Record<string, AttributeValue>));
+  const item = insertedItem(record);
+  return item ? toCodesRequest(item) : undefined;
 }
 
 /** The new timeline entry a stream record carries, if it carries one. */
 export function entryOf(record: DynamoDBRecord) {
-  const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return undefined;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  return item.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
+  const item = insertedItem(record);
+  return item?.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {

@@ -25,6 +25,13 @@ export const PRICES = {
   logsIngestGb: 0.5,
   /** X-Ray, per trace recorded. */
   xrayTrace: 5.0 / 1e6,
+  /** Amazon SES, outbound e-mail (not from EC2), per message. */
+  sesEmail: 0.1 / 1000,
+  /**
+   * AWS End User Messaging SMS to a US number from a toll-free number, per message part: the AWS fee plus the
+   * carriers' typical fee (they vary by carrier and change; the largest share of a text's cost).
+   */
+  smsUsPart: 0.00581 + 0.0025,
 } as const;
 
 /** Assumptions that are not measured here, each with its reason. */

@@ -135,6 +135,9 @@ const BENCH_ENV = {
   PAYMENT_PROVIDER: 'stripe',
   PORTAL_ORIGIN: 'https://portal.example.gov',
   SECRET_ARN_PAYMENT_PROVIDER: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
+  EMAIL_FROM: 'no-reply@portal.example.gov',
+  SES_CONFIGURATION_SET: 'bench',
+  SMS_ORIGINATION_IDENTITY: 'arn:aws:sms-voice:us-east-1:000000000000:phone-number/phone-bench',
 };
 
 function startupCpuSample(file: string): number {
@@ -208,6 +211,57 @@ const floorBundle = await bundle('platform-floor', {
   contents:
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport middy from '@middy/core';\nconst client = new DynamoDBClient({ maxAttempts: 3 });\nconst logger = new Logger({ serviceName: 'front-door' });\nexport const handler = middy(async () => ({ statusCode: client ? 200 : 500, body: '' })).use(injectLambdaContext(logger, { resetKeys: true }));\n",
 });
+
+// The functions that are not routes (the notifier and its kin), against a handler that only creates the SDK clients
+// the notifier uses (issue #11's baseline: DynamoDB, SES v2, End User Messaging SMS).
+const notifierBaseline = await bundle('notifier-clients-only', {
+  contents:
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { SESv2Client } from '@aws-sdk/client-sesv2';\nimport { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';\nconst clients = [new DynamoDBClient({ maxAttempts: 3 }), new SESv2Client({ maxAttempts: 3 }), new PinpointSMSVoiceV2Client({ maxAttempts: 3 })];\nexport const handler = async () => ({ batchItemFailures: clients.length ? [] : [] });\n",
+});
+const TRIGGERS = ['send-notifications', 'record-email-events', 'answer-text-messages', 'record-contact-centre-event'];
+const triggerBundles: Bundle[] = [];
+for (const name of TRIGGERS) triggerBundles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));
+const [baselineCpu = 1, ...triggerCpu] = startupCpuMicros([notifierBaseline, ...triggerBundles].map((b) => b.entry));
+const triggerInstructions = INSTRUCTIONS ? [notifierBaseline, ...triggerBundles].map((b) => startupInstructions(b.entry)) : [];
+console.log('Notifier and other non-route functions — start-up CPU against a handler creating only the SDK clients they use');
+const triggerRow = (name: string, b: Bundle, cpu: number, index: number) =>
+  `  ${name.padEnd(28)} ${kb(b.startBytes).padStart(9)} ${kb(b.startGzip).padStart(9)} ${`${(cpu / 1000).toFixed(1)} ms`.padStart(9)} ${(cpu / baselineCpu).toFixed(2).padStart(10)}` +
+  (INSTRUCTIONS
+    ? ` ${`${((triggerInstructions[index] ?? 0) / 1e6).toFixed(1)} M`.padStart(10)} ${((triggerInstructions[index] ?? 0) / (triggerInstructions[0] ?? 1)).toFixed(3).padStart(10)}`
+    : '');
+console.log(
+  `  ${'function'.padEnd(28)} ${'at start'.padStart(9)} ${'gzip'.padStart(9)} ${'CPU'.padStart(9)} ${'× clients'.padStart(10)}` +
+    (INSTRUCTIONS ? ` ${'instr.'.padStart(10)} ${'× clients'.padStart(10)}` : ''),
+);
+console.log(triggerRow('(SDK clients only)', notifierBaseline, baselineCpu, 0));
+TRIGGERS.forEach((name, index) => {
+  const b = triggerBundles[index];
+  if (b) console.log(triggerRow(name, b, triggerCpu[index] ?? 0, index + 1));
+});
+// Cost per million notifications at list prices (bench/prices.ts), from what one notification does (decision 70):
+// the notifier reads the notice, the case, the preferences and the address's state (consistent reads: 1, 2, 1, 1
+// units) and writes notice + message lookup + "sent" entry in one transaction (3 items × 2 units); SES's event comes
+// back to record-email-events (1 read, a 1-item transaction: 2 units, and the bounce state: 1 read). Both functions
+// run about 60 ms at their memory; a stream batch carries several records, counted here as one invocation each.
+{
+  const { PRICES, ASSUMPTIONS } = await import('./prices.ts');
+  const dynamo = (5 + 2) * PRICES.dynamoReadUnit + (6 + 2) * PRICES.dynamoWriteUnit;
+  const lambda = 2 * (PRICES.lambdaRequest + 0.06 * ASSUMPTIONS.lambdaMemoryGb * PRICES.lambdaArmGbSecond);
+  const email = PRICES.sesEmail + dynamo + lambda;
+  const text = PRICES.smsUsPart + dynamo / 2 + lambda / 2;
+  const perMillion = (dollars: number) => `$${(dollars * 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  console.log(
+    `Cost per million notifications (list prices of ${(await import('./prices.ts')).PRICES_RECORDED}): e-mail ${perMillion(email)}` +
+      ` (SES ${perMillion(PRICES.sesEmail)}, DynamoDB ${perMillion(dynamo)}, Lambda ${perMillion(lambda)});` +
+      ` text (one part, US) ${perMillion(text)}`,
+  );
+}
+// `npm run bench -- notifier` stops here.
+if (process.argv[2] === 'notifier') {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const handlerNames = [...new Set(routes.map((route) => route.handler))];
 const handlerBundles: Bundle[] = [];
 for (const name of handlerNames) handlerBundles.push(await bundle(name, join(ROOT, 'functions/handlers', `${name}.ts`)));

@@ -135,7 +135,55 @@ const AgencyConfigFields = z.strictObject({
    * E-mail to citizens (submission received, status changed, messages, receipts). `fromAddress` defaults to
    * no-reply@<agency.domain>; SES must verify it (its domain's DKIM records, or the address) before it sends.
    */
-  notifications: z.strictObject({ fromAddress: z.email('must be the e-mail address notifications come from') }).optional(),
+  notifications: z
+    .strictObject({
+      fromAddress: z.email('must be the e-mail address notifications come from').optional(),
+      /**
+       * Texts through AWS End User Messaging SMS (decision 71): the ARN of the phone number or pool that sends and
+       * answers them (registered for two-way SMS, self-managed opt-outs on). Absent: no texts.
+       */
+      sms: z
+        .strictObject({
+          originationIdentity: z
+            .string()
+            .regex(
+              /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|pool)\/[A-Za-z0-9_-]+$/,
+              'must be the ARN of an End User Messaging phone number or pool, like arn:aws:sms-voice:us-east-1:111111111111:phone-number/phone-0123456789abcdef',
+            ),
+        })
+        .optional(),
+    })
+    .optional(),
+  /**
+   * Contact centres whose ended contacts go on the timeline (decision 75): Amazon Connect instances by ARN, and Genesys
+   * Cloud's EventBridge integration (its partner event bus and organizations), each mapped to the agency it serves.
+   */
+  contactCentres: z
+    .strictObject({
+      amazonConnect: z
+        .record(
+          z
+            .string()
+            .regex(
+              /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-f-]{36}$/,
+              'must be an Amazon Connect instance ARN',
+            ),
+          z.string().min(1, 'must be an agency id'),
+        )
+        .optional(),
+      genesysCloud: z
+        .strictObject({
+          eventBusName: z
+            .string()
+            .regex(
+              /^aws\.partner\/genesys\.com\/cloud\/[^/]+\/[^/]+$/,
+              'must be the partner event bus, aws.partner/genesys.com/cloud/<org id>/<suffix>',
+            ),
+          organizations: z.record(z.string().min(1), z.string().min(1, 'must be an agency id')),
+        })
+        .optional(),
+    })
+    .optional(),
   /** How long the workspace's audit entries are kept (DynamoDB TTL removes them after). */
   audit: z
     .strictObject({

@@ -33,7 +33,13 @@ const handlers = readdirSync(HANDLERS_DIR)
   .sort();
 const apiHandlers = new Set((routes as readonly Route[]).map((route) => route.handler as string));
 const COGNITO_TRIGGERS = new Set(['pre-sign-up', 'pre-token-generation']);
-const NOTIFIER_HANDLERS = new Set(['send-notifications', 'record-email-events', 'publish-agency-events']);
+const NOTIFIER_HANDLERS = new Set([
+  'send-notifications',
+  'record-email-events',
+  'publish-agency-events',
+  'answer-text-messages',
+  'record-contact-centre-event',
+]);
 
 const [name, eventFile] = process.argv.slice(2);
 if (!name || !eventFile || !handlers.includes(name)) {

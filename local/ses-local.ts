@@ -17,6 +17,8 @@ import { freePort } from './dynamodb-local.ts';
 
 /** SES's mailbox simulator: mail to this address bounces (docs: "Using the mailbox simulator"). */
 export const BOUNCE_ADDRESS = 'bounce@simulator.amazonses.com';
+/** …and mail to this one is delivered, then its recipient marks it as spam. */
+export const COMPLAINT_ADDRESS = 'complaint@simulator.amazonses.com';
 
 export interface StoredEmail {
   messageId: string;
@@ -28,7 +30,10 @@ export interface StoredEmail {
   at: number;
 }
 
-export type SesEvent = EventBridgeEvent<'Email Delivered' | 'Email Bounced', SesEventDetail & Record<string, unknown>>;
+export type SesEvent = EventBridgeEvent<
+  'Email Delivered' | 'Email Bounced' | 'Email Complaint Received',
+  SesEventDetail & Record<string, unknown>
+>;
 
 export interface SesLocal {
   /** Where the SDK sends (SES_ENDPOINT). */
@@ -102,6 +107,7 @@ export async function startSesLocal(options: { port?: number } = {}): Promise<Se
         if (reported.has(email.messageId)) continue;
         reported.add(email.messageId);
         events.push(sesEventFor(email));
+        if (email.destination.to.some((to) => to.toLowerCase() === COMPLAINT_ADDRESS)) events.push(complaintEventFor(email));
       }
       return events;
     },
@@ -170,5 +176,26 @@ export function sesEventFor(email: StoredEmail, now = new Date()): SesEvent {
     region: 'us-east-1',
     resources: [],
     detail,
+  };
+}
+
+/** The complaint SES publishes when the recipient marks the e-mail as spam (the simulator's complaint address). */
+export function complaintEventFor(email: StoredEmail, now = new Date()): SesEvent {
+  const delivered = sesEventFor(email, now);
+  const timestamp = now.toISOString();
+  return {
+    ...delivered,
+    id: randomUUID(),
+    'detail-type': 'Email Complaint Received',
+    detail: {
+      eventType: 'Complaint',
+      mail: delivered.detail.mail,
+      // SES's complaint record (the function reads its recipients and time).
+      complaint: {
+        complainedRecipients: email.destination.to.map((emailAddress) => ({ emailAddress })),
+        timestamp,
+        ...{ feedbackId: randomUUID(), complaintFeedbackType: 'abuse' },
+      },
+    },
   };
 }

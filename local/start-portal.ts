@@ -17,6 +17,7 @@ try {
 
 console.log(`Front Door is running at ${portal.url}  (data in .data/, Ctrl-C to stop)`);
 console.log(`E-mails it sends: ${portal.inboxUrl}`);
+console.log(`Texts it sends (and send one in): ${portal.notifications.sms.inboxUrl}`);
 console.log(`Staff work cases at ${portal.url}${apiPath('staffSignIn')}`);
 console.log(`Events for agency systems: ${portal.agencyEvents.bus.eventsUrl}`);
 

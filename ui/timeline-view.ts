@@ -32,7 +32,8 @@ export function timelineItemView(
 ): TimelineItemView {
   const channelLabel = lang.t(`timeline.channel.${entry.channel}`);
   const amount = entry.amount !== undefined ? formatMoney(entry.amount, entry.currency ?? 'usd', lang.locale) : '';
-  const label = lang.t(`timeline.kind.${entry.kind}`, {
+  const kindKey = entry.kind === 'notification-sent' && entry.channel === 'sms' ? 'notification-sent.sms' : entry.kind;
+  const label = lang.t(`timeline.kind.${kindKey}`, {
     status: entry.status ? statusLabel(lang, entry.status) : '',
     amount,
     channel: channelLabel,

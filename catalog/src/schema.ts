@@ -141,6 +141,12 @@ export const FieldSchema = z
     errors: z.strictObject({ required: LocalizedSchema.optional(), invalid: LocalizedSchema.optional() }).optional(),
     /** Ask this question only when earlier answers say so; otherwise it is not shown and its answer is dropped. */
     when: ConditionSchema.optional(),
+    /**
+     * A checkbox that records consent the portal acts on: "text-messages" = the person agrees to texts about this
+     * application at the form's phone number (off by default; decision 71). Word its label with the standard
+     * disclosure: what is sent, "Message and data rates may apply", "Reply HELP for help, STOP to cancel".
+     */
+    consent: z.enum(['text-messages']).optional(),
     /** Dates only: which dates make sense, counted from the day the answer is checked. */
     dateRange: z
       .strictObject({
@@ -160,6 +166,13 @@ export const FieldSchema = z
     }
     if (!needsOptions && field.options) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `Only radio, select and checkboxes fields take "options"` });
+    }
+    if (field.consent && (field.type !== 'checkbox' || field.required)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: 'Only an optional checkbox ("required": false) records consent',
+      });
     }
     if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
       ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });

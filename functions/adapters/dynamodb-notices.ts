@@ -10,6 +10,7 @@ import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
 const noticeKey = (entryId: string) => ({ pk: `NOTICE#${entryId}`, sk: 'NOTICE' });
 const messageKey = (messageId: string) => ({ pk: `SESMSG#${messageId}`, sk: 'SESMSG' });
+const textKey = (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' });
 
 export function dynamoDbNotices(client: DynamoDBClient, tableName: string): NoticeStore {
   const put = (item: Record<string, unknown>) => ({
@@ -30,7 +31,9 @@ export function dynamoDbNotices(client: DynamoDBClient, tableName: string): Noti
     async recordSent(notice, entry) {
       const outcome = await transactWrite(client, [
         put({ ...noticeKey(notice.entryId), type: 'notice', ...notice }),
-        put({ ...messageKey(notice.messageId), type: 'ses-message', ...notice }),
+        notice.channel === 'sms'
+          ? put({ ...textKey(notice.messageId), type: 'sms-message', ...notice })
+          : put({ ...messageKey(notice.messageId), type: 'ses-message', ...notice }),
         timelinePut(tableName, entry),
       ]);
       if (outcome.ok) return 'recorded';

@@ -9,6 +9,7 @@
 import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { cursorOf, placeOf, type TimelineEntry, type TimelinePage, type TimelineReader } from '#domain/timeline';
+import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
 export const TIMELINE_TYPE = 'timeline';
 
@@ -79,4 +80,19 @@ export function dynamoDbTimeline(client: DynamoDBClient, tableName: string): Tim
     caseTimeline: (code, options) =>
       page({ keyName: 'pk', sortName: 'sk', key: `TIMELINE#CASE#${code}`, consistent: true }, options),
   };
+}
+
+/** Entries that record no other change (an inbound text and its answer): one transaction; a repeat writes nothing. */
+export async function writeTimelineEntries(
+  client: DynamoDBClient,
+  tableName: string,
+  entries: readonly TimelineEntry[],
+): Promise<'recorded' | 'duplicate'> {
+  const outcome = await transactWrite(
+    client,
+    entries.map((entry) => timelinePut(tableName, entry)),
+  );
+  if (outcome.ok) return 'recorded';
+  if (entries.some((_, i) => conditionFailed(outcome, i))) return 'duplicate';
+  throw new Error(`Recording ${entries.length} timeline entries failed: ${JSON.stringify(outcome.reasons)}`);
 }

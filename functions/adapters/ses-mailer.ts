@@ -5,25 +5,26 @@
  * The SDK retries throttling and 5xx answers itself; what still fails is thrown, so the stream retries the record.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { h } from 'preact';
 import type { Mailer, OutgoingEmail } from '#domain/notifications';
-import { NotificationEmail } from '#ui/emails/NotificationEmail.tsx';
-import { renderDocument } from '#ui/render.ts';
 
 /** The plain-text part: the same words as the HTML part, in the same order. */
 export function plainText(email: OutgoingEmail): string {
   return [
     ...email.paragraphs,
     ...(email.quote ? [email.quote.replace(/^/gm, '> ')] : []),
-    `${email.codeLabel} ${email.code}`,
+    ...(email.code ? [`${email.codeLabel ?? ''} ${email.code}`.trim()] : []),
+    ...(email.codes ?? []).map((item) => `${item.label}: ${item.code}\n${item.href}`),
     `${email.link.label}: ${email.link.href}`,
     '--',
+    ...(email.preferencesLink ? [`${email.preferencesLink.label}: ${email.preferencesLink.href}`] : []),
     email.footer,
   ].join('\n\n');
 }
 
-export function htmlOf(email: OutgoingEmail): string {
-  return renderDocument(h(NotificationEmail, { email }));
+/** The HTML part, rendered by preact: loaded on the first e-mail, so the notifier's start-up does not carry it. */
+export async function htmlOf(email: OutgoingEmail): Promise<string> {
+  const { emailHtml } = await import('./email-html.ts');
+  return emailHtml(email);
 }
 
 export interface SesMailerOptions {
@@ -49,7 +50,7 @@ export function sesMailer(options: SesMailerOptions): Mailer {
               Subject: { Data: email.subject, Charset: 'UTF-8' },
               Body: {
                 Text: { Data: plainText(email), Charset: 'UTF-8' },
-                Html: { Data: htmlOf(email), Charset: 'UTF-8' },
+                Html: { Data: await htmlOf(email), Charset: 'UTF-8' },
               },
             },
           },

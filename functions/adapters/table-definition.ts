@@ -21,6 +21,13 @@
  * | notification sent     | NOTICE#<entry id>           | NOTICE                   | (the e-mail's SES message id; one per entry)      |
  * | SES message           | SESMSG#<message id>         | SESMSG                   | which entry an SES delivery or bounce is about   |
  * | contact from a channel| INTERACTION#<agency>#<channel>#<externalId> | INTERACTION | the entry it made (same externalId → one entry) |
+ * | text sent             | NOTICE#<entry id>#sms / SMSMSG#<message id> | NOTICE / SMSMSG | as for e-mail: one per entry (decision 71) |
+ * | text opt-out (STOP)   | SMSOPTOUT#<E.164 number>    | OPTOUT                   | removed by START (decision 71)                   |
+ * | inbound text answered | SMSIN#<inbound message id>  | SMSIN                    | (expires through TTL after 7 days)               |
+ * | notification prefs    | PREFS#<subject>             | PREFS                    | per kind: email, sms, both, none (decision 72)   |
+ * | address's last e-mail | EMAILSTATE#<address>        | EMAILSTATE               | bounced (until delivered) or complained (decision 74) |
+ * | "send me my codes"    | CODESREQ#<id>               | CODESREQ                 | the outbox item (TTL 1 day; deleted once sent)   |
+ * | codes requests / hour | CODESRATE#<sha256 of address>#<hour> | RATE            | at most 3 an hour (TTL 2 hours; decision 73)     |
  * Timeline entries (dynamodb-timeline.ts) are the outbox: the stream (NEW_IMAGE) hands new ones to the notifier.
  * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
  * | decision record       | DECISIONS#<agency>#<shard>  | <decidedAt>#<code>       | a case's first decision, in its status change's transaction (decision 0103) |

@@ -13,6 +13,10 @@ const publicStatus = z
     payment: paymentSummary.optional(),
     message: z.string().optional().describe('What the agency told the applicant with the current status'),
     messageId: z.string().optional().describe('That message (the staff reply): the survey after a staff reply names it'),
+    emailUnreachable: z
+      .literal(true)
+      .optional()
+      .describe('Our last e-mail to the address on the application bounced or was marked unwanted (never the address)'),
   })
   .meta({ id: 'PublicStatus', description: 'Status and dates only: never answers or personal data' });
 

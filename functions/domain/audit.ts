@@ -20,7 +20,11 @@ export type AuditAction =
   | 'queue.export'
   | 'payment.refund'
   /** The citizen took their own application back (the actor is the citizen). */
-  | 'case.withdraw';
+  | 'case.withdraw'
+  /** Staff read a person's timeline for their agency (the record is `PERSON#<subject>`). */
+  | 'person.read'
+  /** Staff linked an unlinked contact to a case or a person (the record is the case's code or `PERSON#<subject>`). */
+  | 'contact.link';
 
 export interface AuditActor {
   subject: string;

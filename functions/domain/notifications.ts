@@ -1,6 +1,8 @@
 /**
  * Writing to the person when their timeline gets an entry that calls for it (timeline.ts NOTIFYING_KINDS):
- * submission received (with the confirmation code), status changed, message from the agency, payment receipt.
+ * submission received (with the confirmation code), status changed, message from the agency, payment receipt — by
+ * e-mail (`notifyAbout`) and, where the person agreed to texts and did not text STOP, by text (`textAbout`), each as
+ * the person's preferences say (preferences.ts) and never to an address that complained.
  * The notifier function gets each new entry from the table's stream and calls `notifyAbout`; what SES says
  * afterwards (delivered, bounced) comes back through `recordEmailEvent`. Both write timeline entries, so the
  * person and the staff see what was sent and whether it arrived.
@@ -12,6 +14,8 @@
 import { formatMoney, translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import type { CaseRecord } from './cases.ts';
+import { channelsFor, type NoticeChannel, type PreferenceStore } from './preferences.ts';
+import { fitText, type OptOutStore, type TextSender } from './sms.ts';
 import { type EntryDeps, NOTIFYING_KINDS, type TimelineEntry, timelineEntry } from './timeline.ts';
 
 /** One e-mail, in the person's language, as words: the adapter renders it as plain text and HTML. */
@@ -24,9 +28,13 @@ export interface OutgoingEmail {
   /** What the agency wrote (a message or the word with a status), shown set apart as a quotation. */
   quote?: string;
   /** The confirmation code, shown on its own line so it can be read out on the phone. */
-  code: string;
-  codeLabel: string;
+  code?: string;
+  codeLabel?: string;
+  /** Several codes, each with what it is for ("send me my codes"). */
+  codes?: { code: string; label: string; href: string }[];
   link: { href: string; label: string };
+  /** Where the person changes how we contact them (My account). */
+  preferencesLink?: { href: string; label: string };
   footer: string;
 }
 
@@ -35,9 +43,12 @@ export interface Mailer {
   send(email: OutgoingEmail, reference: { entryId: string }): Promise<{ messageId: string }>;
 }
 
-/** The record that an entry's e-mail went out, and which entry a provider's message id is about. */
+/** The record that an entry's e-mail (or text) went out, and which entry a provider's message id is about. */
 export interface Notice {
+  /** The entry's id; for a text, the entry's id and `#sms` (one notice per entry and channel). */
   entryId: string;
+  /** Absent: an e-mail. */
+  channel?: 'sms';
   messageId: string;
   agency: string;
   caseCode?: string;
@@ -55,25 +66,60 @@ export interface NoticeStore {
   recordOnce(entry: TimelineEntry): Promise<'recorded' | 'duplicate'>;
 }
 
+/** What the last e-mail to an address came to: a bounce (until a delivery), or a complaint (for good). */
+export interface EmailState {
+  state: 'bounced' | 'complained';
+  at: string;
+}
+
+export interface EmailStateStore {
+  emailState(address: string): Promise<EmailState | undefined>;
+  markEmail(address: string, state: EmailState): Promise<void>;
+  /** A delivery after a bounce: the address works again. */
+  clearBounce(address: string): Promise<void>;
+}
+
 export interface NotifyDeps extends EntryDeps {
   cases: { findCase(code: string): Promise<CaseRecord | undefined> };
   mailer: Mailer;
   notices: NoticeStore;
+  /** Addresses that complained get nothing more (absent: no address is suppressed). */
+  emailStates?: EmailStateStore;
+  /** A signed-in person's choices (absent: everyone gets every channel they gave). */
+  preferences?: PreferenceStore;
+  /** Texts (absent: no texts are sent). */
+  texts?: TextSender;
+  optOuts?: OptOutStore;
   strings: Strings;
   /** The agency's name, in the person's language, from the service the case is for. */
   agencyName: (serviceId: string, locale: Locale) => string | undefined;
   /** The address of the status page for a code, in a language (built from the portal's configured origin). */
   statusUrl: (code: string, locale: Locale) => string;
+  /** Where a person changes how we contact them (My account); every e-mail links to it. */
+  preferencesUrl?: (locale: Locale) => string;
 }
 
-export type NotifyOutcome = 'sent' | 'already-sent' | 'not-notifying' | 'no-address' | 'no-case';
+export type NotifyOutcome =
+  | 'sent'
+  | 'already-sent'
+  | 'not-notifying'
+  | 'no-address'
+  | 'no-case'
+  /** The address complained (marked the portal's mail as spam): nothing more goes to it. */
+  | 'suppressed'
+  /** The person chose not to get this kind of notice by this channel (preferences.ts). */
+  | 'not-wanted';
+
+export type TextOutcome = Exclude<NotifyOutcome, 'no-address' | 'suppressed'> | 'no-phone' | 'opted-out';
+
+type MessageDeps = Pick<NotifyDeps, 'strings' | 'agencyName' | 'statusUrl' | 'preferencesUrl'>;
 
 /** The e-mail an entry calls for, or undefined when the case has no address to write to. */
-export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: Omit<NotifyDeps, 'mailer' | 'notices' | 'cases'>) {
+export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: MessageDeps, inLocale?: Locale) {
   const { submission } = record;
   const to = submission.applicantEmail;
   if (!to) return undefined;
-  const locale = submission.locale;
+  const locale = inLocale ?? submission.locale;
   const t = (key: string, params?: Record<string, string | number>) => translate(deps.strings, key, locale, params);
   const agency = deps.agencyName(submission.serviceId, locale) ?? t('email.theAgency');
   const code = submission.code;
@@ -83,6 +129,7 @@ export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: Omit<No
     code,
     codeLabel: t('email.codeLabel'),
     link: { href: deps.statusUrl(code, locale), label: t('email.statusLink') },
+    ...(deps.preferencesUrl && { preferencesLink: { href: deps.preferencesUrl(locale), label: t('email.preferencesLink') } }),
     footer: t('email.footer'),
   };
   switch (entry.kind) {
@@ -126,63 +173,144 @@ export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: Omit<No
   }
 }
 
+/** The text an entry calls for (one or two SMS segments), or undefined when the kind sends none. */
+export function textFor(entry: TimelineEntry, record: CaseRecord, deps: MessageDeps, inLocale?: Locale): string | undefined {
+  const { submission } = record;
+  const locale = inLocale ?? submission.locale;
+  const t = (key: string, params?: Record<string, string | number>) => translate(deps.strings, key, locale, params);
+  const agency = deps.agencyName(submission.serviceId, locale) ?? t('email.theAgency');
+  const code = submission.code;
+  const url = deps.statusUrl(code, locale);
+  const stop = t('sms.stopNote');
+  switch (entry.kind) {
+    case 'submitted':
+      return fitText(`${t('sms.submitted', { agency, code, url })} ${stop}`);
+    case 'status-changed':
+      return fitText(
+        `${t('sms.statusChanged', { agency, code, url, status: t(`status.${entry.status ?? submission.status}`) })} ${stop}`,
+      );
+    case 'staff-message':
+      return fitText(`${t('sms.staffMessage', { agency, code, url })} ${stop}`);
+    case 'paid':
+      return fitText(
+        `${t('sms.paid', { agency, code, amount: formatMoney(entry.amount ?? 0, entry.currency ?? 'usd', locale) })} ${stop}`,
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** The case an entry notifies about and how its person wants to hear (once per entry and channel). */
+async function prepare(entry: TimelineEntry, deps: NotifyDeps, channel: NoticeChannel) {
+  if (!entry.notify || !NOTIFYING_KINDS.includes(entry.kind)) return { outcome: 'not-notifying' as const };
+  if (!entry.caseCode) return { outcome: 'no-case' as const };
+  if (await deps.notices.sentFor(noticeId(entry.id, channel))) return { outcome: 'already-sent' as const };
+  const record = await deps.cases.findCase(entry.caseCode);
+  if (!record) return { outcome: 'no-case' as const };
+  const owner = record.submission.ownerSubject ?? entry.person;
+  const preferences = owner && deps.preferences ? await deps.preferences.preferencesOf(owner) : undefined;
+  const channels = channelsFor(entry.kind, preferences, {
+    email: Boolean(record.submission.applicantEmail),
+    sms: Boolean(record.submission.applicantPhone && deps.texts),
+  });
+  return { record, locale: preferences?.locale, wanted: channels.includes(channel) };
+}
+
+const noticeId = (entryId: string, channel: NoticeChannel) => (channel === 'sms' ? `${entryId}#sms` : entryId);
+
 /** Sends the e-mail an entry calls for, once, and records it on the timeline. */
 export async function notifyAbout(entry: TimelineEntry, deps: NotifyDeps): Promise<NotifyOutcome> {
-  if (!entry.notify || !NOTIFYING_KINDS.includes(entry.kind)) return 'not-notifying';
-  if (!entry.caseCode) return 'no-case';
-  if (await deps.notices.sentFor(entry.id)) return 'already-sent';
-  const record = await deps.cases.findCase(entry.caseCode);
-  if (!record) return 'no-case';
-  const email = emailFor(entry, record, deps);
+  const prepared = await prepare(entry, deps, 'email');
+  if (!prepared.record) return prepared.outcome;
+  const { record, locale } = prepared;
+  const email = emailFor(entry, record, deps, locale);
   if (!email) return 'no-address';
+  if (!prepared.wanted) return 'not-wanted';
+  if ((await deps.emailStates?.emailState(email.to))?.state === 'complained') return 'suppressed';
   const { messageId } = await deps.mailer.send(email, { entryId: entry.id });
+  return recordNotice(entry, messageId, 'email', deps);
+}
+
+/** Sends the text an entry calls for, once, to a number that agreed to texts and did not text STOP. */
+export async function textAbout(entry: TimelineEntry, deps: NotifyDeps): Promise<TextOutcome> {
+  const prepared = await prepare(entry, deps, 'sms');
+  if (!prepared.record) return prepared.outcome;
+  const { record, locale } = prepared;
+  const phone = record.submission.applicantPhone;
+  if (!phone || !deps.texts) return 'no-phone';
+  if (!prepared.wanted) return 'not-wanted';
+  if (await deps.optOuts?.isOptedOut(phone)) return 'opted-out';
+  const body = textFor(entry, record, deps, locale);
+  if (!body) return 'not-notifying';
+  const { messageId } = await deps.texts.send({ to: phone, body }, { entryId: entry.id });
+  return recordNotice(entry, messageId, 'sms', deps);
+}
+
+async function recordNotice(entry: TimelineEntry, messageId: string, channel: NoticeChannel, deps: NotifyDeps) {
   const sentAt = deps.now().toISOString();
   const notice: Notice = {
-    entryId: entry.id,
+    entryId: noticeId(entry.id, channel),
     messageId,
     agency: entry.agency,
     sentAt,
+    ...(channel === 'sms' && { channel: 'sms' as const }),
     ...(entry.caseCode && { caseCode: entry.caseCode }),
     ...(entry.person && { person: entry.person }),
   };
   const sent = timelineEntry(
     {
       kind: 'notification-sent',
-      channel: 'email',
+      channel,
       direction: 'out',
       actor: 'system',
       agency: entry.agency,
       occurredAt: sentAt,
       about: entry.id,
-      summary: `E-mail sent: ${entry.summary}`,
+      summary: `${channel === 'sms' ? 'Text' : 'E-mail'} sent: ${entry.summary}`,
       ...(entry.caseCode && { caseCode: entry.caseCode }),
       ...(entry.person && { person: entry.person }),
     },
     deps,
   );
   const recorded = await deps.notices.recordSent(notice, sent);
-  return recorded === 'recorded' ? 'sent' : 'already-sent';
+  return recorded === 'recorded' ? ('sent' as const) : ('already-sent' as const);
 }
 
 /** What the e-mail provider reports about a message, in neutral terms (adapters map SES's events onto this). */
 export interface EmailEvent {
-  kind: 'delivered' | 'bounced';
+  kind: 'delivered' | 'bounced' | 'complained';
   messageId: string;
   /** When the provider says it happened (the same event twice has the same time: one entry). */
   at: string;
   /** For a bounce: whether the address will never work ("Permanent") or might later ("Transient"). */
   bounceType?: string;
+  /** The addresses the event is about (a bounce or complaint names them; a delivery its recipients). */
+  recipients?: string[];
 }
 
 export type EmailEventOutcome = 'recorded' | 'duplicate' | 'unknown-message';
 
-/** Records a delivery or bounce on the timeline of the entry whose e-mail it was. */
+const EVENT_SUMMARY = {
+  delivered: () => 'E-mail delivered',
+  bounced: (event: EmailEvent) => `E-mail bounced${event.bounceType ? ` (${event.bounceType.toLowerCase()})` : ''}`,
+  complained: () => 'E-mail marked as unwanted: no more e-mail goes to this address',
+} as const;
+
+/**
+ * Records a delivery, bounce or complaint on the timeline of the entry whose e-mail it was, and what it says of the
+ * address: a bounce shows "we could not reach you" on the status page until a later e-mail is delivered; a
+ * complaint stops every e-mail to the address (the notifier answers 'suppressed').
+ */
 export async function recordEmailEvent(
   event: EmailEvent,
-  deps: { notices: NoticeStore; now: () => Date },
+  deps: { notices: NoticeStore; now: () => Date; emailStates?: EmailStateStore },
 ): Promise<EmailEventOutcome> {
   const notice = await deps.notices.byMessageId(event.messageId);
   if (!notice) return 'unknown-message';
+  for (const address of event.recipients ?? []) {
+    if (event.kind === 'delivered') await deps.emailStates?.clearBounce(address);
+    else await deps.emailStates?.markEmail(address, { state: event.kind, at: event.at });
+  }
   const entry = timelineEntry(
     {
       kind: event.kind,
@@ -192,10 +320,7 @@ export async function recordEmailEvent(
       agency: notice.agency,
       occurredAt: event.at,
       about: notice.entryId,
-      summary:
-        event.kind === 'delivered'
-          ? 'E-mail delivered'
-          : `E-mail bounced${event.bounceType ? ` (${event.bounceType.toLowerCase()})` : ''}`,
+      summary: EVENT_SUMMARY[event.kind](event),
       ...(notice.caseCode && { caseCode: notice.caseCode }),
       ...(notice.person && { person: notice.person }),
     },

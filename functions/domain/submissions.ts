@@ -13,6 +13,7 @@ import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { toE164 } from './sms.ts';
 import { submittedEntry, type TimelineEntry } from './timeline.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
@@ -59,6 +60,8 @@ export interface Submission {
   statusMessageId?: string;
   /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
   applicantEmail?: string;
+  /** The applicant's phone number (E.164), kept only when they agreed to texts about the application (sms.ts). */
+  applicantPhone?: string;
 }
 
 export interface HistoryEntry {
@@ -127,6 +130,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
 
   const submittedAt = now().toISOString();
   const applicantEmail = applicantEmailOf(compiled.form, answers);
+  const applicantPhone = textingPhoneOf(compiled.form, answers);
   const fingerprint = answersFingerprint(compiled.form.id, answers);
   const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
@@ -148,6 +152,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         updatedAt: submittedAt,
         ...(input.owner && { ownerSubject: input.owner }),
         ...(applicantEmail && { applicantEmail }),
+        ...(applicantPhone && { applicantPhone }),
       };
       const entry = submittedEntry(submission, { now });
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim, [entry]);
@@ -165,6 +170,20 @@ export function applicantEmailOf(form: Form, answers: Answers): string | undefin
   for (const field of form.fields) {
     const value = answers[field.name];
     if (field.type === 'email' && typeof value === 'string' && value.trim()) return value.trim().toLowerCase();
+  }
+  return undefined;
+}
+
+/**
+ * The number to text about the application: the form's first phone answer, only when the person ticked the
+ * form's text-message consent box (a number alone is for calls, never for texts).
+ */
+export function textingPhoneOf(form: Form, answers: Answers): string | undefined {
+  const consented = form.fields.some((field) => field.consent === 'text-messages' && answers[field.name] === true);
+  if (!consented) return undefined;
+  for (const field of form.fields) {
+    const value = answers[field.name];
+    if (field.type === 'tel' && typeof value === 'string' && value.trim()) return toE164(value);
   }
   return undefined;
 }
@@ -189,12 +208,21 @@ export interface PublicStatus {
   message?: string;
   /** That message's id: the survey after a staff reply is about it (decision 0106). */
   messageId?: string;
+  /**
+   * Set when our last e-mail to the application's address bounced or was marked as unwanted: the page says "we could
+   * not reach you by e-mail" (never the address: anyone with the code reads this page).
+   */
+  emailUnreachable?: true;
 }
 
 export async function lookUpStatus(
   rawCode: string,
   locale: Locale,
-  deps: { store: SubmissionStore; strings: Strings },
+  deps: {
+    store: SubmissionStore;
+    strings: Strings;
+    emailStates?: { emailState(address: string): Promise<{ state: string } | undefined> };
+  },
 ): Promise<PublicStatus> {
   const parsed = parseConfirmationCode(rawCode);
   if (!parsed.ok) {
@@ -204,6 +232,7 @@ export async function lookUpStatus(
   const found = await deps.store.findByCode(parsed.code);
   if (!found) throw new NotFoundError(translate(deps.strings, 'status.notFound', locale));
   const { submission, history } = found;
+  const unreachable = submission.applicantEmail && (await deps.emailStates?.emailState(submission.applicantEmail));
   return {
     code: submission.code,
     status: submission.status,
@@ -215,6 +244,7 @@ export async function lookUpStatus(
     ...(submission.payment && { payment: submission.payment }),
     ...(submission.statusMessage && { message: submission.statusMessage }),
     ...(submission.statusMessage && submission.statusMessageId && { messageId: submission.statusMessageId }),
+    ...(unreachable && { emailUnreachable: true as const }),
   };
 }
 

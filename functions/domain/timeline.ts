@@ -30,6 +30,7 @@ export const ENTRY_KINDS = [
   'notification-sent',
   'delivered',
   'bounced',
+  'complained',
   'contact',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

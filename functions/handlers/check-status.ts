@@ -1,6 +1,7 @@
 /** GET /api/status/{code} and GET /api/status?code=…: where a submission stands. Status and dates only. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { findCompiledForm } from '#adapters/form-registry';
 import { lookUpStatus } from '#domain/submissions';
@@ -15,11 +16,12 @@ import { config } from '#shared/config';
 import { apiPath } from '#ui/paths.ts';
 
 const store = dynamoDbSubmissionStore(dynamoDb, config.tableName);
+const { emailStates } = dynamoDbContacts(dynamoDb, config.tableName);
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
   const code = event.pathParameters?.code ?? event.queryStringParameters?.code ?? '';
-  const status = await lookUpStatus(code, locale, { store, strings });
+  const status = await lookUpStatus(code, locale, { store, strings, emailStates });
   const compiled = await findCompiledForm(status.formId);
   if (compiled) await countStep({ agency: compiled.service.agency, formId: status.formId, step: 'status-checked' });
   if (!wantsHtml(event)) return json(200, status);

@@ -1,12 +1,13 @@
 /**
  * What SES says became of an e-mail (its configuration set's event destination → EventBridge → this function):
- * "Email Delivered" and "Email Bounced" become "delivered" and "bounced" entries on the timeline of the entry the
+ * "Email Delivered", "Email Bounced" and "Email Complaint Received" become "delivered", "bounced" and "complained" entries on the timeline of the entry the
  * e-mail was about (domain/notifications.ts). Locally, local/ses-local.ts produces the same events.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { emailEventOf, type SesEventDetail } from '#adapters/ses-events';
 import { recordEmailEvent } from '#domain/notifications';
@@ -14,13 +15,14 @@ import { config } from '#shared/config';
 import { logger } from '#shared/logger';
 
 const notices = dynamoDbNotices(dynamoDb, config.tableName);
+const { emailStates } = dynamoDbContacts(dynamoDb, config.tableName);
 
 const lambdaHandler = async (event: EventBridgeEvent<string, SesEventDetail>) => {
   const emailEvent = emailEventOf(event.detail);
   if (!emailEvent) return { outcome: 'ignored' };
   const outcome = await recordEmailEvent(
     { ...emailEvent, at: new Date(emailEvent.at).toISOString() },
-    { notices, now: () => new Date() },
+    { notices, emailStates, now: () => new Date() },
   );
   logger.info('E-mail event', { kind: emailEvent.kind, messageId: emailEvent.messageId, outcome });
   return { outcome };

@@ -1,6 +1,6 @@
 /**
  * The notifier: the table's DynamoDB stream (new images) → for each new timeline entry that calls for it, one
- * e-mail through SES and a "notification sent" entry (domain/notifications.ts). Records that fail are reported
+ * e-mail through SES, a text through End User Messaging SMS where the person agreed to texts, and a "notification sent" entry per channel (domain/notifications.ts). Records that fail are reported
  * (ReportBatchItemFailures): the stream retries them with backoff, then sends them to the dead-letter queue that
  * an alarm watches. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
  */
@@ -10,33 +10,53 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbCodesRequests, toCodesRequest } from '#adapters/dynamodb-codes-requests';
+import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { insertedItem } from '#adapters/dynamodb-stream';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
-import { notifyAbout } from '#domain/notifications';
-import { agencyNames, strings } from '#http/site';
+import { smsSender } from '#adapters/sms-sender';
+import { type SendCodesDeps, sendMyCodes } from '#domain/code-requests';
+import { type NotifyDeps, notifyAbout, textAbout } from '#domain/notifications';
+import { agencyNameOfService, agencyNames, loadServiceAgencies, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
-import { apiPath } from '#ui/paths.ts';
+import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const settings = notifierConfig();
-/** Which agency runs each service: read on the first batch, not at start-up (it grows with the catalog, decision 118). */
-let serviceAgencies: Record<string, string> | undefined;
-const deps = {
+const contacts = dynamoDbContacts(dynamoDb, config.tableName);
+const deps: NotifyDeps = {
   cases: dynamoDbCaseStore(dynamoDb, config.tableName),
   notices: dynamoDbNotices(dynamoDb, config.tableName),
   mailer: sesMailer({ from: settings.from, configurationSet: settings.configurationSet, endpoint: settings.sesEndpoint }),
+  emailStates: contacts.emailStates,
+  preferences: contacts.preferences,
+  optOuts: contacts.optOuts,
+  ...(settings.sms && { texts: smsSender(settings.sms) }),
   strings,
   now: () => new Date(),
-  agencyName: (serviceId: string, locale: 'en' | 'es') => {
-    const agency = serviceAgencies?.[serviceId];
-    return agency ? agencyNames[agency]?.[locale] : undefined;
-  },
+  agencyName: agencyNameOfService,
   statusUrl: (code: string, locale: 'en' | 'es') =>
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
+  preferencesUrl: (locale) => `${settings.origin}${pageHref(locale, pages.account())}#preferences`,
 };
+
+const codesDeps: SendCodesDeps = {
+  store: dynamoDbCodesRequests(dynamoDb, config.tableName, Object.keys(agencyNames)),
+  mailer: deps.mailer,
+  strings,
+  serviceTitle: deps.agencyName,
+  statusUrl: deps.statusUrl,
+  statusPageUrl: (locale) => `${settings.origin}${pageHref(locale, pages.status())}`,
+};
+
+/** The "send me my codes" request a stream record carries, if it carries one. */
+function codesRequestOf(record: DynamoDBRecord) {
+  const item = insertedItem(record);
+  return item ? toCodesRequest(item) : undefined;
+}
 
 /** The new timeline entry a stream record carries, if it carries one. */
 export function entryOf(record: DynamoDBRecord) {
@@ -45,14 +65,28 @@ export function entryOf(record: DynamoDBRecord) {
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  serviceAgencies ??= (await import('#generated/service-agencies.js')).serviceAgencies;
+  await loadServiceAgencies();
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
+    const request = codesRequestOf(record);
+    if (request) {
+      try {
+        logger.info('Codes request', { requestId: request.id, outcome: await sendMyCodes(request, codesDeps) });
+      } catch (error) {
+        logger.error('Codes request failed; the stream retries it', { requestId: request.id, error: error as Error });
+        countNow('NotificationFailed');
+        const id = record.dynamodb?.SequenceNumber;
+        if (id) batchItemFailures.push({ itemIdentifier: id });
+      }
+      continue;
+    }
     const entry = entryOf(record);
     if (!entry?.notify) continue;
     try {
+      // Each channel keeps its own notice: a retry after a failed text does not send the e-mail again.
       const outcome = await notifyAbout(entry, deps);
-      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome });
+      const text = await textAbout(entry, deps);
+      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome, text });
     } catch (error) {
       // Never personal data in the log: the entry's id and kind say which one, the case shows the rest.
       logger.error('Notification failed; the stream retries it', { entryId: entry.id, kind: entry.kind, error: error as Error });

@@ -84,6 +84,7 @@ export async function caseViewOf(record: CaseRecord & { audit?: AuditEntry[] }, 
     messages: [...record.messages].sort((a, b) => a.at.localeCompare(b.at)),
     nextStatuses: nextStatuses(submission.status, 'staff'),
     ...(record.audit && { audit: record.audit }),
+    ...(submission.ownerSubject && { ownerSubject: submission.ownerSubject, agency: submission.agency }),
   };
 }
 

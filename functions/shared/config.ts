@@ -103,5 +103,40 @@ export function notifierConfig() {
     configurationSet: process.env.SES_CONFIGURATION_SET || undefined,
     sesEndpoint: process.env.SES_ENDPOINT || undefined,
     origin: portalOrigin(),
+    sms: smsConfig(),
   } as const;
+}
+
+/**
+ * Texts (End User Messaging SMS): on when SMS_ORIGINATION_IDENTITY is set (infra: agency.config.json →
+ * notifications.sms.originationIdentity, the phone number or pool that sends); the local runtime sets it and
+ * SMS_ENDPOINT, its stand-in. Unset: no texts are sent, and the inbound-text function is not deployed.
+ */
+export function smsConfig() {
+  const originationIdentity = process.env.SMS_ORIGINATION_IDENTITY || undefined;
+  if (!originationIdentity) return undefined;
+  return {
+    originationIdentity,
+    configurationSet: process.env.SMS_CONFIGURATION_SET || undefined,
+    endpoint: process.env.SMS_ENDPOINT || undefined,
+  } as const;
+}
+
+/**
+ * Which agency a contact centre's events belong to (record-contact-centre-event.ts): CONTACT_CENTRE_AGENCIES is a
+ * JSON object of `connect:<instance ARN>` / `genesys:<organization id>` (or `genesys:*`) → agency id, set by infra
+ * from agency.config.json → contactCentres. Unset: only contacts tagged `frontdoor:agency` are recorded.
+ */
+export function contactCentreAgencies(): Record<string, string> {
+  const raw = process.env.CONTACT_CENTRE_AGENCIES;
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Object.values(parsed).some((v) => typeof v !== 'string'))
+    throw new Error('CONTACT_CENTRE_AGENCIES is not a JSON object of strings: {"connect:<instance ARN>": "<agency>"}');
+  return parsed as Record<string, string>;
 }

@@ -16,8 +16,11 @@ import {
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { CODES_REQUEST_TYPE } from '../../functions/adapters/dynamodb-codes-requests.ts';
 import { TIMELINE_TYPE } from '../../functions/adapters/dynamodb-timeline.ts';
 import { TABLE_ACTIONS, TABLE_KEY_ACTIONS } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
@@ -35,6 +38,8 @@ export interface NotifierProps {
   /** Verify the whole domain (DKIM records to publish) rather than one address. */
   fromDomain?: string | undefined;
   portalOrigin: string;
+  /** Texts (End User Messaging SMS): the phone number or pool that sends them and receives the answers. */
+  sms?: { originationIdentity: string } | undefined;
 }
 
 /**
@@ -51,6 +56,9 @@ export class Notifier extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly identity: EmailIdentity;
   readonly deadLetterAlarm: Alarm;
+  /** Where End User Messaging publishes inbound texts (point the number's two-way channel here). */
+  readonly inboundTexts?: Topic;
+  readonly textAnswerer?: PortalFunction;
 
   constructor(scope: Construct, id: string, props: NotifierProps) {
     super(scope, id);
@@ -83,6 +91,7 @@ export class Notifier extends Construct {
       PORTAL_ORIGIN: props.portalOrigin,
       EMAIL_FROM: props.fromAddress,
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      ...(props.sms && { SMS_ORIGINATION_IDENTITY: props.sms.originationIdentity }),
     };
     this.sender = new PortalFunction(this, 'SendNotifications', {
       handler: 'send-notifications',
@@ -98,7 +107,31 @@ export class Notifier extends Construct {
       deadLetterQueue: this.deadLetters,
     });
 
-    for (const fn of [this.sender, this.eventRecorder]) {
+    if (props.sms) {
+      // Two-way SMS: End User Messaging publishes each inbound text to this topic (the number's two-way channel,
+      // set by the operator: docs/deploying.md); the function answers it. SNS retries, then dead-letters.
+      this.inboundTexts = new Topic(this, 'InboundTexts', { masterKey: props.operationsKey, enforceSSL: true });
+      this.textAnswerer = new PortalFunction(this, 'AnswerTextMessages', {
+        handler: 'answer-text-messages',
+        description: 'Front Door: answers texts to the agency number (STOP, START, HELP, STATUS <code>)',
+        environment: {
+          TABLE_NAME: props.table.tableName,
+          PORTAL_ORIGIN: props.portalOrigin,
+          SMS_ORIGINATION_IDENTITY: props.sms.originationIdentity,
+        },
+        operationsKey: props.operationsKey,
+      });
+      this.inboundTexts.addSubscription(
+        new LambdaSubscription(this.textAnswerer.function, { deadLetterQueue: this.deadLetters }),
+      );
+      // Texts go only from the agency's number or pool.
+      for (const fn of [this.sender, this.textAnswerer])
+        fn.role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [props.sms.originationIdentity] }),
+        );
+    }
+
+    for (const fn of [this.sender, this.eventRecorder, ...(this.textAnswerer ? [this.textAnswerer] : [])]) {
       fn.role.addToPrincipalPolicy(
         new PolicyStatement({
           actions: [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
@@ -133,13 +166,18 @@ export class Notifier extends Construct {
         reportBatchItemFailures: true,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(this.deadLetters),
-        // Only what the notifier acts on wakes it: new timeline entries marked notify (domain/timeline.ts).
+        // Only what the notifier acts on wakes it: new timeline entries marked notify (domain/timeline.ts), and
+        // "send me my codes" requests (domain/code-requests.ts).
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: {
               NewImage: { type: { S: FilterRule.isEqual(TIMELINE_TYPE) }, notify: { BOOL: FilterRule.isEqual(true) } },
             },
+          }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual(CODES_REQUEST_TYPE) } } },
           }),
         ],
       }),

@@ -8,6 +8,7 @@ import { API_PREFIX, type Route, type SecretName } from '../../functions/http/ro
 import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { AgencyEvents } from '../constructs/agency-events.ts';
+import { ContactCentreEvents } from '../constructs/contact-centre-events.ts';
 import { Identity } from '../constructs/identity.ts';
 import { Notifier } from '../constructs/notifier.ts';
 import { Observability } from '../constructs/observability.ts';
@@ -47,6 +48,7 @@ export class AppStack extends Stack {
   readonly originVerify: OriginVerify;
   readonly notifier: Notifier;
   readonly agencyEvents: AgencyEvents;
+  readonly contactCentres?: ContactCentreEvents;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -156,6 +158,7 @@ export class AppStack extends Stack {
       fromAddress,
       fromDomain: config.agency.domain && fromAddress.endsWith(`@${config.agency.domain}`) ? config.agency.domain : undefined,
       portalOrigin: this.site.origin,
+      ...(config.notifications?.sms && { sms: config.notifications.sms }),
     });
     this.observability.addAlarm(this.notifier.deadLetterAlarm);
     this.agencyEvents = new AgencyEvents(this, 'AgencyEvents', {
@@ -164,12 +167,24 @@ export class AppStack extends Stack {
       operationsKey,
     });
     this.observability.addAlarm(this.agencyEvents.deadLetterAlarm);
+    if (config.contactCentres?.amazonConnect || config.contactCentres?.genesysCloud)
+      this.contactCentres = new ContactCentreEvents(this, 'ContactCentres', {
+        table: props.table,
+        tableKey: props.tableKey,
+        indexNames: props.indexNames,
+        operationsKey,
+        deadLetters: this.notifier.deadLetters,
+        amazonConnect: config.contactCentres.amazonConnect,
+        genesysCloud: config.contactCentres.genesysCloud,
+      });
     this.observability.watchFunctions(
       new Map([
         ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
         ['send-notifications', this.notifier.sender.function] as const,
         ['record-email-events', this.notifier.eventRecorder.function] as const,
         ['publish-agency-events', this.agencyEvents.publisher.function] as const,
+        ...(this.notifier.textAnswerer ? [['answer-text-messages', this.notifier.textAnswerer.function] as const] : []),
+        ...(this.contactCentres ? [['record-contact-centre-event', this.contactCentres.recorder.function] as const] : []),
       ]),
     );
     this.observability.watchTable(props.table);
@@ -194,6 +209,16 @@ export class AppStack extends Stack {
         description: `Put the ${name} secret value here`,
       });
     }
+    new CfnOutput(this, 'NotificationsDeadLetterQueueUrl', {
+      value: this.notifier.deadLetters.queueUrl,
+      description: 'Replay it: npm run replay-notifications -- --aws --queue-url <this> --notifier <NotifierFunctionName>',
+    });
+    new CfnOutput(this, 'NotifierFunctionName', { value: this.notifier.sender.function.functionName });
+    if (this.notifier.inboundTexts)
+      new CfnOutput(this, 'InboundTextsTopicArn', {
+        value: this.notifier.inboundTexts.topicArn,
+        description: "Set it as the phone number's two-way SMS destination (docs/deploying.md)",
+      });
     new CfnOutput(this, 'OriginVerifySecretArn', {
       value: originVerify.secret.secretArn,
       description: 'The header CloudFront sends the API (rotate: docs/deploying.md)',

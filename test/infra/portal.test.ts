@@ -22,6 +22,9 @@ import { describeViolations, type SynthesisedPortal, synthPortal } from '../supp
 
 const ROUTES = routes as readonly Route[];
 const OVERRIDDEN = ROUTES.find((r) => r.method === 'POST')!;
+const SMS_NUMBER = 'arn:aws:sms-voice:us-west-2:222222222222:phone-number/phone-0123456789abcdef0123456789abcdef';
+const CONNECT_INSTANCE = 'arn:aws:connect:us-west-2:222222222222:instance/12345678-1234-1234-1234-123456789012';
+const GENESYS_BUS = 'aws.partner/genesys.com/cloud/org-1/front-door';
 const CONFIG = {
   agency: { name: 'State of West', shortName: 'West' },
   aws: { account: '222222222222', region: 'us-west-2' },
@@ -29,6 +32,11 @@ const CONFIG = {
   // Not the default (2555): the functions must get the agency's own figure.
   audit: { retentionDays: 3650 },
   throttling: { [routeKey(OVERRIDDEN)]: { rateLimit: 5000, burstLimit: 9000 } },
+  notifications: { sms: { originationIdentity: SMS_NUMBER } },
+  contactCentres: {
+    amazonConnect: { [CONNECT_INSTANCE]: 'revenue' },
+    genesysCloud: { eventBusName: GENESYS_BUS, organizations: { 'org-1': 'labor' } },
+  },
 };
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
@@ -648,6 +656,71 @@ describe('notifications (the outbox half, decision 70)', () => {
   });
 });
 
+describe('texts and contact centres (decisions 71 and 75)', () => {
+  const notifier = () => synth.portal.app.notifier;
+  const statementsOf = (role: { policy: { node: { defaultChild?: unknown } } }) =>
+    app.toJSON().Resources[logicalId(role.policy)].Properties.PolicyDocument.Statement as {
+      Action: string | string[];
+      Resource: unknown;
+    }[];
+
+  it('lets only the notifier and the text answerer send texts, and only from the agency’s number', () => {
+    const answerer = notifier().textAnswerer;
+    expect(answerer).toBeDefined();
+    for (const fn of [notifier().sender, answerer!]) {
+      const sends = statementsOf(fn.role).filter((s) => [s.Action].flat().includes('sms-voice:SendTextMessage'));
+      expect(sends).toEqual([expect.objectContaining({ Resource: SMS_NUMBER })]);
+    }
+    for (const handler of handlers)
+      expect(
+        actionsOf(handler).some((a) => a.startsWith('sms-voice:')),
+        handler,
+      ).toBe(false);
+    expect(resourceEnv(notifier().sender.function).SMS_ORIGINATION_IDENTITY).toBe(SMS_NUMBER);
+  });
+
+  it('subscribes the text answerer to an encrypted inbound-text topic, dead-lettering what fails', () => {
+    const topic = app.toJSON().Resources[logicalId(notifier().inboundTexts!)];
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    app.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [logicalId(notifier().textAnswerer!.function), 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } },
+    });
+  });
+
+  it('routes the configured Connect instance’s ended contacts and Genesys Cloud’s conversation ends to one recorder', () => {
+    const recorder = synth.portal.app.contactCentres!.recorder.function;
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.connect'],
+        'detail-type': ['Amazon Connect Contact Event'],
+        detail: { eventType: ['DISCONNECTED'], instanceArn: [CONNECT_INSTANCE] },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(recorder), 'Arn'] } })],
+    });
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: GENESYS_BUS,
+      EventPattern: { detail: { topicName: [{ wildcard: 'v2.detail.events.conversation.*.customer.end' }] } },
+    });
+    expect(JSON.parse(resourceEnv(recorder).CONTACT_CENTRE_AGENCIES)).toEqual({
+      [`connect:${CONNECT_INSTANCE}`]: 'revenue',
+      'genesys:org-1': 'labor',
+    });
+  });
+
+  it('lets the stream wake the notifier for "send me my codes" requests too', () => {
+    const mapping = resources(app, 'AWS::Lambda::EventSourceMapping').find(
+      (m) => m.Properties.FunctionName.Ref === logicalId(notifier().sender.function),
+    );
+    const patterns = mapping?.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns[1]).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['codes-request'] } } } });
+  });
+});
+
+function resourceEnv(fn: { node: { defaultChild?: unknown } }) {
+  return app.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+}
 describe('events for agency systems (decision 96)', () => {
   const events = () => synth.portal.app.agencyEvents;
   const resourceOf = (construct: { node: { defaultChild?: unknown } }) => app.toJSON().Resources[logicalId(construct)];

@@ -9,6 +9,7 @@ import type { Payment } from '#domain/payment-records';
 import type { PublicStatus } from '#domain/submissions';
 import { langOf, renderView } from '#http/views';
 import { auditPage } from '#ui/pages/agency/AuditPage.tsx';
+import { codesFormPage, codesRequestedPage } from '#ui/pages/CodesPages.tsx';
 import { errorPage } from '#ui/pages/ErrorPage.tsx';
 import { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 import { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
@@ -152,6 +153,8 @@ function functionPages(): [string, PageView][] {
         altHref: '/api/agency/vital-records/activity/sub?lang=en',
       }),
     ],
+    ['codes requested', codesRequestedPage(es, '/api/status/codes/sent?lang=en')],
+    ['codes, a mistake', codesFormPage(en, '/api/status/codes/sent?lang=es', { value: 'x', error: 'Enter an address' })],
     ['sign-in chooser', chooserView('en', [{ provider, href: '/auth/interaction/abc?idp=LoginGov' }])],
     [
       'sandbox persona picker',

@@ -156,6 +156,11 @@ describe('npm run fn', () => {
     'publish-agency-events': (o) => expect(o).toEqual({ batchItemFailures: [] }),
     // A delivery for a message this table never sent: recorded as unknown, not an error.
     'record-email-events': (o) => expect(o).toEqual({ outcome: 'unknown-message' }),
+    // A text asking for the sample submission's status: answered through the local SMS stand-in.
+    'answer-text-messages': (o) => expect(o).toEqual({ outcomes: ['status'] }),
+    // An Amazon Connect call the flow tagged with the sample submission's code: on its case's timeline.
+    'record-contact-centre-event': (o) =>
+      expect(o).toMatchObject({ outcome: 'recorded', linked: 'case', caseCode: '2222-2222-2222' }),
   };
   const fixtures = readdirSync(FIXTURES)
     .filter((file) => file.endsWith('.json'))

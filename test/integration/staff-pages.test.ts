@@ -390,6 +390,15 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
         apiPath('refundPaymentForm', { code: matrixCode, paymentId: fakePayment }),
         { amount: '100' },
       ],
+      ['personPage', 'GET', apiPath('personPage', { agency: 'vital-records', person: 'sub-someone' }), {}],
+      ['unlinkedContactsPage', 'GET', apiPath('unlinkedContactsPage', { agency: 'vital-records' }), {}],
+      // A contact nobody has: its own staff are sent back to the list ("already linked").
+      [
+        'linkContactForm',
+        'POST',
+        apiPath('linkContactForm', { agency: 'vital-records', contact: 'MjAyNg' }),
+        { code: matrixCode },
+      ],
     ];
   }
 

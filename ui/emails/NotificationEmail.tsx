@@ -24,15 +24,38 @@ export function NotificationEmail({ email }: { email: OutgoingEmail }) {
               {email.quote}
             </blockquote>
           )}
-          <p style="margin:0 0 4px">{email.codeLabel}</p>
-          <p style="margin:0 0 16px;font-size:24px;font-weight:bold;letter-spacing:2px;font-family:'Courier New',monospace">
-            {email.code}
-          </p>
+          {email.code && (
+            <>
+              <p style="margin:0 0 4px">{email.codeLabel}</p>
+              <p style="margin:0 0 16px;font-size:24px;font-weight:bold;letter-spacing:2px;font-family:'Courier New',monospace">
+                {email.code}
+              </p>
+            </>
+          )}
+          {email.codes && (
+            <ul style="margin:0 0 16px;padding-left:20px">
+              {email.codes.map((item) => (
+                <li style="margin:0 0 8px">
+                  {item.label}:{' '}
+                  <a href={item.href} style="color:#005ea2;font-weight:bold;font-family:'Courier New',monospace">
+                    {item.code}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           <p style="margin:0 0 24px">
             <a href={email.link.href} style="color:#005ea2">
               {email.link.label}
             </a>
           </p>
+          {email.preferencesLink && (
+            <p style="margin:0 0 8px;font-size:14px">
+              <a href={email.preferencesLink.href} style="color:#005ea2">
+                {email.preferencesLink.label}
+              </a>
+            </p>
+          )}
           <p style="margin:0;font-size:14px;color:#565c65">{email.footer}</p>
         </main>
       </body>

@@ -86,6 +86,11 @@ export function statusPage(
       <div data-status-page>
         <h1>{heading}</h1>
         {options.justSubmitted && <Alert kind="success">{lang.t('status.submittedText')}</Alert>}
+        {status.emailUnreachable && (
+          <div data-email-unreachable>
+            <Alert kind="warning">{lang.t('status.emailUnreachable')}</Alert>
+          </div>
+        )}
         <h2 class="portal-code-label">{lang.t('status.code')}</h2>
         <p class="portal-code" data-confirmation-code>
           {status.code}

@@ -64,7 +64,8 @@ describe('the real catalog', () => {
     for (const form of catalog.forms.values()) {
       for (const field of form.fields) {
         const saysOptional = field.label.en.includes('(optional)') && field.label.es.includes('(opcional)');
-        if (!field.required && !saysOptional) wrong.push(`catalog/forms/${form.id}.json: ${field.name}`);
+        // A consent box is optional by its nature (the schema allows no other) and its label is a fixed disclosure.
+        if (!field.required && !field.consent && !saysOptional) wrong.push(`catalog/forms/${form.id}.json: ${field.name}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -90,7 +90,8 @@ describe('checking answers against a form', () => {
 describe('reading a plain HTML form post', () => {
   it('turns whole numbers into numbers and skips control fields and blanks', () => {
     const params = new URLSearchParams({ ...valid, copies: '2', phone: '', _idempotency: 'x' });
-    expect(answersFromFormPost(form, params)).toEqual({ ...valid, copies: 2 });
+    // An unticked box is an answer (false): the text-message consent was not given.
+    expect(answersFromFormPost(form, params)).toEqual({ ...valid, copies: 2, textMessages: false });
   });
 
   it('keeps a number that is not whole as text, so the check can explain the problem', () => {

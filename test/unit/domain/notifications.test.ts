@@ -3,6 +3,7 @@ import { emailEventOf } from '#adapters/ses-events';
 import type { CaseRecord } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import {
+  type EmailState,
   emailFor,
   type Mailer,
   type Notice,
@@ -11,7 +12,11 @@ import {
   notifyAbout,
   type OutgoingEmail,
   recordEmailEvent,
+  textAbout,
+  textFor,
 } from '#domain/notifications';
+import type { Preferences } from '#domain/preferences';
+import type { OutgoingText } from '#domain/sms';
 import type { Submission } from '#domain/submissions';
 import { paymentEntry, type TimelineEntry, timelineEntry } from '#domain/timeline';
 import { strings } from '../../support/forms.ts';
@@ -228,5 +233,140 @@ describe('what SES says afterwards', () => {
       emailEventOf({ eventType: 'Bounce', mail, bounce: { timestamp: '2026-12-01T10:00:03.000Z', bounceType: 'Transient' } }),
     ).toEqual({ kind: 'bounced', messageId: 'm', at: '2026-12-01T10:00:03.000Z', bounceType: 'Transient' });
     expect(emailEventOf({ eventType: 'Open', mail })).toBeUndefined();
+  });
+});
+
+function withTexts(cases: CaseRecord[], options: { preferences?: Preferences; optedOut?: string[]; failText?: boolean } = {}) {
+  const base = fakes(cases);
+  const texts: OutgoingText[] = [];
+  const states = new Map<string, EmailState>();
+  const optedOut = new Set(options.optedOut ?? []);
+  const deps: NotifyDeps = {
+    ...base.deps,
+    texts: {
+      async send(text) {
+        if (options.failText) throw new Error('SMS is down');
+        texts.push(text);
+        return { messageId: `sms-${texts.length}` };
+      },
+    },
+    optOuts: { isOptedOut: async (p) => optedOut.has(p), optOut: async () => undefined, optIn: async () => undefined },
+    preferences: {
+      preferencesOf: async () => options.preferences,
+      savePreferences: async () => undefined,
+    },
+    emailStates: {
+      emailState: async (a) => states.get(a),
+      markEmail: async (a, state) => void states.set(a, state),
+      clearBounce: async (a) => {
+        if (states.get(a)?.state === 'bounced') states.delete(a);
+      },
+    },
+  };
+  return { ...base, deps, texts, states };
+}
+
+describe('texts', () => {
+  const phone = '+12025550100';
+
+  it('a person who agreed to texts gets one per notice, once, recorded as a text on the timeline', async () => {
+    const found = record({ applicantPhone: phone });
+    const { deps, texts, entries, sent } = withTexts([found]);
+    const entry = entryFor(found, 'submitted');
+    expect(await notifyAbout(entry, deps)).toBe('sent');
+    expect(await textAbout(entry, deps)).toBe('sent');
+    expect(await textAbout(entry, deps)).toBe('already-sent');
+    expect(sent).toHaveLength(1);
+    expect(texts).toEqual([{ to: phone, body: expect.stringContaining(found.submission.code) }]);
+    expect(texts[0]?.body).toContain('Reply STOP');
+    expect(entries.map((e) => [e.kind, e.channel])).toEqual([
+      ['notification-sent', 'email'],
+      ['notification-sent', 'sms'],
+    ]);
+  });
+
+  it('no text without a number kept for texts, or to a number that texted STOP', async () => {
+    const found = record();
+    expect(await textAbout(entryFor(found, 'submitted'), withTexts([found]).deps)).toBe('no-phone');
+    const texting = record({ applicantPhone: phone });
+    const { deps, texts } = withTexts([texting], { optedOut: [phone] });
+    expect(await textAbout(entryFor(texting, 'status-changed', { status: 'in-review' }), deps)).toBe('opted-out');
+    expect(texts).toHaveLength(0);
+  });
+
+  it('a failed text throws (the stream retries it) and records nothing', async () => {
+    const found = record({ applicantPhone: phone });
+    const { deps, entries } = withTexts([found], { failText: true });
+    await expect(textAbout(entryFor(found, 'submitted'), deps)).rejects.toThrow('SMS is down');
+    expect(entries).toHaveLength(0);
+  });
+
+  it('a status text names the status in the person’s language and fits in two segments', () => {
+    const found = record({ applicantPhone: phone, locale: 'es' });
+    const body = textFor(entryFor(found, 'status-changed', { status: 'approved' }), found, fakes([found]).deps);
+    expect(body).toContain('Aprobad');
+    expect(body?.length).toBeLessThanOrEqual(306);
+  });
+});
+
+describe('preferences and complaints', () => {
+  const phone = '+12025550100';
+
+  it('status updates go only by the channel the signed-in person chose, in the language they chose', async () => {
+    const found = record({ applicantPhone: phone, ownerSubject: 'sub-ana' });
+    const { deps, sent, texts } = withTexts([found], {
+      preferences: { choices: { 'status-changed': 'sms' }, locale: 'es' },
+    });
+    const entry = entryFor(found, 'status-changed', { status: 'in-review' });
+    expect(await notifyAbout(entry, deps)).toBe('not-wanted');
+    expect(await textAbout(entry, deps)).toBe('sent');
+    expect(sent).toHaveLength(0);
+    expect(texts[0]?.body).toContain('ahora está');
+  });
+
+  it('a receipt goes by e-mail even when the person chose texts but has no number for them', async () => {
+    const found = record({ ownerSubject: 'sub-ana' });
+    const { deps, sent } = withTexts([found], { preferences: { choices: { paid: 'sms' } } });
+    expect(await notifyAbout(entryFor(found, 'paid', { amount: 2500, currency: 'usd' }), deps)).toBe('sent');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a complaint stops every later e-mail to the address, and is on the timeline', async () => {
+    const found = record();
+    const { deps, sent, entries } = withTexts([found]);
+    await notifyAbout(entryFor(found, 'submitted'), deps);
+    const complaint = { kind: 'complained' as const, messageId: 'msg-1', at: NOW.toISOString(), recipients: ['ana@example.com'] };
+    expect(await recordEmailEvent(complaint, deps)).toBe('recorded');
+    expect(entries.at(-1)?.kind).toBe('complained');
+    expect(await notifyAbout(entryFor(found, 'status-changed', { status: 'in-review' }), deps)).toBe('suppressed');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a bounce marks the address until a later e-mail is delivered; a delivery never undoes a complaint', async () => {
+    const found = record();
+    const { deps, states } = withTexts([found]);
+    await notifyAbout(entryFor(found, 'submitted'), deps);
+    const at = NOW.toISOString();
+    await recordEmailEvent({ kind: 'bounced', messageId: 'msg-1', at, recipients: ['ana@example.com'] }, deps);
+    expect(states.get('ana@example.com')?.state).toBe('bounced');
+    await recordEmailEvent({ kind: 'delivered', messageId: 'msg-1', at, recipients: ['ana@example.com'] }, deps);
+    expect(states.get('ana@example.com')).toBeUndefined();
+    await recordEmailEvent({ kind: 'complained', messageId: 'msg-1', at, recipients: ['ana@example.com'] }, deps);
+    await recordEmailEvent(
+      { kind: 'delivered', messageId: 'msg-1', at: '2026-12-02T00:00:00.000Z', recipients: ['ana@example.com'] },
+      deps,
+    );
+    expect(states.get('ana@example.com')?.state).toBe('complained');
+  });
+
+  it('maps SES’s complaint event with its recipients', () => {
+    const mail = { messageId: 'm', timestamp: '2026-12-01T10:00:00.000Z' };
+    expect(
+      emailEventOf({
+        eventType: 'Complaint',
+        mail,
+        complaint: { timestamp: '2026-12-01T11:00:00.000Z', complainedRecipients: [{ emailAddress: 'ana@example.com' }] },
+      }),
+    ).toEqual({ kind: 'complained', messageId: 'm', at: '2026-12-01T11:00:00.000Z', recipients: ['ana@example.com'] });
   });
 });

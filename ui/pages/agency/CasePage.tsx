@@ -46,6 +46,9 @@ export interface CaseView {
   nextStatuses: string[];
   /** Every interaction on the case, newest first (the first page of it), across channels. */
   timeline?: TimelineItemView[] | undefined;
+  /** The applicant's person id when they applied signed in: the case links their whole timeline for the agency. */
+  ownerSubject?: string | undefined;
+  agency?: string | undefined;
   audit?:
     | {
         id: string;
@@ -316,6 +319,13 @@ export function casePage(
         </section>
 
         {view.timeline && <Timeline lang={lang} items={view.timeline} />}
+        {view.ownerSubject && view.agency && (
+          <p data-person-link>
+            <Link href={apiPath('personPage', { agency: view.agency, person: view.ownerSubject }, { lang: lang.locale })}>
+              {lang.t('person.link')}
+            </Link>
+          </p>
+        )}
 
         {view.audit && (
           <section aria-labelledby="audit-heading" data-audit>

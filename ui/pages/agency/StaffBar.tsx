@@ -30,6 +30,10 @@ export function StaffBar({ lang, staff, back = true }: { lang: Lang; staff: Staf
         )}
         {' · '}
         <Link href={apiPath('cxDashboardPage', { agency: staff.agency }, { lang: lang.locale })}>{lang.t('agency.cxLink')}</Link>
+        {' · '}
+        <Link href={apiPath('unlinkedContactsPage', { agency: staff.agency }, { lang: lang.locale })}>
+          {lang.t('agency.unlinkedLink')}
+        </Link>
       </p>
       <form method="post" action={apiPath('staffSignOut', {}, { lang: lang.locale })}>
         <HiddenFields fields={{ _csrf: staff.csrf }} />

@@ -229,6 +229,63 @@ async function listSubmissions(section: HTMLElement, locale: string, focusCode?:
   if (empty) empty.hidden = submissions.length > 0;
   const activity = section.querySelector<HTMLElement>('[data-activity]');
   if (activity && root.dataset.activityUrl) await showActivity(activity, root.dataset.activityUrl, locale);
+  const preferences = section.querySelector<HTMLElement>('[data-preferences]');
+  if (preferences && root.dataset.preferencesUrl && !preferences.dataset.ready)
+    await showPreferences(section, preferences, root.dataset.preferencesUrl);
+}
+
+/** "How we contact you": the saved choices, saved again on submit; and the addresses we could not reach. */
+async function showPreferences(section: HTMLElement, box: HTMLElement, url: string) {
+  const form = box.querySelector<HTMLFormElement>('[data-preferences-form]');
+  const status = box.querySelector<HTMLElement>('[data-preferences-status]');
+  if (!form || !status) return;
+  const response = await fetchSignedIn(url, { headers: { accept: 'application/json' } });
+  if (!response.ok) return showProblem(root?.dataset.loadFailed ?? '');
+  const { preferences, unreachable } = (await response.json()) as {
+    preferences: { choices: Record<string, string>; locale?: string };
+    unreachable: { address: string }[];
+  };
+  for (const [kind, choice] of Object.entries({
+    ...preferences.choices,
+    ...(preferences.locale && { locale: preferences.locale }),
+  })) {
+    const input = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(kind)}"][value="${CSS.escape(choice)}"]`);
+    if (input) input.checked = true;
+  }
+  const list = section.querySelector<HTMLElement>('[data-unreachable-list]');
+  for (const { address } of unreachable) {
+    const alert = document.createElement('div');
+    alert.className = 'usa-alert usa-alert--warning usa-alert--slim margin-y-1';
+    alert.dataset.unreachableAddress = '';
+    const body = document.createElement('div');
+    body.className = 'usa-alert__body';
+    const text = document.createElement('p');
+    text.className = 'usa-alert__text';
+    text.textContent = (root?.dataset.unreachable ?? '{address}').replace('{address}', address);
+    body.append(text);
+    alert.append(body);
+    list?.append(alert);
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = Object.fromEntries(new FormData(form).entries());
+    status.textContent = '';
+    void fetchSignedIn(url, {
+      method: 'PUT',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(
+      (answer) => {
+        status.textContent = (answer.ok ? root?.dataset.preferencesSaved : root?.dataset.preferencesFailed) ?? '';
+        status.classList.toggle('usa-sr-only', answer.ok);
+      },
+      () => {
+        status.textContent = root?.dataset.preferencesFailed ?? '';
+      },
+    );
+  });
+  box.dataset.ready = 'true';
+  box.hidden = false;
 }
 
 /** The same markup as ui/components/Timeline.tsx, built with text nodes only. */

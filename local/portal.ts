@@ -22,6 +22,7 @@ export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
 export const paymentSandboxFile = (dataDir: string) => join(dataDir, 'payment-sandbox', 'checkouts.json');
 export const deadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'notifications.jsonl');
+export const s3Dir = (dataDir: string) => join(dataDir, 's3');
 export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
@@ -65,6 +66,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       ...(options.dataDir && {
         keyFile: signingKeyFile(options.dataDir),
         paymentSandboxFile: paymentSandboxFile(options.dataDir),
+        s3Dir: s3Dir(options.dataDir),
       }),
     });
     const notifications = await startLocalNotifications({

@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
 import { DIST_DIR } from '../../local/portal.ts';
+import type { LocalS3 } from '../../local/s3-local.ts';
 
 export interface TestPortal {
   url: string;
@@ -20,6 +21,8 @@ export interface TestPortal {
   client: DynamoDBClient;
   /** The payment provider's sandbox this portal pays through (its checkouts, its webhook secret). */
   paymentSandbox: PaymentSandbox;
+  /** The local S3 this portal's uploads go to (its scanner, its lifecycle rule). */
+  uploads: LocalS3;
   /** Every item in the table: to prove that a refused request wrote nothing. */
   items(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -39,7 +42,7 @@ export async function startTestPortal(): Promise<TestPortal> {
   const { listenPortalServer } = await import('../../local/server.ts');
   // The issuer's key in a file of the test's own, so tests can forge tokens with it (and with others).
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'front-door-auth-')), 'signing-key.json');
-  const { server, url, paymentSandbox } = await listenPortalServer({
+  const { server, url, paymentSandbox, uploads } = await listenPortalServer({
     distDir: DIST_DIR,
     port: 0,
     log: () => undefined,
@@ -51,6 +54,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     tableName,
     client,
     paymentSandbox,
+    uploads,
     async items() {
       const { unmarshall } = await import('@aws-sdk/util-dynamodb');
       const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
@@ -59,6 +63,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await uploads.stop();
       client.destroy();
     },
   };

@@ -9,6 +9,7 @@
  * It does not check signatures or policies (nor does any local stand-in): the release step checks every file.
  */
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -79,12 +80,26 @@ export function withFileName(body: Buffer): Buffer {
   return Buffer.concat([Buffer.from(before, 'latin1'), body.subarray(filePart.index)]);
 }
 
+/**
+ * s3rver knows one key pair (S3RVER); the functions sign with the local runtime's own (LOCAL_AWS_ENV), as they do
+ * for DynamoDB Local, so it is taught that one too (signatures are not checked either way).
+ */
+function acceptLocalCredentials() {
+  const require = createRequire(import.meta.url);
+  const account = require('s3rver/lib/models/account.js') as {
+    DUMMY_ACCOUNT: { accessKeys: Map<string, string>; createKeyPair(id: string, secret: string): void };
+  };
+  if (!account.DUMMY_ACCOUNT.accessKeys.has(LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID))
+    account.DUMMY_ACCOUNT.createKeyPair(LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY);
+}
+
 export async function startLocalS3(options: { siteOrigin: string; dataDir?: string }): Promise<LocalS3> {
+  acceptLocalCredentials();
   const directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-s3-'));
   const s3rver = new S3rver({
     port: 0,
     address: '127.0.0.1',
-    silent: true,
+    silent: process.env.S3_LOCAL_DEBUG !== '1',
     directory,
     configureBuckets: [{ name: LOCAL_UPLOADS_BUCKET, configs: [corsFor(options.siteOrigin)] }],
   });
@@ -97,12 +112,10 @@ export async function startLocalS3(options: { siteOrigin: string; dataDir?: stri
         return;
       }
       const fixed = withFileName(body);
-      const replay = Object.assign(Readable.from([fixed]), {
-        headers: { ...ctx.req.headers, 'content-length': String(fixed.length) },
-      }) as unknown as typeof ctx.req;
-      ctx.req = replay;
-      ctx.request.req = replay;
-      ctx.headers['content-length'] = String(fixed.length);
+      // The body is read; s3rver pipes the request into its form parser, so this request pipes the fixed body.
+      ctx.req.headers['content-length'] = String(fixed.length);
+      ctx.req.pipe = ((destination: NodeJS.WritableStream) =>
+        Readable.from([fixed]).pipe(destination)) as unknown as typeof ctx.req.pipe;
     }
     await next();
     const source = ctx.headers['x-amz-copy-source'];

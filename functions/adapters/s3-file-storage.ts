@@ -9,6 +9,7 @@ import {
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -48,6 +49,10 @@ export function s3FileStorage(client: S3Client, bucket: string): FileStorage {
         Expires: UPLOAD_SIGNATURE_SECONDS,
       });
       return { url: post.url, fields: post.fields };
+    },
+    async keyUnder(prefix) {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 }));
+      return listed.Contents?.[0]?.Key;
     },
     async inspect(key) {
       try {

@@ -163,6 +163,11 @@ export interface FileStorage {
     fields: Record<string, string>;
     conditions: unknown[];
   }): Promise<{ url: string; fields: Record<string, string> }>;
+  /**
+   * The one object an upload left under its prefix (its name is the person's file name). Found by listing, not read
+   * from the address storage redirected to: nothing the browser sends names the object.
+   */
+  keyUnder(prefix: string): Promise<string | undefined>;
   /** The object's size and first bytes, or undefined when there is none. */
   inspect(key: string): Promise<StoredObject | undefined>;
   /** The malware scan's tag on the object (undefined: not scanned yet, or no object). */

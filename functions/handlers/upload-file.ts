@@ -2,7 +2,7 @@
  * A draft's files (decision 0110):
  * - POST /api/forms/{formId}/drafts/{draftId}/uploads — with JavaScript: a presigned POST for one chosen file
  *   (`{ question, name, type }`), its content type one the question accepts, else 422 naming the question;
- * - GET  /api/forms/{formId}/drafts/{draftId}/uploads/{question}/{fileId}?key=… — the release step, where storage
+ * - GET  /api/forms/{formId}/drafts/{draftId}/uploads/{question}/{fileId} — the release step, where storage
  *   sends the browser after an upload (S3 adds bucket, key and etag) and where the script reports one. The file's
  *   real kind (by content), size and the question's count decide: kept in the draft (303 back to the page, or
  *   JSON), or deleted and the page shown again saying why (422).
@@ -82,11 +82,12 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const fileId = event.pathParameters?.fileId ?? '';
   if (!asked || !isFileId(fileId)) throw new NotFoundError(t('form.pageNotFound'));
   const { field, page } = asked;
-  const key = event.queryStringParameters?.key ?? '';
   const prefix = uploadPrefix(draft.id, field.name, fileId);
+  // Storage adds the key to the address it redirects to; the object is looked up under the upload's own prefix.
+  const key = (await storage.keyUnder(prefix)) ?? prefix;
   const attached = filesOf(draft.answers[field.name]);
   if (attached.some((file) => file.id === fileId)) return answered(event, compiled.form.id, draft.id, page.id, locale, undefined);
-  const object = key.startsWith(prefix) ? await storage.inspect(key) : undefined;
+  const object = key.length > prefix.length ? await storage.inspect(key) : undefined;
   const checked = checkUpload({ field, key, prefix, fileId, object, attached });
   if (!checked.ok) {
     // Whatever storage accepted: a refused file is deleted (only ever under this upload's own prefix).

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { s3Client } from '#adapters/s3-file-storage';
-import { DRAFT_FILES_EXPIRE_DAYS, DRAFT_PREFIX, SCAN_TAG, type ScanResult } from '#domain/uploads';
+import { DRAFT_FILES_EXPIRE_DAYS, DRAFT_PREFIX, FILENAME_VARIABLE, SCAN_TAG, type ScanResult } from '#domain/uploads';
 import { LOCAL_AWS_ENV } from './dynamodb-local.ts';
 
 export const LOCAL_UPLOADS_BUCKET = 'front-door-uploads';
@@ -76,7 +76,7 @@ export function withFileName(body: Buffer): Buffer {
   const text = body.toString('latin1');
   const filePart = /Content-Disposition: form-data; name="file"; filename="([^"]*)"/i.exec(text);
   if (!filePart) return body;
-  const before = text.slice(0, filePart.index).replaceAll('${filename}', filePart[1] ?? '');
+  const before = text.slice(0, filePart.index).replaceAll(FILENAME_VARIABLE, filePart[1] ?? '');
   return Buffer.concat([Buffer.from(before, 'latin1'), body.subarray(filePart.index)]);
 }
 

@@ -45,6 +45,9 @@ export function scanVerdict(tag: string | undefined): ScanVerdict {
   return 'unscannable';
 }
 
+/** S3's variable in a presigned POST's key: replaced by the uploaded file's own name. */
+export const FILENAME_VARIABLE = `\${filename}`;
+
 export const newFileId = (): string => randomBytes(16).toString('base64url');
 
 export const isFileId = (value: string): boolean => FILE_ID.test(value);
@@ -82,7 +85,7 @@ export function uploadPolicy(input: {
 }): { key: string; fields: Record<string, string>; conditions: unknown[] } {
   const { maxBytes } = uploadLimits(input.field);
   return {
-    key: `${input.prefix}\${filename}`,
+    key: `${input.prefix}${FILENAME_VARIABLE}`,
     fields: {
       'Content-Type': input.contentType,
       ...(input.redirect ? { success_action_redirect: input.redirect } : { success_action_status: '201' }),

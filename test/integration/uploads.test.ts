@@ -7,6 +7,7 @@
  */
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILENAME_VARIABLE } from '#domain/uploads';
 import { apiPath } from '#ui/paths.ts';
 import { EICAR } from '../../local/s3-local.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
@@ -83,7 +84,7 @@ async function upload(pagePath: string, name: string, content: Buffer, type = 'a
   const { url, fields } = uploadFormOf(await page.text());
   const body = new FormData();
   for (const [field, value] of fields) body.append(field, value);
-  body.append('file', new Blob([content], { type }), name);
+  body.append('file', new Blob([new Uint8Array(content)], { type }), name);
   const stored = await fetch(url, { method: 'POST', body, redirect: 'manual' });
   expect(stored.status).toBe(303);
   const release = stored.headers.get('location') ?? '';
@@ -110,7 +111,7 @@ describe('the upload form a file page carries', () => {
       expiration: string;
       conditions: unknown[];
     };
-    const prefix = (named.key ?? '').replace('${filename}', '');
+    const prefix = (named.key ?? '').replace(FILENAME_VARIABLE, '');
     expect(policy.conditions).toEqual(
       expect.arrayContaining([
         ['starts-with', '$key', prefix],
@@ -175,7 +176,7 @@ describe('the release step', () => {
     expect(full).not.toContain('data-upload-form');
     const body = new FormData();
     for (const [field, value] of early.fields) body.append(field, value);
-    body.append('file', new Blob([PDF]), 'four.pdf');
+    body.append('file', new Blob([new Uint8Array(PDF)]), 'four.pdf');
     const stored = await fetch(early.url, { method: 'POST', body, redirect: 'manual' });
     await portal.uploads.settle();
     const refused = await fetch(stored.headers.get('location') ?? '', { headers: { accept: 'text/html' }, redirect: 'manual' });

@@ -33,19 +33,33 @@ describe('a file question in the catalog', () => {
 
   it('needs "upload", with a hint of what to write', () => {
     const { upload: _, ...bare } = papers;
-    expect(messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), fields: [bare] }]))).toEqual([
+    expect(
+      messages(
+        form([
+          { id: 'you', title: text('You'), fields: [name] },
+          { id: 'p', title: text('P'), fields: [bare] },
+        ]),
+      ),
+    ).toEqual([
       'pages.1.fields.0.upload: A file question needs "upload", like {"accept": ["pdf", "jpeg", "png"], "maxMegabytes": 10, "maxFiles": 3}',
     ]);
   });
 
   it('names the kinds it knows, and the limits on size and count', () => {
     const wrong = { ...papers, upload: { accept: ['exe'], maxMegabytes: 100, maxFiles: 20 } };
-    const found = messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), fields: [wrong] }]));
+    const found = messages(
+      form([
+        { id: 'you', title: text('You'), fields: [name] },
+        { id: 'p', title: text('P'), fields: [wrong] },
+      ]),
+    );
     expect(found).toContain('pages.1.fields.0.upload.accept.0: Use kinds of file from: pdf, jpeg, png, heic, tiff');
     expect(found).toContain(
       'pages.1.fields.0.upload.maxMegabytes: A file can be at most 25 MB: ask for smaller files or a scan at a lower resolution',
     );
-    expect(found).toContain('pages.1.fields.0.upload.maxFiles: A question can take at most 10 files: split it into several questions');
+    expect(found).toContain(
+      'pages.1.fields.0.upload.maxFiles: A question can take at most 10 files: split it into several questions',
+    );
   });
 
   it('refuses "upload" on another type', () => {
@@ -62,19 +76,36 @@ describe('a file question in the catalog', () => {
       'pages.0.fields.0.type: "papers" is a file question on the first page: move it to a page of its own after the first',
     ]);
     expect(
-      messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), fields: [{ ...name, name: 'other' }, papers] }])),
+      messages(
+        form([
+          { id: 'you', title: text('You'), fields: [name] },
+          { id: 'p', title: text('P'), fields: [{ ...name, name: 'other' }, papers] },
+        ]),
+      ),
     ).toEqual(['pages.1.fields.1.type: "papers" is a file question on a page with other questions: give it a page of its own']);
     const repeat = { min: 0, max: 2, itemName: text('item'), addLabel: text('Add'), summary: 'papers' };
-    expect(messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), repeat, fields: [papers] }]))).toContain(
+    expect(
+      messages(
+        form([
+          { id: 'you', title: text('You'), fields: [name] },
+          { id: 'p', title: text('P'), repeat, fields: [papers] },
+        ]),
+      ),
+    ).toContain(
       'pages.1.fields.0.type: "papers" is a file question on a repeating page: files are asked once, on a page of their own',
     );
   });
 
   it('can be named by a condition only to ask whether it is answered', () => {
-    const later = { id: 'more', title: text('More'), when: { question: 'papers', equals: 'x' }, fields: [{ ...name, name: 'note' }] };
-    expect(messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), fields: [papers] }, later]))).toEqual([
-      'pages.2.when: "papers" has several answers: a condition can only ask whether it is answered',
-    ]);
+    const later = {
+      id: 'more',
+      title: text('More'),
+      when: { question: 'papers', equals: 'x' },
+      fields: [{ ...name, name: 'note' }],
+    };
+    expect(
+      messages(form([{ id: 'you', title: text('You'), fields: [name] }, { id: 'p', title: text('P'), fields: [papers] }, later])),
+    ).toEqual(['pages.2.when: "papers" has several answers: a condition can only ask whether it is answered']);
   });
 });
 

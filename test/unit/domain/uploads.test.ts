@@ -25,7 +25,13 @@ const field: Field = FieldSchema.parse({
 const FILE_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const prefix = uploadPrefix('DDDDDDDDDDDDDDDDDDDDDD', 'papers', FILE_ID);
 const pdf = { size: 2000, firstBytes: new TextEncoder().encode('%PDF-1.7\n') };
-const attached = (id: string): AttachedFile => ({ id, name: `${id}.pdf`, size: 10, kind: 'pdf', key: `drafts/x/papers/${id}/a.pdf` });
+const attached = (id: string): AttachedFile => ({
+  id,
+  name: `${id}.pdf`,
+  size: 10,
+  kind: 'pdf',
+  key: `drafts/x/papers/${id}/a.pdf`,
+});
 
 describe("an upload's policy", () => {
   it('holds the prefix, the size range, the content type and the redirect, and names the file by its own name', () => {
@@ -45,7 +51,7 @@ describe("an upload's policy", () => {
     });
   });
 
-  it("signs only a content type the question accepts", () => {
+  it('signs only a content type the question accepts', () => {
     expect(acceptedType(field, 'application/pdf')).toBe('application/pdf');
     expect(acceptedType(field, ' IMAGE/PNG ')).toBe('image/png');
     expect(acceptedType(field, 'image/jpeg')).toBeUndefined();
@@ -128,7 +134,10 @@ describe('sending releases the files', () => {
       [one.key, releasedKey(one.id), 'application/pdf'],
       [two.key, releasedKey(two.id), 'image/png'],
     ]);
-    expect((outcome.answers.papers as AttachedFile[]).map((file) => file.key)).toEqual([releasedKey(one.id), releasedKey(two.id)]);
+    expect((outcome.answers.papers as AttachedFile[]).map((file) => file.key)).toEqual([
+      releasedKey(one.id),
+      releasedKey(two.id),
+    ]);
     expect(removed).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { DRAFT_FILES_EXPIRE_DAYS, DRAFT_PREFIX, RELEASED_PREFIX } from '../../fu
 import { type Route, routes } from '../../functions/http/routes.ts';
 import { uploadsBucketName, uploadsOrigin } from '../../infra/constructs/uploads-bucket.ts';
 import { DataStack } from '../../infra/stacks/data-stack.ts';
-import { describeViolations, type SynthesisedPortal, synthPortal } from '../support/synth-portal.ts';
+import { CDK_CONTEXT, describeViolations, type SynthesisedPortal, synthPortal } from '../support/synth-portal.ts';
 
 const ROUTES = routes as readonly Route[];
 let synth: SynthesisedPortal;
@@ -88,7 +88,8 @@ describe('the uploads bucket', () => {
   });
 
   it('has no CORS at all when the agency has no domain yet (pages then upload with a plain form post)', () => {
-    const stack = new DataStack(new App(), 'NoDomain', {
+    // cdk.json's context: the same feature flags as a real synth (access logs by bucket policy, not ACLs).
+    const stack = new DataStack(new App({ context: CDK_CONTEXT }), 'NoDomain', {
       env: { account: '111111111111', region: 'us-east-1' },
       namePrefix: 'x',
     });

@@ -141,7 +141,7 @@ describe('the release step', () => {
     ).text();
     expect(page).toContain('dd214 scan.pdf');
     expect(page).toMatch(/data-file-state="checked"/);
-    expect(page).not.toContain(portal.uploads.endpoint + '/' + portal.uploads.bucket + '/drafts');
+    expect(page).not.toContain(`${portal.uploads.endpoint}/${portal.uploads.bucket}/drafts`);
   });
 
   it('refuses a file larger than the question takes, deletes it and names the question', async () => {

@@ -254,6 +254,9 @@ describe('sending and staff opening the files', () => {
     const audited = (await portal.items()).filter((item) => item.action === 'case.file');
     expect(audited.length - before).toBe(2);
     expect(audited[0]).toMatchObject({ record: code, detail: { question: 'dischargePapers' } });
+    // In the staff member's activity too (gsi2), like every other audited act; never the file's name.
+    expect(String(audited[0]?.gsi2pk)).toMatch(/^ACTOR#motor-vehicles#/);
+    expect(JSON.stringify(audited)).not.toContain('dd214.pdf');
     const head = await portal.uploads.client.send(
       new HeadObjectCommand({ Bucket: portal.uploads.bucket, Key: new URL(link).pathname.split('/').slice(2).join('/') }),
     );

@@ -50,10 +50,22 @@ async function next(page: Page, title: string) {
 async function attach(page: Page, javaScriptEnabled: boolean) {
   const input = page.getByLabel('Choose a file');
   if (javaScriptEnabled) {
-    // Both at once; each shows its own progress, then the page lists them.
+    // Both at once; each shows its own progress line, then the page lists them. The release step is held back a
+    // moment, so the lines can be read before the page moves on.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/uploads/dischargePapers/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     await input.setInputFiles(FILES);
     await page.getByRole('button', { name: 'Upload file' }).click();
+    await expect.poll(() => page.locator('[data-upload-file="dd214.pdf"]').textContent()).toMatch(/^Uploading dd214\.pdf: \d+%$/);
+    release();
     await expect.poll(() => page.locator('[data-file]').count(), { timeout: 15_000 }).toBe(2);
+    await page.unroute('**/uploads/dischargePapers/**');
     return;
   }
   for (const [index, file] of FILES.entries()) {

@@ -132,7 +132,8 @@ describe('encryption and retention everywhere', () => {
 
   it('has no public bucket: all public access blocked, TLS required, encrypted', () => {
     const buckets = everywhere('AWS::S3::Bucket');
-    expect(buckets.length).toBe(2);
+    // The site and its logs; the uploads bucket and its logs (test/infra/uploads.test.ts).
+    expect(buckets.length).toBe(4);
     for (const bucket of buckets) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,

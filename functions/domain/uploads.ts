@@ -19,7 +19,7 @@ import {
 import { bareLabel } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
 import type { Field, Locale, Strings } from '#catalog/schema';
-import { DRAFT_TTL_DAYS } from './drafts.ts';
+import { DRAFT_TTL_DAYS, type Draft } from './drafts.ts';
 
 /** Where a draft's files wait: lifecycle rules expire this prefix with the draft (infra/constructs/uploads-bucket.ts). */
 export const DRAFT_PREFIX = 'drafts/';
@@ -253,4 +253,17 @@ export async function releaseFiles(
     answers[field.name] = filesOf(answers[field.name]).map((one) => (one.id === file.id ? { ...one, key: to } : one));
   }
   return { answers, problems, removed };
+}
+
+/** The draft with one question's files replaced (none: the answer goes); its expiry moves on as any save's does. */
+export function draftWithFiles(draft: Draft, question: string, files: readonly AttachedFile[], now = new Date()): Draft {
+  const answers = { ...draft.answers };
+  if (files.length > 0) answers[question] = [...files];
+  else delete answers[question];
+  return {
+    ...draft,
+    answers,
+    updatedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + DRAFT_TTL_DAYS * 24 * 60 * 60,
+  };
 }

@@ -17,6 +17,7 @@ import { findDraft } from '#domain/drafts';
 import {
   acceptedType,
   checkUpload,
+  draftWithFiles,
   fileProblemMessage,
   fileQuestionOn,
   isFileId,
@@ -29,7 +30,7 @@ import {
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
 import { json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
-import { drafts, draftWithFiles, storage, uploadPageAnswer } from '#http/upload-pages';
+import { drafts, storage, uploadPageAnswer } from '#http/upload-pages';
 import { withHttp } from '#http/with-http';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import { apiPath } from '#ui/paths.ts';

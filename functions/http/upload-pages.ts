@@ -15,6 +15,7 @@ import { DRAFT_TTL_DAYS, type Draft, stepsFor } from '#domain/drafts';
 import type { CompiledForm } from '#domain/submissions';
 import {
   DRAFT_PREFIX,
+  draftWithFiles,
   fileProblemMessage,
   newFileId,
   releaseFiles,
@@ -38,19 +39,6 @@ const origin = portalOrigin();
 
 const pagePath = (compiled: CompiledForm, draft: Draft, page: FormPage) =>
   apiPath('showFormPage', { formId: compiled.form.id, draftId: draft.id, pageId: page.id });
-
-/** The draft with one question's files replaced (its expiry moves on as any save's does). */
-export function draftWithFiles(draft: Draft, question: string, files: unknown[], now = new Date()): Draft {
-  const answers = { ...draft.answers };
-  if (files.length > 0) answers[question] = files as never;
-  else delete answers[question];
-  return {
-    ...draft,
-    answers,
-    updatedAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + DRAFT_TTL_DAYS * 24 * 60 * 60,
-  };
-}
 
 /** Back from a file page: the page before it (the step list knows it). */
 function backHrefOf(compiled: CompiledForm, draft: Draft, page: FormPage, locale: Locale): string {

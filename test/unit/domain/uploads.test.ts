@@ -5,6 +5,7 @@ import { type Field, FieldSchema } from '#catalog/schema';
 import {
   acceptedType,
   checkUpload,
+  draftWithFiles,
   type FileStorage,
   fileNameOf,
   releasedKey,
@@ -161,5 +162,29 @@ describe('sending releases the files', () => {
     expect(outcome.problems[0]?.message).toContain('todavía estamos revisando');
     expect(removed).toEqual([]);
     expect(copied).toEqual([]);
+  });
+});
+
+describe("a draft's files", () => {
+  const draft = {
+    id: 'DDDDDDDDDDDDDDDDDDDDDD',
+    formId: 'f',
+    answers: { name: 'Ana' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: 0,
+  };
+  const now = new Date('2026-03-01T12:00:00.000Z');
+
+  it('are kept as the answer, and the draft lives on for its full time from this change', () => {
+    const saved = draftWithFiles(draft, 'papers', [attached('B'.repeat(22))], now);
+    expect(saved.answers).toEqual({ name: 'Ana', papers: [attached('B'.repeat(22))] });
+    expect(saved.updatedAt).toBe(now.toISOString());
+    expect(saved.expiresAt).toBe(Math.floor(now.getTime() / 1000) + 30 * 24 * 60 * 60);
+  });
+
+  it('leave no answer when the last one is removed', () => {
+    const saved = draftWithFiles({ ...draft, answers: { papers: [attached('B'.repeat(22))] } }, 'papers', [], now);
+    expect(saved.answers).toEqual({});
   });
 });

@@ -22,6 +22,7 @@ import {
   fileQuestionOn,
   isFileId,
   newFileId,
+  scanVerdict,
   uploadLimits,
   uploadPolicy,
   uploadPrefix,
@@ -90,13 +91,17 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   if (attached.some((file) => file.id === fileId)) return answered(event, compiled.form.id, draft.id, page.id, locale, undefined);
   const object = key.length > prefix.length ? await storage.inspect(key) : undefined;
   const checked = checkUpload({ field, key, prefix, fileId, object, attached });
-  if (!checked.ok) {
+  // The scan may have finished already (it usually has locally): a refused file is refused at once.
+  const verdict = checked.ok ? scanVerdict(await storage.scanTag(key)) : 'pending';
+  const refusal = !checked.ok ? checked.reason : verdict === 'threat' || verdict === 'unscannable' ? verdict : undefined;
+  if (refusal) {
     // Whatever storage accepted: a refused file is deleted (only ever under this upload's own prefix).
     if (object) await storage.remove(key);
-    const message = fileProblemMessage(field, checked.reason, checked.name, locale, strings);
+    const message = fileProblemMessage(field, refusal, checked.ok ? checked.file.name : checked.name, locale, strings);
     if (!wantsHtml(event)) return refusedJson(message, field);
     return uploadPageAnswer({ compiled, draft, page, field, locale, status: 422, problems: [{ field: field.name, message }] });
   }
+  if (!checked.ok) throw new NotFoundError(t('form.pageNotFound')); // (refused above)
   await drafts.save(draftWithFiles(draft, field.name, withFile(attached, checked.file)));
   return answered(event, compiled.form.id, draft.id, page.id, locale, checked.file);
 };

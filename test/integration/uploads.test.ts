@@ -5,7 +5,7 @@
  * (too big, the wrong kind by content, too many) and deletes it; the stand-in scanner's EICAR verdict removing the
  * file and telling the person; the files released on "Send"; and staff opening them, each open audited.
  */
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILENAME_VARIABLE } from '#domain/uploads';
 import { apiPath } from '#ui/paths.ts';
@@ -195,17 +195,66 @@ describe('the malware scan', () => {
   it('removes a file carrying the EICAR test string and tells the person on the form', async () => {
     const pagePath = await toFilePage();
     const infected = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
-    const released = await upload(pagePath, 'infected.pdf', infected);
-    const page = await fetch(portal.url + (released.headers.get('location') ?? pagePath), { headers: { accept: 'text/html' } });
-    const html = await page.text();
-    expect(html).toContain('we removed “infected.pdf” because our virus check found a threat in it. Upload a clean copy');
-    expect(html).toContain('data-no-files');
+    const refused = await upload(pagePath, 'infected.pdf', infected);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      'Your DD-214 or other discharge papers: we removed “infected.pdf” because our virus check found a threat in it. Upload a clean copy',
+    );
     const draftId = /drafts\/([^/]+)\/pages/.exec(pagePath)?.[1];
     expect(await keysUnder(`drafts/${draftId}/`)).toEqual([]);
+    const html = await (await fetch(portal.url + pagePath, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('data-no-files');
     // Nothing to send: the question still needs a file.
     const next = await post(pagePath, { _continue: '1' });
     expect(next.status).toBe(422);
     expect(await next.text()).toContain('Upload your DD-214 or other discharge papers');
+  });
+
+  it.each([
+    ['THREATS_FOUND', 'found a threat in it'],
+    ['UNSUPPORTED', 'could not read it'],
+    ['FAILED', 'could not read it'],
+  ])('removes a kept file when the scan later says %s, and says so on the page', async (verdict, words) => {
+    const pagePath = await toFilePage();
+    expect((await upload(pagePath, 'late.pdf', PDF)).status).toBe(303);
+    const draftId = /drafts\/([^/]+)\/pages/.exec(pagePath)?.[1];
+    const [key] = await keysUnder(`drafts/${draftId}/`);
+    // GuardDuty's verdict arriving after the release step kept the file.
+    await portal.uploads.client.send(
+      new PutObjectTaggingCommand({
+        Bucket: portal.uploads.bucket,
+        Key: key,
+        Tagging: { TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: verdict }] },
+      }),
+    );
+    const html = await (await fetch(portal.url + pagePath, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain(`we removed “late.pdf” because our virus check ${words}`);
+    expect(html).toContain('data-no-files');
+    expect(await keysUnder(`drafts/${draftId}/`)).toEqual([]);
+  });
+
+  it('holds "Send" back while a file is still being scanned, and sends nothing', async () => {
+    const pagePath = await toFilePage();
+    await upload(pagePath, 'slow.pdf', PDF);
+    const draftId = /drafts\/([^/]+)\/pages/.exec(pagePath)?.[1];
+    const [key] = await keysUnder(`drafts/${draftId}/`);
+    // Not scanned yet: no verdict tag on it.
+    await portal.uploads.client.send(
+      new PutObjectTaggingCommand({ Bucket: portal.uploads.bucket, Key: key, Tagging: { TagSet: [] } }),
+    );
+    const check = await answer(pagePath, { _continue: '1' });
+    const checkPage = await (await fetch(portal.url + check, { headers: { accept: 'text/html' } })).text();
+    const idempotency = /name="_idempotency" value="([^"]+)"/.exec(checkPage)?.[1] ?? '';
+    const held = await post(apiPath('submitForm', { formId: FORM }, { lang: 'en' }), {
+      _draft: draftId ?? '',
+      _idempotency: idempotency,
+    });
+    expect(held.status).toBe(422);
+    expect(await held.text()).toContain('we are still checking “slow.pdf” for viruses. Wait a minute, then send again');
+    expect(await keysUnder(`drafts/${draftId}/`)).toHaveLength(1);
+    expect((await portal.items()).some((item) => item.type === 'submission' && JSON.stringify(item).includes('slow.pdf'))).toBe(
+      false,
+    );
   });
 });
 

@@ -33,7 +33,7 @@ import { json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { drafts, storage, uploadPageAnswer } from '#http/upload-pages';
 import { withHttp } from '#http/with-http';
-import { BadRequestError, NotFoundError } from '#shared/errors';
+import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { apiPath } from '#ui/paths.ts';
 
 /** The file question named, and its page. */
@@ -62,9 +62,9 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     const name = typeof value?.name === 'string' ? value.name.slice(0, 200) : 'file';
     const attached = filesOf(draft.answers[field.name]);
     if (attached.length >= uploadLimits(field).maxFiles)
-      return refusedJson(fileProblemMessage(field, 'tooMany', name, locale, strings), field);
+      refusedJson(fileProblemMessage(field, 'tooMany', name, locale, strings), field);
     const contentType = acceptedType(field, typeof value?.type === 'string' ? value.type : '');
-    if (!contentType) return refusedJson(fileProblemMessage(field, 'wrongType', name, locale, strings), field);
+    if (!contentType) refusedJson(fileProblemMessage(field, 'wrongType', name, locale, strings), field);
     const fileId = newFileId();
     const post = await storage.presignUpload(
       uploadPolicy({ field, prefix: uploadPrefix(draft.id, field.name, fileId), contentType }),
@@ -98,7 +98,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     // Whatever storage accepted: a refused file is deleted (only ever under this upload's own prefix).
     if (object) await storage.remove(key);
     const message = fileProblemMessage(field, refusal, checked.ok ? checked.file.name : checked.name, locale, strings);
-    if (!wantsHtml(event)) return refusedJson(message, field);
+    if (!wantsHtml(event)) refusedJson(message, field);
     return uploadPageAnswer({ compiled, draft, page, field, locale, status: 422, problems: [{ field: field.name, message }] });
   }
   if (!checked.ok) throw new NotFoundError(t('form.pageNotFound')); // (refused above)
@@ -119,8 +119,9 @@ function answered(
   return json(200, { ...(file && { file: { id: file.id, name: file.name, size: file.size, kind: file.kind } }), page });
 }
 
-function refusedJson(message: string, field: Field) {
-  return json(422, { error: { code: 'FILE_REFUSED', message }, problems: [{ field: field.name, message }] });
+/** A refused file, for the script: the portal's usual 422 (`invalid_answers`), naming the question. */
+function refusedJson(message: string, field: Field): never {
+  throw new InvalidAnswersError(message, [{ field: field.name, message }]);
 }
 
 export const handler = withHttp(lambdaHandler);

@@ -191,6 +191,42 @@ describe('the release step', () => {
   });
 });
 
+describe('the way the script uploads (JSON)', () => {
+  it('signs one file of an accepted type, takes it with 201, and releases it', async () => {
+    const pagePath = await toFilePage();
+    const draftId = /drafts\/([^/]+)\/pages/.exec(pagePath)?.[1] ?? '';
+    const ask = (body: unknown) =>
+      fetch(portal.url + apiPath('presignUpload', { formId: FORM, draftId }, { lang: 'en' }), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const refused = await ask({ question: 'dischargePapers', name: 'setup.exe', type: 'application/x-msdownload' });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'invalid_answers',
+        fields: [{ field: 'dischargePapers', message: expect.stringContaining('“setup.exe” is not a PDF, JPG or PNG file') }],
+      },
+    });
+    const signed = await ask({ question: 'dischargePapers', name: 'dd214.pdf', type: 'application/pdf' });
+    expect(signed.status).toBe(200);
+    const presigned = (await signed.json()) as { url: string; fields: Record<string, string>; release: string };
+    expect(presigned.fields['Content-Type']).toBe('application/pdf');
+    expect(presigned.fields.success_action_status).toBe('201');
+    const policy = JSON.parse(Buffer.from(presigned.fields.Policy ?? '', 'base64').toString('utf8')) as { conditions: unknown[] };
+    expect(policy.conditions).toContainEqual({ 'Content-Type': 'application/pdf' });
+    const body = new FormData();
+    for (const [field, value] of Object.entries(presigned.fields)) body.append(field, value);
+    body.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'dd214.pdf');
+    expect((await fetch(presigned.url, { method: 'POST', body })).status).toBe(201);
+    await portal.uploads.settle();
+    const released = await fetch(portal.url + presigned.release, { headers: { accept: 'application/json' } });
+    expect(released.status).toBe(200);
+    expect(await released.json()).toMatchObject({ file: { name: 'dd214.pdf', size: PDF.length, kind: 'pdf' }, page: pagePath });
+  });
+});
+
 describe('the malware scan', () => {
   it('removes a file carrying the EICAR test string and tells the person on the form', async () => {
     const pagePath = await toFilePage();

@@ -7,6 +7,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { DRAFT_PREFIX, RELEASED_PREFIX } from '../functions/domain/uploads.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import type { Portal } from './portal.ts';
 
@@ -54,6 +55,19 @@ function bucketDeploymentWildcards(portal: Portal): string[] {
     // cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on every distribution.
     'Resource::*',
   ].map((finding) => `AwsSolutions-IAM5[${finding}]`);
+}
+
+/** The prefix wildcards of the uploads bucket's grants (decision 0110): one folder of objects each, never the bucket. */
+function uploadsWildcards(portal: Portal, scope: 'functions' | 'scanner'): string[] {
+  const name = portal.data.uploads.bucketName;
+  const prefixes = scope === 'functions' ? [DRAFT_PREFIX, RELEASED_PREFIX] : [DRAFT_PREFIX];
+  // cdk-nag reports the partition as it resolves it at synth time ("aws").
+  const findings = prefixes.map((prefix) => `Resource::arn:aws:s3:::${name}/${prefix}*`);
+  if (scope === 'scanner') {
+    const { account, region } = Stack.of(portal.data);
+    findings.push(`Resource::arn:aws:events:${region}:${account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`);
+  }
+  return findings.map((finding) => `AwsSolutions-IAM5[${finding}]`);
 }
 
 export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
@@ -128,6 +142,33 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       const proxy = portal.app.identity.federation.loginGovProxy;
       return proxy ? [proxy.privateKey, proxy.clientSecret] : [];
     },
+  },
+  // Uploads (decision 0110)
+  {
+    ids: ['AwsSolutions-IAM5'],
+    findings: (portal) => uploadsWildcards(portal, 'functions'),
+    reason:
+      "Files people attach are objects under a prefix: a function's grant names the bucket and the one prefix its route's `files` allows (drafts/ or files/), never the whole bucket.",
+    on: (portal) => portalFunctions(portal).map((fn) => fn.role.policy),
+  },
+  {
+    ids: ['AwsSolutions-IAM5'],
+    findings: (portal) => uploadsWildcards(portal, 'scanner'),
+    reason:
+      "GuardDuty Malware Protection's role as AWS documents it: scan and tag the objects under drafts/, and manage only its own EventBridge rule (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*).",
+    on: (portal) => [portal.data.uploads.scannerRole.policy],
+  },
+  {
+    ids: perPack('S3BucketReplicationEnabled', NIST_HIPAA_PCI),
+    reason:
+      "The uploads bucket is versioned and retained with the data stack; replicating citizens' files to another region is the agency's records decision (docs/deploying.md), not a default.",
+    on: (portal) => [portal.data.uploads.bucket, portal.data.uploads.logBucket],
+  },
+  {
+    ids: perPack('S3DefaultEncryptionKMS', NIST_HIPAA_PCI),
+    reason:
+      'S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3); the uploads log bucket is private and TLS-only.',
+    on: (portal) => [portal.data.uploads.logBucket],
   },
   // Buckets
   {

@@ -54,6 +54,7 @@ export function definePortal(app: App, props: PortalProps): Portal {
     env,
     description: `Front Door for ${config.agency.name}: citizens' data (retained)`,
     namePrefix,
+    siteOrigin: config.agency.domain ? `https://${config.agency.domain}` : undefined,
   });
   const appStack = new AppStack(app, names.app, {
     env,
@@ -65,6 +66,7 @@ export function definePortal(app: App, props: PortalProps): Portal {
     routes: props.routes,
     table: data.table,
     tableKey: data.dataKey,
+    uploads: data.uploads,
     indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
     siteDir: props.siteDir,
     webAcl: { arn: waf.webAcl.arn, name: waf.webAcl.name, region: EDGE_REGION },

@@ -23,6 +23,7 @@ export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
 export const paymentSandboxFile = (dataDir: string) => join(dataDir, 'payment-sandbox', 'checkouts.json');
 export const deadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'notifications.jsonl');
+export const s3Dir = (dataDir: string) => join(dataDir, 's3');
 const eventsDeadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'agency-events.jsonl');
 /** The agency events `npm start` published, one JSON per line. */
 export const agencyEventsFile = (dataDir: string) => join(dataDir, 'events', 'agency-events.jsonl');
@@ -71,6 +72,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       ...(options.dataDir && {
         keyFile: signingKeyFile(options.dataDir),
         paymentSandboxFile: paymentSandboxFile(options.dataDir),
+        s3Dir: s3Dir(options.dataDir),
       }),
     });
     const notifications = await startLocalNotifications({

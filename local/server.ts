@@ -13,13 +13,20 @@ import { localeOfPath, localePath } from '#catalog/i18n';
 import { API_PREFIX, authorizationScopesFor, gatewayAuthorizes } from '#http/routes';
 import { pages } from '#ui/paths.ts';
 import type { RuntimeConfig } from '../web/runtime-config.ts';
-import { SECURITY_HEADERS } from '../web/security-headers.ts';
+import { SECURITY_HEADERS, withUploadOrigin } from '../web/security-headers.ts';
 import { type JwtAuthorization, lambdaContext, loadHandler, matchRoute, toApiGatewayEvent } from './api-gateway.ts';
 import { edgeRequest, loadEdgeFunction, setCookieLines } from './edge-functions.ts';
 import { RequestTooLargeError, readBody, sendProblem } from './http.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import type { JwtAuthorizer } from './identity/jwt-authorizer.ts';
 import type { PaymentSandbox } from './payment-sandbox.ts';
+import type { LocalS3 } from './s3-local.ts';
+
+/**
+ * What CloudFront's response headers policy adds to every answer; once the local S3 is up, with its origin
+ * allowed for uploads, as infra allows the bucket's (one portal per process: npm start, or one test file).
+ */
+let securityHeaders: Record<string, string> = SECURITY_HEADERS;
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -102,11 +109,11 @@ function send(
 ) {
   if (req && body !== undefined && !headers['content-encoding']) {
     const packed = compressed(req, headers['content-type'] ?? '', Buffer.from(body));
-    res.writeHead(status, { ...SECURITY_HEADERS, ...headers, ...packed.headers });
+    res.writeHead(status, { ...securityHeaders, ...headers, ...packed.headers });
     res.end(req.method === 'HEAD' ? undefined : packed.body);
     return;
   }
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+  res.writeHead(status, { ...securityHeaders, ...headers });
   res.end(body);
 }
 
@@ -250,7 +257,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, distDi
   const immutable = pathname.startsWith('/_astro/');
   const contentType = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
   const headers = {
-    ...SECURITY_HEADERS,
+    ...securityHeaders,
     'content-type': contentType,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
@@ -288,7 +295,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     // Like CloudFront's response headers policy, on every answer: the issuer's and the sandbox's pages too.
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const target = requestTarget(req);
     if ('problem' in target) {
       sendProblem(req, res, 400, target.problem, { connection: 'close' });
@@ -328,8 +335,10 @@ export async function listenPortalServer(
     keyFile?: string;
     /** Where the payment sandbox keeps its checkouts across restarts (in memory when absent). */
     paymentSandboxFile?: string;
+    /** Where the local S3 keeps uploaded files across restarts (a temporary folder when absent). */
+    s3Dir?: string;
   },
-): Promise<{ server: Server; url: string; paymentSandbox: PaymentSandbox }> {
+): Promise<{ server: Server; url: string; paymentSandbox: PaymentSandbox; uploads: LocalS3 }> {
   const serverOptions: PortalServerOptions = {
     distDir: options.distDir,
     ...(options.log && { log: options.log }),
@@ -364,6 +373,14 @@ export async function listenPortalServer(
     USER_POOL_DOMAIN: identity.issuer.issuer,
     STAFF_SESSION_SECRET: process.env.STAFF_SESSION_SECRET || randomBytes(32).toString('base64url'),
   });
-  server.once('close', () => paymentSandbox.stop());
-  return { server, url, paymentSandbox };
+  // Files people attach go straight to the local S3 (decision 0112), which scans them like GuardDuty.
+  const { startLocalS3 } = await import('./s3-local.ts');
+  const uploads = await startLocalS3({ siteOrigin: url, ...(options.s3Dir && { dataDir: options.s3Dir }) });
+  Object.assign(process.env, uploads.env);
+  securityHeaders = withUploadOrigin(SECURITY_HEADERS, uploads.endpoint);
+  server.once('close', () => {
+    paymentSandbox.stop();
+    void uploads.stop();
+  });
+  return { server, url, paymentSandbox, uploads };
 }

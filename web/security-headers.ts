@@ -39,6 +39,20 @@ export function withFormActionOrigins(headers: Record<string, string>, origins: 
   };
 }
 
+/**
+ * The same headers allowing the uploads bucket (decision 0110): a file question's page posts the file straight
+ * to it (form-action) and, with JavaScript, sends it there itself to show progress (connect-src).
+ */
+export function withUploadOrigin(headers: Record<string, string>, origin: string): Record<string, string> {
+  const csp = headers['content-security-policy'] ?? '';
+  return {
+    ...headers,
+    'content-security-policy': csp
+      .replace(/form-action ([^;]*)/, (_, sources: string) => `form-action ${sources} ${origin}`)
+      .replace(/connect-src ([^;]*)/, (_, sources: string) => `connect-src ${sources} ${origin}`),
+  };
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',

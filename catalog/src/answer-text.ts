@@ -2,6 +2,7 @@
  * An answer in words, as everyone who reads one sees it: the person on "Check your answers", staff on the case
  * page, the agency's spreadsheet (the queue's CSV export). One rule, so the three never disagree.
  */
+import { filesOf } from './file-kinds.ts';
 import { bareLabel } from './form-messages.ts';
 import { itemLabel } from './form-pages.ts';
 import type { Field, Form, Locale } from './schema.ts';
@@ -31,6 +32,11 @@ export function answerText(field: Field, value: unknown, words: AnswerWords): st
   ) {
     return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   }
+  // Files: their names, never a link (staff open them from the case page's own list, decision 0113).
+  if (field.type === 'file')
+    return filesOf(value)
+      .map((file) => file.name)
+      .join(', ');
   if (typeof value === 'object' && !Array.isArray(value)) {
     const parts = value as Record<string, string>;
     if (field.type === 'address') {

@@ -46,6 +46,7 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
     if (field.errors?.required) return field.errors.required[locale];
     if (field.type === 'checkbox') return translate(strings, 'validation.checkbox', locale, { label });
     if (field.type === 'checkboxes') return translate(strings, 'validation.chooseSome', locale, { label });
+    if (field.type === 'file') return translate(strings, 'validation.upload', locale, { label });
     if (field.type === 'radio' || field.type === 'select' || field.type === 'yesNo')
       return translate(strings, 'validation.choose', locale, { label });
     return translate(strings, 'validation.required', locale, { label });
@@ -84,6 +85,8 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
     case 'yesNo':
     case 'checkboxes':
       return translate(strings, 'validation.choose', locale, { label });
+    case 'file':
+      return translate(strings, 'validation.fileCount', locale, { Label, max: field.upload?.maxFiles ?? 1 });
     default:
       return translate(strings, 'validation.invalid', locale, { label });
   }

@@ -3,6 +3,7 @@
  * one standalone validator per form from this; the functions never compile schemas at run time.
  */
 import { type Condition, conditionSchema } from './conditions.ts';
+import { MAX_FILE_NAME } from './file-kinds.ts';
 import { defaultMaxLength } from './form-messages.ts';
 import { pagesOf } from './form-pages.ts';
 import { type PartsType, QUESTION_PARTS, US_STATES } from './question-parts.ts';
@@ -58,6 +59,27 @@ function fieldSchema(field: Field): JsonSchema {
       return { $ref: `#/$defs/${field.type}` };
     case 'yesNo':
       return { type: 'string', enum: ['yes', 'no'] };
+    case 'file': {
+      // Written by the portal from what the upload's release step found (decision 0110), never typed by anyone.
+      const upload = field.upload ?? { accept: [], maxMegabytes: 0, maxFiles: 0 };
+      return {
+        type: 'array',
+        minItems: 1,
+        maxItems: upload.maxFiles,
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+            name: { type: 'string', minLength: 1, maxLength: MAX_FILE_NAME },
+            size: { type: 'integer', minimum: 1, maximum: Math.floor(upload.maxMegabytes * 1024 * 1024) },
+            kind: { type: 'string', enum: upload.accept },
+            key: { type: 'string', pattern: '^(drafts|files)/[A-Za-z0-9_/-]{1,200}' },
+          },
+          required: ['id', 'name', 'size', 'kind', 'key'],
+          additionalProperties: false,
+        },
+      };
+    }
     case 'checkboxes':
       return {
         type: 'array',

@@ -82,6 +82,7 @@ export function answersFromEntries(
       continue;
     }
     if (question.type === 'checkbox' || question.type === 'checkboxes') continue; // below: unticked boxes send nothing
+    if (question.type === 'file') continue; // files go to storage; the portal writes their answer (decision 0110)
     if (value.trim() === '') continue; // an empty optional answer is no answer
     if (question.type === 'integer' && /^\s*-?\d{1,15}\s*$/.test(value)) answers[name] = Number.parseInt(value, 10);
     else if (question.type === 'money') answers[name] = centsFrom(value);

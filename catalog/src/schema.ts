@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Condition } from './conditions.ts';
+import { FILE_KINDS } from './file-kinds.ts';
 import { CHECK_ANSWERS_PAGE } from './form-pages.ts';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
@@ -87,6 +88,11 @@ const FIELD_TYPES = [
   'address',
   /** A person's name in parts: first, middle (optional) and last (an object of those parts). */
   'name',
+  /**
+   * Files the person attaches (proof of discharge, a photo of a bill): sent straight to storage, checked by
+   * content and scanned before staff can open them (decision 0110). Needs "upload" and a page of its own.
+   */
+  'file',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -147,6 +153,26 @@ export const FieldSchema = z
      * disclosure: what is sent, "Message and data rates may apply", "Reply HELP for help, STOP to cancel".
      */
     consent: z.enum(['text-messages']).optional(),
+    /** File questions only: which kinds of file, how large, and how many (decision 0110). */
+    upload: z
+      .strictObject({
+        /** Kinds accepted, checked by the file's content: "pdf", "jpeg", "png", "heic", "tiff". */
+        accept: z
+          .array(z.enum(FILE_KINDS, { error: `Use kinds of file from: ${FILE_KINDS.join(', ')}` }))
+          .min(1, 'List at least one kind of file in "accept", like ["pdf", "jpeg", "png"]'),
+        /** The largest file, in megabytes (at most 25). */
+        maxMegabytes: z
+          .number({ error: 'Write the largest file size in megabytes, like 10' })
+          .positive()
+          .max(25, 'A file can be at most 25 MB: ask for smaller files or a scan at a lower resolution'),
+        /** How many files a person may attach to this question (1 to 10). */
+        maxFiles: z
+          .number({ error: 'Write how many files a person may attach, like 3' })
+          .int()
+          .min(1)
+          .max(10, 'A question can take at most 10 files: split it into several questions'),
+      })
+      .optional(),
     /** Dates only: which dates make sense, counted from the day the answer is checked. */
     dateRange: z
       .strictObject({
@@ -173,6 +199,16 @@ export const FieldSchema = z
         path: ['consent'],
         message: 'Only an optional checkbox ("required": false) records consent',
       });
+    }
+    if (field.type === 'file' && !field.upload) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['upload'],
+        message: 'A file question needs "upload", like {"accept": ["pdf", "jpeg", "png"], "maxMegabytes": 10, "maxFiles": 3}',
+      });
+    }
+    if (field.type !== 'file' && field.upload) {
+      ctx.addIssue({ code: 'custom', path: ['upload'], message: 'Only file questions take "upload"' });
     }
     if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
       ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });
@@ -275,7 +311,10 @@ function checkConditions(
         ctx.addIssue({ code: 'custom', path, message });
         continue;
       }
-      if ((field.type === 'checkboxes' || field.type === 'address' || field.type === 'name') && !('answered' in leaf)) {
+      if (
+        (field.type === 'checkboxes' || field.type === 'address' || field.type === 'name' || field.type === 'file') &&
+        !('answered' in leaf)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path,
@@ -328,6 +367,43 @@ function checkConditions(
   });
 }
 
+/**
+ * A file goes to storage by its own form post (to the bucket, decision 0110), so a file question sits on a page of
+ * its own: the page's other answers would be lost when the person uploads. And not on the first page, which the
+ * site prints ahead of time and so cannot carry the upload's short-lived signature.
+ */
+function checkFilePlacement(
+  pages: { repeat?: unknown; fields: Field[] }[] | undefined,
+  fields: Field[] | undefined,
+  ctx: z.RefinementCtx,
+) {
+  if (!pages) {
+    (fields ?? []).forEach((field, index) => {
+      if (field.type === 'file')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'type'],
+          message: `"${field.name}" is a file question: list the form's questions in "pages" and give it a page of its own after the first`,
+        });
+    });
+    return;
+  }
+  pages.forEach((page, pageIndex) => {
+    page.fields.forEach((field, fieldIndex) => {
+      if (field.type !== 'file') return;
+      const path = ['pages', pageIndex, 'fields', fieldIndex, 'type'];
+      const where = page.repeat
+        ? 'a repeating page: files are asked once, on a page of their own'
+        : pageIndex === 0
+          ? 'the first page: move it to a page of its own after the first'
+          : page.fields.length > 1
+            ? 'a page with other questions: give it a page of its own'
+            : undefined;
+      if (where) ctx.addIssue({ code: 'custom', path, message: `"${field.name}" is a file question on ${where}` });
+    });
+  });
+}
+
 export const FormSchema = z
   .strictObject({
     id,
@@ -363,6 +439,7 @@ export const FormSchema = z
         ctx.addIssue({ code: 'custom', path: ['pages', index, 'id'], message: `"${page.id}" is used twice` });
       pageIds.add(page.id);
     });
+    checkFilePlacement(form.pages, form.fields, ctx);
     checkConditions(pages, ctx, (pageIndex, fieldIndex) =>
       form.pages
         ? ['pages', pageIndex, ...(fieldIndex === undefined ? [] : ['fields', fieldIndex])]

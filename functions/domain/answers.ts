@@ -5,6 +5,7 @@
  */
 
 import { shownQuestions } from '#catalog/conditions';
+import type { AttachedFile } from '#catalog/file-kinds';
 import type { FieldProblem } from '#catalog/form-messages';
 import { messageFor, type ProblemKind } from '#catalog/form-messages';
 import { conditionalForm, itemLabel, pagesOf } from '#catalog/form-pages';
@@ -13,8 +14,11 @@ import { translate } from '#catalog/i18n';
 import { isPartsType } from '#catalog/question-parts';
 import type { Field, Form, Locale, RepeatingGroup, Strings } from '#catalog/schema';
 
-/** A typed answer: text, a number (cents for money), a ticked box, the values of boxes ticked, or an address's or name's parts. */
-export type AnswerValue = string | number | boolean | string[] | Record<string, string> | ItemAnswers[];
+/**
+ * A typed answer: text, a number (cents for money), a ticked box, the values of boxes ticked, an address's or name's
+ * parts, a repeating page's items, or the files attached to a file question (decision 0110).
+ */
+export type AnswerValue = string | number | boolean | string[] | Record<string, string> | ItemAnswers[] | AttachedFile[];
 /** One item of a repeating page ("add another"): its questions' answers. */
 export interface ItemAnswers {
   [name: string]: AnswerValue;

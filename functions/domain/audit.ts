@@ -19,6 +19,8 @@ export type AuditAction =
   | 'case.search'
   | 'queue.export'
   | 'payment.refund'
+  /** A staff member opened a file the citizen attached (decision 0113); the detail names the question and file id. */
+  | 'case.file'
   /** The citizen took their own application back (the actor is the citizen). */
   | 'case.withdraw'
   /** Staff read a person's timeline for their agency (the record is `PERSON#<subject>`). */

@@ -83,7 +83,7 @@ export class CaseConflictError extends ConflictError {
 
 export const versionOf = (submission: Submission): number => submission.version ?? 0;
 
-interface Acting {
+export interface Acting {
   caller: Caller;
   code: string;
   locale: Locale;
@@ -91,7 +91,7 @@ interface Acting {
 }
 
 /** The case, if this caller may work it; otherwise "not found", whether or not it exists (nothing leaks). */
-async function caseFor(input: Acting, deps: CaseDeps) {
+export async function caseFor(input: Acting, deps: CaseDeps) {
   const t = (key: string) => translate(deps.strings, key, input.locale);
   const parsed = parseConfirmationCode(input.code);
   if (!parsed.ok) throw new BadRequestError(t(parsed.reason === 'check' ? 'status.codeMistyped' : 'status.codeShape'));

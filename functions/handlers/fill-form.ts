@@ -31,6 +31,7 @@ import {
   stepsFor,
 } from '#domain/drafts';
 import type { CompiledForm } from '#domain/submissions';
+import { fileQuestionOn } from '#domain/uploads';
 import { countStep } from '#http/funnel';
 import { htmlPage, OTHER_LOCALE, otherLanguageHref } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
@@ -231,6 +232,12 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       if (index === undefined) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
       return renderItem(compiled, draft, group, index, locale, { status: 200, returnToCheck });
     }
+    const fileField = fileQuestionOn(fieldsOfPage(form, step.page));
+    if (fileField) {
+      if (!draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
+      const { uploadPageAnswer } = await import('#http/upload-pages');
+      return uploadPageAnswer({ compiled, draft, page: step.page, field: fileField, locale, returnToCheck });
+    }
     return renderPage(compiled, draft, step.page, locale, {
       status: 200,
       altHref: otherLanguageHref(`${event.rawPath}${returnToCheck ? '?return=check' : ''}`, locale),
@@ -246,10 +253,20 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     if (!draft || !fields) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
     return saveGroup(compiled, draft, page as GroupStep, fields, locale, event);
   }
-  const posted = fields
-    ? answersFromFormPost(form, fields, fieldsOfPage(form, page))
-    : pageAnswersFromJson(body.value, page, locale);
+  // A file page (decision 0110): its answer is the files the release step kept in the draft, never the post.
+  const fileField = fileQuestionOn(fieldsOfPage(form, page));
   const returnToCheck = fields?.get('_return') === 'check';
+  const removeFile = fields?.get('_remove-file');
+  if (fileField && (!draft || !fields)) throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
+  if (fileField && draft && removeFile) {
+    const { removeFileAnswer } = await import('#http/upload-pages');
+    return removeFileAnswer({ compiled, draft, page, field: fileField, fileId: removeFile, locale, returnToCheck });
+  }
+  const posted = fileField
+    ? answersOnPage(compiled, page, draft?.answers ?? {})
+    : fields
+      ? answersFromFormPost(form, fields, fieldsOfPage(form, page))
+      : pageAnswersFromJson(body.value, page, locale);
   try {
     const saved = await saveDraftPage({ compiled, draft, page, posted, locale, returnToCheck }, { store, strings });
     if (!returnToCheck) await countReached(compiled, saved.next, !draft);
@@ -257,6 +274,19 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     if (fields && wantsHtml(event)) return seeOther(next);
     return json(draft ? 200 : 201, { draftId: saved.draft.id, next }, { location: next });
   } catch (error) {
+    if (error instanceof InvalidAnswersError && fileField && draft && wantsHtml(event)) {
+      const { uploadPageAnswer } = await import('#http/upload-pages');
+      return uploadPageAnswer({
+        compiled,
+        draft,
+        page,
+        field: fileField,
+        locale,
+        status: 422,
+        problems: error.problems,
+        returnToCheck,
+      });
+    }
     if (error instanceof InvalidAnswersError && fields && wantsHtml(event)) {
       const altHref = draft
         ? otherLanguageHref(apiPath('showFormPage', { formId: form.id, draftId: draft.id, pageId: page.id }), locale)

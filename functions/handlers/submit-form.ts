@@ -66,11 +66,17 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, compiled.form.id, new Date());
   if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
   if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { submitted: '1', lang: locale }));
-  const answers = draft
-    ? draft.answers
-    : fields
-      ? answersFromFormPost(compiled.form, fields)
-      : answersFromJson(body.value, locale);
+  let answers = draft ? draft.answers : fields ? answersFromFormPost(compiled.form, fields) : answersFromJson(body.value, locale);
+  // Files (decision 0110): attached on the form's pages only, and released (scanned clean, copied) before sending.
+  const fileFields = compiled.form.fields.filter((field) => field.type === 'file');
+  if (!draft && fileFields.some((field) => (answers as Record<string, unknown> | null)?.[field.name] !== undefined))
+    throw new BadRequestError(translate(strings, 'upload.onlyOnPages', locale));
+  if (draft && fileFields.length > 0) {
+    const { releaseDraftFiles } = await import('#http/upload-pages');
+    const released = await releaseDraftFiles({ compiled, draft, locale, html: wantsHtml(event) });
+    if ('response' in released) return released.response;
+    answers = released.answers as typeof answers;
+  }
   const idempotencyKey = checkIdempotencyKey(idempotencyKeyOf(event, fields, new Date()), locale, strings);
 
   try {

@@ -8,6 +8,8 @@ import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
 import { findCompiledForm } from '#adapters/form-registry';
 import { answerRows } from '#catalog/answer-text';
+import { filesOf, sizeInWords } from '#catalog/file-kinds';
+import { bareLabel } from '#catalog/form-messages';
 import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import type { AuditEntry } from '#domain/audit';
@@ -80,6 +82,16 @@ export async function caseViewOf(record: CaseRecord & { audit?: AuditEntry[] }, 
     updatedAt: submission.updatedAt,
     ...(submission.assignedTo && { assignedTo: submission.assignedTo }),
     answers: answerRows(compiled?.form, submission.answers, langFor(strings, locale)),
+    files: (compiled?.form.fields ?? []).flatMap((field) =>
+      field.type === 'file'
+        ? filesOf(submission.answers[field.name]).map((file) => ({
+            question: bareLabel(field, locale),
+            name: file.name,
+            size: sizeInWords(file.size, locale),
+            href: apiPath('openCaseFile', { code: submission.code, fileId: file.id }, { lang: locale }),
+          }))
+        : [],
+    ),
     history: [...record.history].sort((a, b) => a.at.localeCompare(b.at)),
     messages: [...record.messages].sort((a, b) => a.at.localeCompare(b.at)),
     nextStatuses: nextStatuses(submission.status, 'staff'),

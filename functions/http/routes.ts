@@ -27,6 +27,12 @@ export interface Route {
   /** Secrets the function may read; infra grants exactly these. */
   secrets?: readonly SecretName[];
   /**
+   * What the function may do in the uploads bucket (decision 0110); infra grants exactly this. 'drafts': sign
+   * uploads and read, tag-read and delete files under drafts/; 'release': that, and copy clean files to files/;
+   * 'open': read files under files/ (and their tags) to sign a staff member's short-lived link.
+   */
+  files?: 'drafts' | 'release' | 'open';
+  /**
    * API Gateway's limit for this route when the default for its method does not fit (a route whose one request
    * reads thousands of items); agency.config.json's "throttling" still overrides it.
    */
@@ -62,6 +68,7 @@ export const routes = [
     handler: 'submit-form',
     auth: 'public',
     tableAccess: 'read-write',
+    files: 'release',
     summary: 'Send the answers to a form; answers JSON (201) or, for a plain HTML form post, a 303 to the confirmation',
   },
   {
@@ -71,6 +78,7 @@ export const routes = [
     handler: 'submit-form',
     auth: 'citizen',
     tableAccess: 'read-write',
+    files: 'release',
     summary: 'The same, signed in: the submission is linked to the person and shows under "My account"',
   },
   {
@@ -89,6 +97,7 @@ export const routes = [
     handler: 'fill-form',
     auth: 'public',
     tableAccess: 'read',
+    files: 'drafts',
     summary: 'A page of a multi-page form with the answers kept in its draft, or "Check your answers" before sending',
   },
   {
@@ -98,7 +107,29 @@ export const routes = [
     handler: 'fill-form',
     auth: 'public',
     tableAccess: 'read-write',
+    files: 'drafts',
     summary: "Saves one page's answers into the draft (mistakes: the page again, 422) and answers 303 to the next page",
+  },
+  {
+    name: 'presignUpload',
+    method: 'POST',
+    path: '/api/forms/{formId}/drafts/{draftId}/uploads',
+    handler: 'upload-file',
+    auth: 'public',
+    tableAccess: 'read',
+    files: 'drafts',
+    summary: "With JavaScript: a presigned POST for one file of a draft's file question (JSON {question, name, type})",
+  },
+  {
+    name: 'releaseUpload',
+    method: 'GET',
+    path: '/api/forms/{formId}/drafts/{draftId}/uploads/{question}/{fileId}',
+    handler: 'upload-file',
+    auth: 'public',
+    tableAccess: 'read-write',
+    files: 'drafts',
+    summary:
+      'Where storage sends the browser after an upload: checks the file (kind by content, size, count), keeps it in the draft or removes it, and answers the page again (or JSON)',
   },
   {
     name: 'listMySubmissions',
@@ -424,6 +455,18 @@ export const routes = [
     tableAccess: 'read-write',
     secrets: ['staff-session'],
     summary: "The case page's PDF of the answers (the agency's own paper form filled in, where it has one); audited",
+  },
+  {
+    name: 'openCaseFile',
+    method: 'GET',
+    path: '/api/agency/desk/cases/{code}/files/{fileId}',
+    handler: 'open-case-file',
+    auth: 'staff',
+    credentials: 'session',
+    tableAccess: 'read-write',
+    files: 'open',
+    secrets: ['staff-session'],
+    summary: "Opens a case's file: audits the open, then 303 to a link that works for a minute (a scanned, clean file only)",
   },
   {
     name: 'changeCaseStatusForm',

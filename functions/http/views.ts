@@ -27,6 +27,7 @@ export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPag
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';
+export { uploadPage } from '#ui/pages/UploadPage.tsx';
 export { langOf, otherLanguageHref };
 
 /** A view from ui/pages inside the site's chrome (ui/chrome/Document.tsx), as a whole HTML document. */

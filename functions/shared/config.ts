@@ -140,3 +140,15 @@ export function contactCentreAgencies(): Record<string, string> {
     throw new Error('CONTACT_CENTRE_AGENCIES is not a JSON object of strings: {"connect:<instance ARN>": "<agency>"}');
   return parsed as Record<string, string>;
 }
+
+/**
+ * Uploads' configuration (decision 0110): call it once at module scope in the functions whose routes touch files.
+ * Infra sets UPLOADS_BUCKET on them; the local runtime sets it too, with S3_ENDPOINT pointing at its S3 stand-in.
+ */
+export function uploadsConfig() {
+  const bucket = getStringFromEnv({
+    key: 'UPLOADS_BUCKET',
+    errorMessage: 'UPLOADS_BUCKET is not set: the bucket that keeps the files people attach to forms',
+  });
+  return { bucket, s3Endpoint: process.env.S3_ENDPOINT || undefined } as const;
+}

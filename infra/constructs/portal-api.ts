@@ -20,6 +20,7 @@ import { Construct } from 'constructs';
 import { authorizationScopesFor, gatewayAuthorizes, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { LOG_RETENTION, PortalFunction } from './portal-function.ts';
 import { DEFAULT_THROTTLES, routeKey, routeThrottle, type Throttle } from './route-throttling.ts';
+import type { UploadsBucket } from './uploads-bucket.ts';
 
 /** DynamoDB actions per route-table `tableAccess`: no Scan, no table management, nothing with a wildcard. */
 export const TABLE_ACTIONS = {
@@ -53,6 +54,8 @@ export interface RouteTableProps {
   tableKey: IKey;
   indexNames: readonly string[];
   secrets: ReadonlyMap<SecretName, { secret: ISecret; key: IKey }>;
+  /** The uploads bucket: functions whose routes name `files` get its name and exactly that access. */
+  uploads: UploadsBucket;
   /** Environment every function gets (table name, payment provider, origin check …). */
   environment: Record<string, string>;
   throttling: Readonly<Record<string, Throttle>>;
@@ -173,6 +176,10 @@ export class PortalApi extends Construct {
         );
         fn.function.addEnvironment(secretEnvName(name), found.secret.secretArn);
       }
+
+      const files = new Set(handlerRoutes.flatMap((route) => (route.files ? [route.files] : [])));
+      for (const access of files) props.uploads.grantFor(fn, access);
+      if (files.size > 0) fn.function.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
 
       const integration = new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn.function);
       for (const route of handlerRoutes) {

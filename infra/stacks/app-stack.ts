@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
-import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
+import { SECURITY_HEADERS, withFormActionOrigins, withUploadOrigin } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
 import { AgencyEvents } from '../constructs/agency-events.ts';
 import { ContactCentreEvents } from '../constructs/contact-centre-events.ts';
@@ -18,6 +18,7 @@ import { PortalApi, pascalCase } from '../constructs/portal-api.ts';
 import { PortalKey } from '../constructs/portal-key.ts';
 import { PortalSecrets } from '../constructs/portal-secrets.ts';
 import { StaticSite } from '../constructs/static-site.ts';
+import type { UploadsBucket } from '../constructs/uploads-bucket.ts';
 
 export interface AppStackProps extends StackProps {
   config: AgencyConfig;
@@ -28,6 +29,8 @@ export interface AppStackProps extends StackProps {
   routes: readonly Route[];
   table: ITable;
   tableKey: IKey;
+  /** The bucket of the files people attach (DataStack): its name, its origin for the CSP, its grants. */
+  uploads: UploadsBucket;
   indexNames: readonly string[];
   /** The built site (web/dist). */
   siteDir: string;
@@ -87,9 +90,13 @@ export class AppStack extends Stack {
       originVerifyValue: originVerify.value,
       webAclArn: props.webAcl.arn,
       // The staff pages' sign-out form is redirected on to the user pool's own sign-out (its domain, below).
-      securityHeaders: withFormActionOrigins(SECURITY_HEADERS, [
-        `https://${namePrefix}-front-door.auth.${Stack.of(this).region}.amazoncognito.com`,
-      ]),
+      // File questions post to the uploads bucket, and their script sends files there (decision 0110).
+      securityHeaders: withUploadOrigin(
+        withFormActionOrigins(SECURITY_HEADERS, [
+          `https://${namePrefix}-front-door.auth.${Stack.of(this).region}.amazoncognito.com`,
+        ]),
+        props.uploads.origin,
+      ),
       siteKey,
       logBucket: this.logBucket,
       operationsKey,
@@ -120,6 +127,7 @@ export class AppStack extends Stack {
       tableKey: props.tableKey,
       indexNames: props.indexNames,
       secrets: this.secrets.secrets,
+      uploads: props.uploads,
       environment: {
         PAYMENT_PROVIDER: config.payments.provider,
         // Return addresses (e.g. from the payment provider) are built from this, never from a request's Host.

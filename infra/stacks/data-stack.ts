@@ -5,10 +5,13 @@ import { tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PortalKey } from '../constructs/portal-key.ts';
 import { PortalTable } from '../constructs/portal-table.ts';
 import { TableBackup } from '../constructs/table-backup.ts';
+import { UploadsBucket, uploadsBucketName } from '../constructs/uploads-bucket.ts';
 
 export interface DataStackProps extends StackProps {
   /** Lower-case agency short name, for resource names. */
   namePrefix: string;
+  /** The site's origin when the agency has its own domain (the uploads bucket's CORS origin). */
+  siteOrigin?: string | undefined;
 }
 
 /**
@@ -19,6 +22,7 @@ export class DataStack extends Stack {
   readonly table: Table;
   readonly dataKey: PortalKey;
   readonly backup: TableBackup;
+  readonly uploads: UploadsBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -27,6 +31,11 @@ export class DataStack extends Stack {
       description: 'Front Door: the submissions table and its backups',
     });
     this.table = new PortalTable(this, 'Submissions', { definition: tableDefinition, encryptionKey: this.dataKey }).table;
+    this.uploads = new UploadsBucket(this, 'Uploads', {
+      bucketName: uploadsBucketName(props.namePrefix, this.account, this.region),
+      encryptionKey: this.dataKey,
+      siteOrigin: props.siteOrigin,
+    });
     this.backup = new TableBackup(this, 'Backup', {
       table: this.table,
       encryptionKey: this.dataKey,

@@ -17,6 +17,7 @@ import { gatewayAuthorizes, type Route, routes } from '../../functions/http/rout
 import { CHUNKS_DIR } from '../../infra/bundling/split-bundle.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
 import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
+import { uploadsBucketName, uploadsOrigin } from '../../infra/constructs/uploads-bucket.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../web/security-headers.ts';
 import { describeViolations, type SynthesisedPortal, synthPortal } from '../support/synth-portal.ts';
 
@@ -139,7 +140,8 @@ describe('encryption and retention everywhere', () => {
 
   it('has no public bucket: all public access blocked, TLS required, encrypted', () => {
     const buckets = everywhere('AWS::S3::Bucket');
-    expect(buckets.length).toBe(2);
+    // The site and its logs; the uploads bucket and its logs (test/infra/uploads.test.ts).
+    expect(buckets.length).toBe(4);
     for (const bucket of buckets) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -376,9 +378,11 @@ describe('site and CloudFront', () => {
     // …with one more form-action origin: the user pool's domain, where the staff pages' sign-out form goes on to.
     const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     const formAction = /form-action ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1];
-    expect(csp.replace(/ https:\/\/[a-z0-9-]+-front-door\.auth\.[a-z0-9-]+\.amazoncognito\.com(?=;)/, '')).toBe(
-      CONTENT_SECURITY_POLICY,
-    );
+    // …and the uploads bucket, where file questions post (form-action) and their script sends files (connect-src).
+    const uploads = ` ${uploadsOrigin(uploadsBucketName('west', '222222222222', 'us-west-2'), 'us-west-2')}`;
+    expect(
+      csp.replace(/ https:\/\/[a-z0-9-]+-front-door\.auth\.[a-z0-9-]+\.amazoncognito\.com(?=[; ])/, '').replaceAll(uploads, ''),
+    ).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).toMatch(new RegExp(`form-action ${formAction?.replaceAll('.', '\\.')} https://[a-z0-9-]+-front-door\\.auth\\.`));
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");

@@ -382,6 +382,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
         apiPath('changeCaseStatusForm', { code: matrixCode }),
         { status: 'in-review', version: '0' },
       ],
+      ['openCaseFile', 'GET', apiPath('openCaseFile', { code: matrixCode, fileId: 'AAAAAAAAAAAAAAAAAAAAAA' }), {}],
       ['addCaseMessageForm', 'POST', apiPath('addCaseMessageForm', { code: matrixCode }), { kind: 'note', text: 'hello' }],
       ['assignCaseForm', 'POST', apiPath('assignCaseForm', { code: matrixCode }), { to: 'me', version: '0' }],
       [
@@ -475,10 +476,12 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
         method === 'GET'
           ? await staffGet(portal.url, staff, path)
           : await staffPost(portal.url, staff, path, { ...fields, version: versionOf(page), _csrf: csrfOf(page) });
-      // The made-up payment is not this case's: the refund form alone answers 404 (its own refusal page).
+      // The made-up payment is not this case's: the refund form answers 404 (its own refusal page); so does a
+      // made-up file (test/integration/uploads.test.ts opens real ones).
+
       // A staff member's activity is for the agency's administrators (decision 66): plain staff are refused.
       expect(response.status, name).toBe(
-        name === 'refundPaymentForm'
+        name === 'refundPaymentForm' || name === 'openCaseFile'
           ? 404
           : name === 'staffActivityPage'
             ? 403

@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
 import { DIST_DIR } from '../../local/portal.ts';
+import type { LocalS3 } from '../../local/s3-local.ts';
 import type { ApiAnswer } from '../../local/server.ts';
 import { contractChecker } from './contract.ts';
 
@@ -24,6 +25,8 @@ export interface TestPortal {
   client: DynamoDBClient;
   /** The payment provider's sandbox this portal pays through (its checkouts, its webhook secret). */
   paymentSandbox: PaymentSandbox;
+  /** The local S3 this portal's uploads go to (its scanner, its lifecycle rule). */
+  uploads: LocalS3;
   /** Every answer a route gave so far (each is checked against the API's document when the portal closes). */
   answers: ApiAnswer[];
   /** Every item in the table: to prove that a refused request wrote nothing. */
@@ -55,7 +58,7 @@ export async function startTestPortal(
   const checker = contractChecker();
   const answers: ApiAnswer[] = [];
   const problems = new Set<string>();
-  const { server, url, paymentSandbox } = await listenPortalServer({
+  const { server, url, paymentSandbox, uploads } = await listenPortalServer({
     distDir: DIST_DIR,
     port: 0,
     log: () => undefined,
@@ -72,6 +75,7 @@ export async function startTestPortal(
     tableName,
     client,
     paymentSandbox,
+    uploads,
     answers,
     async items() {
       const { unmarshall } = await import('@aws-sdk/util-dynamodb');
@@ -90,6 +94,7 @@ export async function startTestPortal(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await uploads.stop();
       client.destroy();
       if (problems.size > 0)
         throw new Error(

@@ -170,6 +170,9 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
       return <Textarea {...frame} value={value} maxLength={defaultMaxLength(field)} autocomplete={field.autocomplete} />;
     case 'integer':
       return <TextInput {...frame} value={value} inputMode="numeric" width="small" autocomplete={field.autocomplete} />;
+    case 'file':
+      // Files are attached on a page of their own (ui/pages/UploadPage.tsx), never in this form's post.
+      return null;
     case 'date':
       return <TextInput {...frame} type="date" value={value} width="medium" autocomplete={field.autocomplete} />;
     default:

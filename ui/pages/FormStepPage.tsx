@@ -23,7 +23,7 @@ export interface FormStepFrame {
   keptDays: number;
 }
 
-function Frame({ lang, form, frame, current }: { lang: Lang; form: Form; frame: FormStepFrame; current: number }) {
+export function Frame({ lang, form, frame, current }: { lang: Lang; form: Form; frame: FormStepFrame; current: number }) {
   const { locale } = lang;
   return (
     <>

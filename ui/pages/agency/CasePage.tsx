@@ -41,6 +41,8 @@ export interface CaseView {
   updatedAt: string;
   assignedTo?: { subject: string; name: string } | undefined;
   answers: { name: string; label: string; value: string }[];
+  /** Files the citizen attached: each opens through an audited, short-lived link (decision 0113). */
+  files?: { question: string; name: string; size: string; href: string }[] | undefined;
   history: { status: string; at: string }[];
   messages: { id: string; at: string; kind: 'message' | 'note'; text: string; by: { name: string } }[];
   nextStatuses: string[];
@@ -170,6 +172,23 @@ export function casePage(
             {lang.t('pdf.caseLink')}
           </Link>
         </p>
+
+        {view.files && view.files.length > 0 && (
+          <section aria-labelledby="files-heading">
+            <h2 id="files-heading">{lang.t('case.files')}</h2>
+            <ul class="usa-list portal-case-files" data-case-files>
+              {view.files.map((file) => (
+                <li key={file.href}>
+                  {file.question}:{' '}
+                  <a class="usa-link" href={file.href} data-case-file={file.name}>
+                    {file.name}
+                  </a>{' '}
+                  <span class="usa-hint">({file.size})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section aria-labelledby="assign-heading">
           <h2 id="assign-heading">{lang.t('agency.assignHeading')}</h2>

@@ -12,6 +12,7 @@
 import { formatMoney, translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import type { CaseRecord } from './cases.ts';
+import type { ResumeRecord } from './draft-resume.ts';
 import { type EntryDeps, NOTIFYING_KINDS, type TimelineEntry, timelineEntry } from './timeline.ts';
 
 /** One e-mail, in the person's language, as words: the adapter renders it as plain text and HTML. */
@@ -42,6 +43,7 @@ export interface Notice {
   agency: string;
   caseCode?: string;
   person?: string;
+  resumeCode?: string;
   sentAt: string;
 }
 
@@ -64,6 +66,36 @@ export interface NotifyDeps extends EntryDeps {
   agencyName: (serviceId: string, locale: Locale) => string | undefined;
   /** The address of the status page for a code, in a language (built from the portal's configured origin). */
   statusUrl: (code: string, locale: Locale) => string;
+  /** Saved drafts (decision 0082): the resume code's record holds the address the link goes to. */
+  resumes?: { findResume(code: string): Promise<ResumeRecord | undefined> };
+  /** The address of the resume page with the code filled in. */
+  resumeUrl?: (code: string, locale: Locale) => string;
+  /** A form's title, in a language (the e-mail says which form was saved). */
+  formTitle?: (formId: string, locale: Locale) => string | undefined;
+}
+
+/** The resume link's e-mail: the code on its own line, the link, and how long the answers are kept. */
+export function draftSavedEmail(
+  resume: ResumeRecord,
+  deps: Pick<NotifyDeps, 'strings' | 'resumeUrl' | 'formTitle'>,
+): OutgoingEmail | undefined {
+  if (!resume.email || !deps.resumeUrl) return undefined;
+  const { locale } = resume;
+  const t = (key: string, params?: Record<string, string | number>) => translate(deps.strings, key, locale, params);
+  const until = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(resume.expiresAt * 1000),
+  );
+  const form = deps.formTitle?.(resume.formId, locale) ?? t('email.draftSaved.theForm');
+  return {
+    to: resume.email,
+    locale,
+    subject: t('email.draftSaved.subject', { form }),
+    paragraphs: [t('email.draftSaved.body', { form, date: until }), t('email.draftSaved.check')],
+    code: resume.code,
+    codeLabel: t('email.draftSaved.codeLabel'),
+    link: { href: deps.resumeUrl(resume.code, locale), label: t('email.draftSaved.link') },
+    footer: t('email.footer'),
+  };
 }
 
 export type NotifyOutcome = 'sent' | 'already-sent' | 'not-notifying' | 'no-address' | 'no-case';
@@ -129,11 +161,19 @@ export function emailFor(entry: TimelineEntry, record: CaseRecord, deps: Omit<No
 /** Sends the e-mail an entry calls for, once, and records it on the timeline. */
 export async function notifyAbout(entry: TimelineEntry, deps: NotifyDeps): Promise<NotifyOutcome> {
   if (!entry.notify || !NOTIFYING_KINDS.includes(entry.kind)) return 'not-notifying';
-  if (!entry.caseCode) return 'no-case';
-  if (await deps.notices.sentFor(entry.id)) return 'already-sent';
-  const record = await deps.cases.findCase(entry.caseCode);
-  if (!record) return 'no-case';
-  const email = emailFor(entry, record, deps);
+  let email: OutgoingEmail | undefined;
+  if (entry.kind === 'draft-saved') {
+    if (!entry.resumeCode || !deps.resumes) return 'no-address';
+    if (await deps.notices.sentFor(entry.id)) return 'already-sent';
+    const resume = await deps.resumes.findResume(entry.resumeCode);
+    email = resume && draftSavedEmail(resume, deps);
+  } else {
+    if (!entry.caseCode) return 'no-case';
+    if (await deps.notices.sentFor(entry.id)) return 'already-sent';
+    const record = await deps.cases.findCase(entry.caseCode);
+    if (!record) return 'no-case';
+    email = emailFor(entry, record, deps);
+  }
   if (!email) return 'no-address';
   const { messageId } = await deps.mailer.send(email, { entryId: entry.id });
   const sentAt = deps.now().toISOString();
@@ -144,6 +184,7 @@ export async function notifyAbout(entry: TimelineEntry, deps: NotifyDeps): Promi
     sentAt,
     ...(entry.caseCode && { caseCode: entry.caseCode }),
     ...(entry.person && { person: entry.person }),
+    ...(entry.resumeCode && { resumeCode: entry.resumeCode }),
   };
   const sent = timelineEntry(
     {
@@ -157,6 +198,7 @@ export async function notifyAbout(entry: TimelineEntry, deps: NotifyDeps): Promi
       summary: `E-mail sent: ${entry.summary}`,
       ...(entry.caseCode && { caseCode: entry.caseCode }),
       ...(entry.person && { person: entry.person }),
+      ...(entry.resumeCode && { resumeCode: entry.resumeCode }),
     },
     deps,
   );
@@ -198,6 +240,7 @@ export async function recordEmailEvent(
           : `E-mail bounced${event.bounceType ? ` (${event.bounceType.toLowerCase()})` : ''}`,
       ...(notice.caseCode && { caseCode: notice.caseCode }),
       ...(notice.person && { person: notice.person }),
+      ...(notice.resumeCode && { resumeCode: notice.resumeCode }),
     },
     // One id per message and kind: the provider's retries of the same event land on the same item.
     { ...deps, newId: () => `${event.kind}-${event.messageId}` },

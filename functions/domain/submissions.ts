@@ -12,6 +12,7 @@ import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { signDeclarations } from './signatures.ts';
 import { submittedEntry, type TimelineEntry } from './timeline.ts';
 
 export const STATUSES = ['received', 'in-review', 'needs-information', 'approved', 'denied', 'completed', 'withdrawn'] as const;
@@ -87,6 +88,8 @@ export interface SubmitInput {
   idempotencyKey?: string;
   /** The signed-in person sending it (ownerOf(caller)); the submission is then theirs. */
   owner?: string | undefined;
+  /** The answers already kept (a draft's): a declaration signed there keeps its time (signatures.ts). */
+  kept?: Answers | undefined;
 }
 
 export interface Receipt {
@@ -110,7 +113,11 @@ export function answersFingerprint(formId: string, answers: Answers): string {
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
-  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings, now());
+  const given =
+    typeof input.answers === 'object' && input.answers !== null && !Array.isArray(input.answers)
+      ? signDeclarations(compiled.form, input.answers as Record<string, unknown>, input.kept ?? {}, now())
+      : input.answers;
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, given, locale, deps.strings, now());
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();

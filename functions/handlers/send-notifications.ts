@@ -12,11 +12,12 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
 import { notifyAbout } from '#domain/notifications';
-import { services, strings } from '#http/site';
+import { formTitles, services, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
 import { logger } from '#shared/logger';
 import { countNow } from '#shared/metrics';
@@ -32,6 +33,10 @@ const deps = {
   agencyName: (serviceId: string, locale: 'en' | 'es') => services[serviceId]?.agency?.name[locale],
   statusUrl: (code: string, locale: 'en' | 'es') =>
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
+  resumes: dynamoDbDraftStore(dynamoDb, config.tableName),
+  resumeUrl: (code: string, locale: 'en' | 'es') =>
+    `${settings.origin}${apiPath('showResumeForm', {}, { code, ...(locale !== 'en' && { lang: locale }) })}`,
+  formTitle: (formId: string, locale: 'en' | 'es') => formTitles[formId]?.[locale],
 };
 
 /** The new timeline entry a stream record carries, if it carries one. */

@@ -133,6 +133,16 @@ export function generateFunctionData(catalog: Catalog, distDir: string, outDir =
       `export const form = ${JSON.stringify(form)};\n` +
       `export const service = ${JSON.stringify({ id: service.id, agency: service.agency, title: service.title, ...(service.fee && { fee: service.fee }) })};\n`;
     writeFileSync(join(outDir, 'forms', `${form.id}.js`), module);
+    // Older published versions keep their own validator: a draft started on one still validates against it.
+    for (const older of catalog.olderVersions.get(form.id) ?? []) {
+      writeFileSync(
+        join(outDir, 'forms', `${form.id}@${older.version}.js`),
+        `// Generated from catalog/published/${form.id}/v${older.version}.json by scripts/build-functions.ts. Do not edit.\n` +
+          `${compileValidator(jsonSchemaFor(older))}\n` +
+          `export const form = ${JSON.stringify(older)};\n` +
+          `export const service = ${JSON.stringify({ id: service.id, agency: service.agency, title: service.title, ...(service.fee && { fee: service.fee }) })};\n`,
+      );
+    }
   }
   const assets = siteAssets(readFileSync(join(distDir, '_shell', 'index.html'), 'utf8'));
   const agencies = Object.fromEntries(

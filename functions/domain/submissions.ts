@@ -9,6 +9,7 @@ import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } fr
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
 import { type Caller, ownerOf } from './authorization.ts';
 import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
+import { type FeeDue, feeFor } from './fees.ts';
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
@@ -48,6 +49,10 @@ export interface Submission {
   statusMessage?: string;
   /** The applicant's e-mail address from the answers, lower case: staff find cases by it. */
   applicantEmail?: string;
+  /** The form version the answers are to (decision 0085). Absent on submissions made before versions: 1. */
+  formVersion?: number;
+  /** The fee due, computed from the catalog and the answers when it was sent (fees.ts). */
+  fee?: FeeDue;
 }
 
 export interface HistoryEntry {
@@ -143,6 +148,8 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         updatedAt: submittedAt,
         ...(input.owner && { ownerSubject: input.owner }),
         ...(applicantEmail && { applicantEmail }),
+        formVersion: compiled.form.version,
+        ...(compiled.service.fee && { fee: feeFor(compiled.service.fee, answers) }),
       };
       const entry = submittedEntry(submission, { now });
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim, [entry]);
@@ -182,6 +189,8 @@ export interface PublicStatus {
   payment?: PaymentSummary;
   /** What the agency told the applicant with the current status (what to send; why it was denied). */
   message?: string;
+  /** The fee due, as fixed when it was sent: the amount only, never the answers it came from. */
+  fee?: { amount: number; currency: string };
 }
 
 export async function lookUpStatus(
@@ -207,6 +216,7 @@ export async function lookUpStatus(
     history: [...history].sort((a, b) => a.at.localeCompare(b.at)),
     ...(submission.payment && { payment: submission.payment }),
     ...(submission.statusMessage && { message: submission.statusMessage }),
+    ...(submission.fee && { fee: { amount: submission.fee.amount, currency: submission.fee.currency } }),
   };
 }
 

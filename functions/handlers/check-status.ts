@@ -31,7 +31,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       serviceTitle: compiled?.service.title,
       justSubmitted,
       altHref: otherLanguageHref(path, locale),
-      fee: compiled?.service.fee,
+      fee: status.fee ?? compiled?.service.fee,
       idempotencyKey: freshIdempotencyKey(),
       facts: compiled && services[compiled.service.id],
     }),

@@ -31,6 +31,7 @@ import {
   stepNamed,
   stepsFor,
 } from '#domain/drafts';
+import { feeFor } from '#domain/fees';
 import { claimsForPrefill, prefillAnswers } from '#domain/prefill';
 import type { CompiledForm } from '#domain/submissions';
 import { callerOf, claimsOf } from '#http/caller';
@@ -211,6 +212,9 @@ async function renderCheckAnswers(compiled: CompiledForm, draft: Draft, locale: 
         action: apiPath('submitForm', { formId: form.id }, { lang: locale }),
         signedInAction: apiPath('submitMyForm', { formId: form.id }, { lang: locale }),
         hidden: { _draft: draft.id, _idempotency: draftIdempotencyKey(draft) },
+        ...(compiled.service.fee && {
+          fee: { ...feeFor(compiled.service.fee, draft.answers), description: compiled.service.fee.description[locale] },
+        }),
         backHref: backHref(compiled, draft, CHECK_ANSWERS_PAGE, locale),
         altHref: otherLanguageHref(path, locale),
         keptDays: DRAFT_TTL_DAYS,
@@ -221,15 +225,18 @@ async function renderCheckAnswers(compiled: CompiledForm, draft: Draft, locale: 
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
-  const compiled = await findCompiledForm(event.pathParameters?.formId ?? '');
-  if (!compiled || !isMultiPage(compiled.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
-  const { form } = compiled;
+  const current = await findCompiledForm(event.pathParameters?.formId ?? '');
+  if (!current || !isMultiPage(current.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
 
   const draftId = event.pathParameters?.draftId;
-  const draft = draftId === undefined ? undefined : await findDraft(store, draftId, form.id, new Date());
+  const draft = draftId === undefined ? undefined : await findDraft(store, draftId, current.form.id, new Date());
   if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
   if (draft && !mayOpenDraft(draft, draftAccessOf(event, draft.id)))
     throw new ForbiddenError(translate(strings, 'form.draftOwned', locale));
+  // A draft keeps answering the version it was started on (decision 0085): its pages, its rules.
+  const compiled = draft ? ((await findCompiledForm(current.form.id, draft.formVersion ?? 1)) ?? current) : current;
+  if (!isMultiPage(compiled.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
+  const { form } = compiled;
   // Already sent (Back after sending, an old tab): where it stands, not the form again.
   if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { lang: locale }));
   const step = stepNamed(compiled, event.pathParameters?.pageId ?? pagesOf(form)[0]!.id);

@@ -58,18 +58,20 @@ function renderFormWithProblems(
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
-  const compiled = await findCompiledForm(event.pathParameters?.formId ?? '');
-  if (!compiled) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
+  const current = await findCompiledForm(event.pathParameters?.formId ?? '');
+  if (!current) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
 
   const body = readBody(event, bodyMessages(locale));
   const fields = body.kind === 'form' ? body.value : undefined;
   // "Send" on a multi-page form's "Check your answers": the answers are the draft's (fill-form.ts).
   const draftId = fields?.get('_draft') ?? undefined;
-  const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, compiled.form.id, new Date());
+  const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, current.form.id, new Date());
   if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
   if (draft && !mayOpenDraft(draft, draftAccessOf(event, draft.id)))
     throw new ForbiddenError(translate(strings, 'form.draftOwned', locale));
   if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { submitted: '1', lang: locale }));
+  // A draft is sent as the version it answers (decision 0085), checked by that version's own validator.
+  const compiled = draft ? ((await findCompiledForm(current.form.id, draft.formVersion ?? 1)) ?? current) : current;
   const answers = draft
     ? draft.answers
     : fields

@@ -26,4 +26,4 @@ const lambdaHandler = async (event: EventBridgeEvent<string, SesEventDetail>) =>
   return { outcome };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));

@@ -66,4 +66,5 @@ const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
   return { batchItemFailures };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+// Never the event: a stream record carries the new image of whatever changed, answers and SSNs included (decision 0083).
+export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));

@@ -89,10 +89,13 @@ function sessionCredentials(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
 
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
-  return middy(lambdaHandler)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(errorResponses())
-    .use(originVerify(originVerifySecret))
-    .use(sessionCredentials())
-    .use(routeAuthorization());
+  return (
+    middy(lambdaHandler)
+      // Never the event, whatever POWERTOOLS_LOGGER_LOG_EVENT says: its body holds answers (SSNs, decision 0083).
+      .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+      .use(errorResponses())
+      .use(originVerify(originVerifySecret))
+      .use(sessionCredentials())
+      .use(routeAuthorization())
+  );
 }

@@ -27,6 +27,6 @@ function triggerErrors<E extends { triggerSource?: string }>(): MiddlewareObj<E,
 export function withTrigger<E extends { triggerSource?: string }>(lambdaHandler: (event: E, context: Context) => Promise<E>) {
   // middy runs onError handlers last-registered-first: the error is mapped before the logger flushes.
   return middy(lambdaHandler)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(triggerErrors<E>());
 }

@@ -12,6 +12,6 @@ export function formCheckAttributes(lang: Lang): Record<`data-${string}`, string
     'data-form-checks': '',
     'data-patterns': JSON.stringify({ email: EMAIL_PATTERN, tel: TEL_PATTERN, date: DATE_PATTERN, ssn: SSN_PATTERN }),
     'data-summary-title': lang.t('form.errorSummaryTitle'),
-    'data-prefilled-note': lang.t('form.prefilled'),
+    'data-prefill-note': lang.t('form.prefilled'),
   };
 }

@@ -416,7 +416,7 @@ function prefill(form: HTMLFormElement, note: string | undefined): void {
       const value = kind === 'email' ? claims.email : kind === 'name' ? claims.name : kind === 'givenName' ? given : family;
       filled = set(form.querySelector(`input[name="${name}"]`), value);
     }
-    if (filled && note) {
+    if (filled && note && !group.querySelector('[data-prefilled-note]')) {
       const hint = document.createElement('div');
       hint.className = 'usa-hint';
       hint.dataset.prefilledNote = '';
@@ -428,6 +428,6 @@ function prefill(form: HTMLFormElement, note: string | undefined): void {
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-portal-form]')) {
   const settings = form.closest<HTMLElement>('[data-form-checks]');
-  if (form.dataset.signedInStart) prefill(form, settings?.dataset.prefilledNote);
+  if (form.dataset.signedInStart) prefill(form, settings?.dataset.prefillNote);
   if (settings) enhance(form, settings);
 }

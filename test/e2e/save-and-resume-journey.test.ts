@@ -191,3 +191,33 @@ describe('a signed-in person’s draft, with JavaScript', () => {
     await context.close();
   });
 });
+
+describe('a date range, checked in the browser by the server’s rule', () => {
+  it('names a birth date in the future as the person leaves the question, with the server’s words', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 }, baseURL: portal.url });
+    const page = await context.newPage();
+    await page.goto('/services/unemployment-benefits/apply/');
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await fillMemorableDate(page, 'Date of birth', `${nextYear}-01-15`);
+    await page.getByLabel('Social Security number').focus();
+    const message = page.locator('[data-error-for="dateOfBirth"]');
+    await expect.poll(() => message.textContent()).toBe('Date of birth must be today or in the past');
+    // The same words the server gives for the same answer.
+    const server = await fetch(`${portal.url}/api/forms/unemployment-benefits-application/drafts?lang=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ 'dateOfBirth-month': '1', 'dateOfBirth-day': '15', 'dateOfBirth-year': String(nextYear) }),
+    });
+    const { error } = (await server.json()) as { error: { fields: { field: string; message: string }[] } };
+    expect(error.fields.find((field) => field.field === 'dateOfBirth')?.message).toBe(await message.textContent());
+    // Sending is stopped in the browser: still the first page.
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    expect(new URL(page.url()).pathname).toBe('/services/unemployment-benefits/apply/');
+    await fillMemorableDate(page, 'Date of birth', '1986-04-28');
+    await page.getByLabel('Social Security number').focus();
+    await expect.poll(() => message.isHidden()).toBe(true);
+    await context.close();
+  });
+});

@@ -357,6 +357,7 @@ async function saveGroup(
 ) {
   const returnToCheck = fields.get('_return') === 'check';
   const items = itemsOf(draft.answers, page);
+  if (fields.get('_save') === 'later') return saveGroupForLater(compiled, draft, page, fields, locale);
   const remove = fields.get('_remove');
   const item = fields.get('_item');
   let action: GroupAction;
@@ -395,6 +396,32 @@ async function saveGroup(
     }
     return renderGroup(compiled, draft, page, locale, { status: 422, problems: error.problems, returnToCheck });
   }
+}
+
+/**
+ * "Save and come back later" on a repeating page's list or on one item: the item is kept if it is right (and
+ * dropped if not, to be asked again), and the person comes back to the list.
+ */
+async function saveGroupForLater(compiled: CompiledForm, draft: Draft, page: GroupStep, fields: URLSearchParams, locale: Locale) {
+  let saved = draft;
+  const item = fields.get('_item');
+  const index = item === null ? undefined : itemIndex(item, itemsOf(draft.answers, page).length, page.group.max);
+  if (index !== undefined) {
+    const posted = answersFromFormPost(itemForm(compiled, page).form, fields, page.group.fields) as ItemAnswers;
+    try {
+      saved = (
+        await saveGroupAction({ compiled, draft, page, action: { kind: 'save', index, posted }, locale }, { store, strings })
+      ).draft;
+    } catch (error) {
+      if (!(error instanceof InvalidAnswersError)) throw error;
+    }
+  }
+  if (saved.lastPage !== page.id) {
+    saved = { ...saved, lastPage: page.id };
+    await store.save(saved);
+  }
+  const params = { formId: compiled.form.id, draftId: draft.id };
+  return seeOther(apiPath(draft.owner ? 'showSavedDraft' : 'showSaveForLater', params, { lang: locale }));
 }
 
 /** A JSON client asks for "Save and come back later" with `{ "save": "later" }` beside the answers. */

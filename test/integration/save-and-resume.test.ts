@@ -180,6 +180,29 @@ describe('save and come back later, without an account', () => {
   });
 });
 
+describe('save and come back later on a repeating page', () => {
+  it('from an item or the list: a half-typed item is dropped, to be asked again, and the save page follows', async () => {
+    const contact = await seeOther(await post(apiPath('startFormDraft', { formId: FORM }, { lang: 'en' }), ABOUT_YOU));
+    const jobs = await seeOther(
+      await post(contact, {
+        'homeAddress-street1': '1 Main St',
+        'homeAddress-city': 'Springfield',
+        'homeAddress-state': 'IL',
+        'homeAddress-zip': '55501',
+        email: 'ana@example.com',
+        phone: '555-010-2000',
+      }),
+    );
+    expect(jobs).toContain('/pages/employers');
+    const save = await seeOther(await post(jobs, { _item: '0', employerName: 'Acme Bakery', _save: 'later' }));
+    expect(save).toContain('/save');
+    const back = await (await get(jobs)).text();
+    expect(back).not.toContain('Acme Bakery');
+    const listSave = await seeOther(await post(jobs, { _continue: '1', _save: 'later' }));
+    expect(listSave).toBe(save);
+  });
+});
+
 describe('a signed-in person’s draft', () => {
   let ana = '';
   let bo = '';

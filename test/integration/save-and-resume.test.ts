@@ -122,10 +122,13 @@ describe('save and come back later, without an account', () => {
     expect(mail?.body.text).not.toContain(draftOf(contactPage));
   });
 
-  it('opens the resume page from the link with the code filled in', async () => {
+  it('opens the resume page from the link with the code filled in, in English and Spanish', async () => {
     const page = await (await get(apiPath('showResumeForm', {}, { code }))).text();
     expect(page).toContain(`value="${code}"`);
     expect(page).toContain('Your date of birth');
+    const spanish = await (await get(apiPath('showResumeForm', {}, { code, lang: 'es' }))).text();
+    expect(spanish).toContain('Volver a un formulario guardado');
+    expect(spanish).toContain('Su fecha de nacimiento');
   });
 
   it('does not open the draft with the code and a wrong date of birth', async () => {

@@ -1,7 +1,8 @@
 /** Social Security numbers: SSA's rules, typed any common way, and only ever shown masked. */
 import { describe, expect, it } from 'vitest';
-import { answerText } from '#catalog/answer-text';
+import { answerRows, answerText } from '#catalog/answer-text';
 import type { Field } from '#catalog/schema';
+import { compiledForm } from '../../support/forms.ts';
 import { declarationFrom, isValidSsn, maskSsn, ssnFrom } from '#catalog/sensitive';
 
 describe('a Social Security number', () => {
@@ -38,5 +39,19 @@ describe('a declaration', () => {
     expect(declarationFrom('yes', 'Ana Ruiz')).toEqual({ agreed: 'yes', name: 'Ana Ruiz' });
     expect(declarationFrom(undefined, 'Ana Ruiz')).toEqual({ name: 'Ana Ruiz' });
     expect(declarationFrom(undefined, '  ')).toBeUndefined();
+  });
+});
+
+describe('what staff and the spreadsheet see of a sent claim', () => {
+  it('shows the SSN masked and the signature with its time, in the rows the case page and the CSV export print', async () => {
+    const { form } = await compiledForm('unemployment-benefits-application');
+    const rows = answerRows(
+      form,
+      { ssn: '401-23-4567', declaration: { agreed: 'yes', name: 'Ana Díaz', signedAt: '2026-12-01T15:04:05.000Z' } },
+      { locale: 'en', t: (key) => key },
+    );
+    expect(rows.find((row) => row.name === 'ssn')?.value).toBe('***-**-4567');
+    expect(rows.find((row) => row.name === 'declaration')?.value).toBe('Ana Díaz, December 1, 2026 at 3:04 PM UTC');
+    expect(JSON.stringify(rows)).not.toContain('401-23');
   });
 });

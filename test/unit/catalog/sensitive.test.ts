@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerRows, answerText } from '#catalog/answer-text';
 import type { Field } from '#catalog/schema';
-import { compiledForm } from '../../support/forms.ts';
 import { declarationFrom, isValidSsn, maskSsn, ssnFrom } from '#catalog/sensitive';
+import { compiledForm } from '../../support/forms.ts';
 
 describe('a Social Security number', () => {
   it('is read as 123-45-6789 however it is typed', () => {

@@ -154,6 +154,12 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       "This queue is itself the notifications' dead-letter queue (the stream's on-failure destination and the e-mail events rule's DLQ); an alarm goes off at its first message.",
     on: (portal) => [portal.app.notifier.deadLetters],
   },
+  {
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    reason:
+      "This queue is itself the agency events' dead-letter queue (the stream's on-failure destination); an alarm goes off at its first message.",
+    on: (portal) => [portal.app.agencyEvents.deadLetters],
+  },
   // AWS services' own roles and functions
   {
     ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],

@@ -132,7 +132,13 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
  * any handler module is imported.
  */
 export function pointHandlersAt(endpoint: string, tableName: string): void {
-  Object.assign(process.env, LOCAL_AWS_ENV, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint });
+  Object.assign(process.env, LOCAL_AWS_ENV, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    // DynamoDB Local on a busy laptop or a shared CI machine stalls for seconds where DynamoDB answers in
+    // milliseconds: a longer wait for an answer (3 attempts still end inside the functions' 10 s; decision 92).
+    DYNAMODB_REQUEST_TIMEOUT_MS: '2500',
+  });
   // The survey's HMAC key (decision 0100); on AWS a generated Secrets Manager secret. Fixed locally, so a
   // restart with the same data keeps "one response per transaction".
   process.env.FEEDBACK_KEY ??= 'local-feedback-key-not-a-secret';

@@ -1,10 +1,11 @@
 /**
  * `npm run fn -- <handler> <event.json>` (through local/invoke.ts): invoke one Lambda handler with an event file, like `sam local invoke`
  * without Docker. Every entry in functions/handlers/ can be invoked, with what it needs started first:
- * - the API handlers (the route table's) and the notifier's two (send-notifications, record-email-events: a
- *   DynamoDB stream event and an SES event from EventBridge): the local portal, that is DynamoDB Local on the data
- *   `npm start` keeps in .data/ (with the sample bills and the sample submission), the payment sandbox the payment
- *   handlers pay through and the local SES the notifier sends to;
+ * - the API handlers (the route table's), the notifier's two (send-notifications, record-email-events: a
+ *   DynamoDB stream event and an SES event from EventBridge) and the agency events' publisher
+ *   (publish-agency-events: a stream event): the local portal, that is DynamoDB Local on the data `npm start`
+ *   keeps in .data/ (with the sample bills and the sample submission), the payment sandbox the payment handlers
+ *   pay through, the local SES the notifier sends to and the local EventBridge the publisher puts events on;
  * - the Cognito triggers (pre-sign-up, pre-token-generation): the identity providers and agencies from
  *   agency.config.json, and a local Cognito user pool holding the sandbox citizens;
  * - the Login.gov proxy (login-gov-authorize, login-gov-token): its settings from agency.config.json and its two
@@ -32,7 +33,7 @@ const handlers = readdirSync(HANDLERS_DIR)
   .sort();
 const apiHandlers = new Set((routes as readonly Route[]).map((route) => route.handler as string));
 const COGNITO_TRIGGERS = new Set(['pre-sign-up', 'pre-token-generation']);
-const NOTIFIER_HANDLERS = new Set(['send-notifications', 'record-email-events']);
+const NOTIFIER_HANDLERS = new Set(['send-notifications', 'record-email-events', 'publish-agency-events']);
 
 const [name, eventFile] = process.argv.slice(2);
 if (!name || !eventFile || !handlers.includes(name)) {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalAgencyEvents } from './agency-events.ts';
 import { type DynamoDbLocal, ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalNotifications } from './notifications.ts';
 import { seedSampleBills } from './payment-sandbox-bills.ts';
@@ -22,6 +23,9 @@ export const dynamoDbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const signingKeyFile = (dataDir: string) => join(dataDir, 'auth', 'signing-key.json');
 export const paymentSandboxFile = (dataDir: string) => join(dataDir, 'payment-sandbox', 'checkouts.json');
 export const deadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'notifications.jsonl');
+const eventsDeadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters', 'agency-events.jsonl');
+/** The agency events `npm start` published, one JSON per line. */
+export const agencyEventsFile = (dataDir: string) => join(dataDir, 'events', 'agency-events.jsonl');
 export const TABLE_NAME = 'front-door';
 
 export interface PortalOptions {
@@ -42,6 +46,8 @@ export interface RunningPortal {
   inboxUrl: string;
   /** The local SES (what was sent; faults) and the stream poller (dead letters; settle). */
   notifications: Awaited<ReturnType<typeof startLocalNotifications>>;
+  /** The EventBridge stand-in agency events go to (what was published) and their stream poller. */
+  agencyEvents: Awaited<ReturnType<typeof startLocalAgencyEvents>>;
   stop(): Promise<void>;
 }
 
@@ -79,13 +85,30 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       await new Promise((resolve) => server.close(resolve));
       throw error;
     });
+    const agencyEvents = await startLocalAgencyEvents({
+      client: dynamo.client,
+      endpoint: dynamo.endpoint,
+      tableName,
+      ...(options.dataDir && {
+        eventsFile: agencyEventsFile(options.dataDir),
+        deadLetterFile: eventsDeadLetterFile(options.dataDir),
+      }),
+      ...(options.log && { log: options.log }),
+    }).catch(async (error: unknown) => {
+      await notifications.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    });
     return {
       url,
       dynamoDbEndpoint: dynamo.endpoint,
       tableName,
       inboxUrl: notifications.ses.inboxUrl,
       notifications,
+      agencyEvents,
       async stop() {
+        await agencyEvents.stop();
         await notifications.stop();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));

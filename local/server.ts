@@ -50,6 +50,18 @@ export interface PortalServerOptions {
   paymentSandbox?: PaymentSandbox;
   /** Called with each API request's outcome; the default prints one line per request. */
   log?: (line: string) => void;
+  /** Called with every answer a route gave (the gateway's own 401 and 413 too): tests check them against the API's document. */
+  observe?: (answer: ApiAnswer) => void;
+}
+
+/** One answer of one route, as the caller received it (before compression). */
+export interface ApiAnswer {
+  route: string;
+  method: string;
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /**
@@ -126,7 +138,13 @@ export function requestTarget(req: IncomingMessage): { url: URL } | { problem: s
   return { url };
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, identity: PortalServerOptions['identity']) {
+async function serveApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  identity: PortalServerOptions['identity'],
+  observe?: PortalServerOptions['observe'],
+) {
   const method = req.method ?? 'GET';
   const matched = matchRoute(method, url.pathname);
   if (matched.kind !== 'match') {
@@ -134,6 +152,10 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
     send(res, status, { 'content-type': 'application/json' }, JSON.stringify({ message }));
     return;
   }
+  const answer = (status: number, headers: Record<string, string>, body: string | Buffer | undefined) => {
+    observe?.({ route: matched.match.route.name, method, path: url.pathname, status, headers, body: String(body ?? '') });
+    send(res, status, headers, body, req);
+  };
   // Like API Gateway: protected routes need a valid token before anything else; public ones get no claims.
   let authorization: JwtAuthorization | undefined;
   // A session route (the staff pages' cookie) has no gateway authorizer, as on AWS: withHttp checks the cookie.
@@ -143,8 +165,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
     const verdict = identity ? await identity.authorizer(header, scopes) : ({ ok: false } as const);
     if (!verdict.ok) {
       const description = header ? 'the token is not valid' : 'no token';
-      send(
-        res,
+      answer(
         401,
         {
           'content-type': 'application/json',
@@ -162,7 +183,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
   } catch (error) {
     if (!(error instanceof RequestTooLargeError)) throw error;
     // API Gateway's own answer, before any Lambda runs.
-    send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
+    answer(413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
     return;
   }
   const event = toApiGatewayEvent(
@@ -177,7 +198,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, ide
   if (result.cookies?.length) res.setHeader('set-cookie', result.cookies);
   const payload =
     result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
-  send(res, result.statusCode ?? 200, headers, payload, req);
+  answer(result.statusCode ?? 200, headers, payload);
 }
 
 const sitePaths = loadEdgeFunction('site-paths.js');
@@ -251,7 +272,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     // The issuer lives under /auth; the site's own sign-in callback page sits there too and is a built page.
     const isAuth =
       (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) && !url.pathname.startsWith(pages.signInCallback());
-    if (isApiPath(url)) return serveApi(req, res, url, options.identity);
+    if (isApiPath(url)) return serveApi(req, res, url, options.identity, options.observe);
     if (isAuth && options.identity) return options.identity.issuer.handle(req, res, url);
     if (options.paymentSandbox?.handles(url.pathname)) return options.paymentSandbox.handle(req, res, url);
     if (url.pathname === '/config.json' && options.runtimeConfig)
@@ -309,7 +330,11 @@ export async function listenPortalServer(
     paymentSandboxFile?: string;
   },
 ): Promise<{ server: Server; url: string; paymentSandbox: PaymentSandbox }> {
-  const serverOptions: PortalServerOptions = { distDir: options.distDir, ...(options.log && { log: options.log }) };
+  const serverOptions: PortalServerOptions = {
+    distDir: options.distDir,
+    ...(options.log && { log: options.log }),
+    ...(options.observe && { observe: options.observe }),
+  };
   const server = createPortalServer(serverOptions);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

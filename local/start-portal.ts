@@ -18,6 +18,7 @@ try {
 console.log(`Front Door is running at ${portal.url}  (data in .data/, Ctrl-C to stop)`);
 console.log(`E-mails it sends: ${portal.inboxUrl}`);
 console.log(`Staff work cases at ${portal.url}${apiPath('staffSignIn')}`);
+console.log(`Events for agency systems: ${portal.agencyEvents.bus.eventsUrl}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

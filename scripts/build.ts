@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { CatalogError, loadCatalog } from '../catalog/src/load.ts';
-import { generateFunctionData } from './build-functions.ts';
+import { generateFunctionData, writeOpenApi } from './build-functions.ts';
 import { buildSite } from './build-site.ts';
 
 const DIST_DIR = new URL('../web/dist/', import.meta.url).pathname;
@@ -20,4 +20,5 @@ try {
 }
 await buildSite();
 const { forms } = generateFunctionData(catalog, DIST_DIR);
+await writeOpenApi(catalog);
 console.log(`Built the site and ${forms} form validators in ${((performance.now() - started) / 1000).toFixed(1)} s`);

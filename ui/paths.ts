@@ -32,6 +32,8 @@ export const pages = {
   /** The identifier's required links (USWDS): about, accessibility, FOIA, No FEAR Act, Inspector General, … */
   policy: (id: PolicyPage) => `/about/${id}/`,
   account: () => '/account/',
+  /** The API reference for agencies' systems (the OpenAPI document as a page). */
+  apiReference: () => '/developers/api/',
   signInCallback: () => '/auth/callback/',
   /** Built only so the functions can reuse the site's stylesheet and scripts (scripts/build-functions.ts). */
   shell: () => '/_shell/',

@@ -29,6 +29,14 @@ import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 
 const paymentKey = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAYMENT' });
+
+/** A payment's history entries: one per step (the agency events' publisher reads `paid` ones off the stream). */
+export const PAYMENT_HISTORY_TYPE = 'payment-history';
+
+/** The payment a history item (as the stream hands it over) belongs to. */
+export function paymentIdOfHistory(item: Record<string, unknown>): string | undefined {
+  return item.type === PAYMENT_HISTORY_TYPE && typeof item.pk === 'string' ? item.pk.slice('PAY#'.length) : undefined;
+}
 const refundKey = (paymentId: string, refundId: string) => ({ pk: `PAY#${paymentId}`, sk: `REFUND#${refundId}` });
 const eventKey = (provider: string, eventId: string) => ({ pk: `PAYEVENT#${provider}#${eventId}`, sk: 'PAYEVENT' });
 const checkoutIndexKey = (provider: string, reference: string) => `PAYREF#${provider}#${reference}`;
@@ -53,7 +61,7 @@ function historyItem(paymentId: string, entry: PaymentHistoryEntry, discriminato
   return {
     pk: `PAY#${paymentId}`,
     sk: `HISTORY#${entry.at}#${entry.kind}#${discriminator}`,
-    type: 'payment-history',
+    type: PAYMENT_HISTORY_TYPE,
     ...entry,
   };
 }
@@ -195,7 +203,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       const found = items.find((item) => item.type === 'payment');
       if (!found) return undefined;
       const history = items
-        .filter((item) => item.type === 'payment-history')
+        .filter((item) => item.type === PAYMENT_HISTORY_TYPE)
         .map(
           (item) =>
             ({ at: item.at, kind: item.kind, ...(item.amount !== undefined && { amount: item.amount }) }) as PaymentHistoryEntry,

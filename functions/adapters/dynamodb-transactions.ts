@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IdempotencyClaim } from '#domain/idempotency';
+import { StoreUnavailableError } from './store-errors.ts';
 
 /** `scope` keeps keys of different requests apart: a form id, or an upper-case name (form ids are lower case). */
 export const claimKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' });
@@ -61,7 +62,9 @@ export async function transactWrite(client: DynamoDBClient, items: TransactWrite
       const reasons = error.CancellationReasons ?? [];
       if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return { ok: false, reasons };
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
-      if (!conflicted || attempt >= MAX_CONFLICT_RETRIES) throw error;
+      if (!conflicted) throw error;
+      // Still racing after every retry: busy, not broken (a 503 with Retry-After, never a 500).
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new StoreUnavailableError('TransactionConflict after retries', { cause: error });
       await new Promise((resolve) => setTimeout(resolve, Math.min(10 * 2 ** attempt, 250) + Math.random() * 25));
     }
   }

@@ -20,6 +20,7 @@ import {
   WebhookSignatureError,
 } from '#domain/payment-provider';
 import type { PaymentEventKind } from '#domain/payment-state';
+import { ServiceUnavailableError } from '#shared/errors';
 import type { ProviderSecret } from './payment-provider-secret.ts';
 
 /** Stripe's own default: how old a signed webhook may be, in seconds. */
@@ -108,6 +109,32 @@ export function toWebhookOutcome(event: Stripe.Event): WebhookOutcome {
   return ignored;
 }
 
+/** How long one call to the provider may take (see the client's options below). */
+export const PROVIDER_TIMEOUT_MS = 3000;
+
+/**
+ * The provider unreachable, timing out, throttling or failing on its side: the person is told their application is
+ * kept, nothing was charged, and to try again (a 503). Nothing is charged twice on the retry: the checkout is asked
+ * for with the same idempotency key.
+ */
+async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const { errors } = await loadSdk();
+    const unavailable =
+      error instanceof errors.StripeConnectionError ||
+      error instanceof errors.StripeRateLimitError ||
+      (error instanceof errors.StripeAPIError && (error.statusCode ?? 500) >= 500);
+    if (unavailable)
+      throw new ServiceUnavailableError(`Payment provider unavailable: ${(error as Error).name}`, {
+        cause: error,
+        messageKey: 'error.paymentUnavailable',
+      });
+    throw error;
+  }
+}
+
 export function stripePaymentProvider(settings: StripeSettings): PaymentProvider {
   const api = settings.apiUrl ? new URL(settings.apiUrl) : undefined;
   let client: { apiKey: string; stripe: Stripe } | undefined;
@@ -118,9 +145,11 @@ export function stripePaymentProvider(settings: StripeSettings): PaymentProvider
       client = {
         apiKey,
         stripe: new Sdk(apiKey, {
-          // The SDK adds its own idempotency keys to retried POSTs; ours are passed explicitly anyway.
-          maxNetworkRetries: 2,
-          timeout: 10_000,
+          // The SDK adds its own idempotency keys to retried POSTs; ours are passed explicitly anyway. Two tries
+          // of 3 s each (and the SDK's backoff between) end inside the function's 10 s, so a provider that does
+          // not answer gets the person a page that says so rather than the gateway's timeout.
+          maxNetworkRetries: 1,
+          timeout: PROVIDER_TIMEOUT_MS,
           ...(api && {
             host: api.hostname,
             port: api.port || (api.protocol === 'https:' ? 443 : 80),
@@ -136,30 +165,32 @@ export function stripePaymentProvider(settings: StripeSettings): PaymentProvider
     name: settings.name,
 
     async createCheckout(request: CheckoutRequest): Promise<Checkout> {
-      const session = await (await stripe()).checkout.sessions.create(
-        {
-          mode: 'payment',
-          submit_type: 'pay',
-          line_items: [
-            {
-              quantity: 1,
-              price_data: {
-                currency: request.currency.toLowerCase(),
-                unit_amount: request.amount,
-                product_data: { name: request.description },
+      const session = await unlessUnavailable(
+        (await stripe()).checkout.sessions.create(
+          {
+            mode: 'payment',
+            submit_type: 'pay',
+            line_items: [
+              {
+                quantity: 1,
+                price_data: {
+                  currency: request.currency.toLowerCase(),
+                  unit_amount: request.amount,
+                  product_data: { name: request.description },
+                },
               },
-            },
-          ],
-          client_reference_id: request.paymentId,
-          metadata: { paymentId: request.paymentId },
-          // Declined attempts arrive as PaymentIntent events: tag them too.
-          payment_intent_data: { metadata: { paymentId: request.paymentId }, description: request.description },
-          success_url: request.successUrl,
-          cancel_url: request.cancelUrl,
-          locale: request.locale,
-          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
-        },
-        { idempotencyKey: request.idempotencyKey },
+            ],
+            client_reference_id: request.paymentId,
+            metadata: { paymentId: request.paymentId },
+            // Declined attempts arrive as PaymentIntent events: tag them too.
+            payment_intent_data: { metadata: { paymentId: request.paymentId }, description: request.description },
+            success_url: request.successUrl,
+            cancel_url: request.cancelUrl,
+            locale: request.locale,
+            expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+          },
+          { idempotencyKey: request.idempotencyKey },
+        ),
       );
       if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
       return { reference: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000).toISOString() };

@@ -44,11 +44,12 @@ export const LATEST_COMMENTS = 20;
 
 /** The range from the query: ?from=&to= (days), by default the 90 days up to today; at most ~13 months. */
 export function parseCxRange(query: Record<string, string | undefined>, now: Date, locale: Locale, strings: Strings): CxRange {
-  const to = query.to || now.toISOString().slice(0, 10);
-  const from = query.from || new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
   const valid = (day: string) => DAY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
-  if (!valid(from)) throw new BadRequestError(translate(strings, 'cx.problem.from', locale));
+  const to = query.to || now.toISOString().slice(0, 10);
+  // `to` first: the default `from` is counted back from it.
   if (!valid(to)) throw new BadRequestError(translate(strings, 'cx.problem.to', locale));
+  const from = query.from || new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  if (!valid(from)) throw new BadRequestError(translate(strings, 'cx.problem.from', locale));
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (span < 0 || span > MAX_DAYS) throw new BadRequestError(translate(strings, 'cx.problem.range', locale));
   const id = (value: string | undefined) => (value && /^[a-z0-9-]{1,64}$/.test(value) ? value : undefined);

@@ -40,6 +40,7 @@ export interface BillStore {
 
 const REFERENCE = /^[A-Z0-9]{4,32}$/;
 const MAX_AMOUNT = 10_000_000; // $100,000: far above any fine; a typo guard for the agency's loader.
+export const MAX_AGENCY_ID = 64;
 
 /** What people type: any case, spaces and dashes anywhere. */
 export function normaliseReference(raw: string): string {
@@ -95,8 +96,8 @@ export function parseBill(reference: string, body: unknown, now: Date): Bill {
   for (const key of Object.keys(data))
     if (!allowed.has(key)) problems.push(`${key}: not a bill field (use ${[...allowed].join(', ')})`);
   const { agency, description, amount, currency, check, refundable, dueOn, cancelled } = data;
-  if (typeof agency !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(agency))
-    problems.push('agency: the agency id, like "motor-vehicles"');
+  if (typeof agency !== 'string' || agency.length > MAX_AGENCY_ID || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(agency))
+    problems.push(`agency: the agency id, like "motor-vehicles" (at most ${MAX_AGENCY_ID} characters)`);
   if (!localized(description)) problems.push('description: { "en": "…", "es": "…" }, both non-empty');
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_AMOUNT)
     problems.push(`amount: whole cents, from 1 to ${MAX_AMOUNT}`);

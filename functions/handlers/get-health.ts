@@ -2,7 +2,7 @@
 import { dynamoDb } from '#adapters/dynamodb';
 import { pingTable } from '#adapters/dynamodb-submission-store';
 import { json } from '#http/responses';
-import { withHttp } from '#http/with-http';
+import { RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
 import { config } from '#shared/config';
 import { logger } from '#shared/logger';
 
@@ -12,7 +12,7 @@ const lambdaHandler = async () => {
     return json(200, { status: 'ok' });
   } catch (error) {
     logger.warn('Health check: table did not answer', { error: error as Error });
-    return json(503, { status: 'unavailable' });
+    return json(503, { status: 'unavailable' }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
   }
 };
 

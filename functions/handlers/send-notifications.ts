@@ -6,14 +6,13 @@
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
+import { insertedItem } from '#adapters/dynamodb-stream';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { sesMailer } from '#adapters/ses-mailer';
 import { notifyAbout } from '#domain/notifications';
@@ -41,10 +40,8 @@ const deps = {
 
 /** The new timeline entry a stream record carries, if it carries one. */
 export function entryOf(record: DynamoDBRecord) {
-  const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return undefined;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  return item.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
+  const item = insertedItem(record);
+  return item?.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {

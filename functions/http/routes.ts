@@ -48,6 +48,12 @@ export const API_PREFIX = '/api';
 /** Where the staff pages (the `credentials: 'session'` routes) live: sign-in sends people back only under it. */
 export const STAFF_PAGES_PREFIX = '/api/agency/desk/';
 
+/**
+ * The cookie the `credentials: 'session'` routes read (functions/http/session.ts). `__Host-`: the browser refuses
+ * it unless Secure, Path=/ and no Domain, so no sibling host can set or read it.
+ */
+export const SESSION_COOKIE = '__Host-fd-staff';
+
 export const routes = [
   {
     name: 'submitForm',
@@ -545,6 +551,15 @@ export const routes = [
     auth: 'public',
     tableAccess: 'none',
     summary: "Site search on a plain GET (?q=…&lang=…): the catalog's services, life events and tasks, no JavaScript needed",
+  },
+  {
+    name: 'getOpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'show-openapi',
+    auth: 'public',
+    tableAccess: 'none',
+    summary: 'This API described (OpenAPI 3.1): every route, its sign-in, its request and every answer',
   },
 ] as const satisfies readonly Route[];
 

@@ -15,12 +15,13 @@ import { type StaffSessionConfig, staffSessionConfig } from '#shared/session-con
 import { apiPath } from '#ui/paths.ts';
 import { bodyMessages, header, readBody, requestLocale } from './request.ts';
 import { seeOther } from './responses.ts';
-import { authorizationScopesFor, type Route } from './routes.ts';
+import { authorizationScopesFor, type Route, SESSION_COOKIE } from './routes.ts';
+
+export { SESSION_COOKIE };
+
 import { strings } from './site.ts';
 import { createTokenVerifier, type TokenVerifier } from './token-verifier.ts';
 
-/** `__Host-`: the browser refuses it unless Secure, Path=/ and no Domain, so no sibling host can set or read it. */
-export const SESSION_COOKIE = '__Host-fd-staff';
 /** The form field every cookie-authenticated POST carries. */
 export const CSRF_FIELD = '_csrf';
 

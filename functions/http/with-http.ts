@@ -8,7 +8,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { translate } from '#catalog/i18n';
 import { routeAccess } from '#domain/authorization';
-import { ForbiddenError, InvalidAnswersError, isClientError, UnauthorizedError } from '#shared/errors';
+import { ForbiddenError, InvalidAnswersError, isClientError, ServiceUnavailableError, UnauthorizedError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { originVerifySecret } from '#shared/origin-config';
 import { callerOf } from './caller.ts';
@@ -19,6 +19,9 @@ import { json } from './responses.ts';
 import { routeByKey } from './routes.ts';
 import { strings } from './site.ts';
 
+/** Seconds a caller should wait after a 503 (the page says "try again in a minute"). */
+export const RETRY_AFTER_SECONDS = 60;
+
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
@@ -27,27 +30,39 @@ function errorResponses(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
       const { event, error } = request;
       const locale = requestLocale(event);
       const clientError = isClientError(error);
-      if (!clientError) logger.error('Request failed', { error: error as Error, route: event.routeKey });
+      // The store or the payment provider unreachable, slow or busy: nothing is wrong with the request.
+      const unavailable = error instanceof ServiceUnavailableError;
+      if (unavailable) logger.warn('Service unavailable', { reason: error.message, route: event.routeKey });
+      else if (!clientError) logger.error('Request failed', { error: error as Error, route: event.routeKey });
       else logger.info('Request refused', { statusCode: error.statusCode, code: error.code, route: event.routeKey });
 
-      const statusCode = clientError ? error.statusCode : 500;
-      const message = clientError ? error.message : translate(strings, 'error.internal', locale);
+      const statusCode = clientError ? error.statusCode : unavailable ? 503 : 500;
+      const message = clientError ? error.message : translate(strings, unavailable ? error.messageKey : 'error.internal', locale);
+      const headers: Record<string, string> = unavailable ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
       if (wantsHtml(event)) {
-        const heading = translate(strings, statusCode >= 500 ? 'error.internalTitle' : 'error.title', locale);
+        const title = unavailable ? 'error.unavailableTitle' : statusCode >= 500 ? 'error.internalTitle' : 'error.title';
+        const heading = translate(strings, title, locale);
         const altHref =
           event.requestContext.http.method === 'GET'
             ? otherLanguageHref(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''), locale)
             : '/';
-        request.response = await htmlPage(statusCode, locale, ({ errorPage, langOf }) =>
-          errorPage(langOf(locale), heading, message, altHref),
+        request.response = await htmlPage(
+          statusCode,
+          locale,
+          ({ errorPage, langOf }) => errorPage(langOf(locale), heading, message, altHref),
+          headers,
         );
         return;
       }
       const fields = error instanceof InvalidAnswersError ? error.problems : undefined;
-      request.response = json(statusCode, {
-        error: { code: clientError ? error.code : 'internal_error', message, ...(fields && { fields }) },
-        ...(!clientError && { requestId: request.context.awsRequestId }),
-      });
+      request.response = json(
+        statusCode,
+        {
+          error: { code: clientError || unavailable ? error.code : 'internal_error', message, ...(fields && { fields }) },
+          ...(!clientError && { requestId: request.context.awsRequestId }),
+        },
+        headers,
+      );
     },
   };
 }

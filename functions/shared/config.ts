@@ -7,6 +7,8 @@ export const config = {
   tableName: getStringFromEnv({ key: 'TABLE_NAME', errorMessage: 'TABLE_NAME is not set: the DynamoDB table to use' }),
   /** Only set locally (DynamoDB Local); on AWS the SDK finds the regional endpoint. */
   dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+  /** Only set locally (DynamoDB Local is slower than DynamoDB); functions/adapters/dynamodb.ts has the default. */
+  dynamoDbRequestTimeoutMs: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS) || undefined,
   /**
    * Where the per-form modules (validator + definition) live. Loaded one at a time on first use, so a
    * function's start-up does not grow with the number of forms.
@@ -81,6 +83,15 @@ export function auditRetentionDays(): number {
  * verified SES identity's address, agency.config.json → notifications.fromAddress) and SES_CONFIGURATION_SET (whose
  * event destination reports deliveries and bounces); the local runtime sets SES_ENDPOINT to its SES v2 stand-in.
  */
+/** The agency events' publisher (decision 0096): the bus, and locally the stand-in's endpoint. */
+export function agencyEventsConfig() {
+  const busName = getStringFromEnv({
+    key: 'EVENT_BUS_NAME',
+    errorMessage: 'EVENT_BUS_NAME is not set: the EventBridge bus agency events are published on',
+  });
+  return { busName, endpoint: process.env.EVENTBRIDGE_ENDPOINT || undefined } as const;
+}
+
 export function notifierConfig() {
   const from = getStringFromEnv({
     key: 'EMAIL_FROM',

@@ -66,10 +66,19 @@ export class InvalidAnswersError extends PortalError {
   }
 }
 
+/**
+ * Something the request needs did not answer in time or is busy (the table, the payment provider): a 503 with
+ * Retry-After. `messageKey` is what the person is told (catalog/strings.json), in their language.
+ */
 export class ServiceUnavailableError extends PortalError {
   override name = 'ServiceUnavailableError';
   override readonly statusCode = 503;
   override readonly code = 'unavailable';
+  readonly messageKey: string;
+  constructor(message: string, options: ErrorOptions & { messageKey?: string } = {}) {
+    super(message, options);
+    this.messageKey = options.messageKey ?? 'error.unavailable';
+  }
 }
 
 export function isClientError(error: unknown): error is PortalError {

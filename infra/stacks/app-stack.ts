@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { API_PREFIX, type Route, type SecretName } from '../../functions/http/routes.ts';
 import { SECURITY_HEADERS, withFormActionOrigins } from '../../web/security-headers.ts';
 import type { AgencyConfig } from '../config.ts';
+import { AgencyEvents } from '../constructs/agency-events.ts';
 import { Identity } from '../constructs/identity.ts';
 import { Notifier } from '../constructs/notifier.ts';
 import { Observability } from '../constructs/observability.ts';
@@ -45,6 +46,7 @@ export class AppStack extends Stack {
   readonly logBucket: Bucket;
   readonly originVerify: OriginVerify;
   readonly notifier: Notifier;
+  readonly agencyEvents: AgencyEvents;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -156,11 +158,18 @@ export class AppStack extends Stack {
       portalOrigin: this.site.origin,
     });
     this.observability.addAlarm(this.notifier.deadLetterAlarm);
+    this.agencyEvents = new AgencyEvents(this, 'AgencyEvents', {
+      table: props.table,
+      tableKey: props.tableKey,
+      operationsKey,
+    });
+    this.observability.addAlarm(this.agencyEvents.deadLetterAlarm);
     this.observability.watchFunctions(
       new Map([
         ...[...this.api.functions].map(([name, fn]) => [name, fn.function] as const),
         ['send-notifications', this.notifier.sender.function] as const,
         ['record-email-events', this.notifier.eventRecorder.function] as const,
+        ['publish-agency-events', this.agencyEvents.publisher.function] as const,
       ]),
     );
     this.observability.watchTable(props.table);
@@ -175,6 +184,10 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'SignInDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
+    new CfnOutput(this, 'AgencyEventBusName', {
+      value: this.agencyEvents.bus.eventBusName,
+      description: 'Agency systems subscribe here with EventBridge rules (source front-door; docs/deploying.md)',
+    });
     for (const [name, { secret }] of this.secrets.secrets) {
       new CfnOutput(this, `${pascalCase(name)}SecretArn`, {
         value: secret.secretArn,

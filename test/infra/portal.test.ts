@@ -583,8 +583,10 @@ describe('notifications (the outbox half, decision 70)', () => {
   });
 
   it('wakes the notifier only for new timeline entries that ask for it, retries, then dead-letters', () => {
-    const [mapping, ...more] = resources(app, 'AWS::Lambda::EventSourceMapping');
-    expect(more).toHaveLength(0);
+    const mappings = resources(app, 'AWS::Lambda::EventSourceMapping');
+    // Two read the stream: the notifier and the agency events' publisher (below).
+    expect(mappings).toHaveLength(2);
+    const mapping = mappings.find((m) => m.Properties.FunctionName.Ref === logicalId(notifier().sender.function));
     expect(mapping?.Properties).toMatchObject({
       FunctionName: { Ref: logicalId(notifier().sender.function) },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -640,5 +642,56 @@ describe('notifications (the outbox half, decision 70)', () => {
         }),
       ],
     });
+  });
+});
+
+describe('events for agency systems (decision 96)', () => {
+  const events = () => synth.portal.app.agencyEvents;
+  const resourceOf = (construct: { node: { defaultChild?: unknown } }) => app.toJSON().Resources[logicalId(construct)];
+
+  it('wakes the publisher only for new submissions, status changes and paid payments, retries, then dead-letters', () => {
+    const mapping = resources(app, 'AWS::Lambda::EventSourceMapping').find(
+      (m) => m.Properties.FunctionName.Ref === logicalId(events().publisher.function),
+    );
+    expect(mapping?.Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 3,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(events().deadLetters), 'Arn'] } } },
+    });
+    const patterns = mapping?.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([
+      {
+        eventName: ['INSERT'],
+        dynamodb: { NewImage: { type: { S: ['timeline'] }, kind: { S: ['submitted', 'status-changed'] } } },
+      },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['payment-history'] }, kind: { S: ['paid'] } } } },
+    ]);
+  });
+
+  it('lets the publisher put events on its own bus only, and read the table, never write it', () => {
+    const statements = resourceOf(events().publisher.role.policy).Properties.PolicyDocument.Statement as {
+      Action: string | string[];
+      Resource: unknown;
+    }[];
+    const puts = statements.filter((s) => [s.Action].flat().includes('events:PutEvents'));
+    expect(puts).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [logicalId(events().bus), 'Arn'] } })]);
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    // The stream's own read actions (the event source mapping's) aside, it only reads items.
+    const tableActions = actions.filter((a) => a.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(a));
+    expect(tableActions.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    for (const handler of handlers) expect(actionsOf(handler).includes('events:PutEvents'), handler).toBe(false);
+    const env = resourceOf(events().publisher.function).Properties.Environment.Variables;
+    expect(env.EVENT_BUS_NAME).toEqual({ Ref: logicalId(events().bus) });
+  });
+
+  it('keeps 30 days of events in an archive, and alarms at the first dead-lettered event', () => {
+    app.hasResourceProperties('AWS::Events::Archive', {
+      EventPattern: { source: ['front-door'] },
+      RetentionDays: 30,
+      SourceArn: { 'Fn::GetAtt': [logicalId(events().bus), 'Arn'] },
+    });
+    const alarm = resourceOf(events().deadLetterAlarm);
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, MetricName: 'ApproximateNumberOfMessagesVisible' });
+    expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });

@@ -152,6 +152,8 @@ describe('npm run fn', () => {
     },
     // The sample submission's "received" entry from the stream: its e-mail goes to the local SES, nothing fails.
     'send-notifications': (o) => expect(o).toEqual({ batchItemFailures: [] }),
+    // The same entry: its "Submission Received" goes to the local EventBridge, nothing fails.
+    'publish-agency-events': (o) => expect(o).toEqual({ batchItemFailures: [] }),
     // A delivery for a message this table never sent: recorded as unknown, not an error.
     'record-email-events': (o) => expect(o).toEqual({ outcome: 'unknown-message' }),
   };

@@ -115,7 +115,9 @@ describe("checking an agency's bill, field by field", () => {
 
   it('accepts the smallest and the largest of everything', () => {
     expect(problemsOf('ABCD', { ...ticket, amount: 1, check: 'AB', agency: 'a' })).toEqual([]);
-    expect(problemsOf('A'.repeat(32), { ...ticket, amount: 10_000_000, check: 'A'.repeat(16), agency: 'a-b-c' })).toEqual([]);
+    expect(
+      problemsOf('A'.repeat(32), { ...ticket, amount: 10_000_000, check: 'A'.repeat(16), agency: `a-b-${'c'.repeat(60)}` }),
+    ).toEqual([]);
   });
 
   const refused: [string, string, unknown][] = [
@@ -127,6 +129,7 @@ describe("checking an agency's bill, field by field", () => {
     ['agency', 'agency', '-motor'],
     ['agency', 'agency', 'motor-'],
     ['agency', 'agency', 42],
+    ['agency', 'agency', 'a'.repeat(65)],
     ['description', 'description', { en: 'Parking ticket', es: '  ' }],
     ['description', 'description', { en: '', es: 'Multa' }],
     ['description', 'description', { en: 1, es: 'Multa' }],

@@ -4,8 +4,10 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { StoreUnavailableError } from '#adapters/store-errors';
 import { gatewayAuthorizes, routes } from '#http/routes';
-import { withHttp } from '#http/with-http';
+import { RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
+import { ServiceUnavailableError } from '#shared/errors';
 
 const context = { awsRequestId: 'test-request', functionName: 'test' } as Context;
 
@@ -89,5 +91,51 @@ describe('the route-level check in withHttp', () => {
       expect(answer.ran, `${route.method} ${route.path}`).toBe(false);
       expect(answer.status, `${route.method} ${route.path}`).toBe(401);
     }
+  });
+});
+
+describe('a store that does not answer', () => {
+  const fails = async (): Promise<APIGatewayProxyStructuredResultV2> => {
+    throw new StoreUnavailableError('DynamoDB did not answer: TimeoutError');
+  };
+  const search = (headers: Record<string, string>) => ({ ...event('GET /api/status/{code}'), headers }) as APIGatewayProxyEventV2;
+
+  it('is a 503 with Retry-After and a plain message for an API client, never a 500', async () => {
+    const response = (await withHttp(fails)(
+      search({ accept: 'application/json' }),
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    const body = JSON.parse(String(response.body));
+    expect(body.error).toEqual({ code: 'unavailable', message: expect.stringContaining('try again in a minute') });
+    expect(String(response.body)).not.toContain('TimeoutError');
+  });
+
+  it("is a page saying to try again in a minute, in the person's language, for a browser", async () => {
+    const response = (await withHttp(fails)(
+      search({ accept: 'text/html', 'accept-language': 'es-MX' }),
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    expect(String(response.body)).toContain('Vuelva a intentarlo en un minuto');
+  });
+
+  it('says what the service that did not answer means for the person: a payment provider down keeps the application', async () => {
+    const providerDown = async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      throw new ServiceUnavailableError('Payment provider unavailable: StripeConnectionError', {
+        messageKey: 'error.paymentUnavailable',
+      });
+    };
+    const response = (await withHttp(providerDown)(
+      { ...event('POST /api/payments'), headers: { accept: 'application/json' } } as APIGatewayProxyEventV2,
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    const body = JSON.parse(String(response.body));
+    expect(body.error.message).toContain('Nothing was charged, and your application is saved');
+    expect(String(response.body)).not.toContain('Stripe');
   });
 });

@@ -3,7 +3,6 @@
  * "Email Delivered" and "Email Bounced" become "delivered" and "bounced" entries on the timeline of the entry the
  * e-mail was about (domain/notifications.ts). Locally, local/ses-local.ts produces the same events.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -11,7 +10,7 @@ import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { emailEventOf, type SesEventDetail } from '#adapters/ses-events';
 import { recordEmailEvent } from '#domain/notifications';
 import { config } from '#shared/config';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 
 const notices = dynamoDbNotices(dynamoDb, config.tableName);
 
@@ -26,4 +25,4 @@ const lambdaHandler = async (event: EventBridgeEvent<string, SesEventDetail>) =>
   return { outcome };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));
+export const handler = middy(lambdaHandler).use(loggerContext());

@@ -5,7 +5,6 @@
  * an alarm watches. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
  */
 
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -18,7 +17,7 @@ import { sesMailer } from '#adapters/ses-mailer';
 import { notifyAbout } from '#domain/notifications';
 import { formTitles, services, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 import { apiPath } from '#ui/paths.ts';
 
@@ -64,4 +63,4 @@ const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
 };
 
 // Never the event: a stream record carries the new image of whatever changed, answers and SSNs included (decision 0083).
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));
+export const handler = middy(lambdaHandler).use(loggerContext());

@@ -68,6 +68,14 @@ if (process.argv[2] === 'export') {
   execFileSync(process.execPath, [join(ROOT, 'bench/export.ts')], { stdio: 'inherit' });
   process.exit(0);
 }
+// `npm run bench -- page-post`: only a multi-page form's page POST, handler time (bench/page-post.ts).
+if (process.argv[2] === 'page-post') {
+  execFileSync(process.execPath, ['--import', './local/jsx-hooks.ts', join(ROOT, 'bench/page-post.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
+  process.exit(0);
+}
 // `npm run bench -- forms`: only the 20-page, 200-question budget form (bench/form-budget.ts).
 if (process.argv[2] === 'forms') {
   execFileSync(process.execPath, ['--import', './local/jsx-hooks.ts', join(ROOT, 'bench/form-budget.ts')], {

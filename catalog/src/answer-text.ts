@@ -6,6 +6,7 @@ import { filesOf } from './file-kinds.ts';
 import { bareLabel } from './form-messages.ts';
 import { itemLabel } from './form-pages.ts';
 import type { Field, Form, Locale } from './schema.ts';
+import { maskSsn } from './sensitive.ts';
 
 /** The words an answer needs: yes and no, in the reader's language. */
 export interface AnswerWords {
@@ -21,7 +22,18 @@ export function answerText(field: Field, value: unknown, words: AnswerWords): st
   const { locale } = words;
   if (value === undefined || value === null || value === '') return '';
   if (typeof value === 'boolean') return words.t(value ? 'form.yes' : 'form.no');
+  // Never in full, to anyone (decision 0083).
+  if (field.type === 'ssn') return maskSsn(String(value));
   const intl = locale === 'es' ? 'es-US' : 'en-US';
+  if (field.type === 'declaration' && typeof value === 'object' && !Array.isArray(value)) {
+    const signed = value as Record<string, string>;
+    const when = signed.signedAt
+      ? new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
+          new Date(signed.signedAt),
+        )
+      : '';
+    return [signed.name, when && `${when} UTC`].filter(Boolean).join(', ');
+  }
   if (field.type === 'money' && typeof value === 'number') {
     return new Intl.NumberFormat(intl, { style: 'currency', currency: 'USD' }).format(value / 100);
   }

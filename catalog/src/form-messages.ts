@@ -33,6 +33,12 @@ export function messageFor(field: Field, kind: ProblemKind, locale: Locale, stri
         : translate(strings, `validation.part.${part}.fix`, locale);
     return `${bareLabel(field, locale)}: ${what}`;
   }
+  // A declaration: agree to sign electronically first, then type the name (the time signed is the server's).
+  if (field.type === 'declaration') {
+    if (part === 'agreed' || part === 'name') return translate(strings, `validation.declaration.${part}`, locale);
+    if (kind === 'required' || part === 'signedAt') return translate(strings, 'validation.declaration.sign', locale);
+  }
+  if (field.type === 'ssn' && kind === 'invalid' && !field.errors?.invalid) return translate(strings, 'validation.ssn', locale);
   // A sentence that starts with the label keeps its capital letter.
   const Label = bareLabel(field, locale);
   if (kind === 'future') return translate(strings, 'validation.dateNotInFuture', locale, { Label });

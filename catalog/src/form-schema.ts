@@ -8,6 +8,10 @@ import { defaultMaxLength } from './form-messages.ts';
 import { pagesOf } from './form-pages.ts';
 import { type PartsType, QUESTION_PARTS, US_STATES } from './question-parts.ts';
 import type { Field, Form, RepeatingGroup } from './schema.ts';
+import { SSN_PATTERN } from './sensitive.ts';
+
+/** When a declaration was signed: an ISO time, as the server writes it. */
+export const SIGNED_AT_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -80,6 +84,19 @@ function fieldSchema(field: Field): JsonSchema {
         },
       };
     }
+    case 'ssn':
+      return { type: 'string', pattern: SSN_PATTERN };
+    case 'declaration':
+      return {
+        type: 'object',
+        properties: {
+          agreed: { const: 'yes' },
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          signedAt: { type: 'string', pattern: SIGNED_AT_PATTERN },
+        },
+        required: ['agreed', 'name', 'signedAt'],
+        additionalProperties: false,
+      };
     case 'checkboxes':
       return {
         type: 'array',

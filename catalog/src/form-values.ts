@@ -4,6 +4,7 @@
  * on the answers being typed), so both read the same answers from the same inputs. It imports only plain modules: it runs in both.
  */
 import { isPartsType, partName, partsAnswer, QUESTION_PARTS } from './question-parts.ts';
+import { DECLARATION_PARTS, declarationFrom, declarationPartName, ssnFrom } from './sensitive.ts';
 
 export interface QuestionType {
   name: string;
@@ -64,6 +65,8 @@ export function answersFromEntries(
         return DATE_PARTS.map((part) => [datePartName(question.name, part), question.name] as const);
       if (isPartsType(question.type))
         return QUESTION_PARTS[question.type].map(({ part }) => [partName(question.name, part), question.name] as const);
+      if (question.type === 'declaration')
+        return DECLARATION_PARTS.map((part) => [declarationPartName(question.name, part), question.name] as const);
       return [];
     }),
   );
@@ -86,6 +89,7 @@ export function answersFromEntries(
     if (value.trim() === '') continue; // an empty optional answer is no answer
     if (question.type === 'integer' && /^\s*-?\d{1,15}\s*$/.test(value)) answers[name] = Number.parseInt(value, 10);
     else if (question.type === 'money') answers[name] = centsFrom(value);
+    else if (question.type === 'ssn') answers[name] = ssnFrom(value);
     else answers[name] = value;
   }
   for (const question of questions) {
@@ -97,6 +101,13 @@ export function answersFromEntries(
     if (isPartsType(question.type) && !last.has(question.name)) {
       const parts = partsAnswer(question.type, (part) => last.get(partName(question.name, part)) ?? '');
       if (parts !== undefined) answers[question.name] = parts;
+    }
+    if (question.type === 'declaration' && !last.has(question.name)) {
+      const signed = declarationFrom(
+        last.get(declarationPartName(question.name, 'agree')),
+        last.get(declarationPartName(question.name, 'signature')),
+      );
+      if (signed !== undefined) answers[question.name] = signed;
     }
     if (question.type === 'memorableDate' && !last.has(question.name)) {
       const parts = Object.fromEntries(DATE_PARTS.map((part) => [part, last.get(datePartName(question.name, part)) ?? '']));

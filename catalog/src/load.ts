@@ -25,9 +25,31 @@ export interface Catalog {
   lifeEvents: LifeEvent[];
   services: Map<string, Service>;
   forms: Map<string, Form>;
+  /** Older published versions of each form (catalog/published/), oldest first: drafts of them still validate. */
+  olderVersions: Map<string, Form[]>;
   strings: Strings;
   /** Forms filled into the agency's own PDF (catalog/pdf-forms/<form-id>.json beside <form-id>.pdf), by form id. */
   pdfForms: Map<string, PdfMap>;
+}
+
+/** Where published form versions are kept (docs/decisions/0085): `<form id>/v<version>.json`, never edited. */
+export const PUBLISHED_DIR = 'published';
+
+/** JSON with its keys in order: the same definition whatever order its keys were written in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** A form file's version as written (absent: 1). */
+export function versionOf(data: unknown): number {
+  const version = (data as { version?: unknown } | null)?.version;
+  return typeof version === 'number' ? version : 1;
 }
 
 export const CATALOG_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -126,6 +148,7 @@ export function loadCatalog(dir: string = catalogDir()): Catalog {
   const lifeEvents = parseAll('life-events', LifeEventSchema).sort((a, b) => a.order - b.order);
   const services = new Map(parseAll('services', ServiceSchema).map((s) => [s.id, s]));
   const forms = new Map(parseAll('forms', FormSchema).map((f) => [f.id, f]));
+  const olderVersions = checkPublished(dir, forms, problems, show);
 
   let strings: Strings = {};
   const stringsFile = join(dir, 'strings.json');
@@ -170,6 +193,16 @@ export function loadCatalog(dir: string = catalogDir()): Catalog {
       );
     }
   }
+  for (const service of services.values()) {
+    const per = service.fee?.per;
+    const form = forms.get(service.form);
+    if (!per || !form) continue;
+    const field = form.fields.find((candidate) => candidate.name === per.question);
+    if (field?.type !== 'integer' || !field.required || (field.minimum ?? 0) < 1)
+      problems.push(
+        `catalog/services/${service.id}.json at fee.per.question: the fee is per answer to "${per.question}", which must be a required whole-number question of the form "${form.id}" asked once, with "minimum" of 1 or more`,
+      );
+  }
   for (const form of forms.values()) {
     if (!formOwner.has(form.id))
       problems.push(
@@ -190,7 +223,7 @@ export function loadCatalog(dir: string = catalogDir()): Catalog {
   }
 
   if (problems.length > 0) throw new CatalogError(problems);
-  return { agencies, lifeEvents, services, forms, strings, pdfForms };
+  return { agencies, lifeEvents, services, forms, olderVersions, strings, pdfForms };
 }
 
 /** A mapping must name its own form, a PDF beside it, and questions that form asks with answers the PDF can take. */
@@ -218,6 +251,66 @@ function pdfMapProblems(mapping: PdfMap, form: Form | undefined, file: string, n
         problems.push(`${file} at fields[${index}].options: "${entry.question}" has no option "${value}".`);
   });
   return problems;
+}
+
+/**
+ * Published versions never change (decision 0085). For each form, catalog/published/<id>/v<N>.json is the
+ * definition of version N as it was published. The version a form file says must be published, with the same
+ * definition: a change needs the next version (and `npm run publish-forms`). Older versions are returned: the
+ * build keeps their validators, so a draft started on one still validates against it. A catalog without a
+ * published folder (a new agency's) has nothing published yet.
+ */
+function checkPublished(
+  dir: string,
+  forms: Map<string, Form>,
+  problems: string[],
+  show: (file: string) => string,
+): Map<string, Form[]> {
+  const older = new Map<string, Form[]>();
+  const root = join(dir, PUBLISHED_DIR);
+  if (!existsSync(root)) return older;
+  for (const form of forms.values()) {
+    const file = join(dir, 'forms', `${form.id}.json`);
+    const folder = join(root, form.id);
+    const published = existsSync(folder)
+      ? readdirSync(folder).flatMap((name) => {
+          const match = /^v(\d+)\.json$/.exec(name);
+          return match ? [{ version: Number(match[1]), file: join(folder, name) }] : [];
+        })
+      : [];
+    const current = published.find((entry) => entry.version === form.version);
+    if (!current) {
+      problems.push(
+        `${show(file)} at version: version ${form.version} of this form is not published. Run \`npm run publish-forms\` to publish it (then it can never change).`,
+      );
+    } else if (
+      canonicalJson(JSON.parse(readFileSync(current.file, 'utf8'))) !== canonicalJson(JSON.parse(readFileSync(file, 'utf8')))
+    ) {
+      problems.push(
+        `${show(file)}: version ${form.version} is published (${show(current.file)}) and a published version never changes, but this definition differs from it. Set "version": ${form.version + 1} for the change, then run \`npm run publish-forms\`.`,
+      );
+    }
+    const versions: Form[] = [];
+    for (const entry of published.sort((a, b) => a.version - b.version)) {
+      if (entry.version > form.version) {
+        problems.push(
+          `${show(file)} at version: version ${entry.version} is already published (${show(entry.file)}), so this form cannot go back to version ${form.version}. Use ${Math.max(...published.map((p) => p.version)) + 1}.`,
+        );
+        continue;
+      }
+      if (entry.version === form.version) continue;
+      const parsed = FormSchema.safeParse(JSON.parse(readFileSync(entry.file, 'utf8')));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push(`${show(entry.file)}${where(issue.path)}: ${issue.message}`);
+        continue;
+      }
+      if (parsed.data.version !== entry.version)
+        problems.push(`${show(entry.file)}: it says version ${parsed.data.version}; a published file keeps its own version.`);
+      else versions.push(parsed.data);
+    }
+    if (versions.length > 0) older.set(form.id, versions);
+  }
+  return older;
 }
 
 /** The service a form belongs to (every form has exactly one, checked on load). */

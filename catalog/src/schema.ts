@@ -43,8 +43,13 @@ export const LifeEventSchema = z.strictObject({
 export type LifeEvent = z.infer<typeof LifeEventSchema>;
 
 export const FeeSchema = z.strictObject({
-  /** In the smallest unit of the currency (cents), so no rounding ever happens. */
+  /** In the smallest unit of the currency (cents), so no rounding ever happens. With `per`: the unit fee. */
   amount: z.number().int().positive(),
+  /**
+   * A fee that depends on an answer (docs/decisions/0087): `amount` for each unit the named whole-number question
+   * answers (copies, vehicles, years). Computed on the server (functions/domain/fees.ts), never from the browser.
+   */
+  per: z.strictObject({ question: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), unit: LocalizedSchema }).optional(),
   currency: z.literal('USD'),
   description: LocalizedSchema,
   refundable: z.boolean(),
@@ -93,6 +98,16 @@ const FIELD_TYPES = [
    * content and scanned before staff can open them (decision 0110). Needs "upload" and a page of its own.
    */
   'file',
+  /**
+   * A Social Security number (123-45-6789, SSA's rules): never logged, shown back only as ***-**-6789
+   * (docs/decisions/0083).
+   */
+  'ssn',
+  /**
+   * A declaration signed electronically (ESIGN-style): the statement (label and hint), a box to agree to sign
+   * electronically, and the typed full name; the time signed is set by the server (docs/decisions/0084).
+   */
+  'declaration',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -173,6 +188,11 @@ export const FieldSchema = z
           .max(10, 'A question can take at most 10 files: split it into several questions'),
       })
       .optional(),
+    /**
+     * Filled in from the person's sign-in when they are signed in (they can still change it): their e-mail
+     * address, whole name, first name or last name (docs/decisions/0086).
+     */
+    prefill: z.enum(['email', 'name', 'givenName', 'familyName']).optional(),
     /** Dates only: which dates make sense, counted from the day the answer is checked. */
     dateRange: z
       .strictObject({
@@ -209,6 +229,12 @@ export const FieldSchema = z
     }
     if (field.type !== 'file' && field.upload) {
       ctx.addIssue({ code: 'custom', path: ['upload'], message: 'Only file questions take "upload"' });
+    }
+    if (field.prefill && !['text', 'email', 'name'].includes(field.type)) {
+      ctx.addIssue({ code: 'custom', path: ['prefill'], message: 'Only text, email and name questions take "prefill"' });
+    }
+    if (field.prefill === 'email' && field.type !== 'email') {
+      ctx.addIssue({ code: 'custom', path: ['prefill'], message: '"prefill": "email" goes on an email question' });
     }
     if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
       ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });
@@ -407,6 +433,11 @@ function checkFilePlacement(
 export const FormSchema = z
   .strictObject({
     id,
+    /**
+     * The form's version (docs/decisions/0085). A version once published (catalog/published/) never changes: any
+     * change to the definition needs the next number. Drafts and submissions record the version they answer.
+     */
+    version: z.number().int().min(1).max(10_000).default(1),
     title: LocalizedSchema,
     intro: LocalizedSchema,
     /** A one-page form: its questions. */

@@ -5,15 +5,17 @@
  * | entry on a case      | TIMELINE#CASE#<code>        | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> (when known) |
  * | entry on a person    | TIMELINE#PERSON#<subject>   | <occurredAt>#<id> | gsi2: the same                                          |
  * | unlinked contact     | TIMELINE#UNLINKED#<agency>  | <occurredAt>#<id> |                                                         |
+ * | draft saved for later| TIMELINE#DRAFT#<resume code>| <occurredAt>#<id> | (the resume link's e-mail and its notice)               |
  */
 import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { cursorOf, placeOf, type TimelineEntry, type TimelinePage, type TimelineReader } from '#domain/timeline';
+import { cursorOf, isDraftEntry, placeOf, type TimelineEntry, type TimelinePage, type TimelineReader } from '#domain/timeline';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
 export const TIMELINE_TYPE = 'timeline';
 
-export function timelinePartition(entry: Pick<TimelineEntry, 'caseCode' | 'person' | 'agency'>): string {
+export function timelinePartition(entry: Pick<TimelineEntry, 'caseCode' | 'person' | 'agency' | 'resumeCode'>): string {
+  if (isDraftEntry(entry)) return `TIMELINE#DRAFT#${entry.resumeCode}`;
   const place = placeOf(entry);
   if (place === 'case') return `TIMELINE#CASE#${entry.caseCode}`;
   if (place === 'person') return `TIMELINE#PERSON#${entry.person}`;

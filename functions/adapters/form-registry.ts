@@ -10,17 +10,29 @@ const FORM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const loaded = new Map<string, CompiledForm>();
 const formsUrl = pathToFileURL(config.formsDir.endsWith('/') ? config.formsDir : `${config.formsDir}/`);
 
-export async function findCompiledForm(formId: string): Promise<CompiledForm | undefined> {
+/**
+ * The form's current version, or (`version`, from a draft or a submission) the version the answers are to: an
+ * older published version keeps its own module (`<id>@<version>.js`, decision 0085). A version the build does not
+ * know (never published) is answered with the current one.
+ */
+export async function findCompiledForm(formId: string, version?: number | undefined): Promise<CompiledForm | undefined> {
   if (formId.length > 100 || !FORM_ID.test(formId)) return undefined;
-  const cached = loaded.get(formId);
+  const current = await loadModule(formId);
+  if (!current || version === undefined || current.form.version === version) return current;
+  if (!Number.isInteger(version) || version < 1 || version > current.form.version) return current;
+  return (await loadModule(`${formId}@${version}`)) ?? current;
+}
+
+async function loadModule(name: string): Promise<CompiledForm | undefined> {
+  const cached = loaded.get(name);
   if (cached) return cached;
   let module: CompiledForm;
   try {
-    module = (await import(new URL(`${formId}.js`, formsUrl).href)) as CompiledForm;
+    module = (await import(new URL(`${name}.js`, formsUrl).href)) as CompiledForm;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
     throw error;
   }
-  loaded.set(formId, module);
+  loaded.set(name, module);
   return module;
 }

@@ -15,9 +15,10 @@
  * | case message / note   | SUB#<code>                  | MESSAGE#<at>#<id>        |                                                   |
  * | audit entry           | AUDIT#<record>              | <at>#<id>                | gsi2: ACTOR#<agency>#<subject> / <at>#<id> (TTL: retention) |
  * | status counts         | COUNTS#<agency>#<shard>     | COUNTS                   | one number per status, moved in each change's transaction (COUNTS_SHARDS) |
- * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page) |
+ * | form draft            | DRAFT#<draftId>             | DRAFT                    | (expires through TTL 30 days after its last page); a signed-in person's: gsi2 DRAFTS#<subject> / <updatedAt> |
+ * | resume code           | RESUME#<code>               | RESUME                   | the draft it opens, the check's hash (expires with the draft; decision 0082) |
  * | payment/refund claim  | IDEMPOTENCY#PAY#<key>, IDEMPOTENCY#REFUND#<paymentId>#<key> | IDEMPOTENCY | (expires through TTL) |
- * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
+ * | timeline entry        | TIMELINE#CASE#<code> (or #PERSON#<subject>, #UNLINKED#<agency>, #DRAFT#<resume code>) | <occurredAt>#<id> | gsi2: PERSON#<subject> / <occurredAt>#<id> |
  * | notification sent     | NOTICE#<entry id>           | NOTICE                   | (the e-mail's SES message id; one per entry)      |
  * | SES message           | SESMSG#<message id>         | SESMSG                   | which entry an SES delivery or bounce is about   |
  * | contact from a channel| INTERACTION#<agency>#<channel>#<externalId> | INTERACTION | the entry it made (same externalId → one entry) |

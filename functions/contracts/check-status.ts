@@ -1,4 +1,4 @@
-import { type Contracts, error, type RouteContract, timestamp, z } from './contract.ts';
+import { type Contracts, cents, error, type RouteContract, timestamp, z } from './contract.ts';
 import { confirmationCode, historyEntry, paymentSummary, status } from './shared.ts';
 
 const publicStatus = z
@@ -17,6 +17,10 @@ const publicStatus = z
       .literal(true)
       .optional()
       .describe('Our last e-mail to the address on the application bounced or was marked unwanted (never the address)'),
+    fee: z
+      .object({ amount: cents, currency: z.string() })
+      .optional()
+      .describe('The fee due, fixed from the answers when it was sent (decision 87): the amount only, never the answers'),
   })
   .meta({ id: 'PublicStatus', description: 'Status and dates only: never answers or personal data' });
 

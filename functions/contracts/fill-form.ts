@@ -7,7 +7,9 @@ const pageFields = {
   json: 'form-answers',
   form: z
     .record(z.string(), z.string())
-    .describe('The page\'s fields by name, plus `_return=check` when changing an answer from "Check your answers"'),
+    .describe(
+      'The page\'s fields by name, plus `_return=check` when changing an answer from "Check your answers", or `_save=later` for "Save and come back later" (what is right is kept, nothing refused)',
+    ),
 } satisfies RouteContract['request'];
 
 const saved = z.object({
@@ -22,17 +24,27 @@ const mistakes = {
   html: true,
 };
 
-export default {
-  startFormDraft: {
-    request: pageFields,
-    responses: {
-      201: { description: 'The draft is made: where to go next', json: saved, headers: { location: 'The next page' } },
-      303: seeOther('A plain form post: to the next page'),
-      400: error('The JSON is not `{ "answers": { … } }`'),
-      404: notFound,
-      422: mistakes,
+const owned = error(
+  "The draft is a signed-in person's and this browser does not hold its key (decision 82): sign in and open it from My account",
+);
+const start = {
+  request: pageFields,
+  responses: {
+    201: {
+      description: "The draft is made: where to go next (a signed-in start also sets the draft's key cookie)",
+      json: saved,
+      headers: { location: 'The next page' },
     },
+    303: seeOther('A plain form post: to the next page, or with `_save=later` to "Save and come back later"'),
+    400: error('The JSON is not `{ "answers": { … } }`'),
+    404: notFound,
+    422: mistakes,
   },
+} satisfies RouteContract;
+
+export default {
+  startFormDraft: start,
+  startMyFormDraft: start,
   showFormPage: {
     query: {
       return: { description: '`check`: the person came from "Check your answers" and goes back there', schema: z.string() },
@@ -41,6 +53,7 @@ export default {
     responses: {
       200: page('The page with the answers kept so far, or "Check your answers" (pageId `check-your-answers`)'),
       303: seeOther('Already sent: to where it stands; or "Check your answers" while a page is still to be answered'),
+      403: owned,
       404: notFound,
     },
   },
@@ -48,8 +61,9 @@ export default {
     request: pageFields,
     responses: {
       200: { description: 'Saved: where to go next', json: saved, headers: { location: 'The next page' } },
-      303: seeOther('A plain form post: to the next page, or back to "Check your answers"'),
+      303: seeOther('A plain form post: to the next page, back to "Check your answers", or to "Save and come back later"'),
       400: error('The JSON is not `{ "answers": { … } }`'),
+      403: owned,
       404: notFound,
       422: mistakes,
     },

@@ -32,6 +32,7 @@ const submit: RouteContract = {
       headers: { location: 'The status path', 'idempotent-replayed': '`true` when this repeats an earlier request' },
     },
     303: seeOther('A plain form post was received: to the status page with `?submitted=1`'),
+    403: error("`_draft` names a signed-in person's draft and this browser does not hold its key (decision 82)"),
     404: error('No form by that id'),
     409: error('The Idempotency-Key was used before with other answers'),
     422: error('Some answers need correcting: `fields` names each (a form post gets the form again, marked)'),

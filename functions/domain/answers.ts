@@ -5,6 +5,7 @@
  */
 
 import { shownQuestions } from '#catalog/conditions';
+import { outOfRange as dateOutOfRange } from '#catalog/date-range';
 import type { AttachedFile } from '#catalog/file-kinds';
 import type { FieldProblem } from '#catalog/form-messages';
 import { messageFor, type ProblemKind } from '#catalog/form-messages';
@@ -52,20 +53,9 @@ function cleanText(field: Field | undefined, value: string): string | undefined 
   return text;
 }
 
-/** Whether a real date falls outside the question's range (counted in whole days, UTC, from `now`). */
+/** Whether a real date falls outside the question's range (catalog/src/date-range.ts: the browser's rule too). */
 function outOfRange(field: Field, value: string, now: Date): ProblemKind | undefined {
-  const range = field.dateRange;
-  if (!range) return undefined;
-  const today = now.toISOString().slice(0, 10);
-  if (range.notInFuture && value > today) return 'future';
-  if (range.notInPast && value < today) return 'past';
-  if (range.withinYears !== undefined) {
-    const year = now.getUTCFullYear();
-    const earliest = `${String(year - range.withinYears).padStart(4, '0')}${today.slice(4)}`;
-    const latest = `${String(year + range.withinYears).padStart(4, '0')}${today.slice(4)}`;
-    if (value < earliest || value > latest) return 'tooFar';
-  }
-  return undefined;
+  return dateOutOfRange(field.dateRange, value, now);
 }
 
 /** One answer cleaned: its value (undefined: no answer), or `bad` when its text is damaged. */
@@ -84,6 +74,17 @@ function cleanValue(field: Field | undefined, raw: unknown): { value?: unknown; 
     );
     if (parts.some(([, value]) => value === undefined)) return { bad: true };
     return { value: Object.fromEntries(parts.filter(([, value]) => value !== '')) };
+  }
+  if (field?.type === 'declaration' && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    // The typed name is text like any other; the time signed was set by signDeclarations (never the browser's).
+    const answer = { ...(raw as Record<string, unknown>) };
+    if (typeof answer.name === 'string') {
+      const name = cleanText(field, answer.name);
+      if (name === undefined) return { bad: true };
+      if (name === '') delete answer.name;
+      else answer.name = name;
+    }
+    return { value: answer };
   }
   if (raw === null || raw === undefined) return {};
   // Anything else: let the schema say what is wrong with it.
@@ -233,7 +234,7 @@ export function checkAnswers(
       }
       // Which box of an address or a name is wrong: the part the error is about, or the one missing.
       const part =
-        inAnswer && isPartsType(field.type)
+        inAnswer && (isPartsType(field.type) || field.type === 'declaration')
           ? (path[1] ?? (error.keyword === 'required' ? String(error.params.missingProperty) : undefined))
           : undefined;
       problemByField.set(name, messageFor(field, KIND_BY_KEYWORD[error.keyword] ?? 'invalid', locale, strings, part));

@@ -12,6 +12,7 @@ import { translate } from '#catalog/i18n';
 import type { FormPage, Locale, Strings } from '#catalog/schema';
 import { InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { type Answers, checkAnswers, type ItemAnswers } from './answers.ts';
+import { signDeclarations } from './signatures.ts';
 import { type CompiledForm, summaryOf } from './submissions.ts';
 
 export const DRAFT_TTL_DAYS = 30;
@@ -27,6 +28,29 @@ export interface Draft {
   expiresAt: number;
   /** Once sent: the confirmation code. The answers are gone from the draft then (they live on the submission). */
   sentAs?: string;
+  /** The form version the answers are to (decision 0085); absent on drafts made before versions: version 1. */
+  formVersion?: number;
+  /** The page to come back to (the one after the last saved, or the one left with "Save and come back later"). */
+  lastPage?: string;
+  /** A signed-in person's draft: their `sub`. Only they open it (draft-resume.ts mayOpenDraft). */
+  owner?: string;
+  /** SHA-256 of the key in the owner's draft cookie. */
+  ownerKeyHash?: string;
+  /** The resume code given with "Save and come back later" (the newest; an older one no longer works). */
+  resumeCode?: string;
+  /** Whether the resume link was e-mailed (the saved page says so). */
+  emailedLink?: boolean;
+  /** Questions answered from the sign-in (prefill.ts) on pages not seen yet: their page marks them so. */
+  prefilled?: string[];
+}
+
+/** What a draft keeps from one save to the next, whatever the page changed. */
+function carried(draft: Draft | undefined): Partial<Draft> {
+  if (!draft) return {};
+  const { formVersion, owner, ownerKeyHash, resumeCode, emailedLink } = draft;
+  return Object.fromEntries(
+    Object.entries({ formVersion, owner, ownerKeyHash, resumeCode, emailedLink }).filter(([, value]) => value !== undefined),
+  );
 }
 
 export interface DraftStore {
@@ -67,6 +91,15 @@ export interface SavePageInput {
   locale: Locale;
   /** They came from "Check your answers" to change something: go back there once nothing is missing. */
   returnToCheck?: boolean;
+  /**
+   * "Save and come back later": keep what is right on this page, drop what is not (nothing refused), and stay on
+   * this page to come back to.
+   */
+  partial?: boolean;
+  /** For a new draft: whose it is, and the hash of their draft key (a signed-in person's draft). */
+  owner?: { subject: string; keyHash: string } | undefined;
+  /** For a new draft: answers from the person's sign-in (prefill.ts), under what they typed on this page. */
+  prefill?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -81,11 +114,26 @@ export async function saveDraftPage(
   const { form } = compiled;
   const now = (deps.now ?? (() => new Date()))();
   const onPage = new Set(page.questions);
-  const earlier = Object.fromEntries(Object.entries(input.draft?.answers ?? {}).filter(([name]) => !onPage.has(name)));
-  const { answers, problems } = checkAnswers(form, compiled.validate, { ...earlier, ...input.posted }, locale, deps.strings, now);
-  const pageProblems = problems.filter((problem) => onPage.has(problem.field) || problem.field === '');
-  if (pageProblems.length > 0) throw new InvalidAnswersError(summaryOf(pageProblems, deps.strings, locale), pageProblems);
+  const earlier = Object.fromEntries(
+    Object.entries({ ...input.prefill, ...input.draft?.answers }).filter(([name]) => !onPage.has(name)),
+  );
+  const kept = input.draft?.answers ?? {};
+  const posted = signDeclarations(form, keptSecrets(compiled, page, kept, input.posted), kept, now);
+  let checked = checkAnswers(form, compiled.validate, { ...earlier, ...posted }, locale, deps.strings, now);
+  const pageProblems = checked.problems.filter((problem) => onPage.has(problem.field) || problem.field === '');
+  if (pageProblems.length > 0 && input.partial) {
+    // Keep what is right; what is wrong is asked again when they come back.
+    const wrong = new Set(pageProblems.map((problem) => problem.field));
+    const kept = Object.fromEntries(Object.entries(posted).filter(([name]) => !wrong.has(name)));
+    checked = checkAnswers(form, compiled.validate, { ...earlier, ...kept }, locale, deps.strings, now);
+  } else if (pageProblems.length > 0) throw new InvalidAnswersError(summaryOf(pageProblems, deps.strings, locale), pageProblems);
+  const { answers } = checked;
 
+  const next: NextStep = input.partial
+    ? { kind: 'page', page }
+    : input.returnToCheck
+      ? firstUnfinished(compiled, answers, locale, deps.strings)
+      : nextAfter(compiled, page, answers);
   const draft: Draft = {
     id: input.draft?.id ?? (deps.newId ?? newDraftId)(),
     formId: form.id,
@@ -93,11 +141,42 @@ export async function saveDraftPage(
     createdAt: input.draft?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + DRAFT_TTL_DAYS * 24 * 60 * 60,
+    formVersion: input.draft?.formVersion ?? form.version,
+    ...carried(input.draft),
+    ...(input.draft === undefined && input.owner && { owner: input.owner.subject, ownerKeyHash: input.owner.keyHash }),
+    lastPage: next.kind === 'check' ? CHECK_ANSWERS_PAGE : next.page.id,
   };
+  // Once its page is saved, a prefilled answer is the person's own.
+  const prefilled = (input.draft?.prefilled ?? Object.keys(input.prefill ?? {})).filter(
+    (name) => !onPage.has(name) && name in answers,
+  );
+  if (prefilled.length > 0) draft.prefilled = prefilled;
+  else delete draft.prefilled;
   await deps.store.save(draft);
-  if (input.returnToCheck) return { draft, next: firstUnfinished(compiled, answers, locale, deps.strings) };
-  const after = pageAfter(form, page.id, answers);
-  return { draft, next: after ? { kind: 'page', page: after } : { kind: 'check' } };
+  return { draft, next };
+}
+
+function nextAfter(compiled: CompiledForm, page: FormPage, answers: Answers): NextStep {
+  const after = pageAfter(compiled.form, page.id, answers);
+  return after ? { kind: 'page', page: after } : { kind: 'check' };
+}
+
+/**
+ * A Social Security number is never sent back to the browser once saved (the page shows its last four digits and
+ * an empty box): an empty box on that page keeps the number already in the draft.
+ */
+export function keptSecrets(
+  compiled: CompiledForm,
+  page: FormPage,
+  kept: Answers,
+  posted: Record<string, unknown>,
+): Record<string, unknown> {
+  const result = { ...posted };
+  for (const field of fieldsOfPage(compiled.form, page)) {
+    if (field.type === 'ssn' && result[field.name] === undefined && typeof kept[field.name] === 'string')
+      result[field.name] = kept[field.name];
+  }
+  return result;
 }
 
 /**
@@ -191,9 +270,12 @@ export async function saveGroupAction(
       const problem = { field: page.id, message };
       throw new InvalidAnswersError(summaryOf([problem], deps.strings, locale), [problem]);
     }
-    if (input.returnToCheck) return { draft, next: firstUnfinished(compiled, draft.answers, locale, deps.strings) };
-    const after = pageAfter(compiled.form, page.id, draft.answers);
-    return { draft, next: after ? { kind: 'page', page: after } : { kind: 'check' } };
+    const next = input.returnToCheck
+      ? firstUnfinished(compiled, draft.answers, locale, deps.strings)
+      : nextAfter(compiled, page, draft.answers);
+    const moved: Draft = { ...draft, lastPage: next.kind === 'check' ? CHECK_ANSWERS_PAGE : next.page.id };
+    if (moved.lastPage !== draft.lastPage) await deps.store.save(moved);
+    return { draft: moved, next };
   }
   if (action.index < 0 || action.index > items.length || (action.kind === 'remove' && action.index === items.length)) {
     throw new NotFoundError(translate(deps.strings, 'form.pageNotFound', locale));
@@ -221,6 +303,7 @@ export async function saveGroupAction(
     answers: { ...answers, [page.id]: itemsOf(answers, page).length > 0 ? answers[page.id]! : [] },
     updatedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + DRAFT_TTL_DAYS * 24 * 60 * 60,
+    lastPage: page.id,
   };
   if (itemsOf(saved.answers, page).length === 0) delete saved.answers[page.id];
   await deps.store.save(saved);

@@ -14,6 +14,7 @@
 import { formatMoney, translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import type { CaseRecord } from './cases.ts';
+import type { ResumeRecord } from './draft-resume.ts';
 import { channelsFor, type NoticeChannel, type PreferenceStore } from './preferences.ts';
 import { fitText, type OptOutStore, type TextSender } from './sms.ts';
 import { type EntryDeps, NOTIFYING_KINDS, type TimelineEntry, timelineEntry } from './timeline.ts';
@@ -53,6 +54,7 @@ export interface Notice {
   agency: string;
   caseCode?: string;
   person?: string;
+  resumeCode?: string;
   sentAt: string;
 }
 
@@ -97,6 +99,36 @@ export interface NotifyDeps extends EntryDeps {
   statusUrl: (code: string, locale: Locale) => string;
   /** Where a person changes how we contact them (My account); every e-mail links to it. */
   preferencesUrl?: (locale: Locale) => string;
+  /** Saved drafts (decision 0082): the resume code's record holds the address the link goes to. */
+  resumes?: { findResume(code: string): Promise<ResumeRecord | undefined> };
+  /** The address of the resume page with the code filled in. */
+  resumeUrl?: (code: string, locale: Locale) => string;
+  /** A form's title, in a language (the e-mail says which form was saved). */
+  formTitle?: (formId: string, locale: Locale) => string | undefined;
+}
+
+/** The resume link's e-mail: the code on its own line, the link, and how long the answers are kept. */
+export function draftSavedEmail(
+  resume: ResumeRecord,
+  deps: Pick<NotifyDeps, 'strings' | 'resumeUrl' | 'formTitle'>,
+): OutgoingEmail | undefined {
+  if (!resume.email || !deps.resumeUrl) return undefined;
+  const { locale } = resume;
+  const t = (key: string, params?: Record<string, string | number>) => translate(deps.strings, key, locale, params);
+  const until = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(resume.expiresAt * 1000),
+  );
+  const form = deps.formTitle?.(resume.formId, locale) ?? t('email.draftSaved.theForm');
+  return {
+    to: resume.email,
+    locale,
+    subject: t('email.draftSaved.subject', { form }),
+    paragraphs: [t('email.draftSaved.body', { form, date: until }), t('email.draftSaved.check')],
+    code: resume.code,
+    codeLabel: t('email.draftSaved.codeLabel'),
+    link: { href: deps.resumeUrl(resume.code, locale), label: t('email.draftSaved.link') },
+    footer: t('email.footer'),
+  };
 }
 
 export type NotifyOutcome =
@@ -220,12 +252,26 @@ const noticeId = (entryId: string, channel: NoticeChannel) => (channel === 'sms'
 
 /** Sends the e-mail an entry calls for, once, and records it on the timeline. */
 export async function notifyAbout(entry: TimelineEntry, deps: NotifyDeps): Promise<NotifyOutcome> {
+  if (entry.kind === 'draft-saved') return notifyDraftSaved(entry, deps);
   const prepared = await prepare(entry, deps, 'email');
   if (!prepared.record) return prepared.outcome;
   const { record, locale } = prepared;
   const email = emailFor(entry, record, deps, locale);
   if (!email) return 'no-address';
   if (!prepared.wanted) return 'not-wanted';
+  if ((await deps.emailStates?.emailState(email.to))?.state === 'complained') return 'suppressed';
+  const { messageId } = await deps.mailer.send(email, { entryId: entry.id });
+  return recordNotice(entry, messageId, 'email', deps);
+}
+
+/** A saved draft's resume link (decision 0082): to the address on the resume record, which no case has. */
+async function notifyDraftSaved(entry: TimelineEntry, deps: NotifyDeps): Promise<NotifyOutcome> {
+  if (!entry.notify) return 'not-notifying';
+  if (!entry.resumeCode || !deps.resumes) return 'no-address';
+  if (await deps.notices.sentFor(noticeId(entry.id, 'email'))) return 'already-sent';
+  const resume = await deps.resumes.findResume(entry.resumeCode);
+  const email = resume && draftSavedEmail(resume, deps);
+  if (!email) return 'no-address';
   if ((await deps.emailStates?.emailState(email.to))?.state === 'complained') return 'suppressed';
   const { messageId } = await deps.mailer.send(email, { entryId: entry.id });
   return recordNotice(entry, messageId, 'email', deps);
@@ -256,6 +302,7 @@ async function recordNotice(entry: TimelineEntry, messageId: string, channel: No
     ...(channel === 'sms' && { channel: 'sms' as const }),
     ...(entry.caseCode && { caseCode: entry.caseCode }),
     ...(entry.person && { person: entry.person }),
+    ...(entry.resumeCode && { resumeCode: entry.resumeCode }),
   };
   const sent = timelineEntry(
     {
@@ -269,6 +316,7 @@ async function recordNotice(entry: TimelineEntry, messageId: string, channel: No
       summary: `${channel === 'sms' ? 'Text' : 'E-mail'} sent: ${entry.summary}`,
       ...(entry.caseCode && { caseCode: entry.caseCode }),
       ...(entry.person && { person: entry.person }),
+      ...(entry.resumeCode && { resumeCode: entry.resumeCode }),
     },
     deps,
   );
@@ -323,6 +371,7 @@ export async function recordEmailEvent(
       summary: EVENT_SUMMARY[event.kind](event),
       ...(notice.caseCode && { caseCode: notice.caseCode }),
       ...(notice.person && { person: notice.person }),
+      ...(notice.resumeCode && { resumeCode: notice.resumeCode }),
     },
     // One id per message and kind: the provider's retries of the same event land on the same item.
     { ...deps, newId: () => `${event.kind}-${event.messageId}` },

@@ -6,6 +6,7 @@ import { translate } from '#catalog/i18n';
 import type { Fee, Locale, Localized, Strings } from '#catalog/schema';
 import { BadRequestError, NotFoundError, PortalError } from '#shared/errors';
 import { parseConfirmationCode } from './confirmation-code.ts';
+import { feeOfSubmission } from './fees.ts';
 import { type Bill, type BillStore, findBill } from './payment-bills.ts';
 import { parsePaymentId } from './payment-ids.ts';
 import type { PaymentStore, PaymentSubject } from './payment-records.ts';
@@ -55,11 +56,13 @@ export async function findPayableSubmission(
   const service = await deps.serviceOf(submission.formId);
   if (!service?.fee) throw new NotPayableError(t('payment.noFee'));
   const { fee } = service;
+  // What it costs was fixed from the answers when it was sent (fees.ts), never from the browser.
+  const due = feeOfSubmission(submission, fee) ?? { amount: fee.amount, currency: fee.currency };
   return {
     subject: { kind: 'submission', code: submission.code },
     agency: submission.agency,
-    amount: fee.amount,
-    currency: fee.currency,
+    amount: due.amount,
+    currency: due.currency,
     description: { en: `${service.title.en}: ${fee.description.en}`, es: `${service.title.es}: ${fee.description.es}` },
     refundable: fee.refundable,
     current: submission.payment,

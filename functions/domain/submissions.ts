@@ -10,9 +10,11 @@ import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } fr
 import { type Answers, type CompiledValidator, checkAnswers } from './answers.ts';
 import { type Caller, ownerOf } from './authorization.ts';
 import { newConfirmationCode, parseConfirmationCode } from './confirmation-code.ts';
+import { type FeeDue, feeFor } from './fees.ts';
 import { claimFor, fingerprintOf, type IdempotencyClaim } from './idempotency.ts';
 import type { PaymentSummary } from './payment-state.ts';
 import { TRY_AGAIN, untilDecided } from './retry.ts';
+import { signDeclarations } from './signatures.ts';
 import { toE164 } from './sms.ts';
 import { submittedEntry, type TimelineEntry } from './timeline.ts';
 
@@ -62,6 +64,10 @@ export interface Submission {
   applicantEmail?: string;
   /** The applicant's phone number (E.164), kept only when they agreed to texts about the application (sms.ts). */
   applicantPhone?: string;
+  /** The form version the answers are to (decision 0085). Absent on submissions made before versions: 1. */
+  formVersion?: number;
+  /** The fee due, computed from the catalog and the answers when it was sent (fees.ts). */
+  fee?: FeeDue;
 }
 
 export interface HistoryEntry {
@@ -102,6 +108,8 @@ export interface SubmitInput {
   idempotencyKey?: string;
   /** The signed-in person sending it (ownerOf(caller)); the submission is then theirs. */
   owner?: string | undefined;
+  /** The answers already kept (a draft's): a declaration signed there keeps its time (signatures.ts). */
+  kept?: Answers | undefined;
 }
 
 export interface Receipt {
@@ -125,7 +133,11 @@ export function answersFingerprint(formId: string, answers: Answers): string {
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
-  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, input.answers, locale, deps.strings, now());
+  const given =
+    typeof input.answers === 'object' && input.answers !== null && !Array.isArray(input.answers)
+      ? signDeclarations(compiled.form, input.answers as Record<string, unknown>, input.kept ?? {}, now())
+      : input.answers;
+  const { answers, problems } = checkAnswers(compiled.form, compiled.validate, given, locale, deps.strings, now());
   if (problems.length > 0) throw new InvalidAnswersError(summaryOf(problems, deps.strings, locale), problems);
 
   const submittedAt = now().toISOString();
@@ -153,6 +165,8 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
         ...(input.owner && { ownerSubject: input.owner }),
         ...(applicantEmail && { applicantEmail }),
         ...(applicantPhone && { applicantPhone }),
+        formVersion: compiled.form.version,
+        ...(compiled.service.fee && { fee: feeFor(compiled.service.fee, answers) }),
       };
       const entry = submittedEntry(submission, { now });
       const result = await deps.store.create(submission, { status: 'received', at: submittedAt }, claim, [entry]);
@@ -213,6 +227,8 @@ export interface PublicStatus {
    * not reach you by e-mail" (never the address: anyone with the code reads this page).
    */
   emailUnreachable?: true;
+  /** The fee due, as fixed when it was sent: the amount only, never the answers it came from. */
+  fee?: { amount: number; currency: string };
 }
 
 export async function lookUpStatus(
@@ -245,6 +261,7 @@ export async function lookUpStatus(
     ...(submission.statusMessage && { message: submission.statusMessage }),
     ...(submission.statusMessage && submission.statusMessageId && { messageId: submission.statusMessageId }),
     ...(unreachable && { emailUnreachable: true as const }),
+    ...(submission.fee && { fee: { amount: submission.fee.amount, currency: submission.fee.currency } }),
   };
 }
 

@@ -32,11 +32,13 @@ export const ENTRY_KINDS = [
   'bounced',
   'complained',
   'contact',
+  /** "Save and come back later" with an e-mail address: the notifier e-mails the resume link (decision 0082). */
+  'draft-saved',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** The entries the notifier writes to the person about (an e-mail each); the rest are a record only. */
-export const NOTIFYING_KINDS: readonly EntryKind[] = ['submitted', 'status-changed', 'staff-message', 'paid'];
+export const NOTIFYING_KINDS: readonly EntryKind[] = ['submitted', 'status-changed', 'staff-message', 'paid', 'draft-saved'];
 
 /** The longest summary kept: one line a contact-centre agent would write, not a transcript. */
 export const MAX_SUMMARY = 280;
@@ -71,6 +73,8 @@ export interface TimelineEntry {
   externalId?: string;
   /** Only on an unlinked contact: how the other system said to find the person, so staff can link it. */
   hint?: { confirmationCode?: string; personId?: string; email?: string; phone?: string };
+  /** For a draft saved to finish later: its resume code (the notifier reads the address from the code's record). */
+  resumeCode?: string;
   /** Set on entries the notifier acts on (NOTIFYING_KINDS); the stream filter reads it. */
   notify?: true;
 }
@@ -192,6 +196,14 @@ export function paymentEntry(
     },
     deps,
   );
+}
+
+/**
+ * A saved draft's own entry (decision 0082): an anonymous person's draft is nobody's timeline, and never an
+ * unlinked contact for staff to link; it is kept under its resume code.
+ */
+export function isDraftEntry(entry: Pick<TimelineEntry, 'caseCode' | 'person' | 'resumeCode'>): boolean {
+  return !entry.caseCode && !entry.person && entry.resumeCode !== undefined;
 }
 
 /** Where an entry is read from: the case's timeline, the person's, or (neither known) the agency's unlinked list. */

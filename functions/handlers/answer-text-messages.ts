@@ -13,7 +13,7 @@ import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { writeTimelineEntries } from '#adapters/dynamodb-timeline';
 import { smsSender } from '#adapters/sms-sender';
 import { answerInboundText, type InboundDeps, inboundTextOf } from '#domain/inbound-texts';
-import { agencyNameOfService, loadServiceAgencies, strings } from '#http/site';
+import { agencyNameOfService, loadCatalogIndex, strings } from '#http/site';
 import { config, portalOrigin, smsConfig } from '#shared/config';
 import { logger } from '#shared/logger';
 import { apiPath } from '#ui/paths.ts';
@@ -38,7 +38,7 @@ const deps: InboundDeps = {
 };
 
 const lambdaHandler = async (event: SNSEvent) => {
-  await loadServiceAgencies();
+  await loadCatalogIndex();
   const outcomes: string[] = [];
   for (const record of event.Records) {
     const text = inboundTextOf(record.Sns.Message);

@@ -33,7 +33,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       serviceTitle: compiled?.service.title,
       justSubmitted,
       altHref: otherLanguageHref(path, locale),
-      fee: compiled?.service.fee,
+      fee: status.fee ?? compiled?.service.fee,
       idempotencyKey: freshIdempotencyKey(),
       facts: compiled?.service.facts,
     }),

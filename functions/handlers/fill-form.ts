@@ -15,6 +15,7 @@ import { CHECK_ANSWERS_PAGE, fieldsOfPage, isMultiPage, itemLabel, pageBefore, p
 import { translate } from '#catalog/i18n';
 import type { FormPage, Locale } from '#catalog/schema';
 import { answersFromFormPost, type ItemAnswers } from '#domain/answers';
+import { mayOpenDraft, newOwnerKey, ownerKeyHash } from '#domain/draft-resume';
 import {
   answersOnPage,
   DRAFT_TTL_DAYS,
@@ -30,8 +31,12 @@ import {
   stepNamed,
   stepsFor,
 } from '#domain/drafts';
+import { feeFor } from '#domain/fees';
+import { claimsForPrefill, prefillAnswers } from '#domain/prefill';
 import type { CompiledForm } from '#domain/submissions';
 import { fileQuestionOn } from '#domain/uploads';
+import { callerOf, claimsOf } from '#http/caller';
+import { draftAccessOf, draftKeyCookie } from '#http/draft-key';
 import { countStep } from '#http/funnel';
 import { htmlPage, OTHER_LOCALE, otherLanguageHref } from '#http/pages';
 import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
@@ -39,10 +44,19 @@ import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
-import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { BadRequestError, ForbiddenError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbDraftStore(dynamoDb, config.tableName);
+
+/** The person's sign-in as prefill (the access token's claims; first and last name when the token has them). */
+function signInClaims(event: APIGatewayProxyEventV2) {
+  const claims = claimsOf(event) ?? {};
+  const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
+  const givenName = text('given_name');
+  const familyName = text('family_name');
+  return claimsForPrefill(callerOf(event), { ...(givenName && { givenName }), ...(familyName && { familyName }) });
+}
 
 function stepPath(compiled: CompiledForm, draft: Draft, step: NextStep, locale: Locale): string {
   const pageId = step.kind === 'check' ? CHECK_ANSWERS_PAGE : step.page.id;
@@ -102,6 +116,7 @@ async function renderPage(
         backHref: backHref(compiled, draft, page.id, locale),
         altHref: shown.altHref,
         keptDays: DRAFT_TTL_DAYS,
+        prefilled: draft?.prefilled ?? [],
       }),
     BACK_TO_THIS_PAGE,
   );
@@ -198,6 +213,9 @@ async function renderCheckAnswers(compiled: CompiledForm, draft: Draft, locale: 
         action: apiPath('submitForm', { formId: form.id }, { lang: locale }),
         signedInAction: apiPath('submitMyForm', { formId: form.id }, { lang: locale }),
         hidden: { _draft: draft.id, _idempotency: draftIdempotencyKey(draft) },
+        ...(compiled.service.fee && {
+          fee: { ...feeFor(compiled.service.fee, draft.answers), description: compiled.service.fee.description[locale] },
+        }),
         backHref: backHref(compiled, draft, CHECK_ANSWERS_PAGE, locale),
         altHref: otherLanguageHref(path, locale),
         keptDays: DRAFT_TTL_DAYS,
@@ -208,13 +226,18 @@ async function renderCheckAnswers(compiled: CompiledForm, draft: Draft, locale: 
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
-  const compiled = await findCompiledForm(event.pathParameters?.formId ?? '');
-  if (!compiled || !isMultiPage(compiled.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
-  const { form } = compiled;
+  const current = await findCompiledForm(event.pathParameters?.formId ?? '');
+  if (!current || !isMultiPage(current.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
 
   const draftId = event.pathParameters?.draftId;
-  const draft = draftId === undefined ? undefined : await findDraft(store, draftId, form.id, new Date());
+  const draft = draftId === undefined ? undefined : await findDraft(store, draftId, current.form.id, new Date());
   if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
+  if (draft && !mayOpenDraft(draft, draftAccessOf(event, draft.id)))
+    throw new ForbiddenError(translate(strings, 'form.draftOwned', locale));
+  // A draft keeps answering the version it was started on (decision 0085): its pages, its rules.
+  const compiled = draft ? ((await findCompiledForm(current.form.id, draft.formVersion ?? 1)) ?? current) : current;
+  if (!isMultiPage(compiled.form)) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
+  const { form } = compiled;
   // Already sent (Back after sending, an old tab): where it stands, not the form again.
   if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { lang: locale }));
   const step = stepNamed(compiled, event.pathParameters?.pageId ?? pagesOf(form)[0]!.id);
@@ -267,12 +290,40 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     : fields
       ? answersFromFormPost(form, fields, fieldsOfPage(form, page))
       : pageAnswersFromJson(body.value, page, locale);
+  const later = fields?.get('_save') === 'later' || (body.kind !== 'form' && hasSaveLater(body.value));
+  // A signed-in start: the draft is the person's, opened with a key only their browser holds; prefilled from the sign-in.
+  const caller = callerOf(event);
+  const ownerKey = !draft && caller.kind === 'person' ? newOwnerKey() : undefined;
+  const claims = signInClaims(event);
   try {
-    const saved = await saveDraftPage({ compiled, draft, page, posted, locale, returnToCheck }, { store, strings });
-    if (!returnToCheck) await countReached(compiled, saved.next, !draft);
-    const next = stepPath(compiled, saved.draft, saved.next, locale);
-    if (fields && wantsHtml(event)) return seeOther(next);
-    return json(draft ? 200 : 201, { draftId: saved.draft.id, next }, { location: next });
+    const saved = await saveDraftPage(
+      {
+        compiled,
+        draft,
+        page,
+        posted,
+        locale,
+        returnToCheck,
+        partial: later,
+        ...(ownerKey &&
+          caller.kind === 'person' && {
+            owner: { subject: caller.subject, keyHash: ownerKeyHash(ownerKey) },
+            prefill: prefillAnswers(form, claims, posted),
+          }),
+      },
+      { store, strings },
+    );
+    if (!returnToCheck && !later) await countReached(compiled, saved.next, !draft);
+    const next = later
+      ? apiPath(
+          saved.draft.owner ? 'showSavedDraft' : 'showSaveForLater',
+          { formId: form.id, draftId: saved.draft.id },
+          { lang: locale },
+        )
+      : stepPath(compiled, saved.draft, saved.next, locale);
+    const cookies = ownerKey ? { cookies: [draftKeyCookie(saved.draft.id, ownerKey)] } : {};
+    if (fields && wantsHtml(event)) return { ...seeOther(next), ...cookies };
+    return { ...json(draft ? 200 : 201, { draftId: saved.draft.id, next }, { location: next }), ...cookies };
   } catch (error) {
     if (error instanceof InvalidAnswersError && fileField && draft && wantsHtml(event)) {
       const { uploadPageAnswer } = await import('#http/upload-pages');
@@ -293,7 +344,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
         : pageHref(OTHER_LOCALE[locale], pages.apply(compiled.service.id));
       return renderPage(compiled, draft, page, locale, {
         status: 422,
-        values: Object.fromEntries(fields),
+        values: postedAgain(compiled, page, fields, draft),
         problems: error.problems,
         altHref,
         returnToCheck,
@@ -302,6 +353,21 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
     throw error;
   }
 };
+
+/**
+ * The page again after a mistake, as typed — but a Social Security number is never sent back (decision 0083):
+ * its box shows only whether one is already saved.
+ */
+function postedAgain(compiled: CompiledForm, page: FormPage, fields: URLSearchParams, draft: Draft | undefined) {
+  const values: Record<string, unknown> = Object.fromEntries(fields);
+  for (const field of fieldsOfPage(compiled.form, page)) {
+    if (field.type !== 'ssn') continue;
+    const saved = draft?.answers[field.name];
+    if (saved === undefined) delete values[field.name];
+    else values[field.name] = saved;
+  }
+  return values;
+}
 
 /** `?item=N` of a repeating page: an item that exists, or the next new one while fewer than the most allowed. */
 function itemIndex(raw: string, count: number, max: number): number | undefined {
@@ -321,6 +387,7 @@ async function saveGroup(
 ) {
   const returnToCheck = fields.get('_return') === 'check';
   const items = itemsOf(draft.answers, page);
+  if (fields.get('_save') === 'later') return saveGroupForLater(compiled, draft, page, fields, locale);
   const remove = fields.get('_remove');
   const item = fields.get('_item');
   let action: GroupAction;
@@ -359,6 +426,37 @@ async function saveGroup(
     }
     return renderGroup(compiled, draft, page, locale, { status: 422, problems: error.problems, returnToCheck });
   }
+}
+
+/**
+ * "Save and come back later" on a repeating page's list or on one item: the item is kept if it is right (and
+ * dropped if not, to be asked again), and the person comes back to the list.
+ */
+async function saveGroupForLater(compiled: CompiledForm, draft: Draft, page: GroupStep, fields: URLSearchParams, locale: Locale) {
+  let saved = draft;
+  const item = fields.get('_item');
+  const index = item === null ? undefined : itemIndex(item, itemsOf(draft.answers, page).length, page.group.max);
+  if (index !== undefined) {
+    const posted = answersFromFormPost(itemForm(compiled, page).form, fields, page.group.fields) as ItemAnswers;
+    try {
+      saved = (
+        await saveGroupAction({ compiled, draft, page, action: { kind: 'save', index, posted }, locale }, { store, strings })
+      ).draft;
+    } catch (error) {
+      if (!(error instanceof InvalidAnswersError)) throw error;
+    }
+  }
+  if (saved.lastPage !== page.id) {
+    saved = { ...saved, lastPage: page.id };
+    await store.save(saved);
+  }
+  const params = { formId: compiled.form.id, draftId: draft.id };
+  return seeOther(apiPath(draft.owner ? 'showSavedDraft' : 'showSaveForLater', params, { lang: locale }));
+}
+
+/** A JSON client asks for "Save and come back later" with `{ "save": "later" }` beside the answers. */
+function hasSaveLater(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'save' in body && body.save === 'later';
 }
 
 /** A JSON client sends `{ "answers": { … } }` for the page; only the page's own questions count. */

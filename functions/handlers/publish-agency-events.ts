@@ -4,7 +4,6 @@
  * was not accepted are reported (ReportBatchItemFailures): the stream retries them, then sends them to the
  * dead-letter queue. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -16,7 +15,7 @@ import { eventBridgePublisher } from '#adapters/eventbridge-publisher';
 import { type AgencyEvent, eventOfEntry, eventOfPaymentHistory, isEventEntry } from '#domain/agency-events';
 import type { PaymentHistoryEntry } from '#domain/payment-records';
 import { agencyEventsConfig, config } from '#shared/config';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 import { apiPath } from '#ui/paths.ts';
 
@@ -74,4 +73,4 @@ const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
   return { batchItemFailures };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(lambdaHandler).use(loggerContext());

@@ -3,7 +3,6 @@
  * "Email Delivered", "Email Bounced" and "Email Complaint Received" become "delivered", "bounced" and "complained" entries on the timeline of the entry the
  * e-mail was about (domain/notifications.ts). Locally, local/ses-local.ts produces the same events.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
@@ -12,7 +11,7 @@ import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { emailEventOf, type SesEventDetail } from '#adapters/ses-events';
 import { recordEmailEvent } from '#domain/notifications';
 import { config } from '#shared/config';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 
 const notices = dynamoDbNotices(dynamoDb, config.tableName);
 const { emailStates } = dynamoDbContacts(dynamoDb, config.tableName);
@@ -28,4 +27,4 @@ const lambdaHandler = async (event: EventBridgeEvent<string, SesEventDetail>) =>
   return { outcome };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(lambdaHandler).use(loggerContext());

@@ -5,13 +5,13 @@
  * an alarm watches. Locally, local/stream-poller.ts reads DynamoDB Local's stream and calls this same handler.
  */
 
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoDb } from '#adapters/dynamodb';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbCodesRequests, toCodesRequest } from '#adapters/dynamodb-codes-requests';
 import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
+import { dynamoDbDraftStore } from '#adapters/dynamodb-draft-store';
 import { dynamoDbNotices } from '#adapters/dynamodb-notices';
 import { insertedItem } from '#adapters/dynamodb-stream';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
@@ -19,9 +19,9 @@ import { sesMailer } from '#adapters/ses-mailer';
 import { smsSender } from '#adapters/sms-sender';
 import { type SendCodesDeps, sendMyCodes } from '#domain/code-requests';
 import { type NotifyDeps, notifyAbout, textAbout } from '#domain/notifications';
-import { agencyNameOfService, agencyNames, loadServiceAgencies, strings } from '#http/site';
+import { agencyNameOfService, agencyNames, formTitleOf, loadCatalogIndex, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
@@ -41,6 +41,10 @@ const deps: NotifyDeps = {
   statusUrl: (code: string, locale: 'en' | 'es') =>
     `${settings.origin}${apiPath('showStatus', { code }, locale === 'en' ? {} : { lang: locale })}`,
   preferencesUrl: (locale) => `${settings.origin}${pageHref(locale, pages.account())}#preferences`,
+  resumes: dynamoDbDraftStore(dynamoDb, config.tableName),
+  resumeUrl: (code: string, locale: 'en' | 'es') =>
+    `${settings.origin}${apiPath('showResumeForm', {}, { code, ...(locale !== 'en' && { lang: locale }) })}`,
+  formTitle: formTitleOf,
 };
 
 const codesDeps: SendCodesDeps = {
@@ -65,7 +69,7 @@ export function entryOf(record: DynamoDBRecord) {
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  await loadServiceAgencies();
+  await loadCatalogIndex();
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const request = codesRequestOf(record);
@@ -98,4 +102,5 @@ const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
   return { batchItemFailures };
 };
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+// Never the event: a stream record carries the new image of whatever changed, answers and SSNs included (decision 0083).
+export const handler = middy(lambdaHandler).use(loggerContext());

@@ -12,10 +12,12 @@ import { translate } from '#catalog/i18n';
 import type { Locale } from '#catalog/schema';
 import { answersFromFormPost } from '#domain/answers';
 import { ownerOf } from '#domain/authorization';
+import { mayOpenDraft } from '#domain/draft-resume';
 import { findDraft, firstUnfinished, sentDraft } from '#domain/drafts';
 import { checkIdempotencyKey } from '#domain/idempotency';
 import { type CompiledForm, submitForm } from '#domain/submissions';
 import { callerOf } from '#http/caller';
+import { draftAccessOf } from '#http/draft-key';
 import { countStep } from '#http/funnel';
 import { freshIdempotencyKey, idempotencyKeyOf } from '#http/idempotency';
 import { htmlPage } from '#http/pages';
@@ -24,7 +26,7 @@ import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
 import { config } from '#shared/config';
-import { BadRequestError, InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { BadRequestError, ForbiddenError, InvalidAnswersError, NotFoundError } from '#shared/errors';
 import { logger } from '#shared/logger';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
@@ -56,16 +58,20 @@ function renderFormWithProblems(
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   const locale = requestLocale(event);
-  const compiled = await findCompiledForm(event.pathParameters?.formId ?? '');
-  if (!compiled) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
+  const current = await findCompiledForm(event.pathParameters?.formId ?? '');
+  if (!current) throw new NotFoundError(translate(strings, 'error.formNotFound', locale));
 
   const body = readBody(event, bodyMessages(locale));
   const fields = body.kind === 'form' ? body.value : undefined;
   // "Send" on a multi-page form's "Check your answers": the answers are the draft's (fill-form.ts).
   const draftId = fields?.get('_draft') ?? undefined;
-  const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, compiled.form.id, new Date());
+  const draft = draftId === undefined ? undefined : await findDraft(drafts, draftId, current.form.id, new Date());
   if (draftId !== undefined && !draft) throw new NotFoundError(translate(strings, 'form.draftNotFound', locale));
+  if (draft && !mayOpenDraft(draft, draftAccessOf(event, draft.id)))
+    throw new ForbiddenError(translate(strings, 'form.draftOwned', locale));
   if (draft?.sentAs) return seeOther(apiPath('showStatus', { code: draft.sentAs }, { submitted: '1', lang: locale }));
+  // A draft is sent as the version it answers (decision 0085), checked by that version's own validator.
+  const compiled = draft ? ((await findCompiledForm(current.form.id, draft.formVersion ?? 1)) ?? current) : current;
   let answers = draft ? draft.answers : fields ? answersFromFormPost(compiled.form, fields) : answersFromJson(body.value, locale);
   // Files (decision 0110): attached on the form's pages only, and released (scanned clean, copied) before sending.
   const fileFields = compiled.form.fields.filter((field) => field.type === 'file');
@@ -81,7 +87,16 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
 
   try {
     const receipt = await submitForm(
-      { compiled, answers, locale, channel: fields ? 'web' : 'api', idempotencyKey, owner: ownerOf(callerOf(event)) },
+      {
+        compiled,
+        answers,
+        kept: draft?.answers,
+        locale,
+        channel: fields ? 'web' : 'api',
+        idempotencyKey,
+        // A signed-in draft sent from the plain form (JavaScript off) is still its owner's.
+        owner: ownerOf(callerOf(event)) ?? draft?.owner,
+      },
       { store, strings },
     );
     logger.info('Submission received', { code: receipt.code, formId: compiled.form.id, replayed: receipt.replayed });

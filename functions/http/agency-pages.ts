@@ -25,6 +25,7 @@ import {
 import { nextStatuses } from '#domain/case-workflow';
 import { CaseConflictError, type CaseRecord, openCase, versionOf } from '#domain/cases';
 import type { ExportPartList } from '#domain/export-parts';
+import { feeOfSubmission } from '#domain/fees';
 import { STATUSES } from '#domain/submissions';
 import { caseTimelineOf } from '#domain/timeline';
 import { workspaceAgencies } from '#generated/workspace.js';
@@ -69,8 +70,11 @@ export function serviceTitle(agency: string, serviceId: string, locale: Locale):
 /** What the case page shows, from the case as it stands and its form's own labels in the staff member's language. */
 export async function caseViewOf(record: CaseRecord & { audit?: AuditEntry[] }, locale: Locale): Promise<CaseView> {
   const { submission } = record;
-  const compiled = await findCompiledForm(submission.formId);
-  const fee = compiled?.service.fee;
+  // The labels of the version the answers are to (decision 0085).
+  const compiled = await findCompiledForm(submission.formId, submission.formVersion);
+  const catalogFee = compiled?.service.fee;
+  const due = feeOfSubmission(submission, catalogFee);
+  const fee = due && catalogFee && { ...due, refundable: catalogFee.refundable };
   return {
     code: submission.code,
     status: submission.status,

@@ -25,6 +25,7 @@ export { feedbackThanksPage } from '#ui/pages/FeedbackPages.tsx';
 export { formWithProblemsPage } from '#ui/pages/FormPage.tsx';
 export { checkAnswersPage, formStepPage, groupPage } from '#ui/pages/FormStepPage.tsx';
 export { billLookupPage, billPage, payByCodePage, paymentPage } from '#ui/pages/PaymentPages.tsx';
+export { resumePage, savedDraftPage, saveForLaterPage } from '#ui/pages/SaveForLaterPages.tsx';
 export { searchPage } from '#ui/pages/SearchPage.tsx';
 export { statusPage } from '#ui/pages/StatusPage.tsx';
 export { uploadPage } from '#ui/pages/UploadPage.tsx';

@@ -3,13 +3,12 @@
  * below 500 is answered as written (JSON or an HTML page, whichever the caller wants); anything else is
  * logged with the request id and answered with a generic message, never internals.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { translate } from '#catalog/i18n';
 import { routeAccess } from '#domain/authorization';
 import { ForbiddenError, InvalidAnswersError, isClientError, ServiceUnavailableError, UnauthorizedError } from '#shared/errors';
-import { logger } from '#shared/logger';
+import { logger, loggerContext } from '#shared/logger';
 import { originVerifySecret } from '#shared/origin-config';
 import { callerOf } from './caller.ts';
 import { originVerify } from './origin-verify.ts';
@@ -104,10 +103,13 @@ function sessionCredentials(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
 
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
-  return middy(lambdaHandler)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(errorResponses())
-    .use(originVerify(originVerifySecret))
-    .use(sessionCredentials())
-    .use(routeAuthorization());
+  return (
+    middy(lambdaHandler)
+      // Never the event, whatever POWERTOOLS_LOGGER_LOG_EVENT says: its body holds answers (SSNs, decision 0083).
+      .use(loggerContext())
+      .use(errorResponses())
+      .use(originVerify(originVerifySecret))
+      .use(sessionCredentials())
+      .use(routeAuthorization())
+  );
 }

@@ -4,11 +4,10 @@
  * callback's `error_description`, in front of the person, so only the `FRONT_DOOR:` markers meant for the site
  * (domain/account-linking.ts) go out as thrown; anything else is logged and replaced by FRONT_DOOR:failed.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { SIGN_IN_FAILED, SIGN_IN_MARKER_PREFIX } from '#domain/account-linking';
-import { logger } from './logger.ts';
+import { logger, loggerContext } from './logger.ts';
 
 function triggerErrors<E extends { triggerSource?: string }>(): MiddlewareObj<E, E> {
   return {
@@ -26,7 +25,5 @@ function triggerErrors<E extends { triggerSource?: string }>(): MiddlewareObj<E,
 
 export function withTrigger<E extends { triggerSource?: string }>(lambdaHandler: (event: E, context: Context) => Promise<E>) {
   // middy runs onError handlers last-registered-first: the error is mapped before the logger flushes.
-  return middy(lambdaHandler)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(triggerErrors<E>());
+  return middy(lambdaHandler).use(loggerContext()).use(triggerErrors<E>());
 }

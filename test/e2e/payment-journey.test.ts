@@ -59,6 +59,7 @@ describe('a citizen paying a fee', { timeout: 60_000 }, () => {
       .click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/services/birth-certificate/');
     await page.locator('a[href="/services/birth-certificate/apply/"]').first().click();
+    // Two copies: the fee is per copy (decision 87), 2 × $25.00.
     await fillBirthCertificateForm(page);
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.waitForURL(/\/api\/status\/.*submitted=1/);
@@ -66,15 +67,15 @@ describe('a citizen paying a fee', { timeout: 60_000 }, () => {
     expect(await page.locator('[data-payment-section] [data-payment-state]').textContent()).toBe('Not paid');
     await check();
 
-    await page.getByRole('button', { name: 'Pay $25.00' }).click();
+    await page.getByRole('button', { name: 'Pay $50.00' }).click();
     await page.waitForURL(/\/sandbox\/checkout\/cs_test_/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pay $25.00');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pay $50.00');
     await check();
 
     await payWithCard(page, CARDS.pays);
     await page.waitForURL(/\/api\/payments\/.*from=checkout/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Payment received');
-    expect(await page.locator('[data-receipt] [data-amount]').textContent()).toBe('$25.00');
+    expect(await page.locator('[data-receipt] [data-amount]').textContent()).toBe('$50.00');
     const receiptNumber = (await page.locator('[data-receipt-number]').textContent())?.trim();
     expect(receiptNumber).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await check();

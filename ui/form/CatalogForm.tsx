@@ -10,6 +10,7 @@ import { fieldsOfPage, isMultiPage, pagesOf, questionStates } from '#catalog/for
 import { DATE_PARTS, datePartName } from '#catalog/form-values';
 import { isPartsType, partName, QUESTION_PARTS } from '#catalog/question-parts';
 import type { Field, Form, FormPage, Strings } from '#catalog/schema';
+import { type DECLARATION_PARTS, declarationPartName, isValidSsn, maskSsn } from '#catalog/sensitive';
 import { MAIN_ID } from '../chrome/SiteTop.tsx';
 import { Button } from '../components/Button.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -18,6 +19,7 @@ import type { Lang } from '../lang.ts';
 import { apiPath } from '../paths.ts';
 import { Checkbox } from './Checkbox.tsx';
 import { CheckboxGroup, checkboxId } from './CheckboxGroup.tsx';
+import { Declaration, declarationId } from './Declaration.tsx';
 import type { FieldFrame } from './FormGroup.tsx';
 import { datePartId, MemorableDate } from './MemorableDate.tsx';
 import { PartsFieldset, partId } from './PartsFieldset.tsx';
@@ -36,6 +38,8 @@ export interface CatalogFormProps {
   problems?: FieldProblem[];
   /** Sent back unchanged so a retry after a mistake is still the same request. */
   idempotencyKey?: string;
+  /** Questions whose answer came from the person's sign-in (marked so; they can change it). */
+  prefilled?: readonly string[];
   /**
    * A multi-page form shows one page at a time (default: its first page, as the site's apply page prints it).
    * `earlier` holds the answers of the pages before it, kept in the draft: they decide which questions it shows.
@@ -52,6 +56,7 @@ export function inputId(field: Field): string {
   if (field.type === 'yesNo') return radioId(frame, 'yes');
   if (field.type === 'checkboxes') return checkboxId(frame, field.options?.[0]?.value ?? '');
   if (field.type === 'memorableDate') return datePartId(frame, 'month');
+  if (field.type === 'declaration') return declarationId(frame, 'agree');
   if (isPartsType(field.type)) return partId(frame, QUESTION_PARTS[field.type][0]?.part ?? '');
   return frame.id;
 }
@@ -82,7 +87,17 @@ function moneyText(raw: unknown): string {
   return typeof raw === 'number' ? (raw / 100).toFixed(2) : raw === undefined || raw === null ? '' : String(raw);
 }
 
-const CHECKS_INVALID = new Set<Field['type']>(['text', 'textarea', 'email', 'tel', 'date', 'integer', 'memorableDate', 'money']);
+const CHECKS_INVALID = new Set<Field['type']>([
+  'text',
+  'textarea',
+  'email',
+  'tel',
+  'date',
+  'integer',
+  'memorableDate',
+  'money',
+  'ssn',
+]);
 const CHECKS_LENGTH = new Set<Field['type']>(['text', 'textarea', 'email', 'tel']);
 
 /** What the inline checks need to know about a field, and the server's words for each mistake. */
@@ -90,11 +105,19 @@ function checkData(field: Field, props: CatalogFormProps): Record<`data-${string
   const { locale } = props.lang;
   const data: Record<`data-${string}`, string> = { 'data-field': field.name, 'data-type': field.type };
   if (field.pattern) data['data-pattern'] = field.pattern;
+  // Filled in from the sign-in by the browser on the site's first page (the server fills the later ones).
+  if (field.prefill) data['data-prefill'] = field.prefill;
   if (field.minimum !== undefined) data['data-min'] = String(field.minimum);
   if (field.maximum !== undefined) data['data-max'] = String(field.maximum);
   // A condition on an answer of this same page: the browser shows or hides the question as the person answers.
   if (field.when && liveOn(props).has(field.name)) data['data-when'] = JSON.stringify(field.when);
   if (field.type === 'checkboxes' && field.required) data['data-required'] = 'true';
+  // Date ranges: the browser applies the server's own rule (catalog/src/date-range.ts) with the server's words.
+  if (field.dateRange) {
+    data['data-date-range'] = JSON.stringify(field.dateRange);
+    for (const kind of ['future', 'past', 'tooFar'] as const)
+      data[`data-msg-${kind === 'tooFar' ? 'too-far' : kind}`] = messageFor(field, kind, locale, props.strings);
+  }
   data['data-msg-required'] = messageFor(field, 'required', locale, props.strings);
   if (CHECKS_INVALID.has(field.type)) data['data-msg-invalid'] = messageFor(field, 'invalid', locale, props.strings);
   if (CHECKS_LENGTH.has(field.type)) data['data-msg-too-long'] = messageFor(field, 'tooLong', locale, props.strings);
@@ -105,11 +128,12 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
   const { locale } = props.lang;
   const raw = props.values?.[field.name];
   const value = raw === undefined || raw === null ? '' : String(raw);
+  const prefilled = props.prefilled?.includes(field.name) ? props.lang.t('form.prefilled') : undefined;
   const frame: FieldFrame = {
     id: frameId(field),
     name: field.name,
     label: field.label[locale],
-    hint: field.hint?.[locale],
+    hint: [field.hint?.[locale], prefilled].filter(Boolean).join(' ') || undefined,
     error: props.problems?.find((problem) => problem.field === field.name)?.message,
     errorSlot: true,
     required: field.required,
@@ -156,6 +180,37 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
       );
     case 'checkbox':
       return <Checkbox {...frame} checked={raw === true || ['true', 'yes', 'on'].includes(value)} />;
+    case 'ssn': {
+      // Never sent back: a number already saved shows as its last four digits, and an empty box keeps it.
+      const saved = typeof raw === 'string' && isValidSsn(raw) ? maskSsn(raw) : undefined;
+      const hint = saved ? props.lang.t('form.ssnSaved', { masked: saved }) : (frame.hint ?? props.lang.t('form.ssnHint'));
+      return (
+        <TextInput
+          {...frame}
+          hint={hint}
+          required={frame.required && !saved}
+          value=""
+          inputMode="numeric"
+          width="medium"
+          maxLength={11}
+          autocomplete="off"
+        />
+      );
+    }
+    case 'declaration': {
+      const answer = typeof raw === 'object' && raw !== null ? (raw as Record<string, string>) : {};
+      const posted = (part: (typeof DECLARATION_PARTS)[number]) => props.values?.[declarationPartName(field.name, part)];
+      const agreed = posted('agree') !== undefined ? posted('agree') === 'yes' : answer.agreed === 'yes';
+      return (
+        <Declaration
+          {...frame}
+          lang={props.lang}
+          agreed={agreed}
+          signature={String(posted('signature') ?? answer.name ?? '')}
+          signedAt={answer.signedAt}
+        />
+      );
+    }
     case 'select':
       return (
         <Select
@@ -179,7 +234,7 @@ function CatalogField({ field, props }: { field: Field; props: CatalogFormProps 
       return (
         <TextInput
           {...frame}
-          type={field.type}
+          type={field.type === 'email' || field.type === 'tel' ? field.type : 'text'}
           value={value}
           width={field.type === 'tel' ? 'medium' : undefined}
           maxLength={defaultMaxLength(field)}
@@ -228,6 +283,9 @@ export function CatalogForm(props: CatalogFormProps) {
       noValidate
       data-portal-form={form.id}
       data-signed-in-action={multiPage ? undefined : apiPath('submitMyForm', { formId: form.id }, { lang: lang.locale })}
+      data-signed-in-start={
+        multiPage && !props.page ? apiPath('startMyFormDraft', { formId: form.id }, { lang: lang.locale }) : undefined
+      }
       data-earlier-answers={liveOn(props).size > 0 ? JSON.stringify(earlier) : undefined}
     >
       {problems.length > 0 && (
@@ -250,6 +308,13 @@ export function CatalogForm(props: CatalogFormProps) {
       <Button variant="big" extraClass="portal-submit">
         {lang.t(multiPage ? 'form.continue' : 'form.submit')}
       </Button>
+      {multiPage && (
+        <p>
+          <Button variant="unstyled" name="_save" value="later" extraClass="portal-save-later" data-save-later>
+            {lang.t('form.saveLater')}
+          </Button>
+        </p>
+      )}
     </form>
   );
 }

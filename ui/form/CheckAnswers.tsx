@@ -7,6 +7,7 @@ import { answerText } from '#catalog/answer-text';
 import { shownQuestions } from '#catalog/conditions';
 import { bareLabel } from '#catalog/form-messages';
 import { conditionalForm, fieldsOfPage, itemLabel } from '#catalog/form-pages';
+import { formatMoney } from '#catalog/i18n';
 import type { Form, FormPage, RepeatingGroup } from '#catalog/schema';
 import { Button } from '../components/Button.tsx';
 import { safeHref } from '../href.ts';
@@ -26,6 +27,26 @@ export interface CheckAnswersProps {
   action: string;
   signedInAction: string;
   hidden: Record<string, string>;
+  /** The fee these answers make (computed on the server, functions/domain/fees.ts), shown before sending. */
+  fee?: { amount: number; currency: string; quantity?: number; unitAmount?: number; description: string } | undefined;
+}
+
+function FeeRow({ lang, fee }: { lang: Lang; fee: NonNullable<CheckAnswersProps['fee']> }) {
+  const money = (cents: number) => formatMoney(cents, fee.currency, lang.locale);
+  const total = money(fee.amount);
+  return (
+    <div class="portal-check-page">
+      <h2>{lang.t('form.fee')}</h2>
+      <dl class="portal-facts portal-check-answers">
+        <dt>{fee.description}</dt>
+        <dd data-fee={fee.amount}>
+          {fee.quantity !== undefined && fee.unitAmount !== undefined
+            ? lang.t('form.feeTimes', { count: fee.quantity, each: money(fee.unitAmount), total })
+            : total}
+        </dd>
+      </dl>
+    </div>
+  );
 }
 
 /** A repeating page's items, one row each: its summary line, and "Change" to the page's list. */
@@ -104,6 +125,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
           </dl>
         </div>
       ))}
+      {props.fee && <FeeRow lang={lang} fee={props.fee} />}
       <Button variant="big" extraClass="portal-submit">
         {lang.t('form.submit')}
       </Button>

@@ -69,6 +69,11 @@ export function GroupSummary(props: GroupSummaryProps) {
         <Button variant="big" extraClass="portal-submit">
           {lang.t('form.continue')}
         </Button>
+        <p>
+          <Button variant="unstyled" name="_save" value="later" extraClass="portal-save-later" data-save-later>
+            {lang.t('form.saveLater')}
+          </Button>
+        </p>
       </form>
     </div>
   );

@@ -4,12 +4,14 @@
  * summary's title. On apply pages, and on <main> of every page the functions render.
  */
 import { DATE_PATTERN, EMAIL_PATTERN, TEL_PATTERN } from '#catalog/form-schema';
+import { SSN_PATTERN } from '#catalog/sensitive';
 import type { Lang } from '../lang.ts';
 
 export function formCheckAttributes(lang: Lang): Record<`data-${string}`, string> {
   return {
     'data-form-checks': '',
-    'data-patterns': JSON.stringify({ email: EMAIL_PATTERN, tel: TEL_PATTERN, date: DATE_PATTERN }),
+    'data-patterns': JSON.stringify({ email: EMAIL_PATTERN, tel: TEL_PATTERN, date: DATE_PATTERN, ssn: SSN_PATTERN }),
     'data-summary-title': lang.t('form.errorSummaryTitle'),
+    'data-prefill-note': lang.t('form.prefilled'),
   };
 }

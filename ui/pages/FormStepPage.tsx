@@ -53,6 +53,8 @@ export function formStepPage(
     hidden: Record<string, string>;
     /** One item of a repeating page: "Person 2". */
     itemHeading?: string;
+    /** Answers from the person's sign-in, marked so. */
+    prefilled?: readonly string[];
   },
 ): PageView {
   const { locale } = lang;
@@ -75,6 +77,7 @@ export function formStepPage(
           values={step.values}
           problems={step.problems}
           page={{ page: step.page, earlier: step.earlier, action: step.action, hidden: step.hidden }}
+          {...(step.prefilled && { prefilled: step.prefilled })}
         />
         <p class="usa-hint portal-draft-kept">{lang.t('form.draftKept', { days: step.keptDays })}</p>
       </>

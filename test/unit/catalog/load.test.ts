@@ -275,4 +275,53 @@ describe('when an editor breaks the catalog', () => {
       'catalog/forms/snap-application.json at pages[0].id: "check-your-answers" is the summary page\'s id: choose another',
     );
   });
+
+  describe('a published form version', () => {
+    const formFile = 'forms/wic-application.json';
+    const changed = () => {
+      const form = readJson(formFile) as { intro: { en: string } };
+      form.intro.en = 'WIC gives food to families.';
+      return form;
+    };
+
+    it('refuses a change to a published version and says to use the next version', () => {
+      writeJson(formFile, changed());
+      expect(problems()).toContain(
+        'catalog/forms/wic-application.json: version 1 is published (catalog/published/wic-application/v1.json) and a published version never changes, but this definition differs from it. Set "version": 2 for the change, then run `npm run publish-forms`.',
+      );
+    });
+
+    it('asks to publish a new version before it ships', () => {
+      writeJson(formFile, { ...changed(), version: 2 });
+      expect(problems()).toContain(
+        'catalog/forms/wic-application.json at version: version 2 of this form is not published. Run `npm run publish-forms` to publish it (then it can never change).',
+      );
+    });
+
+    it('keeps the older published versions, so drafts of them still validate', () => {
+      writeJson(formFile, { ...changed(), version: 2 });
+      writeFileSync(join(dir, 'published/wic-application/v2.json'), JSON.stringify({ ...changed(), version: 2 }));
+      const catalog = loadCatalog(dir);
+      expect(catalog.forms.get('wic-application')?.version).toBe(2);
+      expect(catalog.olderVersions.get('wic-application')?.map((form) => [form.version, form.intro.en])).toEqual([
+        [
+          1,
+          readJson('published/wic-application/v1.json').intro &&
+            (readJson('published/wic-application/v1.json').intro as { en: string }).en,
+        ],
+      ]);
+    });
+
+    it('does not let a form go back to an older version number', () => {
+      writeFileSync(join(dir, 'published/wic-application/v2.json'), JSON.stringify({ ...changed(), version: 2 }));
+      expect(problems()).toContainEqual(expect.stringContaining('version 2 is already published'));
+    });
+
+    it('does not care how the keys of the same definition are ordered', () => {
+      const form = readJson(formFile);
+      const reordered = Object.fromEntries(Object.entries(form).reverse());
+      writeJson(formFile, reordered);
+      expect(() => loadCatalog(dir)).not.toThrow();
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emailEventOf } from '#adapters/ses-events';
 import type { CaseRecord } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
+import type { ResumeRecord } from '#domain/draft-resume';
 import {
   type EmailState,
   emailFor,
@@ -368,5 +369,63 @@ describe('preferences and complaints', () => {
         complaint: { timestamp: '2026-12-01T11:00:00.000Z', complainedRecipients: [{ emailAddress: 'ana@example.com' }] },
       }),
     ).toEqual({ kind: 'complained', messageId: 'm', at: '2026-12-01T11:00:00.000Z', recipients: ['ana@example.com'] });
+  });
+});
+
+describe('the resume link of a draft saved to finish later', () => {
+  const resume: ResumeRecord = {
+    code: '29GQ-X6DM-U3AE',
+    draftId: 'AAAAAAAAAAAAAAAAAAAAAA',
+    formId: 'snap-application',
+    locale: 'es',
+    checkHash: 'x',
+    failures: 0,
+    expiresAt: Math.floor(NOW.getTime() / 1000) + 30 * 86400,
+    email: 'ana@example.com',
+  };
+  const entry = timelineEntry(
+    {
+      kind: 'draft-saved',
+      channel: 'web',
+      direction: 'in',
+      actor: 'citizen',
+      agency: 'human-services',
+      resumeCode: resume.code,
+      summary: 'saved',
+    },
+    { now: () => NOW },
+  );
+  const withResumes = (found: ResumeRecord | undefined) => {
+    const f = fakes([]);
+    f.deps.resumes = { findResume: async () => found };
+    f.deps.resumeUrl = (code, locale) => `https://portal.example.gov/api/resume?code=${code}&lang=${locale}`;
+    f.deps.formTitle = () => 'Solicitud de SNAP';
+    return f;
+  };
+
+  it('is e-mailed through the notifier with the code, the link and the date kept until, in the person’s language', async () => {
+    const f = withResumes(resume);
+    expect(await notifyAbout(entry, f.deps)).toBe('sent');
+    expect(f.sent[0]).toMatchObject({
+      to: 'ana@example.com',
+      locale: 'es',
+      code: resume.code,
+      link: { href: `https://portal.example.gov/api/resume?code=${resume.code}&lang=es` },
+    });
+    expect(f.sent[0]?.paragraphs[0]).toContain('31 de diciembre de 2026');
+    expect(f.entries[0]).toMatchObject({ kind: 'notification-sent', resumeCode: resume.code, about: entry.id });
+  });
+
+  it('is sent once when the stream delivers the entry twice', async () => {
+    const f = withResumes(resume);
+    await notifyAbout(entry, f.deps);
+    expect(await notifyAbout(entry, f.deps)).toBe('already-sent');
+    expect(f.sent).toHaveLength(1);
+  });
+
+  it('is not sent when the code has no address (or is gone)', async () => {
+    const { email: _none, ...noEmail } = resume;
+    expect(await notifyAbout(entry, withResumes(noEmail).deps)).toBe('no-address');
+    expect(await notifyAbout(entry, withResumes(undefined).deps)).toBe('no-address');
   });
 });

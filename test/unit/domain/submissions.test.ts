@@ -104,7 +104,7 @@ describe('submitting a form', () => {
 });
 
 describe('looking up a status', () => {
-  it('shows status and dates but never the answers', async () => {
+  it('shows status, dates and the fee due but never the answers', async () => {
     const { store } = inMemoryStore();
     const { code } = await submitForm({ compiled, answers, locale: 'en', channel: 'web' }, { store, strings, now });
     const status = await lookUpStatus(code.toLowerCase(), 'en', { store, strings });
@@ -116,6 +116,8 @@ describe('looking up a status', () => {
       submittedAt: '2026-11-22T15:00:00.000Z',
       updatedAt: '2026-11-22T15:00:00.000Z',
       history: [{ status: 'received', at: '2026-11-22T15:00:00.000Z' }],
+      // The amount only (fixed from the number of copies when sent), never the answer it came from.
+      fee: { amount: 2500 * (answers as { copies: number }).copies, currency: 'USD' },
     });
     expect(JSON.stringify(status)).not.toContain('Ana');
   });

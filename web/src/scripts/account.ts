@@ -93,6 +93,70 @@ async function showSignedIn(locale: string) {
   section.hidden = false;
 
   await listSubmissions(section, locale);
+  await listDrafts(section, locale);
+}
+
+interface MyDraft {
+  draftId: string;
+  formTitle: string;
+  updatedAt: string;
+  expiresAt: string;
+  continueUrl: string;
+}
+
+/**
+ * The person's unfinished forms (decision 0082), each with "Continue": a signed-in POST gives this browser the
+ * draft's key cookie and answers with the page they left.
+ */
+async function listDrafts(section: HTMLElement, locale: string) {
+  if (!root?.dataset.draftsUrl) return;
+  const table = section.querySelector<HTMLTableElement>('[data-drafts]');
+  const body = table?.tBodies[0];
+  const empty = section.querySelector<HTMLElement>('[data-drafts-empty]');
+  if (!table || !body) return;
+  const response = await fetchSignedIn(root.dataset.draftsUrl, { headers: { accept: 'application/json' } });
+  if (!response.ok) return showProblem(root.dataset.loadFailed ?? '');
+  const { drafts } = (await response.json()) as { drafts: MyDraft[] };
+  const headings = [...(table.tHead?.rows[0]?.cells ?? [])].map((th) => th.textContent ?? '');
+  const dates = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long' });
+  body.replaceChildren();
+  for (const draft of drafts) {
+    const row = body.insertRow();
+    row.dataset.draft = draft.draftId;
+    cell(row, headings[0] ?? '', draft.formTitle);
+    const saved = document.createElement('time');
+    saved.dateTime = draft.updatedAt;
+    saved.textContent = dates.format(new Date(draft.updatedAt));
+    cell(row, headings[1] ?? '', saved);
+    const kept = document.createElement('time');
+    kept.dateTime = draft.expiresAt;
+    kept.dataset.keptUntil = '';
+    kept.textContent = dates.format(new Date(draft.expiresAt));
+    cell(row, headings[2] ?? '', kept);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'usa-button usa-button--outline';
+    button.dataset.continueDraft = draft.draftId;
+    button.textContent = root.dataset.draftContinue ?? '';
+    button.setAttribute('aria-label', `${root.dataset.draftContinue ?? ''}: ${draft.formTitle}`);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const answer = await fetchSignedIn(draft.continueUrl, {
+        method: 'POST',
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!answer.ok) {
+        button.disabled = false;
+        return showProblem(root?.dataset.loadFailed ?? '');
+      }
+      const { next } = (await answer.json()) as { next: string };
+      location.assign(next);
+    });
+    cell(row, headings[3] ?? '', button);
+  }
+  table.hidden = drafts.length === 0;
+  if (empty) empty.hidden = drafts.length > 0;
 }
 
 /** The status as the status page says it: its name, what it means, the agency's message, and "Withdraw". */

@@ -5,9 +5,11 @@
  * is signed in: then the same answers go to the signed-in route with their token, so the submission is
  * theirs and shows under "My account".
  */
+import { type DateRange, outOfRange } from '#catalog/date-range';
 import { answersFromEntries, centsFrom, isRealDate } from '#catalog/form-values';
+import { ssnFrom } from '#catalog/sensitive';
 import { type LiveQuestion, shownOnPage } from './form-conditions.ts';
-import { currentSession, fetchSignedIn } from './session.ts';
+import { currentSession, fetchSignedIn, sessionClaims } from './session.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Patterns = Partial<Record<string, string>>;
@@ -30,8 +32,16 @@ function wholeMatch(pattern: string, value: string): boolean {
 function checkGroup(
   group: HTMLElement,
   patterns: Patterns,
-): { kind: 'required' | 'invalid' | 'tooLong'; message: string } | null {
+): { kind: 'required' | 'invalid' | 'tooLong' | 'range'; message: string } | null {
   const { type = 'text', pattern, min, max, msgRequired = '', msgInvalid = '', msgTooLong = '' } = group.dataset;
+  // A date in the question's range: the server's own rule, counted from today, with the server's words.
+  const inRange = (value: string) => {
+    if (!group.dataset.dateRange) return null;
+    const problem = outOfRange(JSON.parse(group.dataset.dateRange) as DateRange, value, new Date());
+    if (!problem) return null;
+    const message = group.dataset[problem === 'tooFar' ? 'msgTooFar' : problem === 'future' ? 'msgFuture' : 'msgPast'] ?? '';
+    return { kind: 'range', message } as const;
+  };
   const controls = controlsOf(group);
   const first = controls[0];
   if (!first) return null;
@@ -53,7 +63,20 @@ function checkGroup(
       controls.map((control) => [control.name, control.value] as const),
     )[name];
     if (typed === undefined) return first.required ? required : null;
-    return wholeMatch(patterns.date ?? '', String(typed)) && isRealDate(String(typed)) ? null : invalid;
+    return wholeMatch(patterns.date ?? '', String(typed)) && isRealDate(String(typed)) ? inRange(String(typed)) : invalid;
+  }
+  if (type === 'ssn') {
+    const value = first.value.trim();
+    if (value === '') return first.required ? required : null;
+    return wholeMatch(patterns.ssn ?? '', ssnFrom(value)) ? null : invalid;
+  }
+  if (type === 'declaration') {
+    // Both the consent and the typed name; which one is missing is the server's to say.
+    const agreed = controls.some(
+      (control) => control instanceof HTMLInputElement && control.type === 'checkbox' && control.checked,
+    );
+    const named = controls.some((control) => control.type !== 'checkbox' && control.value.trim() !== '');
+    return first.required && !(agreed && named) ? required : null;
   }
   if (type === 'address' || type === 'name') {
     // Which part is missing or wrong is the server's to say; here only whether anything was given at all.
@@ -85,11 +108,13 @@ function checkGroup(
   const maxLength = first instanceof HTMLSelectElement ? -1 : first.maxLength;
   if (maxLength > 0 && [...value].length > maxLength) return { kind: 'tooLong', message: msgTooLong };
   const rule = pattern ?? patterns[type];
-  return rule !== undefined && !wholeMatch(rule, value) ? invalid : null;
+  if (rule !== undefined && !wholeMatch(rule, value)) return invalid;
+  if (type === 'date') return isRealDate(value) ? inRange(value) : invalid;
+  return null;
 }
 
 /** Questions asked in a fieldset (several inputs): the fieldset carries the description. */
-const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate', 'address', 'name']);
+const FIELDSET_TYPES = new Set(['radio', 'yesNo', 'checkboxes', 'memorableDate', 'address', 'name', 'declaration']);
 
 /** Shows or clears the group's error exactly as the server renders it. */
 function showProblem(group: HTMLElement, message: string | null): void {
@@ -235,8 +260,12 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
   });
 
   form.addEventListener('submit', (event) => {
+    const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
+    // "Save and come back later" keeps what is right and asks again for the rest: no checks stand in its way.
+    const later = submitter?.name === '_save';
+    if (later && !(currentSession() && form.dataset.signedInStart)) return;
     const problems: { targetId: string; message: string }[] = [];
-    for (const group of groups()) {
+    for (const group of later ? [] : groups()) {
       const problem = checkGroup(group, patterns);
       showProblem(group, problem?.message ?? null);
       const target = controlsOf(group)[0];
@@ -244,7 +273,12 @@ function enhance(form: HTMLFormElement, settings: HTMLElement): void {
     }
     form.querySelector('[data-error-summary]')?.remove();
     if (problems.length === 0) {
-      // A page of a multi-page form goes to its draft as it is; only sending goes to the signed-in route.
+      // A page of a multi-page form goes to its draft as it is; only starting one and sending go signed in.
+      if (currentSession() && form.dataset.signedInStart) {
+        event.preventDefault();
+        void startSignedIn(form, groups(), summaryTitle, submitter);
+        return;
+      }
       if (currentSession() && form.dataset.signedInAction) {
         event.preventDefault();
         void sendSignedIn(form, groups(), summaryTitle);
@@ -262,6 +296,70 @@ function showSummary(form: HTMLFormElement, title: string, problems: { targetId:
   summary.focus();
 }
 
+/** The fields the form would post (the button pressed among them), as a form body. */
+function bodyOf(form: HTMLFormElement, submitter?: HTMLButtonElement | null): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of new FormData(form, submitter ?? undefined)) if (typeof value === 'string') body.append(name, value);
+  return body.toString();
+}
+
+/** Shows the server's 422 problems inline; false when none could be placed (the plain post then says them). */
+function showServerProblems(
+  form: HTMLFormElement,
+  groups: HTMLElement[],
+  summaryTitle: string,
+  fields: { field: string; message: string }[],
+): boolean {
+  const problems: { targetId: string; message: string }[] = [];
+  for (const problem of fields) {
+    const group = groups.find((g) => g.dataset.field === problem.field);
+    const target = group && controlsOf(group)[0];
+    if (!group || !target) continue;
+    showProblem(group, problem.message);
+    problems.push({ targetId: target.id, message: problem.message });
+  }
+  if (problems.length === 0) return false;
+  showSummary(form, summaryTitle, problems);
+  return true;
+}
+
+/**
+ * A signed-in person's first page (decision 0082): the draft is started on the signed-in route, so it is theirs
+ * (only their browser gets its key cookie) and later pages are prefilled from their sign-in.
+ */
+async function startSignedIn(
+  form: HTMLFormElement,
+  groups: HTMLElement[],
+  summaryTitle: string,
+  submitter: HTMLButtonElement | null,
+) {
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (button) button.disabled = true;
+  try {
+    const response = await fetchSignedIn(new URL(form.dataset.signedInStart ?? form.action, location.href).href, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: bodyOf(form, submitter),
+      credentials: 'same-origin',
+    });
+    if (response.status === 201 || response.status === 200) {
+      const { next } = (await response.json()) as { next: string };
+      location.assign(next);
+      return;
+    }
+    if (response.status === 422) {
+      const { error } = (await response.json()) as { error: { fields?: { field: string; message: string }[] } };
+      if (showServerProblems(form, groups, summaryTitle, error.fields ?? [])) return;
+    }
+  } catch {
+    // The network failed: the plain post below says what happened in the site's own pages.
+  } finally {
+    if (button) button.disabled = false;
+  }
+  if (submitter) form.requestSubmit(submitter);
+  else form.submit();
+}
+
 /** The signed-in route (the form's data-signed-in-action), same body, same Idempotency-Key field. */
 async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summaryTitle: string) {
   const action = new URL(form.dataset.signedInAction ?? form.action, location.href);
@@ -269,12 +367,10 @@ async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summar
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (button) button.disabled = true;
   try {
-    const body = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) if (typeof value === 'string') body.append(name, value);
     const response = await fetchSignedIn(action.href, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-      body: body.toString(),
+      body: bodyOf(form),
     });
     if (response.status === 201) {
       const { statusUrl } = (await response.json()) as { statusUrl: string };
@@ -283,18 +379,7 @@ async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summar
     }
     if (response.status === 422) {
       const { error } = (await response.json()) as { error: { fields?: { field: string; message: string }[] } };
-      const problems: { targetId: string; message: string }[] = [];
-      for (const problem of error.fields ?? []) {
-        const group = groups.find((g) => g.dataset.field === problem.field);
-        const target = group && controlsOf(group)[0];
-        if (!group || !target) continue;
-        showProblem(group, problem.message);
-        problems.push({ targetId: target.id, message: problem.message });
-      }
-      if (problems.length > 0) {
-        showSummary(form, summaryTitle, problems);
-        return;
-      }
+      if (showServerProblems(form, groups, summaryTitle, error.fields ?? [])) return;
     }
   } catch {
     // The network failed: the plain post below says what happened in the site's own pages.
@@ -305,7 +390,44 @@ async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summar
   form.submit();
 }
 
+/**
+ * Prefill from sign-in on the site's first page (decision 0086): the questions marked data-prefill start with
+ * the sign-in's e-mail and name, if still empty, and say where it came from. The server fills later pages.
+ */
+function prefill(form: HTMLFormElement, note: string | undefined): void {
+  const claims = sessionClaims();
+  if (!claims) return;
+  const words = (claims.name ?? '').trim().split(/\s+/).filter(Boolean);
+  const given = claims.given_name ?? words[0];
+  const family = claims.family_name ?? (words.length > 1 ? words.at(-1) : undefined);
+  for (const group of form.querySelectorAll<HTMLElement>('[data-prefill]')) {
+    const name = group.dataset.field ?? '';
+    const kind = group.dataset.prefill;
+    const set = (input: HTMLInputElement | null, value: string | undefined) => {
+      if (input?.value !== '' || !value) return false;
+      input.value = value;
+      return true;
+    };
+    let filled = false;
+    if (group.dataset.type === 'name') {
+      filled = set(form.querySelector(`[name="${name}-given"]`), given);
+      filled = set(form.querySelector(`[name="${name}-family"]`), family) || filled;
+    } else {
+      const value = kind === 'email' ? claims.email : kind === 'name' ? claims.name : kind === 'givenName' ? given : family;
+      filled = set(form.querySelector(`input[name="${name}"]`), value);
+    }
+    if (filled && note && !group.querySelector('[data-prefilled-note]')) {
+      const hint = document.createElement('div');
+      hint.className = 'usa-hint';
+      hint.dataset.prefilledNote = '';
+      hint.textContent = note;
+      group.querySelector('label, legend')?.after(hint);
+    }
+  }
+}
+
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-portal-form]')) {
   const settings = form.closest<HTMLElement>('[data-form-checks]');
+  if (form.dataset.signedInStart) prefill(form, settings?.dataset.prefillNote);
   if (settings) enhance(form, settings);
 }

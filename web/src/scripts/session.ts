@@ -74,6 +74,26 @@ export function currentSession(): Session | null {
   return null;
 }
 
+/** The ID token's claims of the current session (for prefill), or null when signed out. */
+export function sessionClaims(): { email?: string; name?: string; given_name?: string; family_name?: string } | null {
+  const session = currentSession();
+  if (!session) return null;
+  try {
+    const claims = payloadOf(session.idToken);
+    const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
+    return Object.fromEntries(
+      Object.entries({
+        email: text('email'),
+        name: text('name'),
+        given_name: text('given_name'),
+        family_name: text('family_name'),
+      }).filter(([, value]) => value !== undefined),
+    );
+  } catch {
+    return null;
+  }
+}
+
 /** Goes to the issuer's sign-in (straight to one provider when `idp` is given). */
 export async function startSignIn(options: { returnTo: string; idp?: string; locale: string; retried?: boolean }) {
   const config = await runtimeConfig();

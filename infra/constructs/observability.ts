@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, NestedStack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -60,6 +60,8 @@ export class AlarmTopic extends Construct {
 export class Observability extends Construct {
   readonly alarms: AlarmTopic;
   readonly dashboard: Dashboard;
+  /** Where the per-function alarms live (watchFunctions). */
+  functionAlarms?: NestedStack;
 
   constructor(scope: Construct, id: string, props: { alarmEmail: string; key: IKey; dashboardName: string }) {
     super(scope, id);
@@ -122,11 +124,18 @@ export class Observability extends Construct {
     );
   }
 
-  /** Any unhandled error or throttle in a function, per function. */
+  /**
+   * Any unhandled error or throttle in a function, per function. Two alarms a function is a hundred resources for
+   * the portal's fifty functions: they live in a nested stack of their own (`functionAlarms`), which keeps the app
+   * stack under CloudFormation's 500 resources a stack (decision 0097).
+   */
   watchFunctions(functions: ReadonlyMap<string, IFunction>): void {
+    this.functionAlarms ??= new NestedStack(this, 'FunctionAlarms', {
+      description: "Front Door: an alarm on each function's errors and throttles",
+    });
     for (const [name, fn] of functions) {
       this.addAlarm(
-        new Alarm(this, `${name}-Errors`, {
+        new Alarm(this.functionAlarms, `${name}-Errors`, {
           alarmDescription: `The ${name} function failed (an unhandled error or a timeout). Its log group and X-Ray traces say why.`,
           metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
           threshold: 1,
@@ -136,7 +145,7 @@ export class Observability extends Construct {
         }),
       );
       this.addAlarm(
-        new Alarm(this, `${name}-Throttles`, {
+        new Alarm(this.functionAlarms, `${name}-Throttles`, {
           alarmDescription: `The ${name} function was throttled: the account's Lambda concurrency is used up. Ask AWS for a higher limit.`,
           metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
           threshold: 1,

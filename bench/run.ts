@@ -146,6 +146,13 @@ const BENCH_ENV = {
   EMAIL_FROM: 'no-reply@portal.example.gov',
   SES_CONFIGURATION_SET: 'bench',
   SMS_ORIGINATION_IDENTITY: 'arn:aws:sms-voice:us-east-1:000000000000:phone-number/phone-bench',
+  SECRET_ARN_STAFF_SESSION: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench-staff',
+  SECRET_ARN_FEEDBACK_KEY: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench-feedback',
+  USER_POOL_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_bench',
+  USER_POOL_CLIENT_ID: 'bench',
+  USER_POOL_DOMAIN: 'https://bench.auth.us-east-1.amazoncognito.com',
+  UPLOADS_BUCKET: 'bench-uploads',
+  EVENT_BUS_NAME: 'bench',
 };
 
 function startupCpuSample(file: string): number {

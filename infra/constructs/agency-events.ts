@@ -4,14 +4,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PAYMENT_HISTORY_TYPE } from '../../functions/adapters/dynamodb-payment-store.ts';
 import { TIMELINE_TYPE } from '../../functions/adapters/dynamodb-timeline.ts';
 import { AGENCY_EVENT_SOURCE, EVENT_ENTRY_KINDS, EVENT_PAYMENT_KIND } from '../../functions/domain/agency-events.ts';
-import { NOTIFIER_RETRY_ATTEMPTS } from './notifier.ts';
+import { outboxStream } from './notifier.ts';
 import { TABLE_ACTIONS, TABLE_KEY_ACTIONS } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
 
@@ -75,20 +74,11 @@ export class AgencyEvents extends Construct {
         dynamodb: { NewImage: { type: { S: FilterRule.isEqual(type) }, kind: { S: kind } } },
       });
     this.publisher.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
-        retryAttempts: NOTIFIER_RETRY_ATTEMPTS,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        maxRecordAge: Duration.hours(24),
-        onFailure: new SqsDlq(this.deadLetters),
-        // Only what makes an event wakes it (functions/domain/agency-events.ts names the same kinds).
-        filters: [
-          inserted(TIMELINE_TYPE, FilterRule.or(...EVENT_ENTRY_KINDS)),
-          inserted(PAYMENT_HISTORY_TYPE, FilterRule.isEqual(EVENT_PAYMENT_KIND)),
-        ],
-      }),
+      // Only what makes an event wakes it (functions/domain/agency-events.ts names the same kinds).
+      outboxStream(props.table, this.deadLetters, [
+        inserted(TIMELINE_TYPE, FilterRule.or(...EVENT_ENTRY_KINDS)),
+        inserted(PAYMENT_HISTORY_TYPE, FilterRule.isEqual(EVENT_PAYMENT_KIND)),
+      ]),
     );
 
     this.deadLetterAlarm = new Alarm(this, 'AgencyEventsDeadLettered', {

@@ -28,6 +28,24 @@ import { PortalFunction } from './portal-function.ts';
 /** How often the stream retries a failed record before it goes to the dead-letter queue (local/stream-poller.ts: the same). */
 export const NOTIFIER_RETRY_ATTEMPTS = 3;
 
+/**
+ * The table's stream as an outbox consumer reads it (the notifier, the agency events' publisher): new records from
+ * the start, 10 at a time, failed records reported one by one and retried, then dead-lettered; only what `filters`
+ * names wakes the function.
+ */
+export function outboxStream(table: ITable, deadLetters: Queue, filters: Record<string, unknown>[]): DynamoEventSource {
+  return new DynamoEventSource(table, {
+    startingPosition: StartingPosition.TRIM_HORIZON,
+    batchSize: 10,
+    retryAttempts: NOTIFIER_RETRY_ATTEMPTS,
+    bisectBatchOnError: true,
+    reportBatchItemFailures: true,
+    maxRecordAge: Duration.hours(24),
+    onFailure: new SqsDlq(deadLetters),
+    filters,
+  });
+}
+
 export interface NotifierProps {
   table: ITable;
   tableKey: IKey;
@@ -158,29 +176,20 @@ export class Notifier extends Construct {
     );
 
     this.sender.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
-        retryAttempts: NOTIFIER_RETRY_ATTEMPTS,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        maxRecordAge: Duration.hours(24),
-        onFailure: new SqsDlq(this.deadLetters),
-        // Only what the notifier acts on wakes it: new timeline entries marked notify (domain/timeline.ts), and
-        // "send me my codes" requests (domain/code-requests.ts).
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: {
-              NewImage: { type: { S: FilterRule.isEqual(TIMELINE_TYPE) }, notify: { BOOL: FilterRule.isEqual(true) } },
-            },
-          }),
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { type: { S: FilterRule.isEqual(CODES_REQUEST_TYPE) } } },
-          }),
-        ],
-      }),
+      // Only what the notifier acts on wakes it: new timeline entries marked notify (domain/timeline.ts), and
+      // "send me my codes" requests (domain/code-requests.ts).
+      outboxStream(props.table, this.deadLetters, [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: {
+            NewImage: { type: { S: FilterRule.isEqual(TIMELINE_TYPE) }, notify: { BOOL: FilterRule.isEqual(true) } },
+          },
+        }),
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { type: { S: FilterRule.isEqual(CODES_REQUEST_TYPE) } } },
+        }),
+      ]),
     );
 
     new Rule(this, 'EmailEvents', {

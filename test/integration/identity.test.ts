@@ -169,11 +169,22 @@ describe('"My account": one\'s own submissions', () => {
     expect(paid.payment).toMatchObject({ state: 'paid', amount: 2500, currency: 'USD' });
   });
 
-  it('an anonymous status lookup of a signed-in submission shows status and dates only', async () => {
+  it('an anonymous status lookup of a signed-in submission shows status, dates and the fee due only', async () => {
     const ana = (await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov' })).tokens.access_token;
     const { code } = await (await submitSignedIn(ana)).json();
     const status = await (await fetch(`${portal.url}/api/status/${code}`, { headers: { accept: 'application/json' } })).json();
-    expect(Object.keys(status).sort()).toEqual(['code', 'formId', 'history', 'serviceId', 'status', 'submittedAt', 'updatedAt']);
+    expect(Object.keys(status).sort()).toEqual([
+      'code',
+      'fee',
+      'formId',
+      'history',
+      'serviceId',
+      'status',
+      'submittedAt',
+      'updatedAt',
+    ]);
+    // The fee is the amount only (decision 87), never the answers it was worked out from.
+    expect(Object.keys(status.fee).sort()).toEqual(['amount', 'currency']);
     const anaSub = String(decodeJwt(ana).sub);
     for (const secret of ['Ana', 'example.com', 'OWNER', anaSub]) expect(JSON.stringify(status)).not.toContain(secret);
   });

@@ -1,5 +1,6 @@
 /**
- * import-pdf on the real government PDFs in ../shared/pdf-forms/ and on the small fixtures in test/fixtures/pdf/
+ * import-pdf on the real government PDFs (copies of ../shared/pdf-forms/ in test/fixtures/pdf/government/, so a
+ * clean clone has them) and on the small fixtures in test/fixtures/pdf/
  * (made by make-fixtures.ts, one per place a label can sit), through to the catalog's own checks.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { importPdf, writeDraft } from '../../../scripts/import-pdf.ts';
 import type { Draft } from '../../../scripts/pdf-import/draft-form.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHARED = join(ROOT, '..', 'shared', 'pdf-forms');
+const SHARED = join(ROOT, 'test/fixtures/pdf/government');
 const fixture = (name: string) => join(ROOT, 'test/fixtures/pdf', name);
 const read = (file: string) => new Uint8Array(readFileSync(file));
 const temporary: string[] = [];

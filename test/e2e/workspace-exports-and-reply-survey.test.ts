@@ -86,7 +86,10 @@ for (const javaScriptEnabled of [false, true]) {
       const { context, page } = await newScreen(javaScriptEnabled);
       await signInAsStaff(page);
       await page.goto(apiPath('cxDashboardPage', { agency: 'vital-records' }, { lang: 'en' }));
-      expect(await page.getByRole('heading', { name: 'Satisfaction and trust, week by week' }).count()).toBe(1);
+      // On a loaded machine the page can still be arriving (CI once counted the heading before it had): wait for it.
+      const trend = page.getByRole('heading', { name: 'Satisfaction and trust, week by week' });
+      await trend.waitFor();
+      expect(await trend.count()).toBe(1);
       expect(await page.getByRole('img', { name: /^Share who agreed each week/ }).count()).toBe(1);
       const decisions = page.locator('section[aria-labelledby="cx-decisions"] tbody tr').first();
       expect(await decisions.locator('th').textContent()).toBe('Whole agency');

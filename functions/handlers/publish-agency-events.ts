@@ -12,7 +12,7 @@ import { insertedItem } from '#adapters/dynamodb-stream';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
 import { TIMELINE_TYPE, toTimelineEntry } from '#adapters/dynamodb-timeline';
 import { eventBridgePublisher } from '#adapters/eventbridge-publisher';
-import { type AgencyEvent, eventOfEntry, eventOfPaymentHistory, isEventEntry } from '#domain/agency-events';
+import { type AgencyEvent, EVENT_PAYMENT_KIND, eventOfEntry, eventOfPaymentHistory, isEventEntry } from '#domain/agency-events';
 import type { PaymentHistoryEntry } from '#domain/payment-records';
 import { agencyEventsConfig, config } from '#shared/config';
 import { logger, loggerContext } from '#shared/logger';
@@ -36,7 +36,8 @@ async function eventOf(record: DynamoDBRecord): Promise<AgencyEvent | undefined>
   const paymentId = paymentIdOfHistory(item);
   if (!paymentId) return undefined;
   const step = item as unknown as PaymentHistoryEntry;
-  return eventOfPaymentHistory(step, step.kind === 'paid' ? await payments.get(paymentId) : undefined);
+  // Only the paid step makes an event: the payment is read for that one alone.
+  return eventOfPaymentHistory(step, step.kind === EVENT_PAYMENT_KIND ? await payments.get(paymentId) : undefined);
 }
 
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {

@@ -1,13 +1,17 @@
 /**
- * "A PDF of what was sent" (decision 0116), made on demand with pdf-lib and never stored: the answers in words
+ * "A PDF of what was sent" (decision 0116), made on demand and never stored: the answers in words
  * (catalog/src/answer-text.ts, the one rule Check your answers, the case page and the export use) with the
  * confirmation code and the date, in the reader's language; or, for a form the agency also has on paper
  * (catalog/pdf-forms/), the agency's own PDF filled in through its mapping, with a last page saying when and
  * under which code it was sent.
  *
- * Accessible as far as pdf-lib goes: real text (never an image of text), a title shown in the window, the document
- * language, author and subject. pdf-lib cannot write a structure tree, so the PDF is not tagged.
+ * The answers as a document are drawn with PDFKit as a tagged PDF (decision 0132): a structure tree in reading
+ * order (headings, a table of questions and answers), the document language, the title shown in the window, the
+ * site's typeface embedded. The agency's own PDF is filled with pdf-lib, which cannot write a structure tree: that
+ * one is real text with a title and language, but not tagged.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   PDFCheckBox,
   PDFDocument,
@@ -25,6 +29,7 @@ import { type AnswerWords, answerRows, answerText } from '#catalog/answer-text';
 import { formatDate, translate } from '#catalog/i18n';
 import type { PdfFieldMap } from '#catalog/pdf-map';
 import type { Form, Locale, Strings } from '#catalog/schema';
+import { PDF_FONT_FILES, pdfFontsDir } from '#shared/pdf-fonts';
 
 export interface SubmissionPdfInput {
   form: Form;
@@ -109,34 +114,128 @@ function describe(doc: PDFDocument, input: SubmissionPdfInput, title: string) {
   doc.setCreationDate(new Date(input.submittedAt));
 }
 
-function footers(doc: PDFDocument, font: PDFFont, words: (page: number, pages: number) => string) {
-  const pages = doc.getPages();
-  pages.forEach((page, index) => {
-    const text = drawable(font, words(index + 1, pages.length));
-    page.drawText(text, { x: PAGE.margin, y: PAGE.margin / 2, size: 9, font, color: rgb(0.3, 0.3, 0.3) });
-  });
+/** The fonts, read once per process (a few hundred microseconds), parsed by PDFKit for each document. */
+let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
+function fonts() {
+  fontBytes ??= Promise.all([
+    readFile(join(pdfFontsDir(), PDF_FONT_FILES.regular)),
+    readFile(join(pdfFontsDir(), PDF_FONT_FILES.bold)),
+  ])
+    .then(([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }))
+    .catch((error: unknown) => {
+      // Not kept: the next request reads them again.
+      fontBytes = undefined;
+      throw error;
+    });
+  return fontBytes;
 }
 
-/** The answers as a document of their own, in the reader's language. */
+/** What PDFKit's types (@types/pdfkit 0.17) do not yet say of 0.20: a font given as bytes, a tagged table. */
+type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement };
+type TaggedCell = PDFKit.Mixins.CellOptions & { scope?: 'Row' | 'Column' | 'Both' };
+
+/**
+ * The answers as a document of their own, in the reader's language: a tagged PDF (decision 0132). Its structure
+ * tree, in reading order: Document → P (agency) → H1 (title) → P (code) → P (date) → H2 (your answers) → Table, one
+ * TR per answer with the question as a row header (TH, Scope Row) and the answer (TD). The footers are artifacts
+ * (pagination), so a screen reader does not read "Page 1 of 2" between two answers.
+ */
 async function answersPdf(input: SubmissionPdfInput): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit');
   const t = (key: string, params?: Record<string, string | number>) => translate(input.strings, key, input.locale, params);
   const words: AnswerWords = { locale: input.locale, t };
-  const doc = await PDFDocument.create();
-  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   const title = t('pdf.title', { service: input.serviceTitle });
-  describe(doc, input, title);
-  const out = new Writer(doc, fonts);
-  out.text(input.agencyName, { size: 10 });
-  out.text(title, { size: 18, bold: true, gapAfter: 8 });
-  out.text(`${t('status.code')}: ${input.code}`, { size: 13, bold: true });
-  out.text(`${t('status.sentOn')}: ${formatDate(input.submittedAt, input.locale)}`, { gapAfter: 14 });
-  out.text(t('pdf.answersTitle'), { size: 14, bold: true, gapAfter: 4 });
-  for (const row of answerRows(input.form, input.answers, words)) {
-    out.text(row.label, { size: 10, bold: true });
-    out.text(row.value || t('pdf.notAnswered'), { gapAfter: 6 });
+  const bytes = await fonts();
+  const doc = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margin: PAGE.margin,
+    pdfVersion: '1.7',
+    tagged: true,
+    displayTitle: true,
+    lang: input.locale === 'es' ? 'es-US' : 'en-US',
+    bufferPages: true,
+    font: bytes.regular as unknown as string,
+    info: {
+      Title: title,
+      Author: input.agencyName,
+      Subject: `${input.serviceTitle} · ${input.code}`,
+      Creator: 'Front Door',
+      Producer: 'Front Door (PDFKit)',
+      CreationDate: new Date(input.submittedAt),
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', bytes.regular as unknown as string);
+  doc.registerFont('bold', bytes.bold as unknown as string);
+  // What the font can draw (PDFKit keeps fontkit's parsed font as the current font's `font`; its types do not say
+  // so); the rest is drawn as "?" rather than as an empty box. Regular and bold cover the same characters.
+  const covered = (text: string) => {
+    const font = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(code: number): boolean } } })._font.font;
+    return [...text.replace(/[\r\n\t]+/g, ' ')]
+      .map((char) => (font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0) ? char : '?'))
+      .join('');
+  };
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const ink = '#1b1b1b';
+  const block = (text: string, options: { size: number; bold?: boolean; type?: string; gapAfter?: number }) => {
+    doc
+      .font(options.bold ? 'bold' : 'regular')
+      .fontSize(options.size)
+      .fillColor(ink);
+    // A trailing space: PDF/UA wants the space between words kept in the text, at the end of a block too.
+    doc.text(`${covered(text)} `, { structParent: root, structType: options.type ?? 'P' });
+    if (options.gapAfter) doc.moveDown(options.gapAfter);
+  };
+  block(input.agencyName, { size: 10 });
+  block(title, { size: 18, bold: true, type: 'H1', gapAfter: 0.4 });
+  block(`${t('status.code')}: ${input.code}`, { size: 13, bold: true });
+  block(`${t('status.sentOn')}: ${formatDate(input.submittedAt, input.locale)}`, { size: 11, gapAfter: 1 });
+  block(t('pdf.answersTitle'), { size: 14, bold: true, type: 'H2', gapAfter: 0.3 });
+  doc.font('regular').fontSize(11);
+  const rows = answerRows(input.form, input.answers, words).map((row): TaggedCell[] => [
+    { text: covered(row.label), type: 'TH', scope: 'Row', font: { src: 'bold', size: 10 } },
+    { text: covered(row.value || t('pdf.notAnswered')) },
+  ]);
+  const table: TaggedTableOptions = {
+    structParent: root,
+    columnStyles: ['40%', '60%'],
+    // No cell borders: PDFKit 0.20 draws them inside the cell's tagged content and writes their colour with nulls
+    // for the sides without one, which readers report as a malformed attribute. Space separates the rows.
+    defaultStyle: { border: 0, padding: [5, 10, 7, 0], textColor: ink },
+    data: rows,
+  };
+  doc.table(table);
+  // Page numbers with the code, once the number of pages is known: pagination artifacts, below the margin.
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#4d4d4d')
+      .text(
+        covered(`${input.code} · ${t('pdf.page', { page: index + 1, pages: range.count })}`),
+        PAGE.margin,
+        PAGE.height - PAGE.margin / 2 - 9,
+        {
+          lineBreak: false,
+        },
+      );
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
   }
-  footers(doc, fonts.regular, (page, pages) => `${input.code} · ${t('pdf.page', { page, pages })}`);
-  return doc.save();
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** How a date goes on American paper: MM/DD/YYYY. */

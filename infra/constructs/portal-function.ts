@@ -7,6 +7,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SHIPPED_FONTS_DIR } from '../../functions/shared/pdf-fonts.ts';
 import { SHIPPED_FORMS_DIR } from '../bundling/ship-forms.ts';
 import { REQUIRE_BANNER } from '../bundling/split-bundle.ts';
 import { ManagedPolicyRole } from './managed-policy-role.ts';
@@ -87,6 +88,8 @@ export class PortalFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         // Where ship-forms.ts puts the per-form modules (only bundles that load forms get them).
         FORMS_DIR: `/var/task/${SHIPPED_FORMS_DIR}`,
+        // Where ship-forms.ts puts the fonts of the PDF of a submission (only the bundle that makes it gets them).
+        PDF_FONTS_DIR: `/var/task/${SHIPPED_FONTS_DIR}`,
       },
       // NodejsFunction's own one-file build (these options) is replaced by split-bundle.ts's, which uses the same.
       bundling: {

@@ -14,6 +14,7 @@ import { tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { gatewayAuthorizes, type Route, routes } from '../../functions/http/routes.ts';
+import { PDF_FONT_FILES, SHIPPED_FONTS_DIR } from '../../functions/shared/pdf-fonts.ts';
 import { CHUNKS_DIR } from '../../infra/bundling/split-bundle.ts';
 import { secretEnvName, TABLE_ACTIONS } from '../../infra/constructs/portal-api.ts';
 import { DEFAULT_THROTTLES, routeKey } from '../../infra/constructs/route-throttling.ts';
@@ -353,6 +354,16 @@ describe('API: one route per route-table entry, one function per handler', () =>
     // The agencies' own PDFs (catalog/pdf-forms/) go only to the function that fills them in.
     const pdfs = readdirSync(join(assetDirOf('download-submission-pdf'), 'generated/forms')).filter((n) => n.endsWith('.pdf'));
     expect(pdfs).toEqual(['change-of-address-request.pdf']);
+    // So do the fonts the PDF of a submission embeds (decision 0132), where PDF_FONTS_DIR points.
+    const fontsOf = (handler: string) => {
+      const fonts = join(assetDirOf(handler), SHIPPED_FONTS_DIR);
+      return existsSync(fonts) ? readdirSync(fonts).sort() : [];
+    };
+    expect(fontsOf('download-submission-pdf')).toEqual(Object.values(PDF_FONT_FILES).sort());
+    expect(fontsOf('submit-form')).toEqual([]);
+    expect(functionOf('download-submission-pdf').Properties.Environment.Variables.PDF_FONTS_DIR).toBe(
+      `/var/task/${SHIPPED_FONTS_DIR}`,
+    );
   });
 
   it('splits each bundle so the Stripe SDK is a chunk a payment function reads only on first use', () => {

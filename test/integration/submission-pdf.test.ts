@@ -3,7 +3,7 @@
  * pages' cookie): who may have the copy, what it says (read back with unpdf), the agency's own PDF filled in,
  * and the staff download audited.
  */
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFBool, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newConfirmationCode } from '#domain/confirmation-code';
@@ -56,17 +56,25 @@ function askAsHolder(code: string, email: string, lang = 'en') {
   });
 }
 
-/** The PDF's words as a reader extracts them (unpdf), its title and its document language (pdf-lib). */
-async function pdfText(response: Response): Promise<{ text: string; pages: number; title?: string; lang?: string }> {
+/**
+ * The PDF's words as a reader extracts them (unpdf), its title, its document language and whether it is tagged
+ * (pdf-lib; test/unit/adapters/submission-pdf.test.ts reads the tags themselves).
+ */
+async function pdfText(
+  response: Response,
+): Promise<{ text: string; pages: number; title?: string; lang?: string; tagged: boolean }> {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   expect(response.headers.get('cache-control')).toBe('no-store');
   const bytes = new Uint8Array(await response.arrayBuffer());
   const doc = await PDFDocument.load(bytes);
   const lang = doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString)?.decodeText();
+  const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+  const tagged =
+    markInfo?.lookupMaybe(PDFName.of('Marked'), PDFBool)?.asBoolean() === true && doc.catalog.has(PDFName.of('StructTreeRoot'));
   const pdf = await getDocumentProxy(bytes.slice());
   const { text } = await extractText(pdf, { mergePages: true });
-  return { text: text.replace(/\s+/g, ' '), pages: pdf.numPages, title: doc.getTitle(), lang };
+  return { text: text.replace(/\s+/g, ' '), pages: pdf.numPages, title: doc.getTitle(), lang, tagged };
 }
 
 beforeAll(async () => {
@@ -96,8 +104,9 @@ describe('the confirmation page', () => {
 });
 
 describe('a copy for whoever holds the code and the e-mail address', () => {
-  it('is a PDF of the answers in words, with the code and the date, titled and in English', async () => {
-    const { text, title, lang } = await pdfText(await askAsHolder(birthCode, 'ana@example.com'));
+  it('is a tagged PDF of the answers in words, with the code and the date, titled and in English', async () => {
+    const { text, title, lang, tagged } = await pdfText(await askAsHolder(birthCode, 'ana@example.com'));
+    expect(tagged).toBe(true);
     expect(lang).toBe('en-US');
     expect(text).toContain(birthCode);
     expect(text).toContain('Ana Díaz');
@@ -107,8 +116,9 @@ describe('a copy for whoever holds the code and the e-mail address', () => {
     expect(String(title)).toContain('what you sent');
   });
 
-  it('is in Spanish when asked in Spanish', async () => {
-    const { text, title, lang } = await pdfText(await askAsHolder(birthCode, ' ANA@example.com ', 'es'));
+  it('is in Spanish when asked in Spanish, tagged too', async () => {
+    const { text, title, lang, tagged } = await pdfText(await askAsHolder(birthCode, ' ANA@example.com ', 'es'));
+    expect(tagged).toBe(true);
     expect(lang).toBe('es-US');
     expect(text).toContain('Sus respuestas');
     expect(text).toContain('1 de mayo de 2019');
@@ -136,8 +146,10 @@ describe('a copy for whoever holds the code and the e-mail address', () => {
 
 describe('the agency’s own PDF, for a form it also has on paper', () => {
   it('is the paper form filled in from the answers, then a page with the code and date', async () => {
-    const { text, pages } = await pdfText(await askAsHolder(addressCode, 'ana@example.com'));
+    const { text, pages, tagged } = await pdfText(await askAsHolder(addressCode, 'ana@example.com'));
     expect(pages).toBe(2);
+    // Filled with pdf-lib, which cannot write tags (decision 0132).
+    expect(tagged).toBe(false);
     expect(text).toContain('Change of address (form MV-12)');
     expect(text).toContain('D12345678');
     expect(text).toContain('03/07/1990');

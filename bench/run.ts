@@ -16,6 +16,8 @@
  *   and deadline day on AWS simulated through the real stores' keys (bench/deadline.ts).
  * - a catalog of 1,000 generated forms: the site build against bare Astro, its gates, validators, start-up
  *   (bench/thousand-forms.ts; `npm run bench -- catalog` runs it alone).
+ * - `npm run bench -- pdf` alone: the PDF of a submission, its function's start-up and the making of it
+ *   (bench/submission-pdf.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -79,6 +81,15 @@ if (process.argv[2] === 'page-post') {
 // `npm run bench -- forms`: only the 20-page, 200-question budget form (bench/form-budget.ts).
 if (process.argv[2] === 'forms') {
   execFileSync(process.execPath, ['--import', './local/jsx-hooks.ts', join(ROOT, 'bench/form-budget.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
+  process.exit(0);
+}
+// `npm run bench -- pdf`: only the PDF of a submission: its function's bundle and start-up, making both PDFs
+// (bench/submission-pdf.ts; more arguments are other checkouts to compare in the same run).
+if (process.argv[2] === 'pdf') {
+  execFileSync(process.execPath, [join(ROOT, 'bench/submission-pdf.ts'), ...process.argv.slice(3)], {
     stdio: 'inherit',
     cwd: ROOT,
   });

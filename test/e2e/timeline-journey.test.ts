@@ -260,6 +260,8 @@ for (const javaScriptEnabled of [true, false]) {
       await staff.page.reload();
       const caseTimeline = staff.page.locator('[data-timeline]');
       expectTheStory(await entriesOf(caseTimeline), { applicant: 'The applicant', caseLink: `Application ${code}` }, call);
+      // An entry says what happened, never to whom it was written.
+      expect(await caseTimeline.textContent()).not.toContain(address);
       await checkPage(staff.page, javaScriptEnabled);
       if (javaScriptEnabled) {
         // A signed-in applicant's case links to the person's page: the same story, each entry linking to its case.
@@ -287,6 +289,7 @@ for (const javaScriptEnabled of [true, false]) {
         const activity = mail.locator('[data-activity]');
         await activity.locator('li[data-kind="contact"]').waitFor();
         expectTheStory(await entriesOf(activity), { applicant: 'You', caseLink: code }, call);
+        expect(await activity.textContent()).not.toContain(address);
         expect(await activity.getByRole('link', { name: code }).first().getAttribute('href')).toBe(
           `${apiPath('showStatus', { code })}?lang=en`,
         );

@@ -54,6 +54,8 @@ export async function freePort(): Promise<number> {
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
+  /** The java process, when started here (bench/load.ts reads its CPU and scheduling time from /proc). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   return {
     endpoint,
     client,
+    ...(java.pid !== undefined && { pid: java.pid }),
     async stop() {
       client.destroy();
       if (java.exitCode === null) {

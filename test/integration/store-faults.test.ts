@@ -216,13 +216,12 @@ describe('when many requests wait on a slow DynamoDB at once (the local runtime:
     // its first attempt (decision 0138).
     await proxy.set('slow', { delayMs: 700 });
     const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
-    const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        dynamoDb.send(
-          new GetItemCommand({ TableName: portal.tableName, Key: { pk: { S: `NOTHING#${i}` }, sk: { S: 'NOTHING' } } }),
-        ),
-      ),
-    );
+    const nothing = (i: number) =>
+      new GetItemCommand({ TableName: portal.tableName, Key: { pk: { S: `NOTHING#${i}` }, sk: { S: 'NOTHING' } } });
+    // The mode change cut the client's kept-alive sockets: let it see that (one call may spend an attempt on one).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await dynamoDb.send(nothing(-1));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => dynamoDb.send(nothing(i))));
     expect(results.map((result) => result.$metadata.attempts)).toEqual(Array.from({ length: 60 }, () => 1));
   }, 30_000);
 });

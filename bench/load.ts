@@ -37,6 +37,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import autocannon from 'autocannon';
 import { apiPath } from '#ui/paths.ts';
 import { ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { unemploymentAnswers } from './answers.ts';
 
 const STEPS = (process.env.BENCH_LOAD_STEPS ?? '10,25,50,100,200').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
@@ -49,33 +50,8 @@ const BAR = { share: 0.5, p99Ms: 250, errorRate: 0.001 };
 
 Object.assign(process.env, LOCAL_AWS_ENV);
 
-/** A valid application (the form's six pages, as the site's script or an agency's system sends it); `n` makes each one distinct. */
-function answers(n: number) {
-  const address = { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' };
-  return {
-    applicantName: { given: `Applicant${n}`, family: 'Rivera' },
-    ssn: '123-45-6789',
-    dateOfBirth: '1988-04-12',
-    citizen: 'yes',
-    homeAddress: address,
-    email: `applicant${n}@example.com`,
-    phone: '555-201-0147',
-    employers: [
-      {
-        employerName: 'Northside Packaging Co.',
-        employerAddress: { ...address, street1: '200 Dock Rd' },
-        startDate: '2019-03-04',
-        endDate: '2026-10-30',
-        reasonJobEnded: 'laid-off',
-      },
-    ],
-    separationReason: 'laid-off',
-    gotSeverance: 'no',
-    ableToWork: 'yes',
-    availableForWork: 'yes',
-    declaration: { agreed: 'yes', name: `Applicant${n} Rivera` },
-  };
-}
+/** A valid application (the form's six pages, as the site's script or an agency's system sends it). */
+const answers = unemploymentAnswers;
 
 interface Step {
   connections: number;

@@ -31,6 +31,7 @@ import { notifyAbout } from '../functions/domain/notifications.ts';
 import { type CompiledForm, type Submission, submitForm } from '../functions/domain/submissions.ts';
 import type { TimelineEntry } from '../functions/domain/timeline.ts';
 import { strings } from '../functions/http/site.ts';
+import { unemploymentAnswers } from './answers.ts';
 
 const RATE = 10_000;
 const HOUR = 3_600;
@@ -133,16 +134,7 @@ async function form(id: string): Promise<CompiledForm> {
 
 /** A valid application to each form the simulation sends; `n` makes each one distinct. */
 const ANSWERS: Record<string, (n: number) => Record<string, unknown>> = {
-  'unemployment-benefits-application': (n) => ({
-    givenName: `Applicant${n}`,
-    familyName: 'Rivera',
-    dateOfBirth: '1988-04-12',
-    lastEmployer: 'Northside Packaging Co.',
-    lastDayOfWork: '2026-10-30',
-    reasonJobEnded: 'laid-off',
-    email: `applicant${n}@example.com`,
-    phone: '555-201-0147',
-  }),
+  'unemployment-benefits-application': unemploymentAnswers,
   'birth-certificate-request': (n) => ({
     fullName: `Person ${n}`,
     dateOfBirth: '2019-05-01',

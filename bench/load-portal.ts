@@ -10,7 +10,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pointHandlersAt } from '../local/dynamodb-local.ts';
-import { DIST_DIR, startPortal } from '../local/portal.ts';
+import { DIST_DIR, type RunningPortal, startPortal } from '../local/portal.ts';
 import { listenPortalServer } from '../local/server.ts';
 
 const endpoint = process.env.BENCH_DYNAMODB_ENDPOINT;
@@ -26,6 +26,8 @@ interface Meters {
   byCommand: Record<string, { calls: number; ms: number }>;
   /** Transactions DynamoDB cancelled because another one held an item (transactWrite then tries again). */
   conflicts: number;
+  /** Items written (a transaction's every item, one per PutItem/UpdateItem/DeleteItem, a batch's every request). */
+  itemWrites: number;
   cpu: NodeJS.CpuUsage;
 }
 const zero = (): Meters => ({
@@ -35,6 +37,7 @@ const zero = (): Meters => ({
   dynamoMs: 0,
   byCommand: {},
   conflicts: 0,
+  itemWrites: 0,
   cpu: process.cpuUsage(),
 });
 let meters = zero();
@@ -69,8 +72,19 @@ const portal = apiOnly
 
 // The handlers' client (created on first import, after startPortal pointed the handlers at the table).
 const { dynamoDb } = await import('#adapters/dynamodb');
+/** How many items a command writes (DynamoDB Local takes every write to a table under one lock: see bench/load.ts). */
+function itemsWritten(name: string, input: Record<string, unknown>): number {
+  if (name === 'TransactWriteItems') return (input.TransactItems as unknown[] | undefined)?.length ?? 0;
+  if (name === 'BatchWriteItem')
+    return Object.values((input.RequestItems as Record<string, unknown[]> | undefined) ?? {}).reduce(
+      (sum, list) => sum + list.length,
+      0,
+    );
+  return name === 'PutItem' || name === 'UpdateItem' || name === 'DeleteItem' ? 1 : 0;
+}
 dynamoDb.middlewareStack.add(
   (next, context) => async (args) => {
+    meters.itemWrites += itemsWritten((context.commandName ?? '').replace(/Command$/, ''), args.input as Record<string, unknown>);
     const started = performance.now();
     try {
       return await next(args);
@@ -92,8 +106,17 @@ dynamoDb.middlewareStack.add(
   { step: 'initialize', name: 'benchDynamoDbTime' },
 );
 
-process.on('message', (message: { kind: 'reset' | 'read' | 'stop' }) => {
-  if (message.kind === 'reset') {
+process.on('message', (message: { kind: 'reset' | 'read' | 'settle' | 'stop' }) => {
+  if (message.kind === 'settle') {
+    // The notifier and the agency events still working through the stream after a step: wait for them, so the
+    // raw steps that follow do not share DynamoDB Local with the portal's leftovers (and say how long it took).
+    const started = performance.now();
+    const full = apiOnly ? undefined : (portal as RunningPortal);
+    const pollers = full ? [full.notifications.poller, full.agencyEvents.poller] : [];
+    void Promise.all(pollers.map((poller) => poller.settle())).then(() =>
+      process.send?.({ kind: 'settled', ms: performance.now() - started }),
+    );
+  } else if (message.kind === 'reset') {
     meters = zero();
     loopDelay.reset();
     process.send?.({ kind: 'reset' });
@@ -106,6 +129,7 @@ process.on('message', (message: { kind: 'reset' | 'read' | 'stop' }) => {
       dynamoCalls: meters.dynamoCalls,
       dynamoMs: meters.dynamoMs,
       conflicts: meters.conflicts,
+      itemWrites: meters.itemWrites,
       byCommand: meters.byCommand,
       cpuMs: (cpu.user + cpu.system) / 1000,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,

@@ -54,7 +54,20 @@ export async function freePort(): Promise<number> {
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
+  /** The java process, when started here (bench/load.ts reads its CPU and scheduling time from /proc). */
+  pid?: number;
   stop(): Promise<void>;
+}
+
+/**
+ * The JVM's options for DynamoDB Local. DYNAMODB_LOCAL_JAVA_OPTIONS replaces them (space-separated): decision 0138
+ * compared the serial collector and C1 only with these, and kept these (no clear win in a run of minutes).
+ */
+export const DYNAMODB_LOCAL_JAVA_OPTIONS = ['-Xmx512m'];
+
+function javaOptions(): string[] {
+  const given = process.env.DYNAMODB_LOCAL_JAVA_OPTIONS?.trim();
+  return given ? given.split(/\s+/) : DYNAMODB_LOCAL_JAVA_OPTIONS;
 }
 
 /** Dummy credentials: DynamoDB Local checks that they are present, never what they are. */
@@ -70,7 +83,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   const java: ChildProcess = spawn(
     'java',
     [
-      '-Xmx512m',
+      ...javaOptions(),
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
@@ -115,6 +128,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   return {
     endpoint,
     client,
+    ...(java.pid !== undefined && { pid: java.pid }),
     async stop() {
       client.destroy();
       if (java.exitCode === null) {
@@ -138,6 +152,9 @@ export function pointHandlersAt(endpoint: string, tableName: string): void {
     // DynamoDB Local on a busy laptop or a shared CI machine stalls for seconds where DynamoDB answers in
     // milliseconds: a longer wait for an answer (3 attempts still end inside the functions' 10 s; decision 92).
     DYNAMODB_REQUEST_TIMEOUT_MS: '2500',
+    // The local runtime runs every concurrent "Lambda" in this one process with one client: sockets for all of them,
+    // where Lambda's instances serve one request each and the SDK's 50 are plenty (decision 0138).
+    DYNAMODB_MAX_SOCKETS: '500',
   });
   // The survey's HMAC key (decision 0100); on AWS a generated Secrets Manager secret. Fixed locally, so a
   // restart with the same data keeps "one response per transaction".

@@ -20,6 +20,9 @@ export const dynamoDb = new DynamoDBClient({
     requestTimeout: config.dynamoDbRequestTimeoutMs ?? DYNAMODB_TIMEOUTS.requestTimeout,
     // Without it this SDK only warns when the timeout passes and keeps waiting: a silent table would hang.
     throwOnRequestTimeout: true,
+    // The connection timeout starts before the agent hands out a socket: locally, with every request's handler in one
+    // process, calls waiting for one of the SDK's 50 sockets failed as "no connection within 1 s" (decision 0138).
+    ...(config.dynamoDbMaxSockets && { httpAgent: { maxSockets: config.dynamoDbMaxSockets } }),
   },
 });
 

@@ -10,6 +10,11 @@ export const config = {
   /** Only set locally (DynamoDB Local is slower than DynamoDB); functions/adapters/dynamodb.ts has the default. */
   dynamoDbRequestTimeoutMs: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS) || undefined,
   /**
+   * Only set locally, where one process runs every concurrent request's handler with one client (decision 0138);
+   * on AWS the SDK's 50 sockets serve one request at a time.
+   */
+  dynamoDbMaxSockets: Number(process.env.DYNAMODB_MAX_SOCKETS) || undefined,
+  /**
    * Where the per-form modules (validator + definition) live. Loaded one at a time on first use, so a
    * function's start-up does not grow with the number of forms.
    */

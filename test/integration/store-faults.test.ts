@@ -209,6 +209,23 @@ describe('when DynamoDB is slow but answers', () => {
   }, 30_000);
 });
 
+describe('when many requests wait on a slow DynamoDB at once (the local runtime: every handler in one process)', () => {
+  it("gives each call a socket at once: none waits past the connection timeout for one of the SDK's 50", async () => {
+    // Each call takes at least 2 × 700 ms (the request and the answer each held), longer than the 1 s connection
+    // timeout, which starts before the agent hands out a socket: with 50 sockets the 51st call onwards failed
+    // its first attempt (decision 0138).
+    await proxy.set('slow', { delayMs: 700 });
+    const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const nothing = (i: number) =>
+      new GetItemCommand({ TableName: portal.tableName, Key: { pk: { S: `NOTHING#${i}` }, sk: { S: 'NOTHING' } } });
+    // The mode change cut the client's kept-alive sockets: let it see that (one call may spend an attempt on one).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await dynamoDb.send(nothing(-1));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => dynamoDb.send(nothing(i))));
+    expect(results.map((result) => result.$metadata.attempts)).toEqual(Array.from({ length: 60 }, () => 1));
+  }, 30_000);
+});
+
 describe('when DynamoDB throttles or transactions keep conflicting', () => {
   /** Runs `work` with every DynamoDB call failing as `fail` says (inside the SDK's retries). */
   async function failing(fail: () => Error, work: () => Promise<void>) {

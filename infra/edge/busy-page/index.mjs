@@ -86,8 +86,8 @@ function refererLocale(request) {
 /**
  * The portal's language rule for a request (functions/http/request.ts `requestLocale`: ?lang=, then the browser),
  * with what the edge can see and the function cannot: the language cookie the site sets on an explicit choice and
- * the page the form was sent from. A form field is in the body, which an origin response never sees; every form
- * of the site puts ?lang= in its action as well.
+ * the page the form was sent from. A form field is in the body, which an origin response never sees: the apply,
+ * payment and staff forms put ?lang= in their action, and the others are on pages under /es/ (the Referer).
  */
 function requestLocale(request) {
   const query = new URLSearchParams(request.querystring || '');

@@ -13,7 +13,8 @@ export const BUSY_PAGE_DIR = fileURLToPath(new URL('../edge/busy-page', import.m
 
 /**
  * Lambda@Edge on the origin response of /api/* (decision 0129): API Gateway's own 429 becomes a plain page in
- * the person's language for a browser, and keeps its JSON (with Retry-After) for API clients. Lambda@Edge must be
+ * the person's language for a browser, and keeps its JSON (with Retry-After) for API clients; the gateway's own 5xx
+ * becomes the portal's 503 page for a browser. Lambda@Edge must be
  * in us-east-1 and is replicated to CloudFront's regional edges; it takes no environment, layers, VPC, dead-letter
  * queue, X-Ray or arm64, and writes its logs in the region where it ran, to /aws/lambda/us-east-1.<name>.
  */
@@ -50,7 +51,7 @@ export class BusyPage extends Construct {
     );
     this.function = new LambdaFunction(this, 'Function', {
       functionName,
-      description: "API Gateway's 429 as a plain page in the person's language for browsers (CloudFront origin response)",
+      description: "API Gateway's own 429 and 5xx as plain pages in the person's language for browsers (CloudFront origin response)",
       // The newest Node.js Lambda@Edge lists (it has no Node.js 24 yet); the code is plain ES2022 and async.
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.X86_64,

@@ -294,7 +294,7 @@ describe('the busy page (origin response on /api/*)', () => {
   });
 
   it('leaves every other answer alone, and an HTML 429 too', async () => {
-    for (const status of ['200', '303', '400', '404', '503']) {
+    for (const status of ['200', '201', '303', '400', '404', '422']) {
       const response = { status, headers: toHeaders({ 'Content-Type': 'application/json' }) };
       expect(await run({ headers: form }, structuredClone(response))).toEqual(response);
     }
@@ -304,6 +304,33 @@ describe('the busy page (origin response on /api/*)', () => {
     );
     expect(html.body).toBeUndefined();
     expect(header(html, 'content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  // The gateway's own 5xx: a function it could not run (Lambda's concurrency used up), or one that ran out of time.
+  const gatewayError = (status: string): OriginResponse => ({
+    status,
+    headers: toHeaders({ 'Content-Type': 'application/json', 'Content-Length': '35' }),
+  });
+  for (const status of ['500', '502', '503', '504']) {
+    it(`shows a browser the gateway's own ${status} as the portal's 503 page, in its language, with Retry-After`, async () => {
+      const result = await run({ querystring: 'lang=es', headers: form }, gatewayError(status));
+      expect(result.status).toBe('503');
+      expect(header(result, 'retry-after')).toBe('60');
+      expect(header(result, 'content-type')).toBe('text/html; charset=utf-8');
+      expect(result.body).toContain('<h1>Vuelva a intentarlo en un minuto</h1>');
+      expect(result.body).toContain('<section lang="en"');
+      // Not the throttle's words: the request may have arrived.
+      expect(result.body).not.toContain('No se envió');
+    });
+  }
+
+  it("leaves an API client's 5xx (maybe the portal's own, with its requestId) and the portal's own 503 page alone", async () => {
+    for (const status of ['500', '503']) {
+      const json = await run({ headers: { 'Content-Type': 'application/json' } }, gatewayError(status));
+      expect(json).toEqual(gatewayError(status));
+    }
+    const own = { status: '503', headers: toHeaders({ 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60' }) };
+    expect(await run({ headers: form }, structuredClone(own))).toEqual(own);
   });
 
   it('lets the answer pass as it came if anything in it is not as expected (an error would be a 502)', async () => {
@@ -320,6 +347,14 @@ describe('the busy page (origin response on /api/*)', () => {
     expect(code).toContain(`const LOCALES = ${JSON.stringify(LOCALES).replaceAll('"', "'").replaceAll(',', ', ')};`);
     expect(code).toContain(`const DEFAULT_LOCALE = '${DEFAULT_LOCALE}';`);
     expect(code).toContain(`const RETRY_AFTER_SECONDS = ${RETRY_AFTER_SECONDS};`);
+    // The gateway's 5xx page says what the portal's own 503 says.
+    const { translate } = await import('#catalog/i18n');
+    const { strings } = await import('../../functions/http/site.ts');
+    for (const locale of LOCALES) {
+      const result = await run({ querystring: `lang=${locale}`, headers: form }, { status: '503', headers: {} });
+      expect(result.body).toContain(`<h1>${translate(strings, 'error.unavailableTitle', locale)}</h1>`);
+      expect(result.body).toContain(`<p>${translate(strings, 'error.unavailable', locale)}</p>`);
+    }
     // One file, nothing to install: Lambda@Edge takes no layers.
     expect(code).not.toMatch(/^\s*import\s/m);
   });

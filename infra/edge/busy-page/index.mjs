@@ -3,8 +3,9 @@
 // error pages do not take 429, and CloudFront Functions do not run on an origin's 4xx. So a browser (a page
 // navigation or a plain form post, the same rule as functions/http/request.ts `wantsHtml`) gets a plain page in
 // both languages, in its own language first, with 429 and Retry-After; API clients keep the gateway's JSON, with
-// Retry-After added. Every other answer passes untouched: the portal never answers 429 itself (its busy answer is
-// a 503 with its own page), so a 429 from the API is the gateway's.
+// Retry-After added. The gateway's own 5xx (a function it could not run) reach a browser as the portal's 503 page
+// words. Every other answer passes untouched: the portal never answers 429 itself (its busy answer is a 503 with its
+// own page), so a 429 from the API is the gateway's.
 // One file with no imports: Lambda@Edge takes no layers and no environment, and nothing here reads the request
 // into the page. The page is fixed text: only the choice of which of two texts comes first depends on the request.
 
@@ -16,20 +17,43 @@ const LANGUAGE_COOKIE = 'lang';
 /** Seconds to wait (functions/http/with-http.ts RETRY_AFTER_SECONDS; a test keeps them equal). */
 const RETRY_AFTER_SECONDS = 60;
 
+// What a browser reads. `throttled`: the gateway's 429 (its rate for the route is used up; the request never reached
+// a function). `unavailable`: the gateway's own 5xx (a function it could not run or that ran out of time): the
+// portal's own words for its 503 (catalog/strings.json error.unavailableTitle and error.unavailable; a test keeps
+// them equal), because the request may or may not have arrived.
 const TEXT = {
-  en: {
-    title: 'Too many people are sending right now',
-    body: 'So many people are using this service at once that we could not take your request. Nothing was sent and nothing was changed.',
-    next: 'Please wait a minute, then go back to the previous page with your browser’s Back button and send it again. What you typed is usually still there.',
-    home: 'Go to the home page',
+  throttled: {
+    en: {
+      title: 'Too many people are sending right now',
+      body: 'So many people are using this service at once that we could not take your request. Nothing was sent and nothing was changed.',
+      next: 'Please wait a minute, then go back to the previous page with your browser’s Back button and send it again. What you typed is usually still there.',
+      home: 'Go to the home page',
+    },
+    es: {
+      title: 'Hay demasiadas personas enviando en este momento',
+      body: 'Tantas personas están usando este servicio a la vez que no pudimos recibir su solicitud. No se envió ni se cambió nada.',
+      next: 'Espere un minuto, luego vuelva a la página anterior con el botón Atrás de su navegador y envíela de nuevo. Lo que escribió normalmente sigue allí.',
+      home: 'Ir a la página principal',
+    },
   },
-  es: {
-    title: 'Hay demasiadas personas enviando en este momento',
-    body: 'Tantas personas están usando este servicio a la vez que no pudimos recibir su solicitud. No se envió ni se cambió nada.',
-    next: 'Espere un minuto, luego vuelva a la página anterior con el botón Atrás de su navegador y envíela de nuevo. Lo que escribió normalmente sigue allí.',
-    home: 'Ir a la página principal',
+  unavailable: {
+    en: {
+      title: 'Please try again in a minute',
+      body: 'We could not finish this just now because the service is busy or briefly unavailable. Please try again in a minute.',
+      next: 'Then go back to the previous page with your browser’s Back button and send it again. What you typed is usually still there.',
+      home: 'Go to the home page',
+    },
+    es: {
+      title: 'Vuelva a intentarlo en un minuto',
+      body: 'No pudimos terminar esto ahora porque el servicio está ocupado o no está disponible por un momento. Vuelva a intentarlo en un minuto.',
+      next: 'Luego vuelva a la página anterior con el botón Atrás de su navegador y envíela de nuevo. Lo que escribió normalmente sigue allí.',
+      home: 'Ir a la página principal',
+    },
   },
 };
+
+/** API Gateway's answers of its own when it could not get one from a function: shown to a browser as the 503 above. */
+const GATEWAY_ERRORS = ['500', '502', '503', '504'];
 
 const homeOf = (locale) => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
 
@@ -100,10 +124,10 @@ function requestLocale(request) {
   );
 }
 
-function page(locale) {
+function page(kind, locale) {
   const other = LOCALES.find((candidate) => candidate !== locale);
-  const first = TEXT[locale];
-  const second = TEXT[other];
+  const first = TEXT[kind][locale];
+  const second = TEXT[kind][other];
   return [
     '<!doctype html>',
     `<html lang="${locale}">`,
@@ -136,23 +160,28 @@ const single = (key, value) => [{ key, value }];
 
 export async function handler(event) {
   const { request, response } = event.Records[0].cf;
-  if (response.status !== '429') return response;
+  const throttled = response.status === '429';
+  if (!throttled && !GATEWAY_ERRORS.includes(response.status)) return response;
   // A function error here would turn the answer into CloudFront's 502: whatever goes wrong, the answer passes as it came.
   try {
-    return busy(request, response);
+    return answer(throttled ? 'throttled' : 'unavailable', request, response);
   } catch {
     return response;
   }
 }
 
-function busy(request, response) {
-  // An answer already for people (text/html) is left as it is; only the gateway's JSON is replaced.
+function answer(kind, request, response) {
+  // The portal answers a browser in HTML, whatever happened (functions/http/with-http.ts): a JSON answer to one is
+  // the gateway's own. An answer already for people is left as it is.
   const replace = wantsHtml(request) && !headerValue(response.headers, 'content-type').toLowerCase().includes('text/html');
+  // An API client's 5xx may be the portal's own (with its requestId): only the gateway's 429 is certain.
+  if (kind === 'unavailable' && !replace) return response;
   const locale = replace ? requestLocale(request) : DEFAULT_LOCALE;
-  const body = replace ? page(locale) : undefined;
+  const body = replace ? page(kind, locale) : undefined;
   response.headers['retry-after'] = single('Retry-After', String(RETRY_AFTER_SECONDS));
   if (!replace) return response;
-  response.statusDescription = 'Too Many Requests';
+  if (kind === 'unavailable') response.status = '503';
+  response.statusDescription = kind === 'throttled' ? 'Too Many Requests' : 'Service Unavailable';
   response.headers['content-type'] = single('Content-Type', 'text/html; charset=utf-8');
   response.headers['content-language'] = single('Content-Language', locale);
   response.headers['cache-control'] = single('Cache-Control', 'no-store');

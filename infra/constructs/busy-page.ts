@@ -51,7 +51,8 @@ export class BusyPage extends Construct {
     );
     this.function = new LambdaFunction(this, 'Function', {
       functionName,
-      description: "API Gateway's own 429 and 5xx as plain pages in the person's language for browsers (CloudFront origin response)",
+      description:
+        "API Gateway's own 429 and 5xx as plain pages in the person's language for browsers (CloudFront origin response)",
       // The newest Node.js Lambda@Edge lists (it has no Node.js 24 yet); the code is plain ES2022 and async.
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.X86_64,

@@ -4,7 +4,8 @@
  * distribution's response headers (the CSP among them). Its /api/* origin is the gateway as it throttles:
  * `429 {"message":"Too Many Requests"}`. Each API answer goes through the busy page, called with CloudFront's
  * origin-response event the way Lambda@Edge calls it. The person sees a page in Spanish first, with 429 and
- * Retry-After; axe finds nothing on it; it fits 320 px. A script that asks for JSON still gets JSON.
+ * Retry-After; axe finds nothing on it; it fits 320 px. The gateway's own 500 (a function it could not run) is the
+ * portal's 503 page. A script that asks for JSON still gets JSON.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -41,6 +42,8 @@ type Handler = (event: unknown) => Promise<OriginResponse>;
 let server: Server;
 let origin: string;
 let browser: Browser;
+/** What the stand-in gateway answers: its throttle, or (set by a test) its own 5xx when it cannot run a function. */
+let gateway: { status: string; body: string } = { status: '429', body: GATEWAY_THROTTLE };
 /** How many requests reached the stand-in gateway, and what they were. */
 const posted: { method: string; url: string; contentType: string }[] = [];
 
@@ -54,9 +57,8 @@ async function throttledApi(req: IncomingMessage, handler: Handler) {
   posted.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'] ?? '' });
   const [uri = '', querystring = ''] = (req.url ?? '').split('?');
   const response: OriginResponse = {
-    status: '429',
-    statusDescription: 'Too Many Requests',
-    headers: edgeHeaders({ 'content-type': 'application/json', 'content-length': String(GATEWAY_THROTTLE.length) }),
+    status: gateway.status,
+    headers: edgeHeaders({ 'content-type': 'application/json', 'content-length': String(gateway.body.length) }),
   };
   const event = {
     Records: [
@@ -73,7 +75,7 @@ async function throttledApi(req: IncomingMessage, handler: Handler) {
   const headers = Object.fromEntries(
     Object.entries(answer.headers).map(([name, values]) => [name, values.map((v) => v.value).join(', ')]),
   );
-  return { status: Number(answer.status), headers, body: answer.body ?? GATEWAY_THROTTLE };
+  return { status: Number(answer.status), headers, body: answer.body ?? gateway.body };
 }
 
 async function siteFile(url: string) {
@@ -105,8 +107,8 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-describe('API Gateway throttles a form sent without JavaScript', () => {
-  it('shows the Spanish form page a plain page in Spanish first, with 429 and Retry-After, that axe passes at 320 px', async () => {
+describe('API Gateway answers a form sent without JavaScript itself', () => {
+  it('answers the Spanish form with a plain page in Spanish first, 429 and Retry-After, that axe passes at 320 px', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${origin}/es/services/birth-certificate/apply/`);
@@ -154,6 +156,27 @@ describe('API Gateway throttles a form sent without JavaScript', () => {
     await page.getByRole('heading', { level: 1, name: 'Too many people are sending right now' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await context.close();
+  }, 60_000);
+
+  it("shows the gateway's own 500 (a function it could not run) as the portal's 503 page, in Spanish first", async () => {
+    gateway = { status: '500', body: '{"message":"Internal Server Error"}' };
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(`${origin}/es/services/birth-certificate/apply/`);
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/forms/')),
+        page.getByRole('button', { name: 'Enviar solicitud' }).click(),
+      ]);
+      expect(answer.status()).toBe(503);
+      expect(answer.headers()['retry-after']).toBe('60');
+      await page.getByRole('heading', { level: 1, name: 'Vuelva a intentarlo en un minuto' }).waitFor();
+      expect(await page.locator('section[lang="en"] h2').textContent()).toBe('Please try again in a minute');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await context.close();
+    } finally {
+      gateway = { status: '429', body: GATEWAY_THROTTLE };
+    }
   }, 60_000);
 
   it("keeps the gateway's JSON, with Retry-After, for a script that asks for JSON", async () => {

@@ -45,7 +45,7 @@ export interface StaticSiteProps {
   originVerifyValue: string;
   /** The us-east-1 WAF web ACL's ARN. */
   webAclArn: string;
-  /** The us-east-1 Lambda@Edge version run on /api/* origin responses: API Gateway's 429 as a page (decision 0129). */
+  /** The us-east-1 Lambda@Edge version run on /api/* origin responses: API Gateway's own 429 and 5xx as pages (decision 0129). */
   busyPageVersionArn: string;
   /** The agency's own domain and its us-east-1 certificate; without them the site is on *.cloudfront.net. */
   customDomain?: { domainName: string; certificate: ICertificate };

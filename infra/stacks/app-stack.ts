@@ -35,7 +35,7 @@ export interface AppStackProps extends StackProps {
   /** The built site (web/dist). */
   siteDir: string;
   webAcl: { arn: string; name: string; region: string };
-  /** The us-east-1 Lambda@Edge version that answers API Gateway's 429 to browsers (WafStack, decision 0129). */
+  /** The us-east-1 Lambda@Edge version that answers API Gateway's own 429 and 5xx to browsers (WafStack, decision 0129). */
   busyPageVersionArn: string;
 }
 

@@ -107,6 +107,36 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
       'The functions reach only AWS APIs (DynamoDB, Secrets Manager, KMS, Cognito) over TLS with IAM, plus the payment and identity providers over the internet; a VPC would add NAT cost and cold-start time without a private resource to protect.',
     on: (portal) => [...portalFunctions(portal).map((fn) => fn.function), ...bucketDeploymentFunction(portal)],
   },
+  // The busy page: Lambda@Edge on CloudFront's /api/* origin responses (decision 0129)
+  {
+    ids: [
+      ...perPack('LambdaConcurrency', NIST_HIPAA),
+      ...perPack('LambdaDLQ', NIST_HIPAA),
+      'Serverless-LambdaDLQ',
+      ...perPack('LambdaInsideVPC', NIST_HIPAA_PCI),
+      'Serverless-LambdaTracing',
+    ],
+    reason:
+      'Lambda@Edge: CloudFront calls it synchronously at its edges, and Lambda@Edge takes no VPC, dead-letter queue, X-Ray or reserved concurrency; it reads no store and keeps nothing.',
+    on: (portal) => [portal.waf.busyPage.function],
+  },
+  {
+    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'],
+    reason:
+      "Lambda@Edge: Node.js 22 is the newest runtime Lambda@Edge supports (the portal's own functions run Node 24); the code is one dependency-free file.",
+    on: (portal) => [portal.waf.busyPage.function],
+  },
+  {
+    ids: ['AwsSolutions-IAM5'],
+    findings: (portal) => {
+      const { account } = Stack.of(portal.waf);
+      const group = `arn:aws:logs:*:${account}:log-group:/aws/lambda/us-east-1.${portal.waf.busyPage.functionName}`;
+      return [group, `${group}:*`].map((resource) => `AwsSolutions-IAM5[Resource::${resource}]`);
+    },
+    reason:
+      'Lambda@Edge writes its logs in the region of the edge that ran it: its own log group name (/aws/lambda/us-east-1.<name>), in any region.',
+    on: (portal) => [portal.waf.busyPage.role.policy],
+  },
   // API
   {
     ids: ['AwsSolutions-APIG4'],

@@ -45,7 +45,7 @@ export function definePortal(app: App, props: PortalProps): Portal {
   const waf = new WafStack(app, names.waf, {
     env: { account: config.aws.account, region: EDGE_REGION },
     crossRegionReferences: true,
-    description: `Front Door for ${config.agency.name}: the web application firewall (us-east-1, for CloudFront)`,
+    description: `Front Door for ${config.agency.name}: the web application firewall and the busy page (us-east-1, for CloudFront)`,
     namePrefix,
     requestsPer5MinutesPerIp: config.waf.requestsPer5MinutesPerIp,
     alarmEmail: config.alarmEmail,
@@ -70,6 +70,7 @@ export function definePortal(app: App, props: PortalProps): Portal {
     indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
     siteDir: props.siteDir,
     webAcl: { arn: waf.webAcl.arn, name: waf.webAcl.name, region: EDGE_REGION },
+    busyPageVersionArn: waf.busyPage.version.functionArn,
   });
   const portal = { data, app: appStack, waf };
   acknowledgeRules(portal);

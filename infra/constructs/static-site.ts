@@ -10,6 +10,7 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  LambdaEdgeEventType,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
@@ -20,7 +21,7 @@ import {
 import { FunctionUrlOrigin, HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
+import { FunctionUrlAuthType, Version } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -44,6 +45,8 @@ export interface StaticSiteProps {
   originVerifyValue: string;
   /** The us-east-1 WAF web ACL's ARN. */
   webAclArn: string;
+  /** The us-east-1 Lambda@Edge version run on /api/* origin responses: API Gateway's own 429 and 5xx as pages (decision 0129). */
+  busyPageVersionArn: string;
   /** The agency's own domain and its us-east-1 certificate; without them the site is on *.cloudfront.net. */
   customDomain?: { domainName: string; certificate: ICertificate };
   /** The response headers (web/security-headers.ts). */
@@ -162,6 +165,14 @@ export class StaticSite extends Construct {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headersPolicy,
           compress: true,
+          // API Gateway's own throttle answers 429 in JSON, which a plain form post would show as it is: a browser
+          // gets a page in its language instead (CloudFront Functions do not run on an origin's 4xx; decision 0129).
+          edgeLambdas: [
+            {
+              functionVersion: Version.fromVersionArn(this, 'BusyPage', props.busyPageVersionArn),
+              eventType: LambdaEdgeEventType.ORIGIN_RESPONSE,
+            },
+          ],
         },
         // Read on every page load: a new deployment's settings must show at once.
         '/config.json': {

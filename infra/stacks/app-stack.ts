@@ -35,6 +35,8 @@ export interface AppStackProps extends StackProps {
   /** The built site (web/dist). */
   siteDir: string;
   webAcl: { arn: string; name: string; region: string };
+  /** The us-east-1 Lambda@Edge version that answers API Gateway's own 429 and 5xx to browsers (WafStack, decision 0129). */
+  busyPageVersionArn: string;
 }
 
 /**
@@ -89,6 +91,7 @@ export class AppStack extends Stack {
       apiDomainName: this.api.domainName,
       originVerifyValue: originVerify.value,
       webAclArn: props.webAcl.arn,
+      busyPageVersionArn: props.busyPageVersionArn,
       // The staff pages' sign-out form is redirected on to the user pool's own sign-out (its domain, below).
       // File questions post to the uploads bucket, and their script sends files there (decision 0110).
       securityHeaders: withUploadOrigin(

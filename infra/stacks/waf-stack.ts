@@ -1,6 +1,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
+import { BusyPage } from '../constructs/busy-page.ts';
 import { AlarmTopic } from '../constructs/observability.ts';
 import { OperationsKey } from '../constructs/operations-key.ts';
 import { WebAcl } from '../constructs/web-acl.ts';
@@ -16,11 +17,13 @@ export const WAF_BLOCKED_ALARM_THRESHOLD = 500;
 
 /**
  * The firewall, in us-east-1 because CloudFront only takes web ACLs from there; with its logs, its own key
- * and its alarm (an alarm must be in the region of its metric and notify a topic in that same region).
+ * and its alarm (an alarm must be in the region of its metric and notify a topic in that same region). The
+ * distribution's one Lambda@Edge function lives here too, for the same reason (decision 0129).
  */
 export class WafStack extends Stack {
   readonly webAcl: WebAcl;
   readonly alarms: AlarmTopic;
+  readonly busyPage: BusyPage;
 
   constructor(scope: Construct, id: string, props: WafStackProps) {
     super(scope, id, props);
@@ -30,6 +33,7 @@ export class WafStack extends Stack {
       requestsPer5MinutesPerIp: props.requestsPer5MinutesPerIp,
       key,
     });
+    this.busyPage = new BusyPage(this, 'BusyPage', { namePrefix: props.namePrefix, key });
     this.alarms = new AlarmTopic(this, 'Alarms', {
       alarmEmail: props.alarmEmail,
       key,

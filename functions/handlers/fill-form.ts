@@ -49,13 +49,18 @@ import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbDraftStore(dynamoDb, config.tableName);
 
-/** The person's sign-in as prefill (the access token's claims; first and last name when the token has them). */
+/** The person's sign-in as prefill (the access token's claims; first and last name and phone when the token has them). */
 function signInClaims(event: APIGatewayProxyEventV2) {
   const claims = claimsOf(event) ?? {};
   const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
   const givenName = text('given_name');
   const familyName = text('family_name');
-  return claimsForPrefill(callerOf(event), { ...(givenName && { givenName }), ...(familyName && { familyName }) });
+  const phone = text('phone_number');
+  return claimsForPrefill(callerOf(event), {
+    ...(givenName && { givenName }),
+    ...(familyName && { familyName }),
+    ...(phone && { phone }),
+  });
 }
 
 function stepPath(compiled: CompiledForm, draft: Draft, step: NextStep, locale: Locale): string {

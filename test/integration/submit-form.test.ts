@@ -90,11 +90,16 @@ describe('sending a form from a browser without JavaScript', () => {
 
   it('shows the form again with an error summary naming each field, keeping the answers given (422)', async () => {
     const before = await submissionCount();
-    const response = await postForm({ 'fullName-given': 'Ana <b>Díaz</b>', copies: 'lots', email: 'nope' });
+    // A one-page form (the birth certificate's pages each post to its draft: decision 0080).
+    const response = await postForm(
+      { deceasedName: 'Ana <b>Díaz</b>', copies: 'lots', email: 'nope' },
+      '/api/forms/death-certificate-request/submissions?lang=en',
+    );
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('There is a problem');
-    for (const field of ['dateOfBirth', 'relationship', 'copies', 'email']) expect(html).toContain(`href="#field-${field}`);
+    for (const field of ['dateOfDeath', 'countyOfDeath', 'relationship', 'copies', 'email'])
+      expect(html).toContain(`href="#field-${field}`);
     expect(html).toContain('value="Ana &lt;b>Díaz&lt;/b>"');
     expect(html).toMatch(/name="_idempotency" value="[0-9a-f-]{36}"/);
     expect(await submissionCount()).toBe(before);

@@ -31,6 +31,7 @@ import { notifyAbout } from '../functions/domain/notifications.ts';
 import { type CompiledForm, type Submission, submitForm } from '../functions/domain/submissions.ts';
 import type { TimelineEntry } from '../functions/domain/timeline.ts';
 import { strings } from '../functions/http/site.ts';
+import { birthCertificateAnswers } from '../test/support/form-answers.ts';
 
 const RATE = 10_000;
 const HOUR = 3_600;
@@ -143,13 +144,8 @@ const ANSWERS: Record<string, (n: number) => Record<string, unknown>> = {
     email: `applicant${n}@example.com`,
     phone: '555-201-0147',
   }),
-  'birth-certificate-request': (n) => ({
-    fullName: `Person ${n}`,
-    dateOfBirth: '2019-05-01',
-    relationship: 'self',
-    copies: 1,
-    email: `person${n}@example.com`,
-  }),
+  'birth-certificate-request': (n) =>
+    birthCertificateAnswers({ fullName: { given: 'Person', family: `${n}` }, email: `person${n}@example.com` }),
 };
 
 interface Scenario {

@@ -299,7 +299,7 @@ describe('prefill of the phone number from sign-in (decision 0124)', () => {
     );
     const cookie = cookieOf(started);
     let location = await seeOther(started);
-    for (const body of [
+    const pages: Record<string, string>[] = [
       {
         'fullName-given': 'Ana',
         'fullName-family': 'Rivera',
@@ -316,8 +316,8 @@ describe('prefill of the phone number from sign-in (decision 0124)', () => {
         'mailingAddress-state': 'IL',
         'mailingAddress-zip': '62701',
       },
-    ])
-      location = await seeOther(await post(location, body, { cookie }));
+    ];
+    for (const body of pages) location = await seeOther(await post(location, body, { cookie }));
     expect(location).toContain('/pages/contact');
     return (await get(location, { cookie })).text();
   }

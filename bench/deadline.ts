@@ -31,6 +31,7 @@ import { notifyAbout } from '../functions/domain/notifications.ts';
 import { type CompiledForm, type Submission, submitForm } from '../functions/domain/submissions.ts';
 import type { TimelineEntry } from '../functions/domain/timeline.ts';
 import { strings } from '../functions/http/site.ts';
+import { birthCertificateAnswers } from '../test/support/form-answers.ts';
 import { unemploymentAnswers } from './answers.ts';
 
 const RATE = 10_000;
@@ -135,13 +136,8 @@ async function form(id: string): Promise<CompiledForm> {
 /** A valid application to each form the simulation sends; `n` makes each one distinct. */
 const ANSWERS: Record<string, (n: number) => Record<string, unknown>> = {
   'unemployment-benefits-application': unemploymentAnswers,
-  'birth-certificate-request': (n) => ({
-    fullName: `Person ${n}`,
-    dateOfBirth: '2019-05-01',
-    relationship: 'self',
-    copies: 1,
-    email: `person${n}@example.com`,
-  }),
+  'birth-certificate-request': (n) =>
+    birthCertificateAnswers({ fullName: { given: 'Person', family: `${n}` }, email: `person${n}@example.com` }),
 };
 
 interface Scenario {

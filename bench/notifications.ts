@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startPortal } from '../local/portal.ts';
+import { birthCertificateAnswers } from '../test/support/form-answers.ts';
 import { signIn } from '../test/support/sign-in.ts';
 import { apiPath } from '../ui/paths.ts';
 
@@ -33,7 +34,7 @@ try {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
-        answers: { fullName: 'Bench', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: address },
+        answers: birthCertificateAnswers({ email: address }),
       }),
     });
     const { code } = (await sent.json()) as { code: string };

@@ -190,9 +190,9 @@ export const FieldSchema = z
       .optional(),
     /**
      * Filled in from the person's sign-in when they are signed in (they can still change it): their e-mail
-     * address, whole name, first name or last name (docs/decisions/0086).
+     * address, whole name, first name, last name or phone number (docs/decisions/0086).
      */
-    prefill: z.enum(['email', 'name', 'givenName', 'familyName']).optional(),
+    prefill: z.enum(['email', 'name', 'givenName', 'familyName', 'phone']).optional(),
     /** Dates only: which dates make sense, counted from the day the answer is checked. */
     dateRange: z
       .strictObject({
@@ -230,11 +230,14 @@ export const FieldSchema = z
     if (field.type !== 'file' && field.upload) {
       ctx.addIssue({ code: 'custom', path: ['upload'], message: 'Only file questions take "upload"' });
     }
-    if (field.prefill && !['text', 'email', 'name'].includes(field.type)) {
-      ctx.addIssue({ code: 'custom', path: ['prefill'], message: 'Only text, email and name questions take "prefill"' });
+    if (field.prefill && !['text', 'email', 'name', 'tel'].includes(field.type)) {
+      ctx.addIssue({ code: 'custom', path: ['prefill'], message: 'Only text, email, tel and name questions take "prefill"' });
     }
     if (field.prefill === 'email' && field.type !== 'email') {
       ctx.addIssue({ code: 'custom', path: ['prefill'], message: '"prefill": "email" goes on an email question' });
+    }
+    if ((field.prefill === 'phone') !== (field.type === 'tel') && field.prefill !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['prefill'], message: '"prefill": "phone" goes on a tel question, and only there' });
     }
     if (field.dateRange && field.type !== 'date' && field.type !== 'memorableDate') {
       ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Only date and memorableDate fields take "dateRange"' });

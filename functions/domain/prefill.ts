@@ -1,6 +1,6 @@
 /**
  * Prefill from sign-in (docs/decisions/0086): questions marked `prefill` start with what the person's sign-in says
- * (the token's e-mail and name claims). Only questions not answered yet get it, and it is an answer like any
+ * (the token's e-mail, name and phone number claims). Only questions not answered yet get it, and it is an answer like any
  * other: shown on its page, marked as from the sign-in, and the person can change it.
  */
 import type { Form } from '#catalog/schema';
@@ -11,9 +11,14 @@ export interface SignInClaims {
   name?: string | undefined;
   givenName?: string | undefined;
   familyName?: string | undefined;
+  /** The token's `phone_number` (E.164, like +15555550123). */
+  phone?: string | undefined;
 }
 
-export function claimsForPrefill(caller: Caller, extra: { givenName?: string; familyName?: string } = {}): SignInClaims {
+export function claimsForPrefill(
+  caller: Caller,
+  extra: { givenName?: string; familyName?: string; phone?: string } = {},
+): SignInClaims {
   if (caller.kind !== 'person') return {};
   return { email: caller.email, name: caller.name, ...extra };
 }
@@ -35,9 +40,11 @@ export function prefillAnswers(form: Form, claims: SignInClaims, answered: Reado
         ? claims.email?.trim()
         : field.prefill === 'name'
           ? claims.name?.trim()
-          : field.prefill === 'givenName'
-            ? given
-            : family;
+          : field.prefill === 'phone'
+            ? claims.phone?.trim()
+            : field.prefill === 'givenName'
+              ? given
+              : family;
     if (value) answers[field.name] = field.prefill === 'email' ? value.toLowerCase() : value;
   }
   return answers;

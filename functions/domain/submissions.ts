@@ -130,6 +130,21 @@ export function answersFingerprint(formId: string, answers: Answers): string {
   return fingerprintOf(formId, canonical);
 }
 
+/**
+ * The answers without the times declarations were signed: the server signs at each request (decision 0084), so a
+ * retry of the same answers (the same Idempotency-Key, a double click) is the same request, signed a moment later.
+ */
+function unsigned(form: CompiledForm['form'], answers: Answers): Answers {
+  const result: Record<string, unknown> = { ...answers };
+  for (const field of form.fields) {
+    const answer = result[field.name];
+    if (field.type !== 'declaration' || typeof answer !== 'object' || answer === null) continue;
+    const { signedAt: _signedAt, ...rest } = answer as Record<string, unknown>;
+    result[field.name] = rest;
+  }
+  return result as Answers;
+}
+
 export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<Receipt> {
   const { compiled, locale } = input;
   const now = deps.now ?? (() => new Date());
@@ -143,7 +158,7 @@ export async function submitForm(input: SubmitInput, deps: SubmitDeps): Promise<
   const submittedAt = now().toISOString();
   const applicantEmail = applicantEmailOf(compiled.form, answers);
   const applicantPhone = textingPhoneOf(compiled.form, answers);
-  const fingerprint = answersFingerprint(compiled.form.id, answers);
+  const fingerprint = answersFingerprint(compiled.form.id, unsigned(compiled.form, answers));
   const claim = claimFor(input.idempotencyKey, fingerprint, now());
 
   // A fresh code colliding with an existing one is a 1-in-10^16 event; trying again is the whole fix.

@@ -39,7 +39,7 @@ import { callerOf, claimsOf } from '#http/caller';
 import { draftAccessOf, draftKeyCookie } from '#http/draft-key';
 import { countStep } from '#http/funnel';
 import { htmlPage, OTHER_LOCALE, otherLanguageHref } from '#http/pages';
-import { bodyMessages, readBody, requestLocale, wantsHtml } from '#http/request';
+import { bodyMessages, header, readBody, requestLocale, wantsHtml } from '#http/request';
 import { BACK_TO_THIS_PAGE, json, seeOther } from '#http/responses';
 import { strings } from '#http/site';
 import { withHttp } from '#http/with-http';
@@ -49,13 +49,23 @@ import { apiPath, pageHref, pages } from '#ui/paths.ts';
 
 const store = dynamoDbDraftStore(dynamoDb, config.tableName);
 
-/** The person's sign-in as prefill (the access token's claims; first and last name when the token has them). */
+/** The person's sign-in as prefill (the access token's claims; first and last name and phone when the token has them). */
 function signInClaims(event: APIGatewayProxyEventV2) {
   const claims = claimsOf(event) ?? {};
   const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
   const givenName = text('given_name');
   const familyName = text('family_name');
-  return claimsForPrefill(callerOf(event), { ...(givenName && { givenName }), ...(familyName && { familyName }) });
+  const phone = text('phone_number');
+  return claimsForPrefill(callerOf(event), {
+    ...(givenName && { givenName }),
+    ...(familyName && { familyName }),
+    ...(phone && { phone }),
+  });
+}
+
+function emptyFormPost(event: APIGatewayProxyEventV2): boolean {
+  const type = (header(event, 'content-type') ?? '').toLowerCase().split(';')[0]?.trim();
+  return (event.body ?? '') === '' && type === 'application/x-www-form-urlencoded';
 }
 
 function stepPath(compiled: CompiledForm, draft: Draft, step: NextStep, locale: Locale): string {
@@ -269,7 +279,11 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
   }
   if (step.kind === 'check') throw new NotFoundError(translate(strings, 'form.pageNotFound', locale));
 
-  const body = readBody(event, bodyMessages(locale));
+  // A page whose only question is a radio or a box sends nothing when nothing is chosen: that is a page with no
+  // answers (its error summary says what to choose), not a request without a body.
+  const body = emptyFormPost(event)
+    ? ({ kind: 'form', value: new URLSearchParams() } as const)
+    : readBody(event, bodyMessages(locale));
   const fields = body.kind === 'form' ? body.value : undefined;
   const page = step.page;
   if (page.group) {

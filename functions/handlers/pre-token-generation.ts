@@ -1,7 +1,7 @@
 /**
  * Cognito Pre Token Generation trigger (event version 2, so groups reach the access token the API checks):
  * sets `cognito:groups` from how the person signed in (domain/token-groups.ts), at every sign-in and refresh, and
- * puts the person's name and e-mail in the access token too: the staff pages know their user by that token alone
+ * puts the person's name and e-mail (and a verified phone number, for prefill) in the access token too: the staff pages know their user by that token alone
  * (decision 60), and the audit trail names who acted.
  */
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
@@ -18,12 +18,16 @@ const lambdaHandler = async (event: PreTokenGenerationV2TriggerEvent) => {
     { providers, agencies },
   );
   const { name, email } = userAttributes;
+  // A phone number only when verified: it prefills forms' phone questions (decision 0086).
+  const phone = userAttributes.phone_number_verified === 'true' ? userAttributes.phone_number : undefined;
   event.response = {
     claimsAndScopeOverrideDetails: {
       ...event.response?.claimsAndScopeOverrideDetails,
       groupOverrideDetails: { ...groupConfiguration, groupsToOverride: groups },
-      ...((name || email) && {
-        accessTokenGeneration: { claimsToAddOrOverride: { ...(name && { name }), ...(email && { email }) } },
+      ...((name || email || phone) && {
+        accessTokenGeneration: {
+          claimsToAddOrOverride: { ...(name && { name }), ...(email && { email }), ...(phone && { phone_number: phone }) },
+        },
       }),
     },
   };

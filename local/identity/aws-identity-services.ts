@@ -49,6 +49,12 @@ export async function startAwsIdentityServices(options: { citizenProvider: strin
         { Name: 'email', Value: p.email },
         { Name: 'email_verified', Value: 'true' },
         { Name: 'name', Value: p.name },
+        ...(p.phone
+          ? [
+              { Name: 'phone_number', Value: p.phone },
+              { Name: 'phone_number_verified', Value: 'true' },
+            ]
+          : []),
         {
           Name: 'identities',
           Value: JSON.stringify([{ providerName: options.citizenProvider, userId: p.id, providerType: 'OIDC', primary: 'true' }]),

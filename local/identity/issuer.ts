@@ -167,7 +167,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     claims: {
       openid: ['sub', 'token_use', 'cognito:groups', 'cognito:username', 'identities'],
       email: ['email', 'email_verified'],
-      profile: ['name'],
+      profile: ['name', 'phone_number', 'phone_number_verified'],
     },
     extraParams: ['identity_provider', 'lang'],
     responseTypes: ['code'],
@@ -222,6 +222,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
             email: persona.email,
             email_verified: true,
             name: persona.name,
+            ...(persona.phone && { phone_number: persona.phone, phone_number_verified: true }),
           };
         },
       };
@@ -237,6 +238,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         // As the Pre Token Generation trigger adds them on AWS: who this is, for the staff pages and the audit.
         name: persona.name,
         email: persona.email,
+        ...(persona.phone && { phone_number: persona.phone }),
       };
     },
     async loadExistingGrant(ctx: KoaContextWithOIDC) {

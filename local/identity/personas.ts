@@ -15,6 +15,8 @@ export interface Persona {
   sub: string;
   name: string;
   email: string;
+  /** A verified phone number (E.164), when the persona has one: the sign-in's `phone_number`, for prefill. */
+  phone?: string;
   audience: 'citizen' | 'staff';
   /** What a staff directory asserts about them: the agencies they work for (the SAML agencies claim). */
   asserts: string[];
@@ -34,7 +36,7 @@ function persona(
   name: string,
   audience: Persona['audience'],
   role: Persona['role'],
-  given: { asserts?: string[]; memberOf?: string[] } = {},
+  given: { asserts?: string[]; memberOf?: string[]; phone?: string } = {},
 ): Persona {
   return { id, sub: uuidFrom(id), name, email: `${id}@example.com`, audience, asserts: [], memberOf: [], ...given, role };
 }
@@ -45,7 +47,8 @@ export function personas(): Persona[] {
   if (cached) return cached;
   const catalog = loadCatalog();
   cached = [
-    persona('ana.rivera', 'Ana Rivera', 'citizen', { en: 'Citizen', es: 'Ciudadana' }),
+    // Ana has a verified phone number (prefilled on forms); Ben has none.
+    persona('ana.rivera', 'Ana Rivera', 'citizen', { en: 'Citizen', es: 'Ciudadana' }, { phone: '+15555550142' }),
     persona('ben.okafor', 'Ben Okafor', 'citizen', { en: 'Citizen', es: 'Ciudadano' }),
     ...[...catalog.agencies.values()].map((agency) =>
       persona(

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { expectNoAxeViolations, fillBirthCertificateForm, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, fillBirthCertificateForm, launchBrowser, signAndCheck } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
@@ -61,7 +61,7 @@ async function expectStackedOnPhone(page: Page) {
 }
 
 describe('a signed-in citizen', () => {
-  it('applies while signed in, sees it under My account; the other citizen does not', { timeout: 60_000 }, async () => {
+  it('applies while signed in, sees it under My account; the other citizen does not', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: portal.url });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -74,6 +74,7 @@ describe('a signed-in citizen', () => {
 
     await page.goto('/services/birth-certificate/apply/');
     await fillBirthCertificateForm(page);
+    await signAndCheck(page);
     await page.getByRole('button', { name: /Send|Submit/ }).click();
     await page.waitForURL((url) => /^\/api\/status\/[0-9A-Z-]{14}$/.test(url.pathname));
     const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
@@ -112,7 +113,7 @@ describe('a signed-in citizen', () => {
   });
 
   it('sees what the agency asked for, with the status page’s meaning, and withdraws the application', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: portal.url });
     const page = await context.newPage();
@@ -121,6 +122,7 @@ describe('a signed-in citizen', () => {
     await signInFromHeader(page, 'Login.gov', /Ana Rivera/);
     await page.goto('/services/birth-certificate/apply/');
     await fillBirthCertificateForm(page);
+    await signAndCheck(page);
     await page.getByRole('button', { name: /Send|Submit/ }).click();
     await page.waitForURL((url) => /^\/api\/status\/[0-9A-Z-]{14}$/.test(url.pathname));
     const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';

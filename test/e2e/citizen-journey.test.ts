@@ -9,6 +9,7 @@ import {
   expectNoAxeViolationsWithoutScripts,
   fillBirthCertificateForm,
   launchBrowser,
+  signAndCheck,
 } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
@@ -52,7 +53,10 @@ async function expectHonestConfirmation(page: Page) {
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`a citizen ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {
-    it('finds the birth certificate service by life event, applies, and sees "Received" on the status page', async () => {
+    // Eight pages with axe on each: longer than one page's 30 s on a shared machine.
+    it('finds the birth certificate service by life event, applies, and sees "Received" on the status page', {
+      timeout: 120_000,
+    }, async () => {
       const { context, page } = await newPhone(javaScriptEnabled);
       await page.goto('/');
       await checkAccessibility(page, javaScriptEnabled);
@@ -73,25 +77,32 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.locator('a[href="/services/birth-certificate/apply/"]').first().click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/services/birth-certificate/apply/');
-      // The code comes when the form is sent; paying comes after.
+      // The paper form's sections, one page each; Check your answers before sending.
       expect(await page.locator('.usa-step-indicator__segment-label').allTextContents()).toEqual([
-        expect.stringContaining('Fill in the form'),
-        expect.stringContaining('Get your confirmation code'),
-        expect.stringContaining('Pay the fee'),
+        expect.stringContaining('Whose certificate'),
+        expect.stringContaining('The birth certificate'),
+        expect.stringContaining('Copies and mailing'),
+        expect.stringContaining('How to reach you'),
+        expect.stringContaining('Sign your request'),
+        expect.stringContaining('Check your answers'),
       ]);
       await checkAccessibility(page, javaScriptEnabled);
 
-      // First try with a mistake: the error summary names the field, and nothing is sent.
-      await fillBirthCertificateForm(page);
+      // A parent's request, every page checked; on "How to reach you" first a mistake: the error summary names the
+      // field, the page stays, and nothing is sent.
+      await fillBirthCertificateForm(page, { check: () => checkAccessibility(page, javaScriptEnabled) });
+      const contactPage = new URL(page.url()).pathname;
+      expect(contactPage).toMatch(/^\/api\/forms\/birth-certificate-request\/drafts\/[\w-]+\/pages\/contact$/);
       await page.getByLabel('Email address').fill('ana-at-example');
-      await page.getByRole('button', { name: 'Send application' }).click();
+      await page.getByRole('button', { name: 'Save and continue' }).click();
       const summary = page.locator('[data-error-summary]');
       await expect.poll(() => summary.textContent()).toContain('Enter an email address like name@example.com');
-      if (javaScriptEnabled) expect(new URL(page.url()).pathname).toBe('/services/birth-certificate/apply/');
-      else expect(new URL(page.url()).pathname).toBe('/api/forms/birth-certificate-request/submissions');
+      expect(new URL(page.url()).pathname).toBe(contactPage);
       await checkAccessibility(page, javaScriptEnabled);
 
       await page.getByLabel('Email address').fill('ana@example.com');
+      await signAndCheck(page, 'Luisa Núñez', { check: () => checkAccessibility(page, javaScriptEnabled) });
+      await checkAccessibility(page, javaScriptEnabled);
       await page.getByRole('button', { name: 'Send application' }).click();
       await page.waitForURL(/\/api\/status\/[2-9A-Z-]{14}\?submitted=1/);
       const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
@@ -133,7 +144,7 @@ describe('a Spanish-speaking citizen', () => {
       .click();
     await page.locator('a[href="/es/services/birth-certificate/apply/"]').first().click();
     await checkAccessibility(page, false);
-    await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+    await page.getByRole('button', { name: 'Guardar y continuar' }).click();
     expect(await page.locator('[data-error-summary]').textContent()).toContain('Hay un problema');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     await context.close();

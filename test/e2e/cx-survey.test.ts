@@ -6,12 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let browser: Browser;
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
 
 beforeAll(async () => {
   [portal, browser] = await Promise.all([startTestPortal(), launchBrowser()]);

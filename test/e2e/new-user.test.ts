@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutScripts,
-  fillBirthCertificateForm,
   fillMemorableDate,
   launchBrowser,
 } from '../support/browser.ts';
@@ -34,23 +33,20 @@ async function phone(options: { javaScriptEnabled?: boolean; locale?: string } =
 }
 
 describe('a form after a failed submit', () => {
+  // A one-page form with a date before a radio question (the birth certificate's radio is now a page of its own).
   it('takes the first tap on a radio button after the date is fixed', async () => {
     const context = await phone();
     const page = await context.newPage();
-    await page.goto('/services/birth-certificate/apply/');
+    await page.goto('/services/disability-parking-placard/apply/');
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.locator('[data-error-summary]').waitFor();
-    await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
-    await fillMemorableDate(page, 'Date of birth', '2020-02-29');
+    await page.getByLabel('Full name of the person with the disability').fill('Ana María Núñez');
+    await fillMemorableDate(page, 'Date of birth', '1950-02-28');
     // One tap, as a person makes it: where the label is now.
-    await page
-      .getByText('My child’s', { exact: true })
-      .or(page.getByText("My child's", { exact: true }))
-      .first()
-      .click();
+    await page.getByText('For a short-term condition (up to 6 months)', { exact: true }).click();
     expect(await page.locator('input[type="radio"]:checked').count()).toBe(1);
     // The question's own message went away once it was answered.
-    expect(await page.getByText('Choose whose certificate it is').count()).toBeLessThanOrEqual(1);
+    expect(await page.getByText('Choose how long you need the placard').count()).toBeLessThanOrEqual(1);
     await expectNoAxeViolations(page);
     await context.close();
   });
@@ -143,8 +139,14 @@ describe('Back after a mistake, without JavaScript', () => {
   it('goes back to the form with its mistakes marked, not to a "Confirm form resubmission" error', async () => {
     const context = await phone({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto('/services/birth-certificate/apply/');
-    await fillBirthCertificateForm(page);
+    // A one-page form: the whole form is posted and shown again with its mistakes (a multi-page form's pages are
+    // each a page of their own, answered 303).
+    await page.goto('/services/death-certificate/apply/');
+    await page.getByLabel('Full name of the person who died').fill('José Núñez');
+    await fillMemorableDate(page, 'Date of death', '2026-10-02');
+    await page.getByLabel('County where the person died').fill('Cañón');
+    await page.getByLabel('How were you related to the person?').selectOption('child');
+    await page.getByLabel('Number of copies').fill('1');
     await page.getByLabel('Email address').fill('ana-at-example');
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.locator('[data-error-summary]').waitFor();

@@ -12,6 +12,7 @@ import {
   expectNoAxeViolationsWithoutScripts,
   fillBirthCertificateForm,
   launchBrowser,
+  signAndCheck,
 } from '../support/browser.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
@@ -45,7 +46,7 @@ async function payWithCard(page: Page, card: string) {
   await page.getByRole('button', { name: /^Pay \$/ }).click();
 }
 
-describe('a citizen paying a fee', { timeout: 60_000 }, () => {
+describe('a citizen paying a fee', { timeout: 120_000 }, () => {
   it('goes from a life event to a paid receipt and a status page that says "Paid"', async () => {
     const { context, page, check } = await phone(true);
     await page.goto('/');
@@ -61,6 +62,7 @@ describe('a citizen paying a fee', { timeout: 60_000 }, () => {
     await page.locator('a[href="/services/birth-certificate/apply/"]').first().click();
     // Two copies: the fee is per copy (decision 87), 2 × $25.00.
     await fillBirthCertificateForm(page);
+    await signAndCheck(page);
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.waitForURL(/\/api\/status\/.*submitted=1/);
     const code = (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';

@@ -2,16 +2,24 @@
  * Save and come back later in real Chromium at 320 px, with JavaScript and without (decision 82): the unemployment
  * claim half done in one browser, saved with the date of birth as the check, resumed with the code in another
  * browser, finished and sent. The SSN typed at the start is shown masked on Check your answers; the declaration is
- * signed with the typed name after agreeing to sign electronically. axe on every page.
+ * signed with the typed name after agreeing to sign electronically. Then a birth certificate request saved in one
+ * browser, resumed with the code in another, sent and its fee per copy paid in the local payment sandbox.
+ * axe on every page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  choose,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutScripts,
+  fillAddress as fillCertificateAddress,
   fillMemorableDate,
   launchBrowser,
+  saveAndContinue,
+  signAndCheck,
+  stepHeading,
 } from '../support/browser.ts';
+import { CARDS } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -141,6 +149,84 @@ for (const javaScriptEnabled of [true, false]) {
         /^\d{4}-\d\d-\d\dT/,
       );
       await checkPage(browser, later, javaScriptEnabled);
+      await second.close();
+    });
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`save, resume in another browser, finish and pay ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {
+    it('saves a birth certificate request half done, resumes it with the code, sends it and pays the fee per copy', {
+      timeout: 180_000,
+    }, async () => {
+      const options = { javaScriptEnabled, viewport: { width: 320, height: 740 }, baseURL: portal.url };
+      const check = (page: Page) => checkPage(browser, page, javaScriptEnabled);
+      const first = await browser.newContext(options);
+      const page = await first.newPage();
+      await page.goto('/services/birth-certificate/apply/');
+      await choose(page, 'relationship', 'self');
+      await saveAndContinue(page, 'The birth certificate');
+      await page.getByLabel('First name').fill('Ana');
+      await page.getByLabel('Last name').fill('Díaz');
+      await fillMemorableDate(page, 'Date of birth', '1986-04-28');
+      await page.getByLabel('City or town of birth').fill('Springfield');
+      await page.getByLabel('Full name of a parent').fill('María López');
+      await saveAndContinue(page, 'Copies and mailing');
+      await page.getByLabel('Number of copies').fill('2');
+      await fillCertificateAddress(page);
+      await saveAndContinue(page, 'How to reach you');
+      await check(page);
+      await page.getByLabel('Email address').fill('ana@example.com');
+      await page.getByRole('button', { name: 'Save and come back later' }).click();
+      await expect.poll(() => h1(page)).toBe('Save your answers and come back later');
+      await fillMemorableDate(page, 'Your date of birth', '1986-04-28');
+      await page.getByRole('button', { name: 'Save my answers' }).click();
+      await expect.poll(() => h1(page)).toBe('Your answers are saved');
+      const code = (await page.locator('[data-resume-code]').textContent())?.trim() ?? '';
+      expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      await check(page);
+      await first.close();
+
+      // Another browser, nothing shared with the first: the code and the date of birth open the draft.
+      const second = await browser.newContext(options);
+      const later = await second.newPage();
+      await later.goto('/api/resume?lang=en');
+      await later.getByLabel('Your code').fill(code);
+      await fillMemorableDate(later, 'Your date of birth', '1986-04-28');
+      await later.getByRole('button', { name: 'Continue my form' }).click();
+      await expect.poll(() => stepHeading(later)).toBe('How to reach you');
+      expect(await later.getByLabel('Email address').inputValue()).toBe('ana@example.com');
+      await check(later);
+      await signAndCheck(later, 'Ana Díaz', { check: () => check(later) });
+      // The fee these answers make, before sending: 2 copies × $25.00.
+      expect(await later.locator('[data-fee]').getAttribute('data-fee')).toBe('5000');
+      await check(later);
+      await later.getByRole('button', { name: 'Send application' }).click();
+      await later.waitForURL(/\/api\/status\/[2-9A-Z-]{14}\?submitted=1/);
+      const sent = (await later.locator('[data-confirmation-code]').textContent())?.trim() ?? '';
+      expect(await later.locator('[data-payment-section] [data-payment-state]').textContent()).toBe('Not paid');
+      await check(later);
+
+      // Pay in the provider's (local sandbox's) hosted checkout.
+      await later.getByRole('button', { name: 'Pay $50.00' }).click();
+      await later.waitForURL(/\/sandbox\/checkout\/cs_test_/);
+      await check(later);
+      await later.getByLabel('Card number').fill(CARDS.pays);
+      await later.getByLabel('Expiration date').fill('12/40');
+      await later.getByLabel('Security code (CVC)').fill('123');
+      await later.getByRole('button', { name: /^Pay \$/ }).click();
+      await later.waitForURL(/\/api\/payments\/.*from=checkout/);
+      expect(await later.getByRole('heading', { level: 1 }).textContent()).toBe('Payment received');
+      expect(await later.locator('[data-receipt] [data-amount]').textContent()).toBe('$50.00');
+      await check(later);
+      await later.getByRole('link', { name: 'See where your application stands' }).click();
+      await later.waitForURL(new RegExp(`/api/status/${sent}`));
+      expect(await later.locator('[data-payment-section] [data-payment-state]').textContent()).toBe('Paid');
+      await check(later);
+
+      const stored = (await portal.items()).find((item) => item.type === 'submission' && item.code === sent);
+      expect(stored).toMatchObject({ formVersion: 2, fee: { amount: 5000, quantity: 2 }, answers: { copies: 2 } });
+      await portal.paymentSandbox.settled();
       await second.close();
     });
   });

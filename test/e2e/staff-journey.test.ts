@@ -12,6 +12,7 @@ import {
   expectNoAxeViolationsWithoutScripts,
   fillBirthCertificateForm,
   launchBrowser,
+  signAndCheck,
 } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
@@ -54,6 +55,7 @@ async function citizenApplies(page: Page, email: string): Promise<string> {
   await page.goto('/services/birth-certificate/apply/');
   await fillBirthCertificateForm(page);
   await page.getByLabel('Email address').fill(email);
+  await signAndCheck(page);
   await page.getByRole('button', { name: 'Send application' }).click();
   await page.waitForURL(/\/api\/status\/[2-9A-Z-]{14}\?submitted=1/);
   return (await page.locator('[data-confirmation-code]').textContent())?.trim() ?? '';

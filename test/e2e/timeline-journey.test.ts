@@ -19,6 +19,7 @@ import {
   expectNoAxeViolationsWithoutScripts,
   fillBirthCertificateForm,
   launchBrowser,
+  signAndCheck,
 } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
@@ -162,6 +163,8 @@ async function citizenApplies(page: Page, email: string, javaScriptEnabled: bool
   await page.goto('/services/birth-certificate/apply/');
   await fillBirthCertificateForm(page);
   await page.getByLabel('Email address').fill(email);
+  await checkPage(page, javaScriptEnabled);
+  await signAndCheck(page);
   await checkPage(page, javaScriptEnabled);
   await page.getByRole('button', { name: 'Send application' }).click();
   await page.waitForURL((url) => /^\/api\/status\/[2-9A-Z-]{14}$/.test(url.pathname));

@@ -341,13 +341,19 @@ describe('API: one route per route-table entry, one function per handler', () =>
   });
 
   it('ships the per-form modules beside the bundles that load forms, and only there', () => {
-    const formIds = [...loadCatalog().forms.keys()];
+    const catalog = loadCatalog();
+    // Each form's current version, and every older published version (decision 0085: its drafts still validate).
+    const formModules = [...catalog.forms.values()].flatMap((form) => [
+      `${form.id}.js`,
+      ...Array.from({ length: (form.version ?? 1) - 1 }, (_, i) => `${form.id}@${i + 1}.js`),
+    ]);
+    expect(formModules).toContain('birth-certificate-request@1.js');
     for (const handler of ['submit-form', 'get-health']) {
       const dir = assetDirOf(handler);
       expect(existsSync(join(dir, 'index.mjs')), handler).toBe(true);
       expect(existsSync(join(dir, 'index.mjs.map')), handler).toBe(true);
       const shipped = existsSync(join(dir, 'generated/forms')) ? readdirSync(join(dir, 'generated/forms')) : [];
-      expect(shipped.sort(), handler).toEqual(handler === 'submit-form' ? formIds.map((id) => `${id}.js`).sort() : []);
+      expect(shipped.sort(), handler).toEqual(handler === 'submit-form' ? formModules.sort() : []);
       expect(existsSync(join(dir, 'index.meta.json'))).toBe(false);
     }
     expect(functionOf('submit-form').Properties.Environment.Variables.FORMS_DIR).toBe('/var/task/generated/forms');

@@ -181,7 +181,8 @@ describe('exporting the queue as CSV', () => {
   function row(i: number): Submission {
     const at = new Date(Date.UTC(2026, 5, 1) + i * 61_000).toISOString();
     const death = i % 4 === 0;
-    const name = i % 50 === 7 ? (INJECTIONS[((i / 50) % INJECTIONS.length) | 0] as string) : `${NAMES[i % NAMES.length]} ${i}`;
+    const given = i % 50 === 7 ? (INJECTIONS[((i / 50) % INJECTIONS.length) | 0] as string) : (NAMES[i % NAMES.length] as string);
+    const name = `${given} ${i}`;
     return {
       code: newConfirmationCode(),
       formId: death ? 'death-certificate-request' : 'birth-certificate-request',
@@ -192,7 +193,19 @@ describe('exporting the queue as CSV', () => {
       channel: 'web',
       answers: death
         ? { deceasedName: name, dateOfDeath: '2026-01-02', countyOfDeath: 'Cañón', relationship: 'spouse', copies: 1 }
-        : { fullName: name, dateOfBirth: '2020-01-02', relationship: 'child', copies: 2, email: `p${i}@example.com` },
+        : {
+            relationship: 'child',
+            parentOnCertificate: 'yes',
+            fullName: { given, family: `${i}` },
+            dateOfBirth: '2020-01-02',
+            placeOfBirth: 'Cañón',
+            parentOneName: 'Begoña Muñoz',
+            copies: 2,
+            mailingAddress: { street1: '1 Calle Mayor', city: 'Cañón', state: 'NM', zip: '87001' },
+            email: `p${i}@example.com`,
+            applicantName: { given: 'Begoña', family: 'Muñoz' },
+          },
+      formVersion: death ? 1 : 2,
       submittedAt: at,
       updatedAt: at,
     };
@@ -237,13 +250,14 @@ describe('exporting the queue as CSV', () => {
     expect(new Set(codes).size).toBe(1000);
     expect(codes).toEqual(cases.map((c) => c.code));
 
-    const birthName = 'Solicitud de acta de nacimiento: Nombre completo en el acta de nacimiento';
+    const birthName = 'Solicitud de acta de nacimiento: Nombre en el acta de nacimiento';
     const byCode = new Map(rows.map((r) => [r['Código de confirmación'], r]));
     expect(byCode.get(cases[1]?.code)?.[birthName]).toBe('María Ángeles Ibáñez 1');
     expect(byCode.get(cases[1]?.code)?.Estado).toBe('Completada');
     const injected = cases.filter((_, i) => i % 50 === 7);
     for (const c of injected) {
-      const sent = String(c.answers.fullName ?? c.answers.deceasedName);
+      const { given, family } = (c.answers.fullName ?? {}) as { given?: string; family?: string };
+      const sent = String(c.answers.deceasedName ?? `${given} ${family}`);
       const shown = Object.values(byCode.get(c.code) ?? {}).find(
         (v) => v.endsWith(sent.slice(1)) && v.length === sent.length + 1,
       );

@@ -48,6 +48,6 @@ describe('a fee per copy', () => {
     const code = await apply('birth-certificate-request', { ...BIRTH_CERTIFICATE_ANSWERS, copies: 3 });
     const item = (await portal.items()).find((candidate) => candidate.type === 'submission' && candidate.code === code);
     expect(item?.fee).toEqual({ amount: 7500, currency: 'USD', quantity: 3, unitAmount: 2500 });
-    expect(item?.formVersion).toBe(1);
+    expect(item?.formVersion).toBe(2);
   });
 });

@@ -266,6 +266,24 @@ describe('the Pre Token Generation trigger', () => {
     });
   });
 
+  it('adds a verified phone number to the access token (prefill), and never an unverified one', async () => {
+    const withPhone = (verified: string) => {
+      const event = fixture<PreTokenGenerationV2TriggerEvent>('pre-token-generation');
+      event.request.userAttributes = {
+        ...event.request.userAttributes,
+        phone_number: '+15555550142',
+        phone_number_verified: verified,
+      };
+      return preTokenGeneration(event, lambdaContext('pre-token-generation'));
+    };
+    expect((await withPhone('true')).response.claimsAndScopeOverrideDetails.accessTokenGeneration).toEqual({
+      claimsToAddOrOverride: { name: 'Jo Smith', email: 'jo.smith@example.gov', phone_number: '+15555550142' },
+    });
+    expect((await withPhone('false')).response.claimsAndScopeOverrideDetails.accessTokenGeneration).toEqual({
+      claimsToAddOrOverride: { name: 'Jo Smith', email: 'jo.smith@example.gov' },
+    });
+  });
+
   it('drops what a staff IdP asserts for agencies it may not grant', async () => {
     const event = fixture<PreTokenGenerationV2TriggerEvent>('pre-token-generation');
     event.userName = 'RevenueOkta_jo.smith';

@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 const tokens: Record<string, string> = {};
 const DASHBOARD = apiPath('showCxDashboard', { agency: 'vital-records' });
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
 
 beforeAll(async () => {
   portal = await startTestPortal();

@@ -4,12 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
+import { birthCertificateAnswers, formFieldsOf } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let code: string;
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
 
 beforeAll(async () => {
   portal = await startTestPortal();
@@ -218,7 +219,7 @@ describe('the completion funnel', () => {
     const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-      body: new URLSearchParams({ ...answers, copies: '1' }).toString(),
+      body: new URLSearchParams(formFieldsOf(answers)).toString(),
       redirect: 'manual',
     });
     expect(sent.status).toBe(303);

@@ -11,6 +11,7 @@ import { decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { type Persona, personas } from '../../local/identity/personas.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { CookieJar, fetchWithJar, signIn } from '../support/sign-in.ts';
@@ -26,7 +27,7 @@ afterAll(async () => {
 const CITIZEN_IDPS = ['LoginGov', 'IdMe', 'Google'];
 const STAFF_IDP = 'ExampleStaff';
 const FORM = 'birth-certificate-request';
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
 
 function mine(token: string) {
   return fetch(`${portal.url}/api/my/submissions`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });

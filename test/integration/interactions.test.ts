@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
@@ -59,7 +60,7 @@ async function applyAnonymously(email: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({
-      answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email },
+      answers: birthCertificateAnswers({ email }),
     }),
   });
   return ((await answer.json()) as { code: string }).code;

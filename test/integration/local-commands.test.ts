@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { rawRequest } from '../support/raw-http.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -60,7 +61,7 @@ describe('npm start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
-        answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' },
+        answers: birthCertificateAnswers(),
       }),
     });
     const { code } = (await sent.json()) as { code: string };

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { type RunningPortal, startPortal } from '../../local/portal.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: RunningPortal;
@@ -35,7 +36,7 @@ describe('npm start, sent an application with an e-mail address', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
-        answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: address },
+        answers: birthCertificateAnswers({ email: address }),
       }),
     });
     const { code } = (await sent.json()) as { code: string };

@@ -10,6 +10,7 @@ import { CODES_PER_HOUR } from '#domain/code-requests';
 import { apiPath } from '#ui/paths.ts';
 import { type RunningPortal, startPortal } from '../../local/portal.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 
 let portal: RunningPortal;
 
@@ -30,7 +31,7 @@ async function apply(email: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({
-      answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email },
+      answers: birthCertificateAnswers({ email }),
     }),
   });
   return ((await sent.json()) as { code: string }).code;

@@ -250,3 +250,37 @@ describe('a multi-page form without JavaScript', () => {
     expect((await send({ nothing: true })).status).toBe(400);
   });
 });
+
+describe('the birth certificate request, branching on whose certificate it is', () => {
+  const BIRTH = 'birth-certificate-request';
+  const start = (body: Record<string, string>) => post(`/api/forms/${BIRTH}/drafts?lang=en`, body);
+
+  it('names the question when nothing is chosen on a page of one radio question (an empty post), and keeps nothing', async () => {
+    const before = (await draftItems()).length;
+    const response = await start({});
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('href="#field-relationship-self"');
+    expect(html).toContain('Choose whose certificate it is');
+    expect(await draftItems()).toHaveLength(before);
+  });
+
+  it('asks a parent about their child, someone else how they are related, and goes straight on for one’s own', async () => {
+    expect(pageOf(await answer(`/api/forms/${BIRTH}/drafts?lang=en`, { relationship: 'child' }))).toBe('your-child');
+    expect(pageOf(await answer(`/api/forms/${BIRTH}/drafts?lang=en`, { relationship: 'self' }))).toBe('the-certificate');
+    const other = await answer(`/api/forms/${BIRTH}/drafts?lang=en`, { relationship: 'other' });
+    expect(pageOf(other)).toBe('how-you-are-related');
+    const related = await post(saveTo(other), { relationToPerson: 'grandchild' });
+    expect(related.status).toBe(422);
+    const html = await related.text();
+    expect(html).toContain('Choose the paper that shows how you are related');
+    expect(html).toContain('Tell us why you need the certificate');
+    const next = await answer(saveTo(other), {
+      relationToPerson: 'grandchild',
+      proofDocument: 'birth-certificates',
+      reason: 'To claim her survivor benefits.',
+    });
+    expect(pageOf(next)).toBe('the-certificate');
+  });
+});

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { birthCertificateAnswers, signedBy } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
@@ -49,13 +50,7 @@ beforeAll(async () => {
   });
   tokens.machine = ((await token.json()) as { access_token: string }).access_token;
 
-  const answers = {
-    fullName: 'Ana Rivera',
-    dateOfBirth: '2019-05-01',
-    relationship: 'self',
-    copies: 1,
-    email: 'ana@example.com',
-  };
+  const answers = birthCertificateAnswers({ fullName: { given: 'Ana', family: 'Rivera' }, declaration: signedBy('Ana Rivera') });
   const sent = await call(apiPath('submitMyForm', { formId: 'birth-certificate-request' }), tokens.ana, { answers });
   code = ((await sent.json()) as { code: string }).code;
   expect((await call(apiPath('changeCaseStatus', { code }), tokens.staff, { status: 'in-review', version: '0' })).status).toBe(

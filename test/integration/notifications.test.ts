@@ -19,6 +19,7 @@ import { submittedEntry } from '#domain/timeline';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { compiledForm, strings } from '../support/forms.ts';
 
 const endpoint = inject('dynamoDbEndpoint');
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 async function apply(email: string, locale: Locale = 'en') {
-  const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email };
+  const answers = birthCertificateAnswers({ email });
   const receipt = await submitForm({ compiled, answers, locale, channel: 'web' }, { store: submissions, strings });
   await local.poller.settle();
   return receipt.code;

@@ -7,6 +7,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost } from '../support/staff-session.ts';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   });
   machine = ((await token.json()) as { access_token: string }).access_token;
   const sent = await call(apiPath('submitMyForm', { formId: 'birth-certificate-request' }), ana, {
-    answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' },
+    answers: birthCertificateAnswers(),
   });
   code = ((await sent.json()) as { code: string }).code;
 });

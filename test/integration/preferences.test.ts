@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { type RunningPortal, startPortal } from '../../local/portal.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { signIn } from '../support/sign-in.ts';
 
 let portal: RunningPortal;
@@ -42,7 +43,7 @@ function call(path: string, method: string, token?: string, body?: unknown) {
 
 async function applySignedIn(token: string, answers: Record<string, unknown>) {
   const sent = await call(apiPath('submitMyForm', { formId: 'birth-certificate-request' }), 'POST', token, {
-    answers: { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, ...answers },
+    answers: birthCertificateAnswers(answers),
   });
   expect(sent.status).toBe(201);
   await portal.notifications.poller.settle();

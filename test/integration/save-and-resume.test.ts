@@ -283,3 +283,59 @@ describe('a signed-in person’s draft', () => {
     expect(page).not.toContain('data-resume-code');
   });
 });
+
+describe('prefill of the phone number from sign-in (decision 0124)', () => {
+  /** A signed-in birth certificate request walked to "How to reach you"; that page's HTML. */
+  async function contactPageFor(persona: string): Promise<string> {
+    const token = (await signIn(portal.url, { persona, idp: 'LoginGov' })).tokens.access_token;
+    const started = await fetch(
+      portal.url + apiPath('startMyFormDraft', { formId: 'birth-certificate-request' }, { lang: 'en' }),
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', authorization: `Bearer ${token}` },
+        body: new URLSearchParams({ relationship: 'self' }),
+      },
+    );
+    const cookie = cookieOf(started);
+    let location = await seeOther(started);
+    const pages: Record<string, string>[] = [
+      {
+        'fullName-given': 'Ana',
+        'fullName-family': 'Rivera',
+        'dateOfBirth-month': '4',
+        'dateOfBirth-day': '28',
+        'dateOfBirth-year': '1986',
+        placeOfBirth: 'Springfield',
+        parentOneName: 'María López',
+      },
+      {
+        copies: '1',
+        'mailingAddress-street1': '12 Elm Street',
+        'mailingAddress-city': 'Springfield',
+        'mailingAddress-state': 'IL',
+        'mailingAddress-zip': '62701',
+      },
+    ];
+    for (const body of pages) location = await seeOther(await post(location, body, { cookie }));
+    expect(location).toContain('/pages/contact');
+    return (await get(location, { cookie })).text();
+  }
+
+  it('fills the phone question from a verified phone number, marked as from the sign-in, and editable', async () => {
+    const page = await contactPageFor('ana.rivera');
+    const phone = /<input[^>]*name="phone"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(phone).toContain('value="+15555550142"');
+    expect(phone).not.toMatch(/readonly|disabled/);
+    const group = page.slice(page.indexOf('data-field="phone"'), page.indexOf('name="phone"'));
+    expect(group).toContain('We filled this in from your sign-in');
+    expect(page).toContain('value="ana.rivera@example.com"');
+  });
+
+  it('leaves it empty for a person whose sign-in has no phone number', async () => {
+    const page = await contactPageFor('ben.okafor');
+    const phone = /<input[^>]*name="phone"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(phone).not.toContain('value=');
+    expect(page).toContain('value="ben.okafor@example.com"');
+  });
+});

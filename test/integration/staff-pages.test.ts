@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
+import { businessRegistrationAnswers } from '../support/form-answers.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
@@ -523,16 +524,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
 describe('refunding from the case page', () => {
   it('refunds part of a refundable fee with a plain form post, and the page shows it', async () => {
     const { apply, pay, payInSandbox, payment } = paymentHelpers(() => portal);
-    const business = await apply('business-registration-application', {
-      businessName: 'Díaz Bakery',
-      businessType: 'llc',
-      purpose: 'Bread',
-      streetAddress: '1 Main St',
-      zipCode: '12345',
-      agentName: 'Ana Díaz',
-      yourName: 'Ana Díaz',
-      email: 'ana@example.com',
-    });
+    const business = await apply('business-registration-application', businessRegistrationAnswers());
     const { body } = await pay({ code: business });
     await payInSandbox(String(body.checkoutUrl), CARDS.pays);
     await portal.paymentSandbox.settled();

@@ -14,6 +14,7 @@ import { apiPath } from '#ui/paths.ts';
 import { stripeEvent } from '../../local/payment-sandbox-webhooks.ts';
 import { loadOpenApi } from '../support/contract.ts';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { formFieldsOf } from '../support/form-answers.ts';
 import { deskSeeds, operationsOf, requestsFor, send } from '../support/fuzz.ts';
 import { BIRTH_CERTIFICATE_ANSWERS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
@@ -49,7 +50,7 @@ function submit(options: { key?: string; form?: boolean; lang?: string } = {}) {
     ...(options.lang && { 'accept-language': options.lang }),
   };
   const body = options.form
-    ? new URLSearchParams(Object.entries(BIRTH_CERTIFICATE_ANSWERS).map(([k, v]) => [k, String(v)])).toString()
+    ? new URLSearchParams(formFieldsOf(BIRTH_CERTIFICATE_ANSWERS)).toString()
     : JSON.stringify({ answers: BIRTH_CERTIFICATE_ANSWERS });
   return fetch(`${portal.url}${apiPath('submitForm', { formId: FORM })}`, {
     method: 'POST',

@@ -5,6 +5,7 @@
 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { birthCertificateAnswers, formFieldsOf } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
 
@@ -17,7 +18,14 @@ afterAll(async () => {
 });
 
 const FORM = '/api/forms/birth-certificate-request/submissions';
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
+/** The answers of a plain form post naming the person on the certificate (to find the submission again). */
+const fieldsNaming = (given: string, family: string) => formFieldsOf({ ...answers, fullName: { given, family } });
+/** "Given Family" of a stored submission's certificate name. */
+const storedName = (item: Record<string, unknown>) => {
+  const name = (item.answers as { fullName?: { given?: string; family?: string } }).fullName;
+  return `${name?.given} ${name?.family}`;
+};
 
 function postJson(body: unknown, headers: Record<string, string> = {}, path = FORM) {
   return fetch(portal.url + path, {
@@ -68,7 +76,7 @@ describe('sending a form as JSON', () => {
 
 describe('sending a form from a browser without JavaScript', () => {
   it('redirects (303) to the confirmation page, which shows the code and "Received"', async () => {
-    const response = await postForm({ ...answers, copies: '1' });
+    const response = await postForm(formFieldsOf(answers));
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
     expect(location).toMatch(/^\/api\/status\/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\?submitted=1&lang=en$/);
@@ -82,18 +90,23 @@ describe('sending a form from a browser without JavaScript', () => {
 
   it('shows the form again with an error summary naming each field, keeping the answers given (422)', async () => {
     const before = await submissionCount();
-    const response = await postForm({ fullName: 'Ana <b>Díaz</b>', copies: 'lots', email: 'nope' });
+    // A one-page form (the birth certificate's pages each post to its draft: decision 0080).
+    const response = await postForm(
+      { deceasedName: 'Ana <b>Díaz</b>', copies: 'lots', email: 'nope' },
+      '/api/forms/death-certificate-request/submissions?lang=en',
+    );
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('There is a problem');
-    for (const field of ['dateOfBirth', 'relationship', 'copies', 'email']) expect(html).toContain(`href="#field-${field}`);
+    for (const field of ['dateOfDeath', 'countyOfDeath', 'relationship', 'copies', 'email'])
+      expect(html).toContain(`href="#field-${field}`);
     expect(html).toContain('value="Ana &lt;b>Díaz&lt;/b>"');
     expect(html).toMatch(/name="_idempotency" value="[0-9a-f-]{36}"/);
     expect(await submissionCount()).toBe(before);
   });
 
   it('answers in Spanish when the form was in Spanish', async () => {
-    const response = await postForm({ fullName: 'Ana' }, `${FORM}?lang=es`);
+    const response = await postForm({ 'fullName-given': 'Ana' }, `${FORM}?lang=es`);
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('Hay un problema');
@@ -101,12 +114,10 @@ describe('sending a form from a browser without JavaScript', () => {
   });
 
   it('counts a double click (the same post twice) as one submission', async () => {
-    const fields = { ...answers, copies: '1', fullName: 'Double Click' };
+    const fields = fieldsNaming('Double', 'Click');
     const [first, second] = await Promise.all([postForm(fields), postForm(fields)]);
     expect(first.headers.get('location')).toBe(second.headers.get('location'));
-    const stored = (await portal.items()).filter(
-      (item) => item.type === 'submission' && (item.answers as { fullName: string }).fullName === 'Double Click',
-    );
+    const stored = (await portal.items()).filter((item) => item.type === 'submission' && storedName(item) === 'Double Click');
     expect(stored).toHaveLength(1);
   });
 });
@@ -128,7 +139,7 @@ describe('the automatic key of a plain form post (no Idempotency-Key)', () => {
         { persona: 'ben.okafor', idp: 'LoginGov' },
       ].map(async (who) => (await signIn(portal.url, who)).tokens.access_token),
     );
-    const fields = { ...answers, copies: '1', fullName: 'Same Answers' };
+    const fields = fieldsNaming('Same', 'Answers');
     const first = await signedInForm(ana as string, fields);
     const second = await signedInForm(ben as string, fields);
     expect([first.status, second.status]).toEqual([303, 303]);
@@ -136,14 +147,14 @@ describe('the automatic key of a plain form post (no Idempotency-Key)', () => {
     expect(codeOf(second)).toBeDefined();
     expect(codeOf(second)).not.toBe(codeOf(first));
     const owners = (await portal.items())
-      .filter((item) => item.type === 'submission' && (item.answers as { fullName: string }).fullName === 'Same Answers')
+      .filter((item) => item.type === 'submission' && storedName(item) === 'Same Answers')
       .map((item) => item.ownerSubject);
     expect(new Set(owners).size).toBe(2);
   });
 
   it("still counts one person's double click as one submission", async () => {
     const { tokens } = await signIn(portal.url, { persona: 'ana.rivera', idp: 'IdMe' });
-    const fields = { ...answers, copies: '1', fullName: 'Signed-in Double Click' };
+    const fields = fieldsNaming('Signed-in Double', 'Click');
     const [first, second] = await Promise.all([
       signedInForm(tokens.access_token, fields),
       signedInForm(tokens.access_token, fields),
@@ -154,7 +165,7 @@ describe('the automatic key of a plain form post (no Idempotency-Key)', () => {
   it("tells anonymous senders apart by the viewer address CloudFront reports, not the edge's own IP", async () => {
     const { loadHandler, lambdaContext } = await import('../../local/api-gateway.ts');
     const handler = await loadHandler('submit-form');
-    const body = new URLSearchParams({ ...answers, copies: '1', fullName: 'Behind One Edge' }).toString();
+    const body = new URLSearchParams(fieldsNaming('Behind One', 'Edge')).toString();
     const post = async (viewerAddress: string) => {
       const event = {
         version: '2.0',
@@ -184,7 +195,7 @@ describe('the automatic key of a plain form post (no Idempotency-Key)', () => {
   });
 
   it('does not trust a viewer address sent by the browser itself', async () => {
-    const fields = { ...answers, copies: '1', fullName: 'Forged Viewer Address' };
+    const fields = fieldsNaming('Forged Viewer', 'Address');
     const send = (address: string) =>
       fetch(`${portal.url}${FORM}?lang=en`, {
         method: 'POST',
@@ -254,10 +265,20 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     },
     {
       name: 'missing and wrong fields',
-      send: () => postJson({ answers: { fullName: 'Ana', copies: 'two', shoeSize: 9 } }),
+      send: () => postJson({ answers: { fullName: { given: 'Ana', family: 'Díaz' }, copies: 'two', shoeSize: 9 } }),
       status: 422,
       message: /There is a problem/,
-      fields: ['dateOfBirth', 'relationship', 'copies', 'email', 'shoeSize'],
+      fields: [
+        'relationship',
+        'dateOfBirth',
+        'placeOfBirth',
+        'parentOneName',
+        'copies',
+        'mailingAddress',
+        'email',
+        'declaration',
+        'shoeSize',
+      ],
     },
     {
       name: 'a 1 MB body',
@@ -267,10 +288,10 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     },
     {
       name: 'a broken Unicode character',
-      send: () => postJson(`{"answers": ${JSON.stringify({ ...answers, fullName: 'x' }).replace('"x"', '"Ana\\ud800"')}}`),
+      send: () => postJson(`{"answers": ${JSON.stringify({ ...answers, placeOfBirth: 'x' }).replace('"x"', '"Ana\\ud800"')}}`),
       status: 422,
       message: /can't read/,
-      fields: ['fullName'],
+      fields: ['placeOfBirth'],
     },
     {
       name: 'bytes that are not UTF-8',

@@ -17,6 +17,7 @@ import { submitForm } from '#domain/submissions';
 import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { COMPLAINT_ADDRESS } from '../../local/ses-local.ts';
+import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { compiledForm, strings } from '../support/forms.ts';
 
 const endpoint = inject('dynamoDbEndpoint');
@@ -57,15 +58,11 @@ let next = 0;
 const newPhone = () => `+1202555${String(100 + (next++ % 100)).padStart(4, '0')}`;
 
 async function apply(options: { phone?: string; consent?: boolean; email?: string }) {
-  const answers = {
-    fullName: 'Ana Díaz',
-    dateOfBirth: '2019-05-01',
-    relationship: 'self',
-    copies: 1,
+  const answers = birthCertificateAnswers({
     email: options.email ?? `ana-${randomUUID()}@example.com`,
     ...(options.phone && { phone: options.phone }),
     ...(options.consent !== undefined && { textMessages: options.consent }),
-  };
+  });
   const receipt = await submitForm({ compiled, answers, locale: 'en', channel: 'web' }, { store: submissions, strings });
   await local.poller.settle();
   return receipt.code;

@@ -40,17 +40,70 @@ export async function fillMemorableDate(page: Page, legend: string, iso: string)
   await group.getByLabel(/^(Year|Año)$/).fill(year);
 }
 
-/** The birth certificate form, answered the way a person would (labels, not ids). */
-export async function fillBirthCertificateForm(page: Page) {
-  await page.getByLabel('Full name on the birth certificate').fill('Ana María Núñez');
+/** The heading of the page a multi-page form is on (the step indicator's). */
+export const stepHeading = (page: Page) => page.locator('.usa-step-indicator__heading-text').textContent();
+
+/** "Save and continue", then waits for the next page's step heading. */
+export async function saveAndContinue(page: Page, nextTitle: string) {
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect.poll(() => stepHeading(page)).toBe(nextTitle);
+}
+
+/** A US address question's boxes (the page's only address question). */
+export async function fillAddress(
+  page: Page,
+  address = { street: '12 Elm Street', city: 'Springfield', state: 'IL', zip: '62701' },
+) {
+  await page.getByLabel('Street address', { exact: true }).fill(address.street);
+  await page.getByLabel('City or town', { exact: true }).fill(address.city);
+  await page.getByLabel('State', { exact: true }).selectOption(address.state);
+  await page.getByLabel('ZIP code').fill(address.zip);
+}
+
+/** A radio or yes/no answer, by its input's id (USWDS hides the input: the label is what a person clicks). */
+export const choose = (page: Page, question: string, value: string) =>
+  page.locator(`label[for="field-${question}-${value}"]`).click();
+
+/**
+ * The birth certificate request (version 2) as a parent answers it for their child, the way a person would
+ * (labels, not ids): whose certificate, "You and your child", the certificate, 2 copies and where to mail them,
+ * their own name, and on "How to reach you" the e-mail address. `check` runs on every page reached (axe).
+ */
+export async function fillBirthCertificateForm(page: Page, options: { check?: () => Promise<void> } = {}) {
+  const check = options.check ?? (async () => {});
+  await expect.poll(() => stepHeading(page)).toBe('Whose certificate');
+  await choose(page, 'relationship', 'child');
+  await saveAndContinue(page, 'You and your child');
+  await check();
+  await choose(page, 'parentOnCertificate', 'yes');
+  await saveAndContinue(page, 'The birth certificate');
+  await check();
+  await page.getByLabel('First name').fill('Ana María');
+  await page.getByLabel('Last name').fill('Núñez');
   await fillMemorableDate(page, 'Date of birth', '2020-02-29');
-  await page
-    .getByText('My child’s', { exact: true })
-    .or(page.getByText("My child's", { exact: true }))
-    .first()
-    .click();
+  await page.getByLabel('City or town of birth').fill('Springfield');
+  await page.getByLabel('Full name of a parent').fill('Luisa Núñez');
+  await saveAndContinue(page, 'Copies and mailing');
+  await check();
   await page.getByLabel('Number of copies').fill('2');
+  await fillAddress(page);
+  await saveAndContinue(page, 'About you');
+  await check();
+  await page.getByLabel('First name').fill('Luisa');
+  await page.getByLabel('Last name').fill('Núñez');
+  await saveAndContinue(page, 'How to reach you');
+  await check();
   await page.getByLabel('Email address').fill('ana@example.com');
+}
+
+/** From "How to reach you" on: the declaration agreed and signed, then Check your answers. */
+export async function signAndCheck(page: Page, name = 'Luisa Núñez', options: { check?: () => Promise<void> } = {}) {
+  await saveAndContinue(page, 'Sign your request');
+  await options.check?.();
+  await page.locator('label[for="field-declaration-agree"]').click();
+  await page.getByLabel('Type your full name to sign').fill(name);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Send application' }).count()).toBe(1);
 }
 
 /**

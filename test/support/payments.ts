@@ -1,15 +1,10 @@
 /** Paying through the local front door and its sandbox, over real HTTP, for the payment tests. */
 import { expect } from 'vitest';
 import { stripeEvent, stripeSignature, WEBHOOK_PATH } from '../../local/payment-sandbox-webhooks.ts';
+import { birthCertificateAnswers } from './form-answers.ts';
 import type { TestPortal } from './portal.ts';
 
-export const BIRTH_CERTIFICATE_ANSWERS = {
-  fullName: 'Ana Díaz',
-  dateOfBirth: '2019-05-01',
-  relationship: 'self',
-  copies: 1,
-  email: 'ana@example.com',
-};
+export const BIRTH_CERTIFICATE_ANSWERS = birthCertificateAnswers();
 
 export const CARDS = { pays: '4242 4242 4242 4242', declined: '4000 0000 0000 0002', delayed: '4000 0000 0000 0077' };
 

@@ -4,18 +4,24 @@ import { translate } from '#catalog/i18n';
 import { FormSchema } from '#catalog/schema';
 import { answersFromFormPost, type CompiledValidator, checkAnswers, MAX_FIELDS } from '#domain/answers';
 import { validatorAjv } from '../../../scripts/build-functions.ts';
+import { birthCertificateAnswers, formFieldsOf } from '../../support/form-answers.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 const { form, validate } = await compiledForm('birth-certificate-request');
-const renewal = await compiledForm('drivers-license-renewal-request');
+// A form with a required box to tick (the birth certificate's confirmation box became a signed declaration).
+const voter = await compiledForm('voter-registration-update-request');
 const business = await compiledForm('business-registration-application');
-const valid = {
-  fullName: 'Ana María Núñez',
-  dateOfBirth: '2020-02-29',
+// A parent's request for their child's certificate: the branch asks whether they are named on it.
+const valid = birthCertificateAnswers({
   relationship: 'child',
+  parentOnCertificate: 'yes',
+  fullName: { given: 'Ana María', family: 'Núñez' },
+  dateOfBirth: '2020-02-29',
   copies: 2,
-  email: 'ana@example.com',
-};
+  applicantName: { given: 'Luis', family: 'Núñez' },
+  // As the server signs it before checking (decision 0084): the time is the server's.
+  declaration: { agreed: 'yes', name: 'Luis Núñez', signedAt: '2026-11-22T15:00:00.000Z' },
+});
 
 function check(answers: unknown, locale: 'en' | 'es' = 'en') {
   return checkAnswers(form, validate, answers, locale, strings);
@@ -28,8 +34,18 @@ describe('checking answers against a form', () => {
 
   it('names every missing required question, in the order of the form', () => {
     const { problems } = check({ email: 'ana@example.com' });
-    expect(problems.map((problem) => problem.field)).toEqual(['fullName', 'dateOfBirth', 'relationship', 'copies']);
-    expect(problems[0]?.message).toBe('Enter full name on the birth certificate');
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'relationship',
+      'fullName',
+      'dateOfBirth',
+      'placeOfBirth',
+      'parentOneName',
+      'copies',
+      'mailingAddress',
+      'declaration',
+    ]);
+    expect(problems[0]?.message).toBe('Choose whose certificate it is');
+    expect(problems.find((problem) => problem.field === 'parentOneName')?.message).toBe('Enter full name of a parent');
   });
 
   it('says what a good answer looks like, in Spanish too', () => {
@@ -55,30 +71,30 @@ describe('checking answers against a form', () => {
   });
 
   it('refuses answers that are not text, numbers or yes/no', () => {
-    expect(check({ ...valid, fullName: ['Ana'] }).problems.map((problem) => problem.field)).toEqual(['fullName']);
+    expect(check({ ...valid, parentOneName: ['Ana'] }).problems.map((problem) => problem.field)).toEqual(['parentOneName']);
     expect(check([valid]).problems).toHaveLength(1);
     expect(check(null).problems).toHaveLength(1);
   });
 
   it('keeps accents, emoji and right-to-left scripts, normalised to one Unicode form', () => {
     const decomposed = 'Nu\u0301n\u0303ez 😀 مريم';
-    const { answers, problems } = check({ ...valid, fullName: decomposed });
+    const { answers, problems } = check({ ...valid, parentOneName: decomposed });
     expect(problems).toEqual([]);
-    expect(answers.fullName).toBe(decomposed.normalize('NFC'));
+    expect(answers.parentOneName).toBe(decomposed.normalize('NFC'));
   });
 
   it('refuses broken characters and control characters, naming the question', () => {
     for (const bad of ['Ana\uD800', 'Ana\u0000Díaz', 'Ana\u001bDíaz', 'Ana\nDíaz']) {
-      const { problems } = check({ ...valid, fullName: bad });
+      const { problems } = check({ ...valid, parentOneName: bad });
       expect(problems).toEqual([
-        { field: 'fullName', message: "Full name on the birth certificate has characters we can't read. Type it again." },
+        { field: 'parentOneName', message: "Full name of a parent has characters we can't read. Type it again." },
       ]);
     }
   });
 
   it('refuses an answer longer than the question allows', () => {
-    expect(check({ ...valid, fullName: 'A'.repeat(121) }).problems[0]?.message).toBe(
-      'Your answer for full name on the birth certificate must be 120 characters or fewer',
+    expect(check({ ...valid, parentOneName: 'A'.repeat(121) }).problems[0]?.message).toBe(
+      'Your answer for full name of a parent must be 120 characters or fewer',
     );
   });
 
@@ -89,9 +105,11 @@ describe('checking answers against a form', () => {
 
 describe('reading a plain HTML form post', () => {
   it('turns whole numbers into numbers and skips control fields and blanks', () => {
-    const params = new URLSearchParams({ ...valid, copies: '2', phone: '', _idempotency: 'x' });
+    const params = new URLSearchParams({ ...formFieldsOf(valid), phone: '', _idempotency: 'x' });
     // An unticked box is an answer (false): the text-message consent was not given.
-    expect(answersFromFormPost(form, params)).toEqual({ ...valid, copies: 2, textMessages: false });
+    // The signature as posted (agreed and the typed name); the server adds the time when it signs.
+    const declaration = { agreed: 'yes', name: 'Luis Núñez' };
+    expect(answersFromFormPost(form, params)).toEqual({ ...valid, copies: 2, declaration, textMessages: false });
   });
 
   it('keeps a number that is not whole as text, so the check can explain the problem', () => {
@@ -101,19 +119,20 @@ describe('reading a plain HTML form post', () => {
 });
 
 describe('checking answers, the details', () => {
-  const checkWith = (compiled: typeof renewal, answers: unknown) =>
+  const checkWith = (compiled: typeof voter, answers: unknown) =>
     checkAnswers(compiled.form, compiled.validate, answers, 'en', strings);
 
   it('says "enter" for a required answer that is only spaces', () => {
-    expect(check({ ...valid, fullName: '   ' }).problems).toEqual([
-      { field: 'fullName', message: 'Enter full name on the birth certificate' },
+    expect(check({ ...valid, parentOneName: '   ' }).problems).toEqual([
+      { field: 'parentOneName', message: 'Enter full name of a parent' },
     ]);
   });
 
   it('treats an unticked confirmation box as a missing answer', () => {
-    const { problems } = checkWith(renewal, { confirm: false });
-    const confirm = problems.find((problem) => problem.field === 'confirm');
-    const missing = checkWith(renewal, {}).problems.find((problem) => problem.field === 'confirm');
+    const { problems } = checkWith(voter, { citizen: false });
+    const confirm = problems.find((problem) => problem.field === 'citizen');
+    const missing = checkWith(voter, {}).problems.find((problem) => problem.field === 'citizen');
+    expect(confirm?.message).toBeDefined();
     expect(confirm?.message).toBe(missing?.message);
   });
 
@@ -121,7 +140,7 @@ describe('checking answers, the details', () => {
     const purpose = 'Line one\r\nLine two\rLine three\tindented';
     const { answers } = checkWith(business, { purpose });
     expect(answers.purpose).toBe('Line one\nLine two\nLine three\tindented');
-    expect(check({ ...valid, fullName: 'Ana\tDíaz' }).problems.map((problem) => problem.field)).toEqual(['fullName']);
+    expect(check({ ...valid, parentOneName: 'Ana\tDíaz' }).problems.map((problem) => problem.field)).toEqual(['parentOneName']);
   });
 
   it('drops an answer sent as null or missing, as if not sent', () => {
@@ -129,7 +148,7 @@ describe('checking answers, the details', () => {
   });
 
   it('keeps numbers and yes/no answers as they came', () => {
-    expect(checkWith(renewal, { confirm: true }).answers.confirm).toBe(true);
+    expect(checkWith(voter, { citizen: true }).answers.citizen).toBe(true);
     expect(check({ ...valid, copies: 3 }).answers.copies).toBe(3);
   });
 
@@ -155,8 +174,17 @@ describe('checking answers, the details', () => {
   });
 
   it('lists questions the form does not ask after the ones it does', () => {
-    const { problems } = check({ favouriteColour: 'blue', email: 'ana@example.com', fullName: 'Ana' });
-    expect(problems.map((problem) => problem.field)).toEqual(['dateOfBirth', 'relationship', 'copies', 'favouriteColour']);
+    const { problems } = check({ favouriteColour: 'blue', email: 'ana@example.com', fullName: { given: 'Ana', family: 'Díaz' } });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'relationship',
+      'dateOfBirth',
+      'placeOfBirth',
+      'parentOneName',
+      'copies',
+      'mailingAddress',
+      'declaration',
+      'favouriteColour',
+    ]);
   });
 
   it('refuses a year before 100, which dates cannot hold as written', () => {
@@ -173,11 +201,11 @@ describe('checking answers, the details', () => {
 describe('reading a plain HTML form post, the details', () => {
   it('takes the last value of a field sent twice, and keeps fields the form does not ask as sent', () => {
     const params = new URLSearchParams([
-      ['fullName', 'First'],
-      ['fullName', 'Second'],
+      ['parentOneName', 'First'],
+      ['parentOneName', 'Second'],
       ['extra', '  x  '],
     ]);
-    expect(answersFromFormPost(form, params)).toMatchObject({ fullName: 'Second', extra: '  x  ' });
+    expect(answersFromFormPost(form, params)).toMatchObject({ parentOneName: 'Second', extra: '  x  ' });
   });
 
   it('reads whole numbers with spaces or a sign, and leaves anything else as text', () => {
@@ -189,10 +217,10 @@ describe('reading a plain HTML form post, the details', () => {
   });
 
   it('reads a ticked box as yes whatever the browser sends for it, and an unticked one as no', () => {
-    const confirm = (params: Record<string, string>) => answersFromFormPost(renewal.form, new URLSearchParams(params)).confirm;
-    for (const ticked of ['yes', 'on', 'true']) expect(confirm({ confirm: ticked }), ticked).toBe(true);
+    const confirm = (params: Record<string, string>) => answersFromFormPost(voter.form, new URLSearchParams(params)).citizen;
+    for (const ticked of ['yes', 'on', 'true']) expect(confirm({ citizen: ticked }), ticked).toBe(true);
     expect(confirm({})).toBe(false);
-    expect(confirm({ confirm: 'no' })).toBe(false);
+    expect(confirm({ citizen: 'no' })).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ const form = {
     { name: 'email', type: 'email', label: { en: 'Email', es: 'Correo' }, required: true, prefill: 'email' },
     { name: 'first', type: 'text', label: { en: 'First', es: 'Nombre' }, required: true, prefill: 'givenName' },
     { name: 'other', type: 'text', label: { en: 'Other', es: 'Otro' }, required: true },
+    { name: 'phone', type: 'tel', label: { en: 'Phone', es: 'Teléfono' }, required: false, prefill: 'phone' },
   ],
 } as Form;
 
@@ -30,6 +31,14 @@ describe('prefill from sign-in', () => {
   it('prefers the token’s own first and last names', () => {
     const claims = claimsForPrefill(person, { givenName: 'Ana María', familyName: 'Ruiz López' });
     expect(prefillAnswers(form, claims).applicantName).toEqual({ given: 'Ana María', family: 'Ruiz López' });
+  });
+
+  it('fills a phone question from the token’s verified phone number, and leaves it empty without one', () => {
+    expect(prefillAnswers(form, claimsForPrefill(person, { phone: ' +15555550142 ' })).phone).toBe('+15555550142');
+    expect(prefillAnswers(form, claimsForPrefill(person))).not.toHaveProperty('phone');
+    expect(prefillAnswers(form, claimsForPrefill(person, { phone: '+15555550142' }), { phone: '555 0100' })).not.toHaveProperty(
+      'phone',
+    );
   });
 
   it('never overwrites an answer the person gave', () => {

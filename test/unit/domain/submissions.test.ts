@@ -12,6 +12,7 @@ import {
   submitForm,
 } from '#domain/submissions';
 import { BadRequestError, ConflictError, InvalidAnswersError, NotFoundError } from '#shared/errors';
+import { birthCertificateAnswers } from '../../support/form-answers.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 /** In-memory SubmissionStore: the fake is only for these domain rules; integration tests use DynamoDB Local. */
@@ -40,7 +41,7 @@ function inMemoryStore() {
 }
 
 const compiled = await compiledForm('birth-certificate-request');
-const answers = { fullName: 'Ana Díaz', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1, email: 'ana@example.com' };
+const answers = birthCertificateAnswers();
 const now = () => new Date('2026-11-22T15:00:00.000Z');
 
 describe('submitting a form', () => {
@@ -52,7 +53,8 @@ describe('submitting a form', () => {
       submission: expect.objectContaining({
         agency: compiled.service.agency,
         serviceId: compiled.service.id,
-        answers,
+        // The declaration signed at the server's time (decision 0084).
+        answers: { ...answers, declaration: { ...(answers.declaration as object), signedAt: '2026-11-22T15:00:00.000Z' } },
         status: 'received',
       }),
       history: [{ status: 'received', at: '2026-11-22T15:00:00.000Z' }],
@@ -79,6 +81,18 @@ describe('submitting a form', () => {
     );
     expect(again).toEqual({ code: first.code, status: 'received', submittedAt: first.submittedAt, replayed: true });
     expect(submissions.size).toBe(1);
+  });
+
+  it('replays a retry signed a moment later: the signing time is the server’s, not part of the answers sent', async () => {
+    const { store, submissions } = inMemoryStore();
+    const at = (iso: string) => () => new Date(iso);
+    const input = { compiled, answers, locale: 'en' as const, channel: 'api' as const, idempotencyKey: 'key-signed-twice' };
+    const first = await submitForm(input, { store, strings, now: at('2026-11-22T15:00:00.000Z') });
+    const again = await submitForm(input, { store, strings, now: at('2026-11-22T15:00:02.500Z') });
+    expect(again).toMatchObject({ code: first.code, replayed: true });
+    expect(submissions.size).toBe(1);
+    const stored = submissions.get(first.code)?.submission.answers.declaration as { signedAt: string };
+    expect(stored.signedAt).toBe('2026-11-22T15:00:00.000Z');
   });
 
   it('refuses an Idempotency-Key reused for different answers', async () => {

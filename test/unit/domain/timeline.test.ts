@@ -18,6 +18,7 @@ import {
   toActivityItem,
 } from '#domain/timeline';
 import { inMemoryCaseStore } from '../../support/case-fakes.ts';
+import { birthCertificateAnswers } from '../../support/form-answers.ts';
 import { compiledForm, strings } from '../../support/forms.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -119,13 +120,7 @@ describe('the changes write their entries with them', () => {
   it('a submission hands the store one "submitted" entry in the same call', async () => {
     const calls: unknown[][] = [];
     const compiled = await compiledForm('birth-certificate-request');
-    const answers = {
-      fullName: 'Ana Díaz',
-      dateOfBirth: '2019-05-01',
-      relationship: 'self',
-      copies: 1,
-      email: 'ana@example.com',
-    };
+    const answers = birthCertificateAnswers();
     const receipt = await submitForm(
       { compiled, answers, locale: 'en', channel: 'web', owner: 'sub-ana' },
       {

@@ -392,7 +392,7 @@ async function sendSignedIn(form: HTMLFormElement, groups: HTMLElement[], summar
 
 /**
  * Prefill from sign-in on the site's first page (decision 0086): the questions marked data-prefill start with
- * the sign-in's e-mail and name, if still empty, and say where it came from. The server fills later pages.
+ * the sign-in's e-mail, name and phone number, if still empty, and say where it came from. The server fills later pages.
  */
 function prefill(form: HTMLFormElement, note: string | undefined): void {
   const claims = sessionClaims();
@@ -413,7 +413,16 @@ function prefill(form: HTMLFormElement, note: string | undefined): void {
       filled = set(form.querySelector(`[name="${name}-given"]`), given);
       filled = set(form.querySelector(`[name="${name}-family"]`), family) || filled;
     } else {
-      const value = kind === 'email' ? claims.email : kind === 'name' ? claims.name : kind === 'givenName' ? given : family;
+      const value =
+        kind === 'email'
+          ? claims.email
+          : kind === 'name'
+            ? claims.name
+            : kind === 'phone'
+              ? claims.phone_number
+              : kind === 'givenName'
+                ? given
+                : family;
       filled = set(form.querySelector(`input[name="${name}"]`), value);
     }
     if (filled && note && !group.querySelector('[data-prefilled-note]')) {

@@ -75,7 +75,13 @@ export function currentSession(): Session | null {
 }
 
 /** The ID token's claims of the current session (for prefill), or null when signed out. */
-export function sessionClaims(): { email?: string; name?: string; given_name?: string; family_name?: string } | null {
+export function sessionClaims(): {
+  email?: string;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  phone_number?: string;
+} | null {
   const session = currentSession();
   if (!session) return null;
   try {
@@ -87,6 +93,7 @@ export function sessionClaims(): { email?: string; name?: string; given_name?: s
         name: text('name'),
         given_name: text('given_name'),
         family_name: text('family_name'),
+        phone_number: text('phone_number'),
       }).filter(([, value]) => value !== undefined),
     );
   } catch {

@@ -111,7 +111,7 @@ describe('API Gateway answers a form sent without JavaScript itself', () => {
   it('answers the Spanish form with a plain page in Spanish first, 429 and Retry-After, that axe passes at 320 px', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(`${origin}/es/services/birth-certificate/apply/`);
+    await page.goto(`${origin}/es/services/death-certificate/apply/`);
     const [answer] = await Promise.all([
       page.waitForResponse((response) => response.url().includes('/api/forms/')),
       page.getByRole('button', { name: 'Enviar solicitud' }).click(),
@@ -148,7 +148,7 @@ describe('API Gateway answers a form sent without JavaScript itself', () => {
   it('answers an English form in English first', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${origin}/services/birth-certificate/apply/`);
+    await page.goto(`${origin}/services/death-certificate/apply/`);
     await Promise.all([
       page.waitForResponse((response) => response.url().includes('/api/forms/')),
       page.getByRole('button', { name: 'Send application' }).click(),
@@ -163,7 +163,7 @@ describe('API Gateway answers a form sent without JavaScript itself', () => {
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
       const page = await context.newPage();
-      await page.goto(`${origin}/es/services/birth-certificate/apply/`);
+      await page.goto(`${origin}/es/services/death-certificate/apply/`);
       const [answer] = await Promise.all([
         page.waitForResponse((response) => response.url().includes('/api/forms/')),
         page.getByRole('button', { name: 'Enviar solicitud' }).click(),

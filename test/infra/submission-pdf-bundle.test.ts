@@ -36,7 +36,7 @@ describe('the bundle that makes the PDF of a submission', () => {
   });
 
   it('makes a tagged PDF in Spanish when run with nothing but the bundle', async () => {
-    const { form } = await compiledForm('birth-certificate-request');
+    const { form } = await compiledForm('birth-certificate-request@1'); // version 1: one page, the answers below
     const input = {
       form,
       answers: { fullName: 'José Núñez', dateOfBirth: '2019-05-01', relationship: 'self', copies: 1 },

@@ -110,7 +110,7 @@ describe('the answers as a document', () => {
   ] as const)(
     'is a tagged PDF in %s: language, title shown, headings and a table of questions and answers in reading order',
     async (locale, lang, title, answersTitle, nameLabel, date, footer) => {
-      const { form } = await compiledForm('birth-certificate-request');
+      const { form } = await compiledForm('birth-certificate-request@1'); // version 1: one page, the answers below
       const answers = {
         fullName: 'Ana Díaz',
         dateOfBirth: '2019-05-01',
@@ -156,7 +156,7 @@ describe('the answers as a document', () => {
   );
 
   it('embeds its fonts (PDF/UA wants every font embedded; the standard fonts cannot be)', async () => {
-    const { form } = await compiledForm('birth-certificate-request');
+    const { form } = await compiledForm('birth-certificate-request@1'); // version 1: one page, the answers below
     const doc = await PDFDocument.load(await submissionPdf({ ...base, form, locale: 'es', answers: { fullName: 'Ñandú' } }));
     const fonts = doc.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
     const embedded = (fonts?.values() ?? []).map((ref) => {
@@ -196,7 +196,7 @@ describe('the answers as a document', () => {
   });
 
   it('draws a character its font lacks as "?" instead of failing, and keeps accents', async () => {
-    const { form } = await compiledForm('birth-certificate-request');
+    const { form } = await compiledForm('birth-certificate-request@1'); // version 1: one page, the answers below
     const bytes = await submissionPdf({
       ...base,
       form,

@@ -3,9 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@astrojs/preact';
-import type { AstroIntegration } from 'astro';
-import { defineConfig } from 'astro/config';
-import * as sass from 'sass-embedded';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
 import { loadAgencyConfig, sealFile } from '../infra/config.ts';
@@ -18,20 +16,30 @@ const cssCache = path.resolve(process.cwd(), 'node_modules/.astro/portal-css');
 /**
  * The site's stylesheets compiled once and kept (node_modules/.astro/portal-css/), keyed by every input: our
  * .scss files, the USWDS and Sass versions. Compiling USWDS is most of a build's fixed cost (seconds of Sass per
- * build; decision 118); Vite then reads the kept CSS, which Sass passes through in milliseconds, and treats it as
- * before (url() aliases, hashing, minifying). A change to any input compiles again.
+ * build; decision 118). An import of web/src/styles/x.scss resolves to x.css beside it (no such file: this plugin
+ * loads it), so Vite treats the kept CSS as the plain CSS it is — url() aliases, hashing, minifying — without
+ * starting Sass to pass it through (decision 0135). A change to any input compiles again.
  */
 function keptStylesheets(): Plugin {
   const version = (pkg: string) =>
     (JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
       .version;
   let inputs: string | undefined;
+  const sources = new Map<string, string>();
   return {
     name: 'portal:kept-stylesheets',
     enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.scss') || importer === undefined) return undefined;
+      const file = path.resolve(path.dirname(importer.split('?')[0] ?? importer), source);
+      if (path.dirname(file) !== stylesDir) return undefined;
+      const css = file.replace(/\.scss$/, '.css');
+      sources.set(css, file);
+      return css;
+    },
     async load(id) {
-      const file = id.split('?')[0] ?? id;
-      if (!file.endsWith('.scss') || path.dirname(file) !== stylesDir) return undefined;
+      const file = sources.get(id.split('?')[0] ?? id);
+      if (file === undefined) return undefined;
       inputs ??= [
         version('@uswds/uswds'),
         version('sass-embedded'),
@@ -42,10 +50,32 @@ function keptStylesheets(): Plugin {
       const key = createHash('sha256').update(`${inputs}\n${file}`).digest('hex').slice(0, 24);
       const kept = path.join(cssCache, `${path.basename(file, '.scss')}-${key}.css`);
       if (existsSync(kept)) return readFileSync(kept, 'utf8');
+      // Only a changed input pays for loading Sass at all.
+      const sass = await import('sass-embedded');
       const { css } = await sass.compileAsync(file, { loadPaths: [uswdsPackages], quietDeps: true });
       mkdirSync(cssCache, { recursive: true });
       writeFileSync(kept, css);
       return css;
+    },
+  };
+}
+
+/**
+ * The ui/ components, tagged as Preact's. Astro otherwise asks each renderer whether it owns a component, and
+ * @astrojs/preact answers by rendering it: every component on every page was rendered twice (decision 0135).
+ * A tag (Astro's `Symbol.for('astro:renderer')`) names the renderer and skips the question.
+ */
+const uiDir = path.resolve(process.cwd(), 'ui');
+function preactComponentsTagged(): Plugin {
+  return {
+    name: 'portal:preact-components-tagged',
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.startsWith(`${uiDir}${path.sep}`) || !file.endsWith('.tsx')) return undefined;
+      const components = [...code.matchAll(/^export function ([A-Z]\w*)/gm)].map((match) => match[1]);
+      if (components.length === 0) return undefined;
+      const tag = `for (const component of [${components.join(', ')}]) component[Symbol.for('astro:renderer')] = '@astrojs/preact';`;
+      return { code: `${code}\n${tag}\n`, map: null };
     },
   };
 }
@@ -95,7 +125,27 @@ function notFoundPagesAsFiles(): AstroIntegration {
   };
 }
 
-export default defineConfig({
+function phaseTimes(): AstroIntegration {
+  const mark = (name: string) => () => {
+    if (!process.env.PORTAL_BUILD_PHASES) return;
+    const { user, system } = process.cpuUsage();
+    console.log(`[phase] ${name} cpu ${((user + system) / 1e6).toFixed(2)} s user ${(user / 1e6).toFixed(2)}`);
+  };
+  return {
+    name: 'portal:phases',
+    hooks: {
+      'astro:config:done': mark('config:done'),
+      'astro:build:start': mark('build:start'),
+      'astro:build:setup': mark('build:setup'),
+      'astro:build:generated': mark('build:generated'),
+      'astro:build:done': mark('build:done'),
+    },
+  };
+}
+
+// A plain object, not `defineConfig` from astro/config: importing that module loads Astro's font providers and
+// image optimizers, which this site does not use (decision 0135).
+export default {
   output: 'static',
   ...(agencyDomain && { site: `https://${agencyDomain}` }),
   outDir: './dist',
@@ -112,9 +162,12 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
-  integrations: [preact(), notFoundPagesAsFiles()],
+  // `exclude` takes every file away from @astrojs/preact's Babel JSX transform (~1.5 s of a 1,000-form build):
+  // Vite's own compiler (oxc, below) compiles the JSX for Preact instead, to the same calls (decision 0135).
+  integrations: [phaseTimes(), preact({ exclude: [/./] }), notFoundPagesAsFiles()],
   vite: {
-    plugins: [keptStylesheets(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [keptStylesheets(), preactComponentsTagged(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
       // ships only the images actually used, with hashed names.
@@ -130,4 +183,4 @@ export default defineConfig({
       },
     },
   },
-});
+} satisfies AstroUserConfig;

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import preact from '@astrojs/preact';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
@@ -164,7 +163,7 @@ export default {
   // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
   // `exclude` takes every file away from @astrojs/preact's Babel JSX transform (~1.5 s of a 1,000-form build):
   // Vite's own compiler (oxc, below) compiles the JSX for Preact instead, to the same calls (decision 0135).
-  integrations: [phaseTimes(), preact({ exclude: [/./] }), notFoundPagesAsFiles()],
+  integrations: [phaseTimes(), notFoundPagesAsFiles()],
   vite: {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [keptStylesheets(), preactComponentsTagged(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],

@@ -60,26 +60,6 @@ function keptStylesheets(): Plugin {
 }
 
 /**
- * The ui/ components, tagged as Preact's. Astro otherwise asks each renderer whether it owns a component, and
- * @astrojs/preact answers by rendering it: every component on every page was rendered twice (decision 0135).
- * A tag (Astro's `Symbol.for('astro:renderer')`) names the renderer and skips the question.
- */
-const uiDir = path.resolve(process.cwd(), 'ui');
-function preactComponentsTagged(): Plugin {
-  return {
-    name: 'portal:preact-components-tagged',
-    transform(code, id) {
-      const file = id.split('?')[0] ?? id;
-      if (!file.startsWith(`${uiDir}${path.sep}`) || !file.endsWith('.tsx')) return undefined;
-      const components = [...code.matchAll(/^export function ([A-Z]\w*)/gm)].map((match) => match[1]);
-      if (components.length === 0) return undefined;
-      const tag = `for (const component of [${components.join(', ')}]) component[Symbol.for('astro:renderer')] = '@astrojs/preact';`;
-      return { code: `${code}\n${tag}\n`, map: null };
-    },
-  };
-}
-
-/**
  * agency.config.json, checked as synth checks it. The site's own address: hreflang and canonical links must be
  * absolute. Without a domain (the CloudFront address is only known after deploy) links stay relative.
  */
@@ -166,7 +146,7 @@ export default {
   integrations: [phaseTimes(), notFoundPagesAsFiles()],
   vite: {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [keptStylesheets(), preactComponentsTagged(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
+    plugins: [keptStylesheets(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
       // ships only the images actually used, with hashed names.

@@ -52,7 +52,10 @@ function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
  * Runs a Node script (with this Node) under GNU time for its CPU time (every thread of the process and of any
  * child); rejects with its output when it fails.
  */
-function cpuTimed(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; cpuMs: number; output: string }> {
+function cpuTimed(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; cpuMs: number; userMs: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], {
@@ -71,7 +74,12 @@ function cpuTimed(args: string[], env: Record<string, string> = {}): Promise<{ m
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`${args.join(' ')} failed:\n${output}`));
       const [, user = '0', system = '0'] = /cpu ([\d.]+) ([\d.]+)/.exec(output) ?? [];
-      resolve({ ms: performance.now() - started, cpuMs: (Number(user) + Number(system)) * 1000, output });
+      resolve({
+        ms: performance.now() - started,
+        cpuMs: (Number(user) + Number(system)) * 1000,
+        userMs: Number(user) * 1000,
+        output,
+      });
     });
   });
 }
@@ -153,13 +161,15 @@ try {
     const { site: s, bare: b } = pair;
     console.log(
       `    run ${i + 1}: site ${seconds(s.cpuMs)} (Astro ${seconds(s.astroCpuMs)}, gates ${seconds(s.gatesCpuMs)}), ${seconds(s.ms)} wall;` +
-        ` bare ${seconds(b.cpuMs)}, ${seconds(b.ms)} wall → ${(s.cpuMs / b.cpuMs).toFixed(2)}× (Astro alone ${(s.astroCpuMs / b.cpuMs).toFixed(2)}×)`,
+        ` bare ${seconds(b.cpuMs)}, ${seconds(b.ms)} wall → ${(s.cpuMs / b.cpuMs).toFixed(2)}× (Astro alone ${(s.astroCpuMs / b.cpuMs).toFixed(2)}×;` +
+        ` user time only ${(s.userMs / b.userMs).toFixed(2)}×)`,
     );
   }
   const ratios = pairs.map(({ site: s, bare: b }) => s.cpuMs / b.cpuMs);
   const astroRatios = pairs.map(({ site: s, bare: b }) => s.astroCpuMs / b.cpuMs);
+  const userRatios = pairs.map(({ site: s, bare: b }) => s.userMs / b.userMs);
   console.log(
-    `  → by CPU time the site build is ${median(ratios).toFixed(2)}× bare Astro (median of ${pairs.length}; its Astro part alone ${median(astroRatios).toFixed(2)}×); ` +
+    `  → by CPU time the site build is ${median(ratios).toFixed(2)}× bare Astro (median of ${pairs.length}; its Astro part alone ${median(astroRatios).toFixed(2)}×; user time only ${median(userRatios).toFixed(2)}×); ` +
       `after a change of styles, Sass compiles again: +${seconds(sassMs)} wall`,
   );
   console.log(`    inline-code check                                    ${both(inline)}`);

@@ -1,6 +1,7 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
 import type { Plugin } from 'vite';
@@ -49,8 +50,9 @@ function keptStylesheets(): Plugin {
       const key = createHash('sha256').update(`${inputs}\n${file}`).digest('hex').slice(0, 24);
       const kept = path.join(cssCache, `${path.basename(file, '.scss')}-${key}.css`);
       if (existsSync(kept)) return readFileSync(kept, 'utf8');
-      // Only a changed input pays for loading Sass at all.
-      const sass = await import('sass-embedded');
+      // Only a changed input pays for loading Sass at all. Through require: this config runs in Vite's module
+      // runner, which is closed by the time a stylesheet loads, so an import() here would fail.
+      const sass = createRequire(path.resolve(process.cwd(), 'package.json'))('sass-embedded') as typeof import('sass-embedded');
       const { css } = await sass.compileAsync(file, { loadPaths: [uswdsPackages], quietDeps: true });
       mkdirSync(cssCache, { recursive: true });
       writeFileSync(kept, css);

@@ -146,9 +146,9 @@ export default {
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
-  // `exclude` takes every file away from @astrojs/preact's Babel JSX transform (~1.5 s of a 1,000-form build):
-  // Vite's own compiler (oxc, below) compiles the JSX for Preact instead, to the same calls (decision 0135).
+  // No framework integration: the pages insert ui/ components as HTML from preact-render-to-string
+  // (web/src/lib/render.ts), so no framework JavaScript ships, and Vite's own compiler (oxc) compiles their JSX for
+  // Preact — @astrojs/preact rendered every component twice and compiled the JSX with Babel (decision 0135).
   integrations: [phaseTimes(), notFoundPagesAsFiles()],
   vite: {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

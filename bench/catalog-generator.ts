@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOG_DIR } from '../catalog/src/load.ts';
+import { CATALOG_DIR, PUBLISHED_DIR } from '../catalog/src/load.ts';
 
 /** A small fast seeded generator (mulberry32): the same catalog on every run. */
 function random(seed: number): () => number {
@@ -200,6 +200,9 @@ export function generateCatalog(root: string, count: number, seed = 14): Generat
       }),
     };
     writeFileSync(join(dir, 'forms', `${formId}.json`), JSON.stringify(form));
+    // Published as `npm run publish-forms` would (decision 0085): the build refuses an unpublished version.
+    mkdirSync(join(dir, PUBLISHED_DIR, formId), { recursive: true });
+    writeFileSync(join(dir, PUBLISHED_DIR, formId, 'v1.json'), JSON.stringify(form));
     writeFileSync(join(dir, 'services', `${id}.json`), JSON.stringify(service));
     const eventIndex = Math.floor((n - 1) / perEvent);
     events[eventIndex] ??= [];

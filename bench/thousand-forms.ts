@@ -2,12 +2,14 @@
  * `npm run bench -- catalog` (and part of `npm run bench`): a department's 1,000 forms. Generates the catalog in a
  * temporary folder (bench/catalog-generator.ts) and, in the same run, measures:
  * - the catalog checks (loadCatalog: every schema and cross-reference);
- * - the site build (Astro, from CATALOG_DIR) against a bare Astro build of the same number of pages;
- * - the build's gates on that site: inline code, the click-depth check, the link check;
+ * - the site build as `npm run build` runs it (scripts/build-site.ts from CATALOG_DIR: the catalog's checks, Astro in
+ *   that process, the three gates) against a bare Astro build of the same number of pages at the same log level,
+ *   BENCH_BUILD_RUNS times each, taken in turns (decision 0135);
+ * - each gate on its own on that site: inline code, the click-depth check, the link check;
  * - the validators' compile time and the rest of what the functions load (scripts/build-functions.ts);
  * - the search index (site search runs in a function, decision 0050: this is what replaced Pagefind's indexing);
  * - function start-up with the 1,000-form build against the repository's own, bundled as infra bundles them.
- * Prints figures, asserts nothing. BENCH_FORMS changes the count.
+ * Prints figures, asserts nothing. BENCH_FORMS changes the count; BENCH_SITE_ONLY=1 stops after the site build.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -20,14 +22,16 @@ import { loadCatalog } from '../catalog/src/load.ts';
 import { routes } from '../functions/http/routes.ts';
 import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { generateFunctionData, searchIndex } from '../scripts/build-functions.ts';
-import { findInlineCode } from '../scripts/build-site.ts';
-import { checkClickDepth } from '../scripts/check-click-depth.ts';
-import { checkLinks } from '../scripts/check-links.ts';
+import { inlineCodeOf } from '../scripts/build-site.ts';
+import { readBuiltSite } from '../scripts/built-pages.ts';
+import { checkClickDepthOf } from '../scripts/check-click-depth.ts';
+import { checkLinksOf } from '../scripts/check-links.ts';
 import { generateCatalog } from './catalog-generator.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = Number(process.env.BENCH_FORMS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BUILD_RUNS = Number(process.env.BENCH_BUILD_RUNS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'front-door-1000-forms-'));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const both = (t: { ms: number; cpuMs: number }) => `${seconds(t.ms).padStart(7)} wall ${seconds(t.cpuMs).padStart(7)} CPU`;
@@ -45,13 +49,16 @@ function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
 }
 
 /**
- * Runs Astro's CLI on this Node, as scripts/build-site.ts does, under GNU time for its CPU time (Astro's threads and
- * the Sass compiler's process included); rejects with its output when it fails.
+ * Runs a Node script (with this Node) under GNU time for its CPU time (every thread of the process and of any
+ * child); rejects with its output when it fails.
  */
-function astro(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; cpuMs: number }> {
+function cpuTimed(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; cpuMs: number; userMs: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, join(ROOT, 'node_modules/.bin/astro'), ...args], {
+    const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,9 +72,14 @@ function astro(args: string[], env: Record<string, string> = {}): Promise<{ ms: 
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`astro ${args.join(' ')} failed:\n${output}`));
+      if (code !== 0) return reject(new Error(`${args.join(' ')} failed:\n${output}`));
       const [, user = '0', system = '0'] = /cpu ([\d.]+) ([\d.]+)/.exec(output) ?? [];
-      resolve({ ms: performance.now() - started, cpuMs: (Number(user) + Number(system)) * 1000 });
+      resolve({
+        ms: performance.now() - started,
+        cpuMs: (Number(user) + Number(system)) * 1000,
+        userMs: Number(user) * 1000,
+        output,
+      });
     });
   });
 }
@@ -88,13 +100,44 @@ try {
     `  catalog checks (loadCatalog: schemas, conditions, cross-references) ${seconds(checks.ms)} wall ${seconds(checks.cpuMs)} CPU   ${catalog.services.size} services, ${catalog.lifeEvents.length} life events`,
   );
 
-  // The site, as `npm run build` builds it, from the generated catalog (the one knob: CATALOG_DIR).
+  // The site, as `npm run build` builds it (scripts/build-site.ts: the catalog's checks, Astro in that process, the
+  // gates), from the generated catalog (the one knob: CATALOG_DIR); the first build also sizes the bare site.
   const dist = join(work, 'dist');
-  const site = await astro(['build', '--root', 'web', '--outDir', dist], { CATALOG_DIR: catalogDir });
+  const siteBuild = async () => {
+    rmSync(dist, { recursive: true, force: true });
+    const run = await cpuTimed([join(ROOT, 'scripts/build-site.ts'), dist], { CATALOG_DIR: catalogDir });
+    const [, astroMs = '0', gatesMs = '0'] = /CPU: Astro (\d+) ms, gates (\d+) ms/.exec(run.output) ?? [];
+    return { ...run, astroCpuMs: Number(astroMs), gatesCpuMs: Number(gatesMs) };
+  };
+  const firstSite = await siteBuild();
   const sitePages = pagesIn(dist);
-  const inline = timed(() => findInlineCode(dist));
-  const depth = timed(() => checkClickDepth(dist));
-  const links = timed(() => checkLinks(dist));
+
+  // A bare Astro site of the same number of pages: one dynamic route, a title and a paragraph each, built by Astro's
+  // CLI at the site build's log level (warnings only: no line per page).
+  const bare = join(work, 'bare');
+  mkdirSync(join(bare, 'src/pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(bare, 'node_modules'));
+  writeFileSync(join(bare, 'astro.config.mjs'), "export default { output: 'static', trailingSlash: 'always' };\n");
+  writeFileSync(
+    join(bare, 'src/pages/[...slug].astro'),
+    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${sitePages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : \`page-\${i}\` }, props: { i } }));\n}\nconst { i } = Astro.props;\n---\n<html lang="en"><head><title>Page {i}</title></head><body><h1>Page {i}</h1><p>A page of the same site.</p></body></html>\n`,
+  );
+  const bareBuild = () => {
+    rmSync(join(bare, 'dist'), { recursive: true, force: true });
+    return cpuTimed([join(ROOT, 'node_modules/.bin/astro'), 'build', '--silent', '--root', bare, '--outDir', join(bare, 'dist')]);
+  };
+  // In turns, so that both see the same load: site, bare, site, bare, …
+  const pairs: { site: Awaited<ReturnType<typeof siteBuild>>; bare: Awaited<ReturnType<typeof bareBuild>> }[] = [];
+  for (let run = 0; run < BUILD_RUNS; run++) {
+    const siteRun = run === 0 ? firstSite : await siteBuild();
+    pairs.push({ site: siteRun, bare: await bareBuild() });
+  }
+
+  // Each gate on its own, on the last site build.
+  const site = readBuiltSite(dist);
+  const inline = timed(() => inlineCodeOf(site));
+  const depth = timed(() => checkClickDepthOf(site));
+  const links = timed(() => checkLinksOf(site));
   const problems = [...inline.value, ...depth.value.problems, ...links.value.problems];
 
   // What the build keeps between runs (web/astro.config.ts, keptStylesheets): the USWDS stylesheets' Sass compile,
@@ -109,29 +152,32 @@ try {
   await compiler.dispose();
   const sassMs = performance.now() - sassStarted;
 
-  // A bare Astro site of the same number of pages: one dynamic route, a title and a paragraph each.
-  const bare = join(work, 'bare');
-  mkdirSync(join(bare, 'src/pages'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(bare, 'node_modules'));
-  writeFileSync(join(bare, 'astro.config.mjs'), "export default { output: 'static', trailingSlash: 'always' };\n");
-  writeFileSync(
-    join(bare, 'src/pages/[...slug].astro'),
-    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${sitePages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : \`page-\${i}\` }, props: { i } }));\n}\nconst { i } = Astro.props;\n---\n<html lang="en"><head><title>Page {i}</title></head><body><h1>Page {i}</h1><p>A page of the same site.</p></body></html>\n`,
-  );
-  const bareBuild = await astro(['build', '--root', bare, '--outDir', join(bare, 'dist')]);
-
-  const siteCpu = site.cpuMs + inline.cpuMs + depth.cpuMs + links.cpuMs;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const deepest = Math.max(...depth.value.tasks.map((t) => t.depth));
-  console.log(`  site build (astro build, ${sitePages} pages)                 ${both(site)}`);
-  console.log(`    + inline-code check                                  ${both(inline)}`);
-  console.log(`    + click-depth check (${depth.value.tasks.length} task pages, deepest ${deepest})    ${both(depth)}`);
-  console.log(`    + link check (every link, action and asset)          ${both(links)}   ${problems.length} problems`);
-  console.log(`  bare Astro build of ${sitePages} pages                      ${both(bareBuild)}`);
   console.log(
-    `  → by CPU time the site build is ${(site.cpuMs / bareBuild.cpuMs).toFixed(2)}× bare Astro (${(siteCpu / bareBuild.cpuMs).toFixed(2)}× with its gates); ` +
+    `  site build (node scripts/build-site.ts: catalog checks, Astro, gates; ${sitePages} pages) against bare Astro (${sitePages} pages), CPU time, in turns:`,
+  );
+  for (const [i, pair] of pairs.entries()) {
+    const { site: s, bare: b } = pair;
+    console.log(
+      `    run ${i + 1}: site ${seconds(s.cpuMs)} (Astro ${seconds(s.astroCpuMs)}, gates ${seconds(s.gatesCpuMs)}), ${seconds(s.ms)} wall;` +
+        ` bare ${seconds(b.cpuMs)}, ${seconds(b.ms)} wall → ${(s.cpuMs / b.cpuMs).toFixed(2)}× (Astro alone ${(s.astroCpuMs / b.cpuMs).toFixed(2)}×;` +
+        ` user time only ${(s.userMs / b.userMs).toFixed(2)}×)`,
+    );
+  }
+  const ratios = pairs.map(({ site: s, bare: b }) => s.cpuMs / b.cpuMs);
+  const astroRatios = pairs.map(({ site: s, bare: b }) => s.astroCpuMs / b.cpuMs);
+  const userRatios = pairs.map(({ site: s, bare: b }) => s.userMs / b.userMs);
+  console.log(
+    `  → by CPU time the site build is ${median(ratios).toFixed(2)}× bare Astro (median of ${pairs.length}; its Astro part alone ${median(astroRatios).toFixed(2)}×; user time only ${median(userRatios).toFixed(2)}×); ` +
       `after a change of styles, Sass compiles again: +${seconds(sassMs)} wall`,
   );
+  console.log(`    inline-code check                                    ${both(inline)}`);
+  console.log(`    click-depth check (${depth.value.tasks.length} task pages, deepest ${deepest})      ${both(depth)}`);
+  console.log(`    link check (every link, action and asset)            ${both(links)}   ${problems.length} problems`);
   for (const problem of problems.slice(0, 5)) console.log(`    problem: ${problem}`);
+  // BENCH_SITE_ONLY=1: stop here (the validators and the start-up take minutes more).
+  if (process.env.BENCH_SITE_ONLY) process.exit(0);
 
   // What the functions load: one validator module per form (ajv standalone, compiled here), the site data.
   const generatedDir = join(work, 'generated');
@@ -225,7 +271,6 @@ try {
     );
   const samples = files.map((): number[] => []);
   for (let run = 0; run < RUNS; run++) for (const [i, file] of files.entries()) samples[i]?.push(sample(file));
-  const median = (taken: number[]) => [...taken].sort((a, b) => a - b)[Math.floor(taken.length / 2)] ?? 0;
   const size = (file: string) => startBytes.get(file) ?? 0;
   const forms = readdirSync(join(ROOT, 'functions/generated/forms')).filter((name) => name.endsWith('.js')).length;
   console.log(

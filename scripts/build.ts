@@ -18,7 +18,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-await buildSite();
+await buildSite(catalog);
 const { forms } = generateFunctionData(catalog, DIST_DIR);
 await writeOpenApi(catalog);
 console.log(`Built the site and ${forms} form validators in ${((performance.now() - started) / 1000).toFixed(1)} s`);

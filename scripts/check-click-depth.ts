@@ -7,9 +7,9 @@
  * a Spanish reader starts at /es/, and switching language is a choice of language, not a step towards a task.
  * Shell pages (/_shell/) are templates for the functions, so their links are not followed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BuiltSite, readBuiltSite } from './built-pages.ts';
 
 export interface ClickDepthReport {
   /** How many pages (index.html files) the site has. */
@@ -38,9 +38,22 @@ function attributesOf(source: string): Map<string, string> {
   return attributes;
 }
 
+// A link that starts with "/" leads to the same place from every page: worked out once (decision 0135).
+const fromAnyPage = new Map<string, string | null>();
+
 /** The site path a link leads to ("/services/x/"), or null for other sites, files and non-page links. */
 export function normalizeHref(href: string, fromPath: string): string | null {
   const trimmed = href.trim();
+  if (!trimmed.startsWith('/')) return targetOf(trimmed, fromPath);
+  let target = fromAnyPage.get(trimmed);
+  if (target === undefined) {
+    target = targetOf(trimmed, '/');
+    fromAnyPage.set(trimmed, target);
+  }
+  return target;
+}
+
+function targetOf(trimmed: string, fromPath: string): string | null {
   if (trimmed === '' || trimmed.startsWith('#')) return null;
   let url: URL;
   try {
@@ -60,6 +73,9 @@ function readPage(html: string, pagePath: string): Page {
   const page: Page = { links: [], isTask: false, alternates: [] };
   for (const match of html.matchAll(TAG)) {
     const tag = match[1]!.toLowerCase();
+    // Only &amp; is decoded, so a value the check looks for is in the tag as written: a tag without it is skipped
+    // unread (most <meta> and <link> tags).
+    if (tag === 'meta' ? !match[2]!.includes('portal:page') : tag === 'link' && !match[2]!.includes('alternate')) continue;
     const attributes = attributesOf(match[2]!);
     if (tag === 'a') {
       const target = normalizeHref(attributes.get('href') ?? '', pagePath);
@@ -76,15 +92,13 @@ function readPage(html: string, pagePath: string): Page {
   return page;
 }
 
-function readSite(distDir: string): Map<string, Page> {
+function readSite(site: BuiltSite): Map<string, Page> {
   const pages = new Map<string, Page>();
-  const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => path.basename(file) === 'index.html',
-  );
-  for (const file of files.sort()) {
-    const directory = path.dirname(file).split(path.sep).join('/');
+  const files = site.pages.filter(({ file }) => path.posix.basename(file) === 'index.html');
+  for (const { file, html } of files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const directory = path.posix.dirname(file);
     const pagePath = directory === '.' ? '/' : `/${directory}/`;
-    pages.set(pagePath, readPage(readFileSync(path.join(distDir, file), 'utf8'), pagePath));
+    pages.set(pagePath, readPage(html, pagePath));
   }
   return pages;
 }
@@ -103,7 +117,12 @@ function fixFor(pagePath: string): string {
 }
 
 export function checkClickDepth(distDir: string, maxDepth = 3): ClickDepthReport {
-  const pages = readSite(distDir);
+  return checkClickDepthOf(readBuiltSite(distDir), maxDepth, distDir);
+}
+
+/** The same, on a site already read (scripts/built-pages.ts); `distDir` only names the folder in a problem. */
+export function checkClickDepthOf(site: BuiltSite, maxDepth = 3, distDir = '.'): ClickDepthReport {
+  const pages = readSite(site);
   const home = pages.get('/');
   const depth = new Map<string, number>();
   const cameFrom = new Map<string, string>();

@@ -4,10 +4,11 @@
  * "#fragment" must be an id on the page. Run by the build (scripts/build-site.ts) and by the tests, which also
  * feed it the pages the functions render.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { type Route, routes } from '../functions/http/routes.ts';
+import { type BuiltSite, readBuiltSite } from './built-pages.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 const ORIGIN = 'http://portal.invalid';
@@ -43,13 +44,15 @@ const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi;
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 const decode = (value: string) =>
-  value.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    dec
-      ? String.fromCodePoint(Number(dec))
-      : hex
-        ? String.fromCodePoint(Number.parseInt(hex, 16))
-        : (NAMED[name?.toLowerCase() ?? ''] ?? ''),
-  );
+  !value.includes('&')
+    ? value
+    : value.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
+        dec
+          ? String.fromCodePoint(Number(dec))
+          : hex
+            ? String.fromCodePoint(Number.parseInt(hex, 16))
+            : (NAMED[name?.toLowerCase() ?? ''] ?? ''),
+      );
 
 /**
  * The page's start tags and their attributes, read with two regular expressions instead of a full HTML parse:
@@ -77,49 +80,90 @@ export function parsedStartTags(html: string): { tagName: string; attrs: Map<str
   }));
 }
 
+/**
+ * What the link check needs of a page: the tags that link (parsed as startTags parses them) and every id on it.
+ * The same scan as startTags, but a tag that cannot link has its attributes read only when it may have an id: most
+ * of a page's tags, and most of the gate's time before (decision 0135).
+ */
+// Every attribute follows white space, so a tag whose text has no " id=" has no id with a value.
+const MAY_HAVE_ID = /\sid\s*=/i;
+
+export function linksAndIds(html: string): { links: { tagName: string; attrs: Map<string, string> }[]; ids: Set<string> } {
+  const links: { tagName: string; attrs: Map<string, string> }[] = [];
+  const ids = new Set<string>();
+  for (const match of (html.includes('<!--') ? html.replace(/<!--[\s\S]*?-->/g, '') : html).matchAll(TAG)) {
+    const tagName = (match[1] ?? '').toLowerCase();
+    const source = match[2] ?? '';
+    const linking = tagName in LINKING;
+    if (!linking && !MAY_HAVE_ID.test(source)) continue;
+    const attrs = new Map<string, string>();
+    for (const part of source.matchAll(ATTRIBUTE)) {
+      const name = (part[1] ?? '').toLowerCase();
+      if (!attrs.has(name)) attrs.set(name, decode(part[2] ?? part[3] ?? part[4] ?? ''));
+    }
+    const id = attrs.get('id');
+    if (id) ids.add(id);
+    if (linking) links.push({ tagName, attrs });
+  }
+  return { links, ids };
+}
+
+// A path that starts with "/" means the same URL from every page: resolved once (a site has ~280,000 links).
+const ORIGIN_URL = new URL(ORIGIN);
+const absolute = new Map<string, URL | null>();
+function resolved(value: string, pagePath: string): URL | null {
+  if (!value.startsWith('/')) return URL.parse(value, ORIGIN + pagePath);
+  let url = absolute.get(value);
+  if (url === undefined) {
+    url = URL.parse(value, ORIGIN_URL);
+    absolute.set(value, url);
+  }
+  return url;
+}
+
 /** The problems on one page, one plain sentence each; empty when every link leads somewhere. */
 export function linkProblems(pagePath: string, html: string, exists: (pathname: string) => boolean): string[] {
-  const all = startTags(html);
-  const ids = new Set(all.map((element) => element.attrs.get('id')).filter(Boolean));
+  const { links, ids } = linksAndIds(html);
   const problems: string[] = [];
-  for (const element of all) {
+  for (const element of links) {
     const name = LINKING[element.tagName];
     const value = name && element.attrs.get(name);
     if (!name || value === undefined) continue;
-    const what = `${pagePath}: <${element.tagName} ${name}="${value}">`;
+    const what = () => `${pagePath}: <${element.tagName} ${name}="${value}">`;
     if (value.startsWith('#')) {
-      if (value.length > 1 && !ids.has(decodeURIComponent(value.slice(1)))) problems.push(`${what} names no element on the page`);
+      if (value.length > 1 && !ids.has(decodeURIComponent(value.slice(1))))
+        problems.push(`${what()} names no element on the page`);
       continue;
     }
-    let url: URL;
-    try {
-      url = new URL(value, ORIGIN + pagePath);
-    } catch {
-      problems.push(`${what} is not a URL`);
+    const url = resolved(value, pagePath);
+    if (url === null) {
+      problems.push(`${what()} is not a URL`);
       continue;
     }
     if (url.origin !== ORIGIN) {
       if (!['https:', 'http:', 'mailto:', 'tel:'].includes(url.protocol))
-        problems.push(`${what} is not a web, mail or phone link`);
+        problems.push(`${what()} is not a web, mail or phone link`);
       continue;
     }
     if (url.pathname.startsWith('/api/')) {
       const method = element.tagName === 'form' ? (element.attrs.get('method') ?? 'get').toUpperCase() : 'GET';
-      if (!routeFor(url.pathname, method)) problems.push(`${what} is no ${method} route in functions/http/routes.ts`);
+      if (!routeFor(url.pathname, method)) problems.push(`${what()} is no ${method} route in functions/http/routes.ts`);
       continue;
     }
-    if (!exists(url.pathname)) problems.push(`${what} leads to no built page or file`);
+    if (!exists(url.pathname)) problems.push(`${what()} leads to no built page or file`);
   }
   return problems;
 }
 
+/** Every page of a built site, read once (scripts/built-pages.ts). */
+export function checkLinksOf(site: BuiltSite): { pages: number; problems: string[] } {
+  const problems = site.pages.flatMap(({ file, html }) =>
+    linkProblems(`/${file.replace(/index\.html$/, '')}`, html, site.exists),
+  );
+  return { pages: site.pages.length, problems };
+}
+
 /** Every page of the built site. */
 export function checkLinks(distDir: string): { pages: number; problems: string[] } {
-  const exists = builtSite(distDir);
-  const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-  const problems = pages.flatMap((file) => {
-    const pagePath = `/${file.replace(/index\.html$/, '')}`;
-    return linkProblems(pagePath, readFileSync(path.join(distDir, file), 'utf8'), exists);
-  });
-  return { pages: pages.length, problems };
+  return checkLinksOf(readBuiltSite(distDir));
 }

@@ -1,11 +1,9 @@
 // Static site: run `astro build --root web` from the repository root (scripts/build-site.ts does).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import preact from '@astrojs/preact';
-import type { AstroIntegration } from 'astro';
-import { defineConfig } from 'astro/config';
-import * as sass from 'sass-embedded';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALES } from '#catalog/schema';
 import { loadAgencyConfig, sealFile } from '../infra/config.ts';
@@ -18,20 +16,30 @@ const cssCache = path.resolve(process.cwd(), 'node_modules/.astro/portal-css');
 /**
  * The site's stylesheets compiled once and kept (node_modules/.astro/portal-css/), keyed by every input: our
  * .scss files, the USWDS and Sass versions. Compiling USWDS is most of a build's fixed cost (seconds of Sass per
- * build; decision 118); Vite then reads the kept CSS, which Sass passes through in milliseconds, and treats it as
- * before (url() aliases, hashing, minifying). A change to any input compiles again.
+ * build; decision 118). An import of web/src/styles/x.scss resolves to x.css beside it (no such file: this plugin
+ * loads it), so Vite treats the kept CSS as the plain CSS it is — url() aliases, hashing, minifying — without
+ * starting Sass to pass it through (decision 0135). A change to any input compiles again.
  */
 function keptStylesheets(): Plugin {
   const version = (pkg: string) =>
     (JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
       .version;
   let inputs: string | undefined;
+  const sources = new Map<string, string>();
   return {
     name: 'portal:kept-stylesheets',
     enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.scss') || importer === undefined) return undefined;
+      const file = path.resolve(path.dirname(importer.split('?')[0] ?? importer), source);
+      if (path.dirname(file) !== stylesDir) return undefined;
+      const css = file.replace(/\.scss$/, '.css');
+      sources.set(css, file);
+      return css;
+    },
     async load(id) {
-      const file = id.split('?')[0] ?? id;
-      if (!file.endsWith('.scss') || path.dirname(file) !== stylesDir) return undefined;
+      const file = sources.get(id.split('?')[0] ?? id);
+      if (file === undefined) return undefined;
       inputs ??= [
         version('@uswds/uswds'),
         version('sass-embedded'),
@@ -42,6 +50,9 @@ function keptStylesheets(): Plugin {
       const key = createHash('sha256').update(`${inputs}\n${file}`).digest('hex').slice(0, 24);
       const kept = path.join(cssCache, `${path.basename(file, '.scss')}-${key}.css`);
       if (existsSync(kept)) return readFileSync(kept, 'utf8');
+      // Only a changed input pays for loading Sass at all. Through require: this config runs in Vite's module
+      // runner, which is closed by the time a stylesheet loads, so an import() here would fail.
+      const sass = createRequire(path.resolve(process.cwd(), 'package.json'))('sass-embedded') as typeof import('sass-embedded');
       const { css } = await sass.compileAsync(file, { loadPaths: [uswdsPackages], quietDeps: true });
       mkdirSync(cssCache, { recursive: true });
       writeFileSync(kept, css);
@@ -95,7 +106,31 @@ function notFoundPagesAsFiles(): AstroIntegration {
   };
 }
 
-export default defineConfig({
+/**
+ * PORTAL_BUILD_PHASES=1 prints the process's CPU time at Astro's build hooks: how much went to loading the config,
+ * to Vite's bundling and to the pages (decision 135 used it to find where a 1,000-form build spends its time).
+ */
+function phaseTimes(): AstroIntegration {
+  const mark = (name: string) => () => {
+    if (!process.env.PORTAL_BUILD_PHASES) return;
+    const { user, system } = process.cpuUsage();
+    console.log(`[phase] ${name} cpu ${((user + system) / 1e6).toFixed(2)} s user ${(user / 1e6).toFixed(2)}`);
+  };
+  return {
+    name: 'portal:phases',
+    hooks: {
+      'astro:config:done': mark('config:done'),
+      'astro:build:start': mark('build:start'),
+      'astro:build:setup': mark('build:setup'),
+      'astro:build:generated': mark('build:generated'),
+      'astro:build:done': mark('build:done'),
+    },
+  };
+}
+
+// A plain object, not `defineConfig` from astro/config: importing that module loads Astro's font providers and
+// image optimizers, which this site does not use (decision 0135).
+export default {
   output: 'static',
   ...(agencyDomain && { site: `https://${agencyDomain}` }),
   outDir: './dist',
@@ -111,9 +146,12 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  // The ui/ components render to static HTML here (no client directive anywhere: no framework JavaScript ships).
-  integrations: [preact(), notFoundPagesAsFiles()],
+  // No framework integration: the pages insert ui/ components as HTML from preact-render-to-string
+  // (web/src/lib/render.ts), so no framework JavaScript ships, and Vite's own compiler (oxc) compiles their JSX for
+  // Preact — @astrojs/preact rendered every component twice and compiled the JSX with Babel (decision 0135).
+  integrations: [phaseTimes(), notFoundPagesAsFiles()],
   vite: {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [keptStylesheets(), agencySeal(sealFile(agencyConfig, agencyConfigPath))],
     resolve: {
       // USWDS's images, by this name in the Sass ($theme-image-path) and in markup imports (?url): Vite then
@@ -130,4 +168,4 @@ export default defineConfig({
       },
     },
   },
-});
+} satisfies AstroUserConfig;

@@ -313,6 +313,26 @@ function checkPublished(
   return older;
 }
 
+// The handing over below goes through a global symbol: the site's pages are bundled by Vite and so hold their own
+// copy of this module, in the same process as the build script that already loaded the catalog.
+const CHECKED = Symbol.for('front-door:checked-catalog');
+type Holder = { [CHECKED]?: { dir: string; catalog: Catalog } };
+
+/**
+ * Hands a catalog this process has loaded (and so checked) from `dir` to code that would load it again in the same
+ * process: `npm run build` checks the catalog, then builds the site in-process, whose pages read it through
+ * `checkedCatalog` (web/src/lib/catalog.ts). Read and checked once per build, not twice (decision 0135).
+ */
+export function handOverCatalog(dir: string, catalog: Catalog): void {
+  (globalThis as Holder)[CHECKED] = { dir: resolve(dir), catalog };
+}
+
+/** The catalog of `dir`: the one handed over in this process for that folder if any, else loaded and checked. */
+export function checkedCatalog(dir: string = catalogDir()): Catalog {
+  const held = (globalThis as Holder)[CHECKED];
+  return held && held.dir === resolve(dir) ? held.catalog : loadCatalog(dir);
+}
+
 /** The service a form belongs to (every form has exactly one, checked on load). */
 export function serviceOfForm(catalog: Catalog, formId: string): Service {
   for (const service of catalog.services.values()) if (service.form === formId) return service;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CATALOG_DIR, CatalogError, loadCatalog } from '#catalog/load';
+import { CATALOG_DIR, CatalogError, checkedCatalog, handOverCatalog, loadCatalog } from '#catalog/load';
 
 describe('the real catalog', () => {
   const catalog = loadCatalog();
@@ -323,5 +323,21 @@ describe('when an editor breaks the catalog', () => {
       writeJson(formFile, reordered);
       expect(() => loadCatalog(dir)).not.toThrow();
     });
+  });
+});
+
+describe('a catalog handed over within the process (decision 135)', () => {
+  it('is the one read for its folder, and another folder is still loaded and checked', () => {
+    const catalog = loadCatalog();
+    handOverCatalog(`${CATALOG_DIR}/`, catalog);
+    expect(checkedCatalog(CATALOG_DIR)).toBe(catalog);
+    const dir = mkdtempSync(join(tmpdir(), 'handed-over-'));
+    try {
+      cpSync(CATALOG_DIR, dir, { recursive: true });
+      writeFileSync(join(dir, 'strings.json'), '{ not json');
+      expect(() => checkedCatalog(dir)).toThrow(); // read from its folder, not the one handed over
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { linkProblems, parsedStartTags, startTags } from '../../../scripts/check-links.ts';
+import { readBuiltSite } from '../../../scripts/built-pages.ts';
+import { builtSite, linkProblems, linksAndIds, parsedStartTags, startTags } from '../../../scripts/check-links.ts';
 
 const built = new Set(['/', '/status/', '/_astro/site.css']);
 const exists = (pathname: string) => built.has(pathname);
@@ -67,6 +68,50 @@ describe('reading start tags without a full HTML parse', () => {
     for (const file of pages) {
       const html = readFileSync(join(DIST, file), 'utf8');
       expect(interesting(startTags(html)), file).toEqual(interesting(parsedStartTags(html)));
+    }
+  });
+});
+
+describe('the gate reads only what it checks (decision 0135)', () => {
+  it('keeps the linking tags and the ids that startTags reads, and skips the rest', () => {
+    const html =
+      '<div class="grid-container" hidden><p ID="Top" title="x id=y">t</p><a href="#Top" id="">a</a><span data-id="z"></span>';
+    expect(linksAndIds(html)).toEqual({
+      links: [
+        {
+          tagName: 'a',
+          attrs: new Map([
+            ['href', '#Top'],
+            ['id', ''],
+          ]),
+        },
+      ],
+      ids: new Set(['Top']),
+    });
+  });
+
+  it.runIf(existsSync(DIST))('finds the links and ids startTags finds on every built page', () => {
+    const site = readBuiltSite(DIST);
+    expect(site.pages.length).toBeGreaterThan(100);
+    for (const { file, html } of site.pages) {
+      const all = startTags(html);
+      expect(linksAndIds(html), file).toEqual({
+        links: all.filter((tag) => ['a', 'link', 'form', 'img', 'script'].includes(tag.tagName)),
+        ids: new Set(all.map((tag) => tag.attrs.get('id')).filter(Boolean)),
+      });
+    }
+  });
+
+  it.runIf(existsSync(DIST))('answers whether a path is built as the file system does, from one listing of the site', () => {
+    const site = readBuiltSite(DIST);
+    const fromDisk = builtSite(DIST);
+    const paths = new Set(['/', '/nowhere/', '/_astro/', '/index.html/', '/../package.json', '/es', '/%2e%2e/x']);
+    for (const { html } of site.pages)
+      for (const tag of linksAndIds(html).links)
+        paths.add(new URL(tag.attrs.get('href') ?? tag.attrs.get('src') ?? '/', 'http://x.invalid/').pathname);
+    expect(paths.size).toBeGreaterThan(200);
+    for (const path of paths) {
+      expect(site.exists(path), path).toBe(fromDisk(path));
     }
   });
 });

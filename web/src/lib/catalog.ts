@@ -4,23 +4,42 @@
  */
 import path from 'node:path';
 import { localePath, translate, withAgency } from '#catalog/i18n';
-import { catalogDir, loadCatalog } from '#catalog/load';
+import { catalogDir, checkedCatalog } from '#catalog/load';
 import { DEFAULT_LOCALE, type LifeEvent, LOCALES, type Locale, type Service } from '#catalog/schema';
 import { type Lang, langFor } from '#ui/lang.ts';
 import { loadAgencyConfig } from '../../../infra/config.ts';
 
-export const catalog = loadCatalog(catalogDir(path.resolve(process.cwd(), 'catalog')));
+// Loaded and checked by `npm run build` before the site build, which runs Astro in the same process (decision 0135).
+export const catalog = checkedCatalog(catalogDir(path.resolve(process.cwd(), 'catalog')));
 const agency = loadAgencyConfig(path.resolve(process.cwd(), 'agency.config.json')).agency;
 const strings = withAgency(catalog.strings, agency);
 
+// A page asks for the same few dozen strings in its language thousands of times over a 1,000-form build: those
+// without placeholders are looked up once (decision 0135).
+const plain = new Map<string, string>();
+
 /** A site string from catalog/strings.json. */
 export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
-  return translate(strings, key, locale, params);
+  if (params !== undefined) return translate(strings, key, locale, params);
+  const id = `${locale}\u0000${key}`;
+  let found = plain.get(id);
+  if (found === undefined) {
+    found = translate(strings, key, locale);
+    plain.set(id, found);
+  }
+  return found;
 }
 
-/** The words of ui/ components in a language. */
+const langs = new Map<Locale, Lang>();
+
+/** The words of ui/ components in a language (one object a language, its plain strings looked up once). */
 export function langOf(locale: Locale): Lang {
-  return langFor(strings, locale);
+  let lang = langs.get(locale);
+  if (lang === undefined) {
+    lang = { ...langFor(strings, locale), t: (key, params) => t(locale, key, params) };
+    langs.set(locale, lang);
+  }
+  return lang;
 }
 
 /** The agencies that run the site, by name, for the identifier. */

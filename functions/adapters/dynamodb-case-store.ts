@@ -16,6 +16,7 @@ import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import type { QueueKeyStore, ShardKeysQuery } from '#domain/export-parts';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
@@ -184,6 +185,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
         );
       for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
       if (change.decision) items.push(decisionPut(tableName, change.decision));
+      items.push(...channelCountWrites(tableName, change.timeline ?? []));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';

@@ -33,6 +33,7 @@
  * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
  * | decision record       | DECISIONS#<agency>#<shard>  | <decidedAt>#<code>       | a case's first decision, in its status change's transaction (decision 0103) |
  * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
+ * | volume by channel     | CHANNELS#<agency>#<shard>   | <day>#<serviceId or empty> | one number per channel and direction, ADDed in the timeline entry's transaction (decision 0126) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
@@ -117,3 +118,12 @@ export const FEEDBACK_SHARDS = 16;
  * shard. Decision 0093.
  */
 export const FUNNEL_SHARDS = 128;
+
+/**
+ * Every timeline entry (the submission, its e-mail, the payment, each status change, each call or chat) ADDs one
+ * to a volume-by-channel item inside its own transaction, which costs twice the write units. At a deadline's
+ * 10,000 submissions a second for one agency that is ~4 counted entries a submission (sent, its e-mail, the payment
+ * started and paid): ~40,000 transactional adds a second, ~80,000 write units; 128 items take ~630 each, under a
+ * partition's ~1,000 (bench/deadline.ts prints the busiest). The dashboard reads one Query per shard. Decision 0126.
+ */
+export const CHANNEL_SHARDS = 128;

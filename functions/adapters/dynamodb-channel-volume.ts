@@ -10,6 +10,7 @@ import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type ChannelCount, type ChannelVolumeDay, type ChannelVolumeReader, channelCountsOf } from '#domain/channel-volume';
 import type { TimelineEntry } from '#domain/timeline';
+import { forEachShard } from './shard-reads.ts';
 import { CHANNEL_SHARDS } from './table-definition.ts';
 
 export const CHANNEL_VOLUME_TYPE = 'channel-volume';
@@ -57,13 +58,6 @@ export function channelCountWrites(tableName: string, entries: readonly Timeline
   return first ? channelCountUpdates(tableName, channelCountsOf(entries), channelShardOf(first.id)) : [];
 }
 
-/**
- * How many shards a read queries at once. On DynamoDB 128 at once would be fine; a bounded number keeps each Query
- * inside the client's request timeout when the table is slow to answer (DynamoDB Local on a busy machine answered
- * 503 to the dashboard with every shard asked at once), at the cost of a few round trips.
- */
-export const READ_CONCURRENCY = 16;
-
 export function dynamoDbChannelVolume(client: DynamoDBClient, tableName: string): ChannelVolumeReader {
   return {
     async read(agency, from, to) {
@@ -97,13 +91,10 @@ export function dynamoDbChannelVolume(client: DynamoDBClient, tableName: string)
           start = page.LastEvaluatedKey;
         } while (start);
       };
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(READ_CONCURRENCY, CHANNEL_SHARDS) }, async () => {
-          while (next < CHANNEL_SHARDS) await readShard(next++);
-        }),
+      await forEachShard(CHANNEL_SHARDS, readShard);
+      return [...sums.values()].sort(
+        (a, b) => a.day.localeCompare(b.day) || (a.serviceId ?? '').localeCompare(b.serviceId ?? ''),
       );
-      return [...sums.values()].sort((a, b) => a.day.localeCompare(b.day) || (a.serviceId ?? '').localeCompare(b.serviceId ?? ''));
     },
   };
 }

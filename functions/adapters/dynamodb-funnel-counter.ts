@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import { type DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FunnelCounter, FunnelDay } from '#domain/funnel';
+import { forEachShard } from './shard-reads.ts';
 import { FUNNEL_SHARDS } from './table-definition.ts';
 
 export const funnelKey = (agency: string, shard: number, day: string, formId: string) => ({
@@ -38,33 +39,31 @@ export function dynamoDbFunnelCounter(
 
     async read(agency, from, to) {
       const sums = new Map<string, FunnelDay>();
-      await Promise.all(
-        Array.from({ length: FUNNEL_SHARDS }, async (_, shard) => {
-          let start: QueryCommand['input']['ExclusiveStartKey'];
-          do {
-            const page = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-                ExpressionAttributeValues: marshall({
-                  ':pk': `FUNNEL#${agency}#${shard}`,
-                  ':from': `${from}#`,
-                  ':to': `${to}#\uffff`,
-                }),
-                ExclusiveStartKey: start,
+      await forEachShard(FUNNEL_SHARDS, async (shard) => {
+        let start: QueryCommand['input']['ExclusiveStartKey'];
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: marshall({
+                ':pk': `FUNNEL#${agency}#${shard}`,
+                ':from': `${from}#`,
+                ':to': `${to}#\uffff`,
               }),
-            );
-            for (const raw of page.Items ?? []) {
-              const { pk: _pk, sk, type: _type, formId, day, ...counts } = unmarshall(raw);
-              const entry = sums.get(sk) ?? { day: String(day), formId: String(formId), counts: {} };
-              for (const [name, count] of Object.entries(counts))
-                if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
-              sums.set(sk, entry);
-            }
-            start = page.LastEvaluatedKey;
-          } while (start);
-        }),
-      );
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const raw of page.Items ?? []) {
+            const { pk: _pk, sk, type: _type, formId, day, ...counts } = unmarshall(raw);
+            const entry = sums.get(sk) ?? { day: String(day), formId: String(formId), counts: {} };
+            for (const [name, count] of Object.entries(counts))
+              if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
+            sums.set(sk, entry);
+          }
+          start = page.LastEvaluatedKey;
+        } while (start);
+      });
       return [...sums.values()].sort((a, b) => a.day.localeCompare(b.day) || a.formId.localeCompare(b.formId));
     },
   };

@@ -75,7 +75,12 @@ beforeAll(async () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.interactions}` },
       body: JSON.stringify({ direction: 'in', occurredAt, agency: 'vital-records', ...body }),
     });
-  const call = { channel: 'voice', summary: 'Called about the copies', externalId: 'connect-cx-1', person: { confirmationCode: code } };
+  const call = {
+    channel: 'voice',
+    summary: 'Called about the copies',
+    externalId: 'connect-cx-1',
+    person: { confirmationCode: code },
+  };
   const recorded = [
     await contact(call),
     await contact(call),

@@ -38,7 +38,8 @@ describe('which counter an entry adds to', () => {
   });
 
   it('is "payment" for a payment started, paid or refunded (on the web, but a contact of its own)', () => {
-    for (const kind of ['payment-started', 'paid', 'refunded'] as const) expect(volumeChannelOf({ kind, channel: 'web' })).toBe('payment');
+    for (const kind of ['payment-started', 'paid', 'refunded'] as const)
+      expect(volumeChannelOf({ kind, channel: 'web' })).toBe('payment');
   });
 
   it('is none for a delivery report: the e-mail it reports on was counted when it was sent', () => {

@@ -134,14 +134,27 @@ async function form(id: string): Promise<CompiledForm> {
 /** A valid application to each form the simulation sends; `n` makes each one distinct. */
 const ANSWERS: Record<string, (n: number) => Record<string, unknown>> = {
   'unemployment-benefits-application': (n) => ({
-    givenName: `Applicant${n}`,
-    familyName: 'Rivera',
+    applicantName: { given: `Applicant${n}`, family: 'Rivera' },
+    ssn: '401-23-4567',
     dateOfBirth: '1988-04-12',
-    lastEmployer: 'Northside Packaging Co.',
-    lastDayOfWork: '2026-10-30',
-    reasonJobEnded: 'laid-off',
+    citizen: 'yes',
+    homeAddress: { street1: '1 Main St', city: 'Springfield', state: 'IL', zip: '55501' },
     email: `applicant${n}@example.com`,
     phone: '555-201-0147',
+    employers: [
+      {
+        employerName: 'Northside Packaging Co.',
+        employerAddress: { street1: '9 Mill Rd', city: 'Springfield', state: 'IL', zip: '55502' },
+        startDate: '2019-03-01',
+        endDate: '2026-10-30',
+        reasonJobEnded: 'laid-off',
+      },
+    ],
+    separationReason: 'laid-off',
+    gotSeverance: 'no',
+    ableToWork: 'yes',
+    availableForWork: 'yes',
+    declaration: { agreed: 'yes', name: `Applicant${n} Rivera` },
   }),
   'birth-certificate-request': (n) => ({
     fullName: `Person ${n}`,
@@ -297,6 +310,13 @@ function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined
 /** "AGENCY#labor#STATUS#received#3" → "AGENCY#labor#STATUS#received#<shard>": what the key is, not which shard. */
 const shape = (key: string) => key.replace(/#\d+$/, '#<shard>').replace(/#[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}[^#]*/, '#<code>');
 
+/** The sharded counters (decisions 93, 101, 126): status counts, the funnel, the volume by channel. */
+const COUNTERS = [
+  ['  status counts item', 'COUNTS#'],
+  ['  funnel item', 'FUNNEL#'],
+  ['  channel volume item', 'CHANNELS#'],
+] as const;
+
 const scenarios: Scenario[] = [
   { label: 'one-page form (unemployment-benefits-application)', formId: 'unemployment-benefits-application', pages: 1 },
   { label: 'the same traffic on a 6-page form (draft saves, page steps)', formId: 'unemployment-benefits-application', pages: 6 },
@@ -307,6 +327,11 @@ for (const scenario of scenarios) {
   const rows = [
     { place: 'table (one item)', top: busiest(seconds, (w) => `${w.pk}|${w.sk}`, false) },
     { place: 'table (partition key)', top: busiest(seconds, (w) => w.pk, false) },
+    // Each sharded counter's busiest item, whether or not it is the table's busiest.
+    ...COUNTERS.map(([place, prefix]) => ({
+      place,
+      top: busiest(seconds, (w) => (w.pk.startsWith(prefix) ? `${w.pk}|${w.sk}` : undefined), false),
+    })),
     ...tableDefinition.globalSecondaryIndexes.map((index) => ({
       place: index.indexName,
       top: busiest(seconds, (w) => w.indexKeys[index.indexName], true),

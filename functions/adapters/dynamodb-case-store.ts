@@ -21,7 +21,7 @@ import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
-import { COUNTS_SHARDS, QUEUE_SHARDS } from './table-definition.ts';
+import { COUNTS_SHARDS, QUEUE_KEYS_INDEX, QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
@@ -239,9 +239,10 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
     async listShardKeys(query: ShardKeysQuery) {
       const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
       const filter = queueFilter(query, values);
+      // The keys-only copy of the queue index (decision 0127): ~200-byte items, ~10 times fewer bytes than gsi1's.
       const items = await queryAll({
         TableName: tableName,
-        IndexName: 'gsi1',
+        IndexName: QUEUE_KEYS_INDEX,
         KeyConditionExpression: 'gsi1pk = :pk',
         ...filter,
         ExpressionAttributeValues: marshall(values),

@@ -6,9 +6,9 @@
  * was refused throughout wrote nothing; and at the end the table holds no half-written record.
  */
 import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { volumeChannelOf } from '#domain/channel-volume';
 import type { TimelineEntry } from '#domain/timeline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT, MACHINE_SCOPES } from '../../local/identity/issuer.ts';
 import { ROOT } from '../../local/portal.ts';

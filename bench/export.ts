@@ -18,7 +18,7 @@ import { dynamoDbCaseStore } from '../functions/adapters/dynamodb-case-store.ts'
 import { submissionItem } from '../functions/adapters/dynamodb-submission-store.ts';
 import type { QueueCursor } from '../functions/domain/case-queue.ts';
 import { newConfirmationCode } from '../functions/domain/confirmation-code.ts';
-import { listExportParts, type QueueKeyStore } from '../functions/domain/export-parts.ts';
+import { listExportParts, PARTS_PER_PAGE, partsOf, type QueueKeyStore, queueKeys } from '../functions/domain/export-parts.ts';
 import { type ExportForm, exportQueue } from '../functions/domain/queue-export.ts';
 import type { Submission } from '../functions/domain/submissions.ts';
 import { strings } from '../functions/generated/site.js';
@@ -102,51 +102,63 @@ const fromGsi1: QueueKeyStore = {
       keys.push(...(result.Items ?? []).map((item) => String(unmarshall(item).gsi1sk)));
       start = result.LastEvaluatedKey;
     } while (start);
-    return keys;
+    return { keys };
   },
 };
 let queries = 0;
+let itemsRead = 0;
 dynamo.client.middlewareStack.add(
   (next, context) => async (args) => {
-    if (context.commandName === 'QueryCommand') queries += 1;
-    return next(args);
+    const answer = await next(args);
+    if (context.commandName === 'QueryCommand') {
+      queries += 1;
+      itemsRead += Number((answer.output as { ScannedCount?: number }).ScannedCount ?? 0);
+    }
+    return answer;
   },
   { step: 'initialize', name: 'countQueries' },
 );
-const listings: { index: string; ms: number; queries: number; total: number; parts: number }[] = [];
-for (const [index, keys] of [
-  ['gsi1 (before)', fromGsi1],
-  ['gsi4 (keys only)', store],
-  ['gsi1 (before)', fromGsi1],
-  ['gsi4 (keys only)', store],
-] as const) {
-  const before = queries;
-  const listStart = performance.now();
-  const listed = await listExportParts(
-    { caller, agency: 'vital-records', filter: { status: 'received', order: 'oldest' }, locale: 'es' },
-    { keys, strings },
-  );
-  listings.push({
-    index,
-    ms: performance.now() - listStart,
-    queries: queries - before,
-    total: listed.total,
-    parts: listed.parts.length,
-  });
-}
-const load = () => (process.platform === 'linux' ? (readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?') : '?');
-console.log(
-  `\nThe export's parts page, ${SIZE.toLocaleString('en-US')} submissions over 16 shards (loaded in ${loadSeconds.toFixed(0)} s; load average ${load()}):`,
-);
-for (const l of listings)
-  console.log(
-    `  ${l.index.padEnd(17)} ${l.total.toLocaleString('en-US')} keys in ${l.parts} parts: ${l.queries} Queries, ${l.ms.toFixed(0)} ms`,
-  );
-const median = (index: string) => {
-  const times = listings.filter((l) => l.index === index).map((l) => l.ms);
-  return times.reduce((a, b) => a + b, 0) / times.length;
+const filter = { status: 'received', order: 'oldest' } as const;
+const measure = async <T>(work: () => Promise<T>) => {
+  const [q, i, t] = [queries, itemsRead, performance.now()];
+  const result = await work();
+  return { result, ms: performance.now() - t, queries: queries - q, items: itemsRead - i };
 };
-console.log(`  gsi1 / gsi4, same run: ${(median('gsi1 (before)') / median('gsi4 (keys only)')).toFixed(1)}× (mean of 2 each)`);
+const load = () => (process.platform === 'linux' ? (readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?') : '?');
+const number = (n: number) => n.toLocaleString('en-US');
+console.log(
+  `\nThe export's parts page, ${number(SIZE)} submissions over 16 shards (loaded in ${loadSeconds.toFixed(0)} s; load average ${load()}):`,
+);
+const ratios: number[] = [];
+for (let round = 1; round <= 2; round++) {
+  // Before decision 0127: one request read every key of the filter from gsi1 and cut them all.
+  const whole = await measure(async () => partsOf(await queueKeys('vital-records', filter, fromGsi1), 5000));
+  console.log(
+    `  round ${round}, before: the whole list in one request (gsi1): ${whole.result.length} parts, ${whole.queries} Queries, ${number(whole.items)} items read, ${number(Math.round(whole.ms))} ms`,
+  );
+  // Now: pages of PARTS_PER_PAGE parts from gsi4, each page a request of its own.
+  const pages: Awaited<ReturnType<typeof measure>>[] = [];
+  let next: { after: string; part: number } | undefined;
+  let parts = 0;
+  do {
+    const at = next;
+    const page = await measure(() =>
+      listExportParts(
+        { caller, agency: 'vital-records', filter, locale: 'es', ...(at && { after: at.after, part: at.part }) },
+        { keys: store, strings },
+      ),
+    );
+    pages.push(page);
+    parts += page.result.parts.length;
+    next = page.result.next;
+  } while (next);
+  const slowest = Math.max(...pages.map((p) => p.ms));
+  console.log(
+    `  round ${round}, now: ${pages.length} pages of ${PARTS_PER_PAGE} parts (gsi4), ${parts} parts: per page ${pages.map((p) => `${p.queries} Queries/${number(p.items)} items/${number(Math.round(p.ms))} ms`).join(', ')}; slowest page ${number(Math.round(slowest))} ms`,
+  );
+  ratios.push(whole.ms / slowest);
+}
+console.log(`  the whole list's request / the slowest page's, same run: ${ratios.map((r) => `${r.toFixed(1)}×`).join(', ')}`);
 if (process.env.BENCH_EXPORT_PARTS_ONLY === '1') {
   await dynamo.stop();
   process.exit(0);

@@ -239,17 +239,23 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
     async listShardKeys(query: ShardKeysQuery) {
       const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
       const filter = queueFilter(query, values);
+      if (query.after !== undefined) values[':after'] = query.after;
       // The keys-only copy of the queue index (decision 0127): ~200-byte items, ~10 times fewer bytes than gsi1's.
-      const items = await queryAll({
+      const input = {
         TableName: tableName,
         IndexName: QUEUE_KEYS_INDEX,
-        KeyConditionExpression: 'gsi1pk = :pk',
+        KeyConditionExpression: `gsi1pk = :pk${query.after === undefined ? '' : ` AND gsi1sk ${query.ascending ? '>' : '<'} :after`}`,
         ...filter,
         ExpressionAttributeValues: marshall(values),
         ProjectionExpression: 'gsi1sk',
         ScanIndexForward: query.ascending,
-      });
-      return items.map((item) => String(item.gsi1sk));
+      };
+      if (query.limit === undefined) return { keys: (await queryAll(input)).map((item) => String(item.gsi1sk)) };
+      // One Query of `limit` items evaluated: the filter may keep fewer; where it stopped is where the next starts.
+      const result = await client.send(new QueryCommand({ ...input, Limit: query.limit }));
+      const keys = (result.Items ?? []).map((item) => String(unmarshall(item).gsi1sk));
+      const stopped = result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey).gsi1sk;
+      return { keys, ...(stopped !== undefined && { readUpTo: String(stopped) }) };
     },
 
     async countByStatus(agency: string) {

@@ -6,11 +6,11 @@
  * so a deadline day's entries spread over CHANNEL_SHARDS partitions; a read queries every shard and sums.
  */
 import { createHash } from 'node:crypto';
-import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { type ChannelCount, type ChannelVolumeDay, type ChannelVolumeReader, channelCountsOf } from '#domain/channel-volume';
 import type { TimelineEntry } from '#domain/timeline';
-import { forEachShard } from './shard-reads.ts';
+import { queryShards } from './dynamodb-shards.ts';
 import { CHANNEL_SHARDS } from './table-definition.ts';
 
 export const CHANNEL_VOLUME_TYPE = 'channel-volume';
@@ -62,36 +62,25 @@ export function dynamoDbChannelVolume(client: DynamoDBClient, tableName: string)
   return {
     async read(agency, from, to) {
       const sums = new Map<string, ChannelVolumeDay>();
-      const readShard = async (shard: number) => {
-        let start: QueryCommand['input']['ExclusiveStartKey'];
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: marshall({
-                ':pk': `CHANNELS#${agency}#${shard}`,
-                ':from': `${from}#`,
-                ':to': `${to}#\uffff`,
-              }),
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const raw of page.Items ?? []) {
-            const { pk: _pk, sk, type: _type, day, serviceId, ...counts } = unmarshall(raw);
-            const entry = sums.get(sk) ?? {
-              day: String(day),
-              ...(typeof serviceId === 'string' && { serviceId }),
-              counts: {},
-            };
-            for (const [name, count] of Object.entries(counts))
-              if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
-            sums.set(sk, entry);
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
-      };
-      await forEachShard(CHANNEL_SHARDS, readShard);
+      const items = await queryShards(client, {
+        tableName,
+        partitionKey: 'pk',
+        sortKey: 'sk',
+        shards: CHANNEL_SHARDS,
+        partition: (shard) => channelVolumeKey(agency, shard, '', undefined).pk,
+        from: `${from}#`,
+        to: `${to}#\uffff`,
+      });
+      for (const { pk: _pk, sk, type: _type, day, serviceId, ...counts } of items) {
+        const entry = sums.get(String(sk)) ?? {
+          day: String(day),
+          ...(typeof serviceId === 'string' && { serviceId }),
+          counts: {},
+        };
+        for (const [name, count] of Object.entries(counts))
+          if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
+        sums.set(String(sk), entry);
+      }
       return [...sums.values()].sort(
         (a, b) => a.day.localeCompare(b.day) || (a.serviceId ?? '').localeCompare(b.serviceId ?? ''),
       );

@@ -3,9 +3,10 @@
  * transaction (dynamodb-case-store.ts puts `decisionPut`), keyed by agency and the case's queue shard so a day
  * of decisions is never one hot partition, sorted by the decision's time so the dashboard reads a range.
  */
-import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DecisionRecord, DecisionStore } from '#domain/decision-times';
+import { queryShards } from './dynamodb-shards.ts';
 import { queueShard } from './dynamodb-submission-store.ts';
 import { QUEUE_SHARDS } from './table-definition.ts';
 
@@ -35,30 +36,16 @@ function toRecord(item: Record<string, unknown>): DecisionRecord {
 export function dynamoDbDecisionStore(client: DynamoDBClient, tableName: string): DecisionStore {
   return {
     async listDecisions(agency, from, to) {
-      const shards = await Promise.all(
-        Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
-          const records: DecisionRecord[] = [];
-          let start: QueryCommand['input']['ExclusiveStartKey'];
-          do {
-            const page = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-                ExpressionAttributeValues: marshall({
-                  ':pk': decisionsKey(agency, shard),
-                  ':from': from,
-                  ':to': `${to}T\uffff`,
-                }),
-                ExclusiveStartKey: start,
-              }),
-            );
-            for (const item of page.Items ?? []) records.push(toRecord(unmarshall(item)));
-            start = page.LastEvaluatedKey;
-          } while (start);
-          return records;
-        }),
-      );
-      return shards.flat();
+      const items = await queryShards(client, {
+        tableName,
+        partitionKey: 'pk',
+        sortKey: 'sk',
+        shards: QUEUE_SHARDS,
+        partition: (shard) => decisionsKey(agency, shard),
+        from,
+        to: `${to}T\uffff`,
+      });
+      return items.map(toRecord);
     },
   };
 }

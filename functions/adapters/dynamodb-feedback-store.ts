@@ -3,10 +3,11 @@
  * UpdateItem, so a second answer replaces the first atomically and keeps the day it was first given. The
  * dashboard reads an agency's responses through gsi1, write-sharded by the token (FEEDBACK_SHARDS).
  */
-import { type DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackResponse, FeedbackStore } from '#domain/feedback';
 import { tokenShard } from '#domain/feedback-token';
+import { queryShards } from './dynamodb-shards.ts';
 import { FEEDBACK_SHARDS } from './table-definition.ts';
 
 export const feedbackKey = (token: string) => ({ pk: `FEEDBACK#${token}`, sk: 'FEEDBACK' });
@@ -64,31 +65,17 @@ export function dynamoDbFeedbackStore(client: DynamoDBClient, tableName: string)
     },
 
     async listResponses(agency, from, to) {
-      const shards = await Promise.all(
-        Array.from({ length: FEEDBACK_SHARDS }, async (_, shard) => {
-          const items: FeedbackResponse[] = [];
-          let start: QueryCommand['input']['ExclusiveStartKey'];
-          do {
-            const page = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: 'gsi1',
-                KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-                ExpressionAttributeValues: marshall({
-                  ':pk': feedbackIndexKey(agency, shard),
-                  ':from': `${from}#`,
-                  ':to': `${to}#\uffff`,
-                }),
-                ExclusiveStartKey: start,
-              }),
-            );
-            for (const item of page.Items ?? []) items.push(toResponse(unmarshall(item)));
-            start = page.LastEvaluatedKey;
-          } while (start);
-          return items;
-        }),
-      );
-      return shards.flat();
+      const items = await queryShards(client, {
+        tableName,
+        indexName: 'gsi1',
+        partitionKey: 'gsi1pk',
+        sortKey: 'gsi1sk',
+        shards: FEEDBACK_SHARDS,
+        partition: (shard) => feedbackIndexKey(agency, shard),
+        from: `${from}#`,
+        to: `${to}#\uffff`,
+      });
+      return items.map(toResponse);
     },
   };
 }

@@ -4,14 +4,16 @@
  * FUNNEL_SHARDS partitions; a read queries every shard's days and sums them.
  */
 import { randomInt } from 'node:crypto';
-import { type DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { FunnelCounter, FunnelDay } from '#domain/funnel';
-import { forEachShard } from './shard-reads.ts';
+import { queryShards } from './dynamodb-shards.ts';
 import { FUNNEL_SHARDS } from './table-definition.ts';
 
+const funnelPartition = (agency: string, shard: number) => `FUNNEL#${agency}#${shard}`;
+
 export const funnelKey = (agency: string, shard: number, day: string, formId: string) => ({
-  pk: `FUNNEL#${agency}#${shard}`,
+  pk: funnelPartition(agency, shard),
   sk: `${day}#${formId}`,
 });
 
@@ -39,31 +41,21 @@ export function dynamoDbFunnelCounter(
 
     async read(agency, from, to) {
       const sums = new Map<string, FunnelDay>();
-      await forEachShard(FUNNEL_SHARDS, async (shard) => {
-        let start: QueryCommand['input']['ExclusiveStartKey'];
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: marshall({
-                ':pk': `FUNNEL#${agency}#${shard}`,
-                ':from': `${from}#`,
-                ':to': `${to}#\uffff`,
-              }),
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const raw of page.Items ?? []) {
-            const { pk: _pk, sk, type: _type, formId, day, ...counts } = unmarshall(raw);
-            const entry = sums.get(sk) ?? { day: String(day), formId: String(formId), counts: {} };
-            for (const [name, count] of Object.entries(counts))
-              if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
-            sums.set(sk, entry);
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
+      const items = await queryShards(client, {
+        tableName,
+        partitionKey: 'pk',
+        sortKey: 'sk',
+        shards: FUNNEL_SHARDS,
+        partition: (shard) => funnelPartition(agency, shard),
+        from: `${from}#`,
+        to: `${to}#\uffff`,
       });
+      for (const { pk: _pk, sk, type: _type, formId, day, ...counts } of items) {
+        const entry = sums.get(String(sk)) ?? { day: String(day), formId: String(formId), counts: {} };
+        for (const [name, count] of Object.entries(counts))
+          if (typeof count === 'number') entry.counts[name] = (entry.counts[name] ?? 0) + count;
+        sums.set(String(sk), entry);
+      }
       return [...sums.values()].sort((a, b) => a.day.localeCompare(b.day) || a.formId.localeCompare(b.formId));
     },
   };

@@ -101,10 +101,26 @@ function sessionCredentials(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
   };
 }
 
+/**
+ * How long before the function's own time runs out middy stops waiting for the handler (middy's early timeout),
+ * leaving time to answer: the error page is rendered in a few milliseconds.
+ */
+export const ANSWER_BEFORE_TIMEOUT_MS = 500;
+
+/**
+ * A handler still waiting when the function's time is nearly gone is waiting on something slow (the store after
+ * its retries, or several calls each near their timeout): a 503 with Retry-After, like the store's own, rather
+ * than middy's default TimeoutError, which would be a 500. Whatever it was writing is idempotent or transactional
+ * (decisions 0002, 0092): a retry finds it done or does it once.
+ */
+function outOfTime(): never {
+  throw new ServiceUnavailableError('The function ran out of time waiting for a service');
+}
+
 export function withHttp(lambdaHandler: HttpHandler) {
   // middy runs onError handlers last-registered-first: errorResponses answers before the logger flushes.
   return (
-    middy(lambdaHandler)
+    middy(lambdaHandler, { timeoutEarlyInMillis: ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse: outOfTime })
       // Never the event, whatever POWERTOOLS_LOGGER_LOG_EVENT says: its body holds answers (SSNs, decision 0083).
       .use(loggerContext())
       .use(errorResponses())

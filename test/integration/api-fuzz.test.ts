@@ -135,9 +135,9 @@ async function run(requests: ReturnType<typeof fc.sample<Parameters<typeof send>
       const request = requests[next++]!;
       let answer = await send(portal.url, request);
       // A client honouring Retry-After: one DynamoDB Local shared by every test file can stall past the store's
-      // timeout on a loaded machine (a 503 is then the right answer); a second 503 in a row is judged like any.
-      if (answer.status === 503 && answer.headers['retry-after']) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
+      // timeout on a loaded machine (a 503 is then the right answer); after three in a row it is judged like any.
+      for (let retry = 1; retry <= 2 && answer.status === 503 && answer.headers['retry-after']; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 500 * retry));
         answer = await send(portal.url, request);
       }
       if (answer.status < 400) succeeded += 1;

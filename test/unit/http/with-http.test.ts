@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { describe, expect, it, vi } from 'vitest';
 import { StoreUnavailableError } from '#adapters/store-errors';
 import { gatewayAuthorizes, routes } from '#http/routes';
-import { RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
+import { ANSWER_BEFORE_TIMEOUT_MS, RETRY_AFTER_SECONDS, withHttp } from '#http/with-http';
 import { ServiceUnavailableError } from '#shared/errors';
 
 const context = { awsRequestId: 'test-request', functionName: 'test' } as Context;
@@ -137,5 +137,19 @@ describe('a store that does not answer', () => {
     const body = JSON.parse(String(response.body));
     expect(body.error.message).toContain('Nothing was charged, and your application is saved');
     expect(String(response.body)).not.toContain('Stripe');
+  });
+});
+
+describe('a handler still waiting when the function runs out of time', () => {
+  it('answers 503 with Retry-After while there is still time to answer, never a 500', async () => {
+    const stuck = async (): Promise<APIGatewayProxyStructuredResultV2> => new Promise(() => {});
+    // 20 ms of the function's time left beyond what middy keeps for the answer.
+    const response = (await withHttp(stuck)(event(MY_SUBMISSIONS, person('[citizen]')), {
+      ...context,
+      getRemainingTimeInMillis: () => ANSWER_BEFORE_TIMEOUT_MS + 20,
+    } as Context)) as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    expect(JSON.parse(String(response.body)).error.code).toBe('unavailable');
   });
 });

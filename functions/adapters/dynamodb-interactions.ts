@@ -2,6 +2,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { InteractionStore } from '#domain/interactions';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { existingItem, transactWrite } from './dynamodb-transactions.ts';
 
@@ -28,6 +29,7 @@ export function dynamoDbInteractions(client: DynamoDBClient, tableName: string):
           },
         },
         timelinePut(tableName, entry),
+        ...channelCountWrites(tableName, [entry]),
       ]);
       if (outcome.ok) return { kind: 'recorded' };
       const first = existingItem(outcome, 0);

@@ -5,6 +5,7 @@
 import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Notice, NoticeStore } from '#domain/notifications';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
@@ -35,6 +36,7 @@ export function dynamoDbNotices(client: DynamoDBClient, tableName: string): Noti
           ? put({ ...textKey(notice.messageId), type: 'sms-message', ...notice })
           : put({ ...messageKey(notice.messageId), type: 'ses-message', ...notice }),
         timelinePut(tableName, entry),
+        ...channelCountWrites(tableName, [entry]),
       ]);
       if (outcome.ok) return 'recorded';
       if (conditionFailed(outcome, 0)) return 'duplicate';
@@ -51,7 +53,7 @@ export function dynamoDbNotices(client: DynamoDBClient, tableName: string): Noti
     },
 
     async recordOnce(entry) {
-      const outcome = await transactWrite(client, [timelinePut(tableName, entry)]);
+      const outcome = await transactWrite(client, [timelinePut(tableName, entry), ...channelCountWrites(tableName, [entry])]);
       if (outcome.ok) return 'recorded';
       if (conditionFailed(outcome, 0)) return 'duplicate';
       throw new Error(`Recording entry ${entry.id} failed: ${JSON.stringify(outcome.reasons)}`);

@@ -25,6 +25,7 @@ import {
 import { holdsMoney, PAYMENT_STATES } from '#domain/payment-state';
 import type { TimelineEntry } from '#domain/timeline';
 import { auditItem } from './dynamodb-case-store.ts';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 
@@ -163,6 +164,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
         ...(options.claim ? [claimPut(tableName, PAY_SCOPE, options.claim, { paymentId: payment.id })] : []),
         // Last, so the claim stays at index 3 (read from a cancellation's reasons).
         ...(options.timeline ?? []).map((entry) => timelinePut(tableName, entry)),
+        ...channelCountWrites(tableName, options.timeline ?? []),
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' } satisfies CreatePaymentResult;
@@ -258,6 +260,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
           if (change.entry) items.push(put(historyItem(after.id, change.entry, change.eventId)));
           if (withSubject) items.push(updateSubject(after));
           for (const entry of change.timeline ?? []) items.push(timelinePut(tableName, entry));
+          items.push(...channelCountWrites(tableName, change.timeline ?? []));
         }
         return transactWrite(client, items);
       };
@@ -317,6 +320,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
           ...(entry ? [put(historyItem(after.id, entry, refund.id))] : []),
           ...(withSubject ? [updateSubject(after)] : []),
           ...timeline.map((told) => timelinePut(tableName, told)),
+          ...channelCountWrites(tableName, timeline),
         ]);
       let outcome = await write(true);
       if (conditionFailed(outcome, 1)) return { kind: 'done' as const };

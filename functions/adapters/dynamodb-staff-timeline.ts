@@ -5,9 +5,11 @@
  */
 import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { channelCountsForLink } from '#domain/channel-volume';
 import type { StaffTimelineStore } from '#domain/staff-timeline';
 import { cursorOf } from '#domain/timeline';
 import { auditItem } from './dynamodb-case-store.ts';
+import { channelCountUpdates, channelShardOf } from './dynamodb-channel-volume.ts';
 import { TIMELINE_TYPE, timelinePut, toTimelineEntry } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
@@ -59,6 +61,8 @@ export function dynamoDbStaffTimeline(client: DynamoDBClient, tableName: string)
         },
         timelinePut(tableName, linked),
         { Put: { TableName: tableName, Item: marshall(auditItem(audit), { removeUndefinedValues: true }) } },
+        // The contact's count moves from "no service" to its case's service (decision 0126).
+        ...channelCountUpdates(tableName, channelCountsForLink(linked), channelShardOf(linked.id)),
       ]);
       if (outcome.ok) return 'linked';
       if (conditionFailed(outcome, 0)) return 'gone';

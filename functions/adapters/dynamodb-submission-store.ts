@@ -5,6 +5,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IdempotencyClaim } from '#domain/idempotency';
 import type { CreateResult, HistoryEntry, Submission, SubmissionStore } from '#domain/submissions';
 import type { TimelineEntry } from '#domain/timeline';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
 import { COUNTS_SHARDS, QUEUE_SHARDS } from './table-definition.ts';
@@ -117,6 +118,7 @@ export function dynamoDbSubmissionStore(client: DynamoDBClient, tableName: strin
           : []),
         // Last, so the indexes above (read from a cancellation's reasons) stay where they are.
         ...timeline.map((entry) => timelinePut(tableName, entry)),
+        ...channelCountWrites(tableName, timeline),
       ];
       const outcome = await transactWrite(client, items);
       if (outcome.ok) return { kind: 'created' };

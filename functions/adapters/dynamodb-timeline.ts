@@ -10,6 +10,7 @@
 import { type DynamoDBClient, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { cursorOf, isDraftEntry, placeOf, type TimelineEntry, type TimelinePage, type TimelineReader } from '#domain/timeline';
+import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
 
 export const TIMELINE_TYPE = 'timeline';
@@ -90,10 +91,10 @@ export async function writeTimelineEntries(
   tableName: string,
   entries: readonly TimelineEntry[],
 ): Promise<'recorded' | 'duplicate'> {
-  const outcome = await transactWrite(
-    client,
-    entries.map((entry) => timelinePut(tableName, entry)),
-  );
+  const outcome = await transactWrite(client, [
+    ...entries.map((entry) => timelinePut(tableName, entry)),
+    ...channelCountWrites(tableName, entries),
+  ]);
   if (outcome.ok) return 'recorded';
   if (entries.some((_, i) => conditionFailed(outcome, i))) return 'duplicate';
   throw new Error(`Recording ${entries.length} timeline entries failed: ${JSON.stringify(outcome.reasons)}`);

@@ -33,21 +33,28 @@
  * | survey response       | FEEDBACK#<token>            | FEEDBACK                 | FEEDBACK#<agency>#<shard> / <answeredOn>#<token> (decision 0100) |
  * | decision record       | DECISIONS#<agency>#<shard>  | <decidedAt>#<code>       | a case's first decision, in its status change's transaction (decision 0103) |
  * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
+ * | volume by channel     | CHANNELS#<agency>#<shard>   | <day>#<serviceId or empty> | one number per channel and direction, ADDed in the timeline entry's transaction (decision 0126) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
  * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
  * audit entries for one agency (their activity, newest first) ACTOR#<agency>#<subject> / <at>#<id>.
  * gsi3 (find an agency's cases by the applicant's e-mail) is keyed EMAIL#<agency>#<e-mail, lower case> / <submittedAt>#<code>.
+ * gsi4 has gsi1's keys and projects only the keys, serviceId and assignedTo (the export's parts page, decision 0127).
  */
 export interface KeyAttribute {
   name: string;
   type: 'S' | 'N';
 }
 
+/** What an index copies of each item besides the keys: everything, nothing, or the attributes named. */
+export type IndexProjection = { type: 'ALL' } | { type: 'KEYS_ONLY' } | { type: 'INCLUDE'; attributes: string[] };
+
 export interface IndexDefinition {
   indexName: string;
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
+  /** ALL when absent. */
+  projection?: IndexProjection;
   /** Why the index exists: the read it serves. */
   purpose: string;
 }
@@ -60,6 +67,13 @@ export interface TableDefinition {
   /** What the table's stream carries: the new image of each change (the notifier reads new timeline entries). */
   stream: 'NEW_IMAGE';
 }
+
+/**
+ * The queue index again (the same keys as gsi1), projecting only the keys and what the queue's filters read
+ * (service, assignee): the export's parts page reads every key of a filter, ~10 times fewer bytes than gsi1's
+ * whole items. Decision 0127.
+ */
+export const QUEUE_KEYS_INDEX = 'gsi4';
 
 export const tableDefinition: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -82,6 +96,14 @@ export const tableDefinition: TableDefinition = {
       partitionKey: { name: 'gsi3pk', type: 'S' },
       sortKey: { name: 'gsi3sk', type: 'S' },
       purpose: "An agency's cases by the applicant's e-mail address (lower case: an exact match whatever the letters' case)",
+    },
+    {
+      indexName: QUEUE_KEYS_INDEX,
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      projection: { type: 'INCLUDE', attributes: ['serviceId', 'assignedTo'] },
+      purpose:
+        "The work queue's keys only, with the two attributes its filters read: the export's parts page lists 100,000 cases from ~200-byte index items instead of whole cases (decision 0127)",
     },
   ],
   timeToLiveAttribute: 'expiresAt',
@@ -117,3 +139,12 @@ export const FEEDBACK_SHARDS = 16;
  * shard. Decision 0093.
  */
 export const FUNNEL_SHARDS = 128;
+
+/**
+ * Every timeline entry (the submission, its e-mail, the payment, each status change, each call or chat) ADDs one
+ * to a volume-by-channel item inside its own transaction, which costs twice the write units. At a deadline's
+ * 10,000 submissions a second for one agency that is ~4 counted entries a submission (sent, its e-mail, the payment
+ * started and paid): ~40,000 transactional adds a second, ~80,000 write units; 128 items take ~630 each, under a
+ * partition's ~1,000 (bench/deadline.ts prints the busiest). The dashboard reads one Query per shard. Decision 0126.
+ */
+export const CHANNEL_SHARDS = 128;

@@ -1,4 +1,12 @@
+import { VOLUME_CHANNELS } from '#domain/channel-volume';
 import { type Contracts, download, error, type RouteContract, z } from './contract.ts';
+
+const channelRow = z.object({
+  channel: z.enum(VOLUME_CHANNELS),
+  in: z.number().int(),
+  out: z.number().int(),
+  total: z.number().int(),
+});
 
 const dashboard: RouteContract = {
   query: {
@@ -27,7 +35,13 @@ const dashboard: RouteContract = {
           agency: z.looseObject({ decisions: z.number().int() }),
           byService: z.array(z.looseObject({ serviceId: z.string() })),
         }),
-        byChannel: z.record(z.string(), z.number()),
+        byChannel: z.record(z.string(), z.number()).describe('Forms sent, by web or API (the funnel)'),
+        channelVolume: z
+          .object({
+            agency: z.array(channelRow),
+            byService: z.array(z.object({ serviceId: z.string(), rows: z.array(channelRow) })),
+          })
+          .describe('Every timeline contact per channel and direction: the whole agency, and each service'),
         comments: z.array(
           z.object({ answeredOn: z.string(), serviceId: z.string(), channel: z.string(), task: z.string(), comment: z.string() }),
         ),

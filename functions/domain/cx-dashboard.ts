@@ -7,6 +7,7 @@ import { translate } from '#catalog/i18n';
 import type { Locale, Strings } from '#catalog/schema';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import { type Caller, canActForAgency } from './authorization.ts';
+import { type ChannelVolume, type ChannelVolumeReader, summarizeChannelVolume } from './channel-volume.ts';
 import { type QuarterScores, scoresByQuarter } from './cx-scores.ts';
 import { type TrendWeek, weeklyTrend } from './cx-trend.ts';
 import { type DecisionStore, type DecisionSummary, summarizeDecisions } from './decision-times.ts';
@@ -32,8 +33,13 @@ export interface CxDashboard {
    * decisions made within the range (exact: one record per decision, decision 0103).
    */
   timeToDecision: DecisionSummary;
-  /** Forms sent per channel over the range (from the funnel's counters). */
+  /** Forms sent per channel over the range (from the funnel's counters: web or API). */
   byChannel: Record<string, number>;
+  /**
+   * Every contact on the timeline over the range, per channel and direction, for the agency and each service
+   * (decision 0126); `service` and `channel` filter it.
+   */
+  channelVolume: ChannelVolume;
   /** The latest comments (already scrubbed), newest first, with the quarter and service they belong to. */
   comments: { answeredOn: string; serviceId: string; channel: string; task: string; comment: string }[];
 }
@@ -74,6 +80,7 @@ export async function buildCxDashboard(
     feedback: FeedbackStore;
     funnel: FunnelCounter;
     decisions: DecisionStore;
+    channels: ChannelVolumeReader;
     strings: Strings;
     /** Each form's pages in order, for the funnel (the form engine provides them). */
     pageOrder?: Record<string, readonly string[]>;
@@ -81,10 +88,11 @@ export async function buildCxDashboard(
 ): Promise<CxDashboard> {
   assertMayReadCx(input.caller, input.agency, input.locale, deps.strings);
   const { agency, range } = input;
-  const [responses, funnelDays, decisions] = await Promise.all([
+  const [responses, funnelDays, decisions, channelDays] = await Promise.all([
     deps.feedback.listResponses(agency, range.from, range.to),
     deps.funnel.read(agency, range.from, range.to),
     deps.decisions.listDecisions(agency, range.from, range.to),
+    deps.channels.read(agency, range.from, range.to),
   ]);
   const kept = filterResponses(responses, range);
   const funnel = summarizeFunnel(funnelDays, deps.pageOrder);
@@ -110,6 +118,7 @@ export async function buildCxDashboard(
     funnel,
     timeToDecision: summarizeDecisions(decisions, range),
     byChannel,
+    channelVolume: summarizeChannelVolume(channelDays, range),
     comments,
   };
 }

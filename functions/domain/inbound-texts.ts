@@ -77,6 +77,7 @@ export async function answerInboundText(text: InboundText, deps: InboundDeps): P
         channel: 'sms' as const,
         agency: found.agency,
         caseCode: found.code,
+        serviceId: found.serviceId,
         ...(found.ownerSubject && { person: found.ownerSubject }),
       };
       await deps.record([

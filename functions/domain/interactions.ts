@@ -148,6 +148,8 @@ function parsePersonHint(person: unknown, problem: (field: string, message: stri
 export interface Match {
   caseCode?: string;
   person?: string;
+  /** The case's service (the contact counts for it in the volume by channel). */
+  serviceId?: string;
 }
 
 export interface InteractionDeps extends EntryDeps {
@@ -174,14 +176,19 @@ export async function matchPerson(input: Pick<Interaction, 'agency' | 'person'>,
     const found = await deps.findByCode(person.confirmationCode);
     // Another agency's case is not this agency's to write on.
     if (found && found.agency === input.agency)
-      return { caseCode: found.code, ...(found.ownerSubject && { person: found.ownerSubject }) };
+      return {
+        caseCode: found.code,
+        serviceId: found.serviceId,
+        ...(found.ownerSubject && { person: found.ownerSubject }),
+      };
   }
   if (person.personId) return { person: person.personId };
   if (person.email) {
     const cases = await deps.findByEmail(input.agency, person.email);
     const owners = new Set(cases.map((c) => c.ownerSubject).filter((s): s is string => Boolean(s)));
     const owner = owners.size === 1 ? [...owners][0] : undefined;
-    if (cases.length === 1 && cases[0]) return { caseCode: cases[0].code, ...(owner && { person: owner }) };
+    if (cases.length === 1 && cases[0])
+      return { caseCode: cases[0].code, serviceId: cases[0].serviceId, ...(owner && { person: owner }) };
     if (owner && cases.every((c) => c.ownerSubject === owner)) return { person: owner };
   }
   return {};

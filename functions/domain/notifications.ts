@@ -315,6 +315,7 @@ async function recordNotice(entry: TimelineEntry, messageId: string, channel: No
       about: entry.id,
       summary: `${channel === 'sms' ? 'Text' : 'E-mail'} sent: ${entry.summary}`,
       ...(entry.caseCode && { caseCode: entry.caseCode }),
+      ...(entry.serviceId && { serviceId: entry.serviceId }),
       ...(entry.person && { person: entry.person }),
       ...(entry.resumeCode && { resumeCode: entry.resumeCode }),
     },

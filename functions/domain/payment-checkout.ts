@@ -115,6 +115,7 @@ export async function startPayment(payable: Payable, input: StartInput, deps: St
       updatedAt: at,
       refunded: 0,
       ...(payable.ownerSubject && { ownerSubject: payable.ownerSubject }),
+      ...(payable.serviceId && { serviceId: payable.serviceId }),
     };
     const started = paymentEntry('payment-started', payment, payment.amount, at, { now: () => now });
     const result = await deps.store.create(payment, {

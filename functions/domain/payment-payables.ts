@@ -26,6 +26,8 @@ export interface Payable {
   current?: PaymentSummary | undefined;
   /** The signed-in person whose submission it is (their timeline shows the payment). */
   ownerSubject?: string | undefined;
+  /** The submission's service (the payment's timeline entries count for it). */
+  serviceId?: string | undefined;
 }
 
 export class NotPayableError extends PortalError {
@@ -66,6 +68,7 @@ export async function findPayableSubmission(
     description: { en: `${service.title.en}: ${fee.description.en}`, es: `${service.title.es}: ${fee.description.es}` },
     refundable: fee.refundable,
     current: submission.payment,
+    serviceId: submission.serviceId,
     ...(submission.ownerSubject && { ownerSubject: submission.ownerSubject }),
   };
 }

@@ -38,6 +38,8 @@ export interface Payment {
   refunded: number;
   /** The signed-in person whose submission it pays for: its timeline entries go on their timeline too. */
   ownerSubject?: string | undefined;
+  /** The service of the submission it pays for (its timeline entries count for it, decision 0126). */
+  serviceId?: string | undefined;
 }
 
 export type PaymentHistoryKind = 'started' | 'declined' | 'processing' | 'paid' | 'failed' | 'expired' | 'refunded';

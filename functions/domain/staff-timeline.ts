@@ -102,6 +102,7 @@ export async function linkContact(
   const code = input.target.code?.trim();
   const person = input.target.person?.trim();
   let about: { caseCode?: string; person?: string };
+  let serviceId: string | undefined;
   if (code) {
     const parsed = parseConfirmationCode(code);
     const found = parsed.ok ? await deps.findByCode(parsed.code) : undefined;
@@ -109,13 +110,15 @@ export async function linkContact(
     if (!found || found.agency !== input.agency)
       throw new LinkContactError(t('unlinked.noSuchCase'), [{ field: 'code', message: t('unlinked.noSuchCase') }]);
     about = { caseCode: found.code, ...(found.ownerSubject && { person: found.ownerSubject }) };
+    serviceId = found.serviceId;
   } else if (person && SUBJECT.test(person)) {
     about = { person };
   } else {
     throw new LinkContactError(t('unlinked.chooseTarget'), [{ field: 'code', message: t('unlinked.chooseTarget') }]);
   }
   const { hint: _hint, ...rest } = contact;
-  const linked: TimelineEntry = { ...rest, ...about };
+  // The case's service too: the contact's count moves to it (decision 0126).
+  const linked: TimelineEntry = { ...rest, ...about, ...(serviceId && { serviceId }) };
   const audit = auditEntry(
     {
       actor: staff,

@@ -58,6 +58,8 @@ export interface TimelineEntry {
   summary: string;
   /** The case it concerns (its confirmation code), when it concerns one. */
   caseCode?: string;
+  /** That case's service, so the entry counts for it in the volume by channel (channel-volume.ts, decision 0126). */
+  serviceId?: string;
   /** The signed-in person (Cognito `sub`) whose timeline it is on, when known. */
   person?: string;
   /** For a status change: the new status. */
@@ -106,12 +108,14 @@ function withoutUndefined<T extends object>(value: T): T {
 interface About {
   code: string;
   agency: string;
+  serviceId?: string | undefined;
   ownerSubject?: string | undefined;
 }
 
 const aboutCase = (about: About) => ({
   agency: about.agency,
   caseCode: about.code,
+  ...(about.serviceId && { serviceId: about.serviceId }),
   ...(about.ownerSubject && { person: about.ownerSubject }),
 });
 
@@ -176,7 +180,13 @@ const PAYMENT_ACTOR: Record<PaymentEntryKind, ActorKind> = { 'payment-started': 
 /** A payment's step, on the case it pays for (a bill paid by reference is no case and has no timeline). */
 export function paymentEntry(
   kind: PaymentEntryKind,
-  payment: { agency: string; currency: string; subject: { kind: string; code?: string }; ownerSubject?: string | undefined },
+  payment: {
+    agency: string;
+    currency: string;
+    subject: { kind: string; code?: string };
+    serviceId?: string | undefined;
+    ownerSubject?: string | undefined;
+  },
   amount: number,
   at: string,
   deps: EntryDeps,
@@ -192,7 +202,12 @@ export function paymentEntry(
       amount,
       currency: payment.currency,
       summary: PAYMENT_SUMMARY[kind],
-      ...aboutCase({ code: payment.subject.code, agency: payment.agency, ownerSubject: payment.ownerSubject }),
+      ...aboutCase({
+        code: payment.subject.code,
+        agency: payment.agency,
+        serviceId: payment.serviceId,
+        ownerSubject: payment.ownerSubject,
+      }),
     },
     deps,
   );

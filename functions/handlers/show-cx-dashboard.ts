@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
 import { dynamoDb } from '#adapters/dynamodb';
+import { dynamoDbChannelVolume } from '#adapters/dynamodb-channel-volume';
 import { dynamoDbDecisionStore } from '#adapters/dynamodb-decision-store';
 import { dynamoDbFeedbackStore } from '#adapters/dynamodb-feedback-store';
 import { dynamoDbFunnelCounter } from '#adapters/dynamodb-funnel-counter';
@@ -24,6 +25,7 @@ import { config } from '#shared/config';
 const feedback = dynamoDbFeedbackStore(dynamoDb, config.tableName);
 const funnel = dynamoDbFunnelCounter(dynamoDb, config.tableName);
 const decisions = dynamoDbDecisionStore(dynamoDb, config.tableName);
+const channels = dynamoDbChannelVolume(dynamoDb, config.tableName);
 
 function csvAnswer(filename: string, body: string) {
   return {
@@ -51,7 +53,7 @@ const lambdaHandler = async (event: APIGatewayProxyEventV2) => {
       ? csvAnswer(`a11-${span}.csv`, stringify([[...A11_COLUMNS], ...a11Rows(kept, strings, (a) => agencyNames[a]?.en ?? a)]))
       : csvAnswer(`responses-${span}.csv`, csvFile([...RESPONSE_COLUMNS], responseRows(kept)));
   }
-  const dashboard = await buildCxDashboard({ caller, agency, range, locale }, { feedback, funnel, decisions, strings });
+  const dashboard = await buildCxDashboard({ caller, agency, range, locale }, { feedback, funnel, decisions, channels, strings });
   if (!wantsHtml(event)) return json(200, dashboard);
   const here = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
   return htmlPage(200, locale, ({ cxDashboardPage, langOf }) =>

@@ -251,7 +251,7 @@ export async function exportPartsPageAnswer(
   const keep = { ...filterQueryOf(event.queryStringParameters ?? {}), lang: locale };
   const parts = list.parts.map((p) => ({
     part: p.part,
-    of: p.of,
+    ...(p.of !== undefined && { of: p.of }),
     firstRow: p.firstRow,
     lastRow: p.lastRow,
     href: apiPath(
@@ -262,10 +262,25 @@ export async function exportPartsPageAnswer(
         ...(p.after !== undefined && { cursor: encodeCursor({ key: p.after, direction: 'next' }) }),
         until: encodeCursor({ key: p.until, direction: 'next' }),
         part: String(p.part),
-        of: String(p.of),
+        ...(p.of !== undefined && { of: String(p.of) }),
       },
     ),
   }));
+  // The list's next page keeps the filter and the size (a part's range must not change between pages).
+  const size = event.queryStringParameters?.size;
+  const nextHref =
+    list.next &&
+    apiPath(
+      'exportPartsPage',
+      { agency },
+      {
+        ...keep,
+        ...(size && { size }),
+        ...(resized && { resized: '1' }),
+        cursor: encodeCursor({ key: list.next.after, direction: 'next' }),
+        part: String(list.next.part),
+      },
+    );
   const filterWords = [
     lang.t(`status.${filter.status}`),
     filter.serviceId && serviceTitle(agency, filter.serviceId, locale),
@@ -280,6 +295,7 @@ export async function exportPartsPageAnswer(
       total: list.total,
       rows: list.rows,
       parts,
+      nextHref,
       resized: resized ? list.rows : undefined,
       queueHref: apiPath('agencyQueuePage', { agency }, keep),
       altHref: altHrefOf(event, locale),

@@ -1,5 +1,13 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { type Attribute, AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/table-definition.ts';
@@ -34,10 +42,13 @@ export class PortalTable extends Construct {
       stream: StreamViewType[definition.stream],
     });
     for (const index of definition.globalSecondaryIndexes) {
+      const projection = index.projection ?? { type: 'ALL' };
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
+        projectionType: ProjectionType[projection.type],
+        ...(projection.type === 'INCLUDE' && { nonKeyAttributes: projection.attributes }),
       });
     }
   }

@@ -1,10 +1,12 @@
 /**
  * A person answers the A-11 survey on the status page and comes back, in real Chromium at 320 px, with and
  * without JavaScript, axe on every page; then the agency's staff see the response counted on the CX dashboard,
- * in its chart and its table.
+ * in its chart and its table, and a call from the contact centre counted in the volume by channel (English and
+ * Spanish, axe on both).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
@@ -29,6 +31,33 @@ async function newSubmission(): Promise<string> {
     body: JSON.stringify({ answers }),
   });
   return ((await sent.json()) as { code: string }).code;
+}
+
+/** A call about the case, as the contact centre's system records it (machine client, interactions scope). */
+async function recordCall(code: string): Promise<void> {
+  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
+    },
+    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const recorded = await fetch(`${portal.url}/api/interactions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` },
+    body: JSON.stringify({
+      channel: 'voice',
+      direction: 'in',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      agency: 'vital-records',
+      summary: 'Called to ask when the copies are posted',
+      externalId: 'e2e-cx-call-1',
+      person: { confirmationCode: code },
+    }),
+  });
+  if (recorded.status !== 201) throw new Error(`recording the call: ${recorded.status}`);
 }
 
 async function expectUsableAt320(page: Page) {
@@ -86,6 +115,35 @@ describe('the agency', () => {
     const row = quarter.getByRole('row', { name: /Satisfaction/ });
     expect(await row.getByRole('cell').first().textContent()).toBe('2');
     expect(await page.locator('[data-cx-comments]').textContent()).toContain('Clear page. My code is [code]');
+    await context.close();
+  });
+
+  it('sees a call from the contact centre in the volume by channel, for the agency and the service (English and Spanish)', async () => {
+    await recordCall(await newSubmission());
+    const staff = (await signIn(portal.url, { persona: 'staff.vital-records', idp: 'ExampleStaff' })).tokens.access_token;
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 800 },
+      baseURL: portal.url,
+      extraHTTPHeaders: { authorization: `Bearer ${staff}` },
+    });
+    const page = await context.newPage();
+    for (const [lang, call, received] of [
+      ['en', 'Phone call', 'In (received)'],
+      ['es', 'Llamada telefónica', 'Entrada (recibidos)'],
+    ] as const) {
+      await page.goto(`/api/agency/vital-records/cx?lang=${lang}`);
+      await expectNoAxeViolations(page);
+      await expectUsableAt320(page);
+      for (const who of ['agency', 'birth-certificate']) {
+        const block = page.locator(`[data-cx-volume-for="${who}"]`);
+        await expect.poll(() => block.locator('svg[role="img"] [data-cx-channel-bar="voice"]').count()).toBe(1);
+        const row = block.getByRole('row', { name: new RegExp(call) });
+        const cells = row.getByRole('cell');
+        expect(await cells.first().textContent()).toBe('1');
+        // At 320 px the table stacks: each cell says its column (the header row is hidden).
+        expect(await cells.first().getAttribute('data-label')).toBe(received);
+      }
+    }
     await context.close();
   });
 });

@@ -10,7 +10,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/src/load.ts';
-import { tableDefinition } from '../../functions/adapters/table-definition.ts';
+import { QUEUE_KEYS_INDEX, tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { gatewayAuthorizes, type Route, routes } from '../../functions/http/routes.ts';
@@ -108,6 +108,23 @@ describe('data stack', () => {
     expect(table?.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(
       tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
     );
+  });
+
+  it('gives the queue keys index (the parts page, decision 0127) only the keys, the service and the assignee', () => {
+    const [table] = resources(data, 'AWS::DynamoDB::Table');
+    const indexes = table?.Properties.GlobalSecondaryIndexes as {
+      IndexName: string;
+      KeySchema: { AttributeName: string; KeyType: string }[];
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }[];
+    const keys = indexes.find((index) => index.IndexName === QUEUE_KEYS_INDEX);
+    expect(keys?.KeySchema).toEqual([
+      { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+      { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+    ]);
+    expect(keys?.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['serviceId', 'assignedTo'] });
+    // The queue page itself still reads whole cases from gsi1.
+    expect(indexes.find((index) => index.IndexName === 'gsi1')?.Projection).toEqual({ ProjectionType: 'ALL' });
   });
 
   it('backs the table up with AWS Backup into a retained vault encrypted with the data key', () => {

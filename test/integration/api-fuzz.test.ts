@@ -7,6 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { volumeChannelOf } from '#domain/channel-volume';
+import type { TimelineEntry } from '#domain/timeline';
 import { apiPath } from '#ui/paths.ts';
 import { LOCAL_MACHINE_CLIENT, MACHINE_SCOPES } from '../../local/identity/issuer.ts';
 import { ROOT } from '../../local/portal.ts';
@@ -225,5 +227,27 @@ describe(`${RUNS} generated requests per operation (seed ${SEED})`, () => {
     for (const s of submissions) actual[`${s.agency} ${s.status}`] = (actual[`${s.agency} ${s.status}`] ?? 0) + 1;
     expect(counted).toEqual(actual);
     expect(submissions.length).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('counts every timeline entry once in the volume by channel (decision 126), whatever the fuzzer sent', async () => {
+    // The notifier may still be writing e-mails it was handed (each with its count, in one transaction): poll
+    // until a scan sees both sides of the same moment.
+    const difference = async () => {
+      const items = await portal.items();
+      const counted: Record<string, number> = {};
+      const add = (key: string, n: number) => {
+        counted[key] = (counted[key] ?? 0) + n;
+        if (counted[key] === 0) delete counted[key];
+      };
+      for (const item of items.filter((i) => i.type === 'channel-volume'))
+        for (const [name, value] of Object.entries(item))
+          if (typeof value === 'number') add(`${String(item.pk).split('#')[1]} ${name}`, value);
+      for (const entry of items.filter((i) => i.type === 'timeline')) {
+        const channel = volumeChannelOf(entry as unknown as TimelineEntry);
+        if (channel) add(`${entry.agency} ${channel}_${entry.direction}`, -1);
+      }
+      return counted;
+    };
+    await expect.poll(difference, { timeout: 60_000, interval: 1_000 }).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The CX dashboard over real HTTP with real local tokens: who may read it (a matrix: another agency's staff
- * see nothing), and a survey answer showing up counted in the chart, its table and the A-11 export.
+ * see nothing), a survey answer showing up counted in the chart, its table and the A-11 export, and contacts from
+ * other channels (a call about the case, an unlinked chat, the call sent twice) counted in the volume by channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
@@ -32,6 +33,15 @@ beforeAll(async () => {
     body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
   });
   tokens.machine = ((await token.json()) as { access_token: string }).access_token;
+  const interactionsToken = await fetch(`${portal.url}/auth/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
+    },
+    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
+  });
+  tokens.interactions = ((await interactionsToken.json()) as { access_token: string }).access_token;
   const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -57,6 +67,27 @@ beforeAll(async () => {
     body: new URLSearchParams({ task: 'apply', code, satisfaction: '5', trust: '4', comment: `Quick! Code ${code}` }).toString(),
     redirect: 'manual',
   });
+  // Two contacts from the contact centre: a call about the case (sent twice, as a retrying system would) and a
+  // chat nobody could match (unlinked: it counts for the agency, under no service).
+  const occurredAt = new Date(Date.now() - 60_000).toISOString();
+  const contact = (body: Record<string, unknown>) =>
+    fetch(`${portal.url}/api/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.interactions}` },
+      body: JSON.stringify({ direction: 'in', occurredAt, agency: 'vital-records', ...body }),
+    });
+  const call = {
+    channel: 'voice',
+    summary: 'Called about the copies',
+    externalId: 'connect-cx-1',
+    person: { confirmationCode: code },
+  };
+  const recorded = [
+    await contact(call),
+    await contact(call),
+    await contact({ channel: 'chat', summary: 'Asked about fees', externalId: 'chat-cx-1', person: { phone: '+15550109999' } }),
+  ].map((answer) => answer.status);
+  if (recorded.join() !== '201,200,201') throw new Error(`recording the contacts: ${recorded.join()}`);
 });
 afterAll(async () => {
   await portal?.close();
@@ -167,6 +198,40 @@ describe('what the agency sees', () => {
     expect(page).toContain('<title id="cx-chart-0-title">Porcentaje de acuerdo');
     expect(page).toContain('data-cx-bar="satisfaction"');
     expect(page).toMatch(/<th scope="row"[^>]*>Satisfacción<\/th><td[^>]*>1<\/td>/);
+  });
+
+  it('counts every contact on the timeline by channel: the call once (sent twice), the unlinked chat for the agency', async () => {
+    type Row = { channel: string; in: number; out: number; total: number };
+    const dashboard = (await (await get(DASHBOARD, tokens.staff)).json()) as {
+      channelVolume: { agency: Row[]; byService: { serviceId: string; rows: Row[] }[] };
+    };
+    const { agency, byService } = dashboard.channelVolume;
+    const row = (rows: Row[] | undefined, channel: string) => rows?.find((r) => r.channel === channel);
+    expect(row(agency, 'voice')).toEqual({ channel: 'voice', in: 1, out: 0, total: 1 });
+    expect(row(agency, 'chat')).toEqual({ channel: 'chat', in: 1, out: 0, total: 1 });
+    // The form sent (in) and the three status changes (out), on the web.
+    expect(row(agency, 'web')).toEqual({ channel: 'web', in: 1, out: 3, total: 4 });
+    const service = byService.find((s) => s.serviceId === 'birth-certificate')?.rows;
+    expect(row(service, 'voice')).toEqual({ channel: 'voice', in: 1, out: 0, total: 1 });
+    expect(row(service, 'web')).toEqual({ channel: 'web', in: 1, out: 3, total: 4 });
+    // The chat concerns no case: in the agency's total only.
+    expect(row(service, 'chat')).toBeUndefined();
+    const voiceOnly = (await (await get(`${DASHBOARD}?channel=voice`, tokens.staff)).json()) as typeof dashboard;
+    expect(voiceOnly.channelVolume.agency).toEqual([{ channel: 'voice', in: 1, out: 0, total: 1 }]);
+  });
+
+  it('draws the volume by channel as SVG for the agency and each service, beside tables of the same numbers', async () => {
+    const page = await (await get(`${DASHBOARD}?lang=es`, tokens.staff, 'text/html')).text();
+    expect(page).toContain('<title id="cx-volume-agency-title">Contactos por canal, Toda la agencia');
+    expect(page).toMatch(/<g data-cx-channel-bar="voice">/);
+    expect(page).toMatch(/<div data-cx-volume-for="birth-certificate">/);
+    expect(page).toMatch(
+      /<th scope="row" data-label="Canal"[^>]*>Llamada telefónica<\/th><td[^>]*>1<\/td><td[^>]*>0<\/td><td[^>]*>1<\/td>/,
+    );
+    expect(page).toMatch(/<th scope="row" data-label="Canal"[^>]*>Chat<\/th><td[^>]*>1<\/td>/);
+    // Another agency's staff see none of it.
+    const other = await (await get(DASHBOARD, tokens.otherStaff, 'text/html')).text();
+    expect(other).not.toContain('data-cx-channel-bar');
   });
 
   it('exports the quarter in the A-11 shape as CSV', async () => {

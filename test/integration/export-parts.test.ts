@@ -90,6 +90,34 @@ describe('the parts page of a queue export', () => {
     expect(parts[1]?.filename).toMatch(/^attachment; filename="vital-records-received-\d{4}-\d{2}-\d{2}-part-2-of-3\.csv"$/);
   });
 
+  it('lists a long export a few parts a page, with a link to the next parts (decision 0127), every case once', async () => {
+    const first = await (await staffGet(portal.url, staff, `${PARTS}?size=1`)).text();
+    expect(first).toContain('here are parts 1 to 4, and the link after them lists the next ones');
+    expect(first).toContain('>Part 1</th>');
+    expect(first).toContain('>Download part 4 (CSV)</a>');
+    const next = /<a [^>]*href="([^"]+)"[^>]*data-export-parts-next/.exec(first)?.[1];
+    expect(next).toBeDefined();
+    const second = await (await staffGet(portal.url, staff, fromHtml(next ?? ''))).text();
+    expect(second).toContain('7 cases match this filter (Received), in 7 parts. Here are the last ones, parts 5 to 7.');
+    expect(second).toContain('>Download part 7 of 7 (CSV)</a>');
+    expect(second).not.toContain('data-export-parts-next');
+    const links = [...partLinks(first), ...partLinks(second)];
+    expect(links).toHaveLength(7);
+    const parts = await Promise.all(links.map(download));
+    expect(parts.map((p) => p.codes.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(parts.flatMap((p) => p.codes).sort()).toEqual([...codes].sort());
+    // JSON says where the next page starts, as the page's link does.
+    const json = (await (await staffGet(portal.url, staff, `${PARTS}?size=1`, { accept: 'application/json' })).json()) as {
+      total?: number;
+      parts: { of?: number }[];
+      next?: { cursor: string; part: number };
+    };
+    expect(json.total).toBeUndefined();
+    expect(json.parts).toHaveLength(4);
+    expect(json.next?.part).toBe(5);
+    expect(fromHtml(next ?? '')).toContain(`cursor=${json.next?.cursor}`);
+  });
+
   it('keeps each part to its own cases when a case leaves the filter between two downloads', async () => {
     const page = await (await staffGet(portal.url, staff, `${PARTS}?size=3`)).text();
     const [first, second, third] = partLinks(page);

@@ -123,15 +123,39 @@ describe('unlinked contacts', () => {
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Enter the confirmation code of one of your agency');
 
+    const calls = async () => {
+      const sums = { agency: 0, noService: 0, service: 0 };
+      for (const item of (await portal.items()).filter(
+        (i) => i.type === 'channel-volume' && String(i.pk).startsWith('CHANNELS#vital-records#'),
+      )) {
+        const n = Number(item.voice_in ?? 0);
+        sums.agency += n;
+        if (item.serviceId === 'birth-certificate') sums.service += n;
+        if (item.serviceId === undefined) sums.noService += n;
+      }
+      return sums;
+    };
+    const callsBefore = await calls();
     const linked = await staffPost(portal.url, staff, action, { _csrf: csrfOf(list), code });
     expect(linked.status).toBe(303);
+    // The call moves from "no service" to the case's service in the volume by channel (decision 126).
+    expect(await calls()).toEqual({
+      agency: callsBefore.agency,
+      noService: callsBefore.noService - 1,
+      service: callsBefore.service + 1,
+    });
     const after = await (await staffGet(portal.url, staff, linked.headers.get('location') ?? '')).text();
     expect(after).toContain(`Linked to ${code}`);
     expect(after).not.toContain('Caller asked about a birth certificate');
 
     const entries = (await portal.items()).filter((item) => item.type === 'timeline' && item.id === contact.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ caseCode: code, person: anaSub, pk: `TIMELINE#CASE#${code}` });
+    expect(entries[0]).toMatchObject({
+      caseCode: code,
+      serviceId: 'birth-certificate',
+      person: anaSub,
+      pk: `TIMELINE#CASE#${code}`,
+    });
     expect(entries[0]?.hint).toBeUndefined();
     const audits = (await portal.items()).filter((item) => item.type === 'audit' && item.action === 'contact.link');
     expect(audits.map((a) => a.record)).toContain(code);

@@ -57,8 +57,13 @@ export async function signInToStaffPages(
 }
 
 /** A page with the session's cookie, as a browser navigates (Accept: text/html). */
-export function staffGet(site: string, session: Pick<StaffSession, 'jar'>, path: string) {
-  return fetchWithJar(session.jar, `${site}${path}`, { headers: { accept: 'text/html' } });
+export function staffGet(
+  site: string,
+  session: Pick<StaffSession, 'jar'>,
+  path: string,
+  headers: Record<string, string> = { accept: 'text/html' },
+) {
+  return fetchWithJar(session.jar, `${site}${path}`, { headers });
 }
 
 /** A plain form post from the portal's own page (its Origin), with the session's cookie. */

@@ -2,11 +2,15 @@
  * The keys a deadline day hits on every submission stay under a DynamoDB partition's ~1,000 write units a second
  * at 10,000 submissions a second for one agency (issue #16, decision 0093; bench/deadline.ts prints the figures).
  */
+import { randomUUID } from 'node:crypto';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { channelCountWrites, channelShardOf, channelVolumeKey } from '#adapters/dynamodb-channel-volume';
 import { funnelKey, randomFunnelShard } from '#adapters/dynamodb-funnel-counter';
 import { countsShard, countUpdate, queueShard } from '#adapters/dynamodb-submission-store';
-import { COUNTS_SHARDS, FUNNEL_SHARDS, QUEUE_SHARDS } from '#adapters/table-definition';
+import { CHANNEL_SHARDS, COUNTS_SHARDS, FUNNEL_SHARDS, QUEUE_SHARDS } from '#adapters/table-definition';
 import { newConfirmationCode } from '#domain/confirmation-code';
+import type { TimelineEntry } from '#domain/timeline';
 
 const PARTITION_WRITE_UNITS = 1_000;
 /** 95% of 10,000 submissions a second to one agency (bench/deadline.ts's mix). */
@@ -55,5 +59,39 @@ describe('funnel counters', () => {
   it('hold a 6-page form at a deadline: started, 6 pages, Check your answers, sent, status — under ~800 adds a second per item', () => {
     const addsPerSubmission = 1 + 6 + 1 + 1 + 1;
     expect((AGENCY_SUBMISSIONS_PER_SECOND * addsPerSubmission) / FUNNEL_SHARDS).toBeLessThan(800);
+  });
+});
+
+describe('volume-by-channel counters (decision 0126)', () => {
+  const ids = Array.from({ length: 20_000 }, () => randomUUID());
+
+  it("spread a transaction's entries over every one of CHANNEL_SHARDS items, by the first entry's id", () => {
+    expect(new Set(ids.map(channelShardOf)).size).toBe(CHANNEL_SHARDS);
+    expect(ids.map(channelShardOf)).toEqual(ids.map(channelShardOf));
+    const call: TimelineEntry = {
+      id: 'e1',
+      kind: 'contact',
+      channel: 'voice',
+      direction: 'in',
+      occurredAt: '2026-12-15T20:00:00.000Z',
+      agency: 'labor',
+      actor: 'citizen',
+      summary: 'Call',
+      caseCode: 'K7M2-9QXR-4HCT',
+      serviceId: 'unemployment-benefits',
+    };
+    const [update] = channelCountWrites('t', [call, { ...call, id: 'e2', kind: 'notification-sent', direction: 'out' }]);
+    expect(update?.Update?.Key).toEqual(
+      marshall(channelVolumeKey('labor', channelShardOf('e1'), '2026-12-15', 'unemployment-benefits')),
+    );
+    expect(update?.Update?.Key?.pk?.S).toBe(`CHANNELS#labor#${channelShardOf('e1')}`);
+  });
+
+  it('take under ~1,000 write units a second per item at a deadline: ~4 counted entries a submission, each transaction twice', () => {
+    const perShard = new Map<number, number>();
+    for (const id of ids) perShard.set(channelShardOf(id), (perShard.get(channelShardOf(id)) ?? 0) + 1);
+    const busiestShare = Math.max(...perShard.values()) / ids.length;
+    // Sent, its e-mail, the payment started and paid: four transactions a submission, each ADDing to one item.
+    expect(busiestShare * AGENCY_SUBMISSIONS_PER_SECOND * 4 * 2).toBeLessThan(PARTITION_WRITE_UNITS);
   });
 });

@@ -1,27 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/authorization';
 import type { QueueFilter } from '#domain/case-queue';
-import { listExportParts, partsOf, type QueueKeyStore, queueKeys, smallerPartRows } from '#domain/export-parts';
+import {
+  listExportParts,
+  PARTS_PER_PAGE,
+  partsOf,
+  type QueueKeyStore,
+  queueKeys,
+  queueKeysPage,
+  type ShardKeysQuery,
+  smallerPartRows,
+} from '#domain/export-parts';
 import { NotFoundError } from '#shared/errors';
 import { strings } from '../../support/forms.ts';
 
 const staff: Caller = { kind: 'person', subject: 'sub-staff', groups: ['staff:vital-records'] };
-const key = (i: number) => `2026-11-01T00:${String(i).padStart(2, '0')}:00.000Z#C${String(i).padStart(6, '0')}`;
+/** The i-th case's sort key: in the order of i for any i up to a million. */
+const key = (i: number) => `2026-11-01T00:00:00.000Z#C${String(i).padStart(6, '0')}`;
 
-/** Keys 0..n-1 spread over 4 shards (i % 4), each shard answering in the order asked; `only` keeps some. */
-function keyStore(n: number, only: (i: number) => boolean = () => true): QueueKeyStore & { asked: unknown[] } {
-  const asked: unknown[] = [];
-  return {
+/**
+ * Keys 0..n-1 spread over 4 shards (i % 4), each shard answering in the order asked, as DynamoDB does: after a key,
+ * `limit` keys evaluated before the filter (`only`) keeps some, and where it stopped when the shard has more.
+ */
+function keyStore(
+  n: number,
+  only: (i: number) => boolean = () => true,
+): QueueKeyStore & { asked: ShardKeysQuery[]; read: number } {
+  const asked: ShardKeysQuery[] = [];
+  const store = {
     shards: 4,
     asked,
-    async listShardKeys(query) {
+    read: 0,
+    async listShardKeys(query: ShardKeysQuery) {
       asked.push(query);
-      const keys = Array.from({ length: n }, (_, i) => i)
-        .filter((i) => i % 4 === query.shard && only(i))
-        .map(key);
-      return query.ascending ? keys : keys.reverse();
+      const all = Array.from({ length: n }, (_, i) => i).filter((i) => i % 4 === query.shard);
+      const ordered = (query.ascending ? all : all.reverse()).filter(
+        (i) => query.after === undefined || (query.ascending ? key(i) > query.after : key(i) < query.after),
+      );
+      const evaluated = query.limit === undefined ? ordered : ordered.slice(0, query.limit);
+      store.read += evaluated.length;
+      const more = evaluated.length < ordered.length;
+      return {
+        keys: evaluated.filter(only).map(key),
+        ...(more && { readUpTo: key(evaluated.at(-1) as number) }),
+      };
     },
   };
+  return store;
 }
 
 describe('cutting an export into parts', () => {
@@ -88,6 +113,74 @@ describe('cutting an export into parts', () => {
       ),
     ).rejects.toThrow(NotFoundError);
     expect(store.asked).toEqual([]);
+  });
+
+  it(`lists a long export ${PARTS_PER_PAGE} parts a page, each page going on where the last stopped (decision 0127)`, async () => {
+    const store = keyStore(30);
+    const page = (at?: { after: string; part: number }) =>
+      listExportParts(
+        {
+          caller: staff,
+          agency: 'vital-records',
+          filter: { status: 'received', order: 'oldest' },
+          rows: 3,
+          locale: 'en',
+          ...(at && { after: at.after, part: at.part }),
+        },
+        { keys: store, strings },
+      );
+    const first = await page();
+    expect(first.parts.map((p) => [p.part, p.of, p.firstRow, p.lastRow])).toEqual([
+      [1, undefined, 1, 3],
+      [2, undefined, 4, 6],
+      [3, undefined, 7, 9],
+      [4, undefined, 10, 12],
+    ]);
+    expect(first.total).toBeUndefined();
+    expect(first.next).toEqual({ after: key(11), part: 5 });
+    const second = await page(first.next);
+    expect(second.parts[0]).toEqual({ part: 5, firstRow: 13, lastRow: 15, after: key(11), until: key(14) });
+    const last = await page(second.next);
+    expect(last.next).toBeUndefined();
+    expect(last.total).toBe(30);
+    expect(last.parts.map((p) => [p.part, p.of, p.firstRow, p.lastRow])).toEqual([
+      [9, 10, 25, 27],
+      [10, 10, 28, 30],
+    ]);
+    // Each part starts after the one before it ends: together every key once.
+    const all = [...first.parts, ...second.parts, ...last.parts];
+    all.slice(1).forEach((p, i) => {
+      expect(p.after).toBe(all[i]?.until);
+    });
+    expect(all.at(-1)?.until).toBe(key(29));
+  });
+
+  it('reads about the keys a page needs, not the whole queue', async () => {
+    const store = keyStore(2_000);
+    const { keys, more } = await queueKeysPage('vital-records', { status: 'received', order: 'oldest' }, { count: 40 }, store);
+    expect(keys).toEqual(Array.from({ length: 40 }, (_, i) => key(i)));
+    expect(more).toBe(true);
+    expect(store.read).toBeLessThan(200);
+  });
+
+  it('pages through every key once in either order and with a filter that keeps only some (the shards stop unevenly)', async () => {
+    const only = (i: number) => i % 3 !== 0 && i % 4 !== 1;
+    for (const order of ['oldest', 'newest'] as const) {
+      const store = keyStore(500, only);
+      const wanted = Array.from({ length: 500 }, (_, i) => i)
+        .filter(only)
+        .map(key);
+      if (order === 'newest') wanted.reverse();
+      const got: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await queueKeysPage('vital-records', { status: 'received', order }, { after, count: 37 }, store);
+        got.push(...page.keys);
+        if (!page.more) break;
+        after = page.keys.at(-1);
+      }
+      expect(got).toEqual(wanted);
+    }
   });
 
   it('makes parts a tenth smaller than the most that fitted, in hundreds, at least one', () => {

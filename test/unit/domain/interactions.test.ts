@@ -110,11 +110,12 @@ describe('an interaction from another channel', () => {
 });
 
 describe('finding the person', () => {
-  it('by confirmation code: the case and its owner', async () => {
+  it('by confirmation code: the case, its service (for the volume by channel) and its owner', async () => {
     const made = submission({ ownerSubject: 'sub-ana' });
     const { deps } = fakes([made]);
     expect(await matchPerson({ agency: 'revenue', person: { confirmationCode: made.code } }, deps)).toEqual({
       caseCode: made.code,
+      serviceId: made.serviceId,
       person: 'sub-ana',
     });
   });
@@ -135,6 +136,7 @@ describe('finding the person', () => {
     const { deps } = fakes([made]);
     expect(await matchPerson({ agency: 'revenue', person: { email: 'ana@example.com' } }, deps)).toEqual({
       caseCode: made.code,
+      serviceId: made.serviceId,
     });
   });
 

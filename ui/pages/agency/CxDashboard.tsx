@@ -4,6 +4,7 @@
  * Charts are server-rendered SVG with a title and a description, each beside a table of the same numbers, so
  * the page needs no JavaScript and reads the same to everyone.
  */
+import type { ChannelVolumeRow } from '#domain/channel-volume';
 import type { CxDashboard } from '#domain/cx-dashboard';
 import type { DecisionTimes, QuarterScores } from '#domain/cx-scores';
 import { TREND_QUESTIONS, type TrendQuestion, type TrendWeek } from '#domain/cx-trend';
@@ -158,6 +159,102 @@ export function TrendChart({
         </text>
       ))}
     </svg>
+  );
+}
+
+/**
+ * Contacts per channel as horizontal bars, in (dark) then out (light) stacked, scaled to the busiest channel; the
+ * count is printed at each bar's end, and the table after the chart holds the same numbers.
+ */
+export function ChannelChart({
+  lang,
+  rows,
+  id,
+  title,
+}: {
+  lang: Lang;
+  rows: readonly ChannelVolumeRow[];
+  id: string;
+  title: string;
+}) {
+  const rowHeight = 28;
+  const labelWidth = 130;
+  const barWidth = 190;
+  const legend = 24;
+  const most = Math.max(1, ...rows.map((row) => row.total));
+  const height = rows.length * rowHeight + legend + 8;
+  return (
+    <svg
+      class="portal-chart"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`}
+      width="100%"
+      data-cx-channel-chart={id}
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{lang.t('cx.volumeDesc')}</desc>
+      {rows.map((row, index) => {
+        const y = index * rowHeight + 4;
+        const inWidth = (barWidth * Math.max(0, row.in)) / most;
+        const outWidth = (barWidth * Math.max(0, row.out)) / most;
+        return (
+          <g key={row.channel} data-cx-channel-bar={row.channel}>
+            <text x={labelWidth - 6} y={y + 16} text-anchor="end" font-size="12" fill="#1b1b1b">
+              {lang.t(`cx.volume.${row.channel}`)}
+            </text>
+            <rect x={labelWidth} y={y + 4} width={inWidth} height={16} fill="#005ea2" />
+            <rect x={labelWidth + inWidth} y={y + 4} width={outWidth} height={16} fill="#97d4ea" stroke="#005ea2" />
+            <text x={labelWidth + inWidth + outWidth + 6} y={y + 16} font-size="12" fill="#1b1b1b">
+              {String(row.total)}
+            </text>
+          </g>
+        );
+      })}
+      <g data-cx-channel-legend>
+        <rect x={labelWidth} y={height - legend} width={12} height={12} fill="#005ea2" />
+        <text x={labelWidth + 16} y={height - legend + 11} font-size="12" fill="#1b1b1b">
+          {lang.t('cx.legend.in')}
+        </text>
+        <rect x={labelWidth + 90} y={height - legend} width={12} height={12} fill="#97d4ea" stroke="#005ea2" />
+        <text x={labelWidth + 106} y={height - legend + 11} font-size="12" fill="#1b1b1b">
+          {lang.t('cx.legend.out')}
+        </text>
+      </g>
+    </svg>
+  );
+}
+
+/** One chart and its table: the agency's or one service's contacts by channel. */
+function ChannelVolumeBlock({
+  lang,
+  rows,
+  id,
+  who,
+  range,
+}: {
+  lang: Lang;
+  rows: readonly ChannelVolumeRow[];
+  id: string;
+  who: string;
+  range: { from: string; to: string };
+}) {
+  const title = lang.t('cx.volumeTitle', { who, from: range.from, to: range.to });
+  return (
+    <>
+      <ChannelChart lang={lang} rows={rows} id={id} title={title} />
+      <Table
+        caption={title}
+        columns={[
+          { key: 'channel', header: lang.t('cx.col.channel'), cell: (r) => lang.t(`cx.volume.${r.channel}`) },
+          { key: 'in', header: lang.t('cx.col.in'), cell: (r) => String(r.in) },
+          { key: 'out', header: lang.t('cx.col.out'), cell: (r) => String(r.out) },
+          { key: 'total', header: lang.t('cx.col.total'), cell: (r) => String(r.total) },
+        ]}
+        rows={[...rows]}
+        rowKey={(r) => r.channel}
+      />
+    </>
   );
 }
 
@@ -333,6 +430,39 @@ export function cxDashboardPage(
             ]}
             rowKey={(row) => row.serviceId ?? ''}
           />
+        </section>
+
+        <section class="portal-section" aria-labelledby="cx-volume" data-cx-volume>
+          <h2 id="cx-volume">{lang.t('cx.volumeHeading')}</h2>
+          <p>{lang.t('cx.volumeNote')}</p>
+          {dashboard.channelVolume.agency.length === 0 ? (
+            <p>{lang.t('cx.noVolume')}</p>
+          ) : (
+            <>
+              <div data-cx-volume-for="agency">
+                <h3>{lang.t('cx.volumeAgency')}</h3>
+                <ChannelVolumeBlock
+                  lang={lang}
+                  rows={dashboard.channelVolume.agency}
+                  id="cx-volume-agency"
+                  who={lang.t('cx.volumeAgency')}
+                  range={range}
+                />
+              </div>
+              {dashboard.channelVolume.byService.map((service, index) => (
+                <div key={service.serviceId} data-cx-volume-for={service.serviceId}>
+                  <h3>{lang.t('cx.volumeService', { service: service.serviceId })}</h3>
+                  <ChannelVolumeBlock
+                    lang={lang}
+                    rows={service.rows}
+                    id={`cx-volume-${index}`}
+                    who={lang.t('cx.volumeService', { service: service.serviceId })}
+                    range={range}
+                  />
+                </div>
+              ))}
+            </>
+          )}
         </section>
 
         <section class="portal-section" aria-labelledby="cx-channels">

@@ -1,0 +1,101 @@
+/**
+ * The local table follows the shared table definition (decision 0127): a new table gets every index with its
+ * projection, and a table kept from an earlier run (`npm start` keeps its data) gets the indexes added since —
+ * the queue keys index, which the export's parts page reads, built over the cases already there.
+ */
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
+import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
+import { QUEUE_KEYS_INDEX, tableDefinition } from '#adapters/table-definition';
+import { newConfirmationCode } from '#domain/confirmation-code';
+import { queueKeys } from '#domain/export-parts';
+import type { Submission } from '#domain/submissions';
+import { ensureTable, projectionOf } from '../../local/dynamodb-local.ts';
+
+const client = new DynamoDBClient({
+  endpoint: inject('dynamoDbEndpoint'),
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+function submission(i: number): Submission {
+  const at = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
+  return {
+    code: newConfirmationCode(),
+    formId: 'birth-certificate-request',
+    serviceId: i % 2 ? 'birth-certificate' : 'death-certificate',
+    agency: 'vital-records',
+    status: 'received',
+    locale: 'en',
+    channel: 'web',
+    answers: { fullName: `Person ${i}` },
+    submittedAt: at,
+    updatedAt: at,
+  };
+}
+
+const indexesOf = async (tableName: string) =>
+  (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ?? [];
+
+describe('the local table', () => {
+  it('is created with every index of the definition and its projection', async () => {
+    const tableName = `test-${randomUUID()}`;
+    await ensureTable(client, tableName);
+    const indexes = await indexesOf(tableName);
+    expect(indexes.map((index) => index.IndexName).sort()).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((i) => i.indexName).sort(),
+    );
+    expect(indexes.find((index) => index.IndexName === QUEUE_KEYS_INDEX)?.Projection).toEqual({
+      ProjectionType: 'INCLUDE',
+      NonKeyAttributes: ['serviceId', 'assignedTo'],
+    });
+  });
+
+  it('kept from before the queue keys index gets it, over the cases already stored', async () => {
+    const tableName = `test-${randomUUID()}`;
+    const older = tableDefinition.globalSecondaryIndexes.filter((index) => index.indexName !== QUEUE_KEYS_INDEX);
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          ...new Map(
+            [tableDefinition.partitionKey, tableDefinition.sortKey, ...older.flatMap((i) => [i.partitionKey, i.sortKey])].map(
+              (key) => [key.name, { AttributeName: key.name, AttributeType: key.type }],
+            ),
+          ).values(),
+        ],
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: older.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+          ],
+          Projection: projectionOf(index),
+        })),
+      }),
+    );
+    const submissions = dynamoDbSubmissionStore(client, tableName);
+    const made = Array.from({ length: 12 }, (_, i) => submission(i));
+    for (const s of made) await submissions.create(s, { status: 'received', at: s.submittedAt }, undefined, []);
+
+    await ensureTable(client, tableName);
+    expect((await indexesOf(tableName)).map((index) => index.IndexName)).toContain(QUEUE_KEYS_INDEX);
+    // The parts page's read finds every case stored before the index existed, in order, and filters by service.
+    const cases = dynamoDbCaseStore(client, tableName);
+    const keys = made.map((s) => `${s.submittedAt}#${s.code}`);
+    expect(await queueKeys('vital-records', { status: 'received', order: 'oldest' }, cases)).toEqual(keys);
+    expect(
+      await queueKeys('vital-records', { status: 'received', order: 'oldest', serviceId: 'birth-certificate' }, cases),
+    ).toEqual(keys.filter((_, i) => i % 2));
+    // Run again, it changes nothing.
+    await ensureTable(client, tableName);
+    expect(await indexesOf(tableName)).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
+  });
+});

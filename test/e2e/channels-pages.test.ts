@@ -7,9 +7,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { machineToken } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let browser: Browser;
@@ -17,15 +17,7 @@ let machine = '';
 
 beforeAll(async () => {
   [portal, browser] = await Promise.all([startTestPortal(), launchBrowser()]);
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  machine = ((await token.json()) as { access_token: string }).access_token;
+  machine = await machineToken(portal.url, ['frontdoor/interactions']);
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,11 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let browser: Browser;
@@ -35,15 +34,7 @@ async function newSubmission(): Promise<string> {
 
 /** A call about the case, as the contact centre's system records it (machine client, interactions scope). */
 async function recordCall(code: string): Promise<void> {
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  const { access_token } = (await token.json()) as { access_token: string };
+  const access_token = await machineToken(portal.url, ['frontdoor/interactions']);
   const recorded = await fetch(`${portal.url}/api/interactions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` },

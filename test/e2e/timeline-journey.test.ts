@@ -11,7 +11,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import type { StoredEmail } from '../../local/ses-local.ts';
 import {
@@ -22,6 +21,7 @@ import {
   signAndCheck,
 } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { machineToken } from '../support/sign-in.ts';
 
 const AGENCY = 'Office of Vital Records, Department of Health';
 let portal: TestPortal;
@@ -38,15 +38,7 @@ beforeAll(async () => {
     tableName: portal.tableName,
     log: () => undefined,
   });
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  machine = ((await token.json()) as { access_token: string }).access_token;
+  machine = await machineToken(portal.url, ['frontdoor/interactions']);
 });
 afterAll(async () => {
   await browser?.close();

@@ -14,10 +14,9 @@ import { newConfirmationCode } from '#domain/confirmation-code';
 import type { Submission } from '#domain/submissions';
 import { gatewayAuthorizes, routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { BIRTH_CERTIFICATE_ANSWERS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 const tokens: Record<
@@ -47,15 +46,7 @@ beforeAll(async () => {
     ['otherCitizen', 'ben.okafor', 'Google'],
   ] as const;
   for (const [who, persona, idp] of people) tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
-  });
-  tokens.machine = ((await token.json()) as { access_token: string }).access_token;
+  tokens.machine = await machineToken(portal.url, ['frontdoor/bills']);
   code = await paymentHelpers(() => portal).apply();
 });
 afterAll(async () => {

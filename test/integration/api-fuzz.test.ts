@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { volumeChannelOf } from '#domain/channel-volume';
 import type { TimelineEntry } from '#domain/timeline';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT, MACHINE_SCOPES } from '../../local/identity/issuer.ts';
+import { MACHINE_SCOPES } from '../../local/identity/issuer.ts';
 import { ROOT } from '../../local/portal.ts';
 import { contractChecker, loadOpenApi } from '../support/contract.ts';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../support/fuzz.ts';
 import { paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -49,7 +49,7 @@ beforeAll(async () => {
     signIn(portal.url, { persona: 'ben.okafor', idp: 'LoginGov' }),
     signIn(portal.url, { persona: 'staff.vital-records', idp: 'ExampleStaff' }),
   ]);
-  const machine = await machineToken();
+  const machine = await machineToken(portal.url, MACHINE_SCOPES);
   const code = await apply();
   const desk = await deskSeeds(portal.url);
   const payment = await pay({ code });
@@ -94,19 +94,6 @@ beforeAll(async () => {
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
 }, 120_000);
-
-/** A client-credentials token for an agency's system, with every machine scope (bills, interactions). */
-async function machineToken(): Promise<string> {
-  const response = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: `grant_type=client_credentials&scope=${encodeURIComponent(MACHINE_SCOPES.join(' '))}`,
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 afterAll(async () => {
   process.stdout.write = writes.stdout;

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 const tokens: Record<string, string> = {};
@@ -24,24 +23,8 @@ beforeAll(async () => {
     ['citizen', 'ana.rivera', 'LoginGov'],
   ] as const;
   for (const [who, persona, idp] of people) tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
-  });
-  tokens.machine = ((await token.json()) as { access_token: string }).access_token;
-  const interactionsToken = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  tokens.interactions = ((await interactionsToken.json()) as { access_token: string }).access_token;
+  tokens.machine = await machineToken(portal.url, ['frontdoor/bills']);
+  tokens.interactions = await machineToken(portal.url, ['frontdoor/interactions']);
   const sent = await fetch(`${portal.url}/api/forms/birth-certificate-request/submissions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -5,27 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken as clientCredentials, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let machineToken: string;
 let billsToken: string;
 let citizenToken: string;
 
-async function clientToken(scope: string) {
-  const answer = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: `grant_type=client_credentials&scope=${encodeURIComponent(scope)}`,
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
+const clientToken = (scope: string) => clientCredentials(portal.url, [scope]);
 
 beforeAll(async () => {
   portal = await startTestPortal();

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { birthCertificateAnswers, signedBy } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 const tokens = { ana: '', ben: '', staff: '', machine: '' };
@@ -40,15 +39,7 @@ beforeAll(async () => {
     ['staff', 'staff.vital-records', 'ExampleStaff'],
   ] as const)
     tokens[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  tokens.machine = ((await token.json()) as { access_token: string }).access_token;
+  tokens.machine = await machineToken(portal.url, ['frontdoor/interactions']);
 
   const answers = birthCertificateAnswers({ fullName: { given: 'Ana', family: 'Rivera' }, declaration: signedBy('Ana Rivera') });
   const sent = await call(apiPath('submitMyForm', { formId: 'birth-certificate-request' }), tokens.ana, { answers });

@@ -5,11 +5,10 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { SAMPLE_BILLS, seedSampleBills } from '../../local/payment-sandbox-bills.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken as clientCredentials, signIn } from '../support/sign-in.ts';
 
 let portal: TestPortal;
 let staffToken: string;
@@ -28,15 +27,7 @@ beforeAll(async () => {
     ].map(async (who) => (await signIn(portal.url, who)).tokens.access_token),
   );
   [staffToken, otherStaffToken, citizenToken] = tokens as [string, string, string];
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
-  });
-  machineToken = ((await token.json()) as { access_token: string }).access_token;
+  machineToken = await clientCredentials(portal.url, ['frontdoor/bills']);
 });
 afterAll(async () => {
   await portal?.paymentSandbox.settled();

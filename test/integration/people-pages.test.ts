@@ -6,10 +6,9 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost } from '../support/staff-session.ts';
 
 let portal: TestPortal;
@@ -49,15 +48,7 @@ beforeAll(async () => {
   otherAgency = await signInToStaffPages(portal.url, { persona: 'staff.revenue', idp: 'ExampleStaff' });
   ana = (await signIn(portal.url, { persona: 'ana.rivera', idp: 'LoginGov' })).tokens.access_token;
   anaSub = String(decodeJwt(ana).sub);
-  const token = await fetch(`${portal.url}/auth/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials&scope=frontdoor%2Finteractions',
-  });
-  machine = ((await token.json()) as { access_token: string }).access_token;
+  machine = await machineToken(portal.url, ['frontdoor/interactions']);
   const sent = await call(apiPath('submitMyForm', { formId: 'birth-certificate-request' }), ana, {
     answers: birthCertificateAnswers(),
   });

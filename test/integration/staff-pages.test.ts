@@ -7,11 +7,10 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#http/routes';
 import { apiPath } from '#ui/paths.ts';
-import { LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 import { businessRegistrationAnswers } from '../support/form-answers.ts';
 import { CARDS, paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import { signIn } from '../support/sign-in.ts';
+import { machineToken, signIn } from '../support/sign-in.ts';
 import { csrfOf, type StaffSession, signInToStaffPages, staffGet, staffPost, versionOf } from '../support/staff-session.ts';
 
 let portal: TestPortal;
@@ -350,15 +349,7 @@ describe('who reaches the staff pages (every session route, by cookie and by Bea
       ['otherStaff', 'staff.revenue', 'ExampleStaff'],
     ] as const)
       people[who] = (await signIn(portal.url, { persona, idp })).tokens.access_token;
-    const answer = await fetch(`${portal.url}/auth/oauth2/token`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
-      },
-      body: 'grant_type=client_credentials&scope=frontdoor%2Fbills',
-    });
-    people.machine = ((await answer.json()) as { access_token: string }).access_token;
+    people.machine = await machineToken(portal.url, ['frontdoor/bills']);
   });
 
   /** Every session route, with a request that would work for the case's own staff. */

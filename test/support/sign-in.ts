@@ -3,7 +3,7 @@
  * authorization code + PKCE + state + nonce, exactly the requests the site's script makes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { LOCAL_CLIENT_ID } from '../../local/identity/issuer.ts';
+import { LOCAL_CLIENT_ID, LOCAL_MACHINE_CLIENT } from '../../local/identity/issuer.ts';
 
 interface Cookie {
   name: string;
@@ -149,4 +149,19 @@ export async function signIn(
   const tokens = (await token.json()) as Tokens & { error?: string; error_description?: string };
   if (!token.ok) throw new Error(`token: ${token.status} ${tokens.error} ${tokens.error_description}`);
   return { tokens, visited, jar, linkedOnThisSignIn };
+}
+
+/** A client-credentials token for the local machine client (an agency's system), with the scopes asked for. */
+export async function machineToken(site: string, scopes: readonly string[]): Promise<string> {
+  const response = await fetch(`${site}/auth/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${LOCAL_MACHINE_CLIENT.id}:${LOCAL_MACHINE_CLIENT.secret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }).toString(),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!response.ok || !body.access_token) throw new Error(`the token endpoint answered ${response.status}`);
+  return body.access_token;
 }

@@ -19,7 +19,7 @@
  * - `npm run bench -- pdf` alone: the PDF of a submission, its function's start-up and the making of it
  *   (bench/submission-pdf.ts).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,7 @@ import { routes } from '../functions/http/routes.ts';
 import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { startPortal } from '../local/portal.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { instructionCount } from './instructions.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
 
@@ -190,35 +191,12 @@ function startupCpuMicros(files: string[]): number[] {
 
 /**
  * With BENCH_INSTRUCTIONS=1 (and valgrind installed): instructions executed by a fresh process that imports the
- * file, minus one that imports nothing — a load-independent figure beside the noisy CPU time. One run each;
- * ~20 s per bundle. V8 runs on one thread with `--predictable`: without it, when the garbage collector and the
- * background compiler run depends on the machine's load, and the same bundle measured 1.03× and 1.14× of the
- * baseline in two runs on this shared machine; with it, the count repeats to within 0.1 M.
+ * file, minus one that imports nothing (bench/instructions.ts). One run each; ~20 s per bundle.
  */
-function instructionCount(script: string): number {
-  const result = spawnSync(
-    'valgrind',
-    [
-      '--tool=cachegrind',
-      '--cache-sim=no',
-      '--cachegrind-out-file=/dev/null',
-      process.execPath,
-      '--single-threaded',
-      '--predictable',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { env: { ...process.env, ...BENCH_ENV }, encoding: 'utf8' },
-  );
-  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr ?? '')?.[1];
-  if (!refs) throw new Error(`valgrind gave no instruction count: ${result.stderr}`);
-  return Number(refs.replaceAll(',', ''));
-}
 let nodeInstructions: number | undefined;
 function startupInstructions(file: string): number {
-  nodeInstructions ??= instructionCount('');
-  return instructionCount(`await import(${JSON.stringify(`file://${file}`)})`) - nodeInstructions;
+  nodeInstructions ??= instructionCount('', BENCH_ENV);
+  return instructionCount(`await import(${JSON.stringify(`file://${file}`)})`, BENCH_ENV) - nodeInstructions;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

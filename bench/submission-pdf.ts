@@ -10,7 +10,7 @@
  * Extra arguments are other checkouts of this repository (with node_modules and functions/generated) to measure in
  * the same run, e.g. the commit before a change: `node bench/submission-pdf.ts /tmp/before`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import { shipForms } from '../infra/bundling/ship-forms.ts';
 import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { BIRTH_CERTIFICATE_ANSWERS } from '../test/support/payments.ts';
+import { instructionCount } from './instructions.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -90,27 +91,6 @@ function cpuOfImport(file: string): number {
   );
 }
 
-function instructionCount(script: string): number {
-  const result = spawnSync(
-    'valgrind',
-    [
-      '--tool=cachegrind',
-      '--cache-sim=no',
-      '--cachegrind-out-file=/dev/null',
-      process.execPath,
-      '--single-threaded',
-      '--predictable',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { env: { ...process.env, ...ENV }, encoding: 'utf8' },
-  );
-  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr ?? '')?.[1];
-  if (!refs) throw new Error(`valgrind gave no instruction count: ${result.stderr}`);
-  return Number(refs.replaceAll(',', ''));
-}
-
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (micros: number) => `${(micros / 1000).toFixed(1)} ms`;
@@ -135,8 +115,8 @@ for (let run = 0; run < RUNS; run++) for (const [index, file] of files.entries()
 const cpu = samples.map(median);
 const instructions = INSTRUCTIONS
   ? (() => {
-      const node = instructionCount('');
-      return files.map((file) => instructionCount(`await import(${JSON.stringify(`file://${file}`)})`) - node);
+      const node = instructionCount('', ENV);
+      return files.map((file) => instructionCount(`await import(${JSON.stringify(`file://${file}`)})`, ENV) - node);
     })()
   : [];
 

@@ -8,8 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   choose,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
+  expectUsablePage,
   fillAddress,
   fillMemorableDate,
   launchBrowser,
@@ -30,11 +29,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`the birth certificate request ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, () => {

@@ -4,10 +4,10 @@
  * unlinked contacts page, a contact linked with its plain form, and the person page; My account's "How we contact
  * you" (a signed-in page, so with JavaScript), saved and read back.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
+import { expectUsablePage, launchBrowser, openScreen } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { machineToken } from '../support/sign-in.ts';
 
@@ -24,17 +24,9 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function newScreen(javaScriptEnabled: boolean, width = 320): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 }, baseURL: portal.url });
-  return { context, page: await context.newPage() };
-}
+const newScreen = (javaScriptEnabled: boolean, width?: number) => openScreen(browser, portal.url, javaScriptEnabled, width);
 
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 320);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 let contacts = 0;
 async function unlinkedCall(summary: string) {

@@ -5,12 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  fillMemorableDate,
-  launchBrowser,
-} from '../support/browser.ts';
+import { expectUsablePage, fillMemorableDate, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -24,12 +19,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  // Usable at 320 px: nothing wider than the screen.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 const heading = (page: Page) => page.locator('.usa-step-indicator__heading-text').textContent();
 

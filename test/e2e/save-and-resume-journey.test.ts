@@ -10,8 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   choose,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
+  expectUsablePage,
   fillAddress as fillCertificateAddress,
   fillMemorableDate,
   launchBrowser,
@@ -33,11 +32,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function checkPage(browser: Browser, page: Page, javaScriptEnabled: boolean) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-}
+const checkPage = expectUsablePage;
 
 const heading = (page: Page) => page.locator('.usa-step-indicator__heading-text').textContent();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();

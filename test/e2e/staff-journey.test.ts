@@ -4,16 +4,10 @@
  * message; the citizen's status page shows it; staff approve; the citizen sees "Approved". Staff of another agency
  * never see the case.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  fillBirthCertificateForm,
-  launchBrowser,
-  signAndCheck,
-} from '../support/browser.ts';
+import { expectUsablePage, fillBirthCertificateForm, launchBrowser, openScreen, signAndCheck } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -27,18 +21,9 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function newScreen(javaScriptEnabled: boolean, width = 320): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 }, baseURL: portal.url });
-  return { context, page: await context.newPage() };
-}
+const newScreen = (javaScriptEnabled: boolean, width?: number) => openScreen(browser, portal.url, javaScriptEnabled, width);
 
-/** axe (with JavaScript off: the same HTML with the page's own scripts blocked), and nothing wider than the screen. */
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 320);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 /** The workspace's own sign-in, through the sandbox staff provider's persona picker. */
 async function signInAsStaff(page: Page, person: RegExp, javaScriptEnabled: boolean) {

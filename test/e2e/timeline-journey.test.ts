@@ -8,18 +8,12 @@
  * With JavaScript the citizen is signed in (My account needs it); without, the citizen applies and reads the status
  * page anonymously and staff work the case with plain forms, and the case page's timeline shows the same story.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import type { StoredEmail } from '../../local/ses-local.ts';
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  fillBirthCertificateForm,
-  launchBrowser,
-  signAndCheck,
-} from '../support/browser.ts';
+import { expectUsablePage, fillBirthCertificateForm, launchBrowser, openScreen, signAndCheck } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { machineToken } from '../support/sign-in.ts';
 
@@ -46,18 +40,9 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function newScreen(javaScriptEnabled: boolean, width = 320): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 }, baseURL: portal.url });
-  return { context, page: await context.newPage() };
-}
+const newScreen = (javaScriptEnabled: boolean, width?: number) => openScreen(browser, portal.url, javaScriptEnabled, width);
 
-/** axe (with JavaScript off: the same HTML with the page's own scripts blocked), and nothing wider than the screen. */
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 320);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 /** What the local SES holds for one address, once the stream poller has handed every change to the notifier. */
 async function inboxOf(address: string): Promise<StoredEmail[]> {

@@ -8,12 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  fillMemorableDate,
-  launchBrowser,
-} from '../support/browser.ts';
+import { expectUsablePage, fillMemorableDate, launchBrowser } from '../support/browser.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
 let portal: TestPortal;
@@ -34,11 +29,7 @@ const FILES = [
   { name: 'back page.png', mimeType: 'image/png', buffer: PNG },
 ];
 
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 const heading = (page: Page) => page.locator('.usa-step-indicator__heading-text').textContent();
 

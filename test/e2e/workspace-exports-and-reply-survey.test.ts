@@ -4,10 +4,10 @@
  * weekly trend and exact time to decision, and the status page's survey about a staff reply, answered without
  * JavaScript.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '#ui/paths.ts';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, launchBrowser } from '../support/browser.ts';
+import { expectUsablePage, launchBrowser, openScreen } from '../support/browser.ts';
 import { paymentHelpers } from '../support/payments.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
 import { signIn } from '../support/sign-in.ts';
@@ -43,17 +43,9 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function newScreen(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 800 }, baseURL: portal.url });
-  return { context, page: await context.newPage() };
-}
+const newScreen = (javaScriptEnabled: boolean, width?: number) => openScreen(browser, portal.url, javaScriptEnabled, width);
 
-async function checkPage(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
-  else await expectNoAxeViolationsWithoutScripts(browser, page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(320);
-}
+const checkPage = (page: Page, javaScriptEnabled: boolean) => expectUsablePage(browser, page, javaScriptEnabled);
 
 async function signInAsStaff(page: Page) {
   await page.goto(apiPath('staffSignIn', {}, { idp: 'ExampleStaff' }));

@@ -1,6 +1,6 @@
 /** Real Chromium (Debian's) driven by playwright-core, and an axe-core check for every page a test visits. */
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_PATH } from '../../scripts/preflight-paths.ts';
 
@@ -119,4 +119,26 @@ export async function expectNoAxeViolationsWithoutScripts(browser: Browser, page
   await probe.goto(page.url());
   await expectNoAxeViolations(probe);
   await context.close();
+}
+
+/** A fresh context and page on the portal, a phone's width unless told, with JavaScript on or off. */
+export async function openScreen(
+  browser: Browser,
+  baseURL: string,
+  javaScriptEnabled: boolean,
+  width = 320,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 }, baseURL });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * What every page of a journey must pass: axe (with JavaScript off, the same HTML with the page's own scripts
+ * blocked), and nothing wider than the screen.
+ */
+export async function expectUsablePage(browser: Browser, page: Page, javaScriptEnabled: boolean): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 320);
+  if (javaScriptEnabled) await expectNoAxeViolations(page);
+  else await expectNoAxeViolationsWithoutScripts(browser, page);
 }

@@ -33,6 +33,7 @@ import { launchBrowser } from '../test/support/browser.ts';
 import { instructionCount } from './instructions.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { ASSUMPTIONS, PRICES, PRICES_RECORDED } from './prices.ts';
+import { readAtStart } from './start-closure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // `npm run bench -- notifications`: only the e-mail latency through the stream, locally (bench/notifications.ts).
@@ -126,18 +127,7 @@ async function bundle(name: string, entry: string | { contents: string }): Promi
       : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const, sourcefile: `${name}.ts` } }),
     logLevel: 'silent',
   });
-  const outputs = metafile?.outputs ?? {};
-  const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
-  const entryOutput = code.find((path) => path.endsWith(`${name}/index.mjs`)) ?? '';
-  const atStart = new Set<string>();
-  const pending = [entryOutput];
-  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    if (atStart.has(path)) continue;
-    atStart.add(path);
-    for (const imported of outputs[path]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
-  }
-  const bytes = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  const { code, atStart, bytes } = readAtStart(metafile, name);
   const startCode = Buffer.concat([...atStart].map((path) => readFileSync(resolve(path))));
   return {
     entry: join(outdir, 'index.mjs'),

@@ -21,6 +21,7 @@ import { shipForms } from '../infra/bundling/ship-forms.ts';
 import { splitBuildOptions } from '../infra/bundling/split-bundle.ts';
 import { BIRTH_CERTIFICATE_ANSWERS } from '../test/support/payments.ts';
 import { instructionCount } from './instructions.ts';
+import { readAtStart } from './start-closure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -48,18 +49,7 @@ async function bundle(name: string, entry: string | { contents: string; resolveD
     logLevel: 'silent',
   });
   writeFileSync(join(dir, 'index.meta.json'), JSON.stringify(metafile));
-  const outputs = metafile?.outputs ?? {};
-  const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
-  const entryOutput = code.find((path) => path.endsWith(`${name}/index.mjs`)) ?? '';
-  const atStart = new Set<string>();
-  const pending = [entryOutput];
-  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    if (atStart.has(path)) continue;
-    atStart.add(path);
-    for (const imported of outputs[path]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
-  }
-  const bytes = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  const { code, atStart, bytes } = readAtStart(metafile, name);
   return {
     dir,
     entry: join(dir, 'index.mjs'),

@@ -76,6 +76,15 @@ function javaOptions(): string[] {
 /** Dummy credentials: DynamoDB Local checks that they are present, never what they are. */
 export const LOCAL_AWS_ENV = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
+/** A client for a DynamoDB Local at `endpoint`, with the local stand-in credentials. */
+export function localDynamoDbClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
+  });
+}
+
 export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<DynamoDbLocal> {
   const major = javaVersion();
   if (major === undefined || major < 17) throw new Error(JAVA_HINT);
@@ -109,11 +118,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   void exited.then(() => process.off('exit', stopWithUs));
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_AWS_ENV.AWS_REGION,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoDbClient(endpoint);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (java.exitCode !== null) throw new Error(`DynamoDB Local stopped while starting:\n${stderr}`);

@@ -4,9 +4,8 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalAgencyEvents } from './agency-events.ts';
-import { type DynamoDbLocal, ensureTable, LOCAL_AWS_ENV, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type DynamoDbLocal, ensureTable, localDynamoDbClient, pointHandlersAt, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalNotifications } from './notifications.ts';
 import { seedSampleBills } from './payment-sandbox-bills.ts';
 import { seedSampleSubmission } from './sample-submissions.ts';
@@ -125,11 +124,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
 
 /** A DynamoDB Local someone else started (and stops). */
 function runningDynamoDb(endpoint: string): DynamoDbLocal {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_AWS_ENV.AWS_REGION,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoDbClient(endpoint);
   return {
     endpoint,
     client,

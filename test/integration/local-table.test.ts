@@ -4,7 +4,7 @@
  * the queue keys index, which the export's parts page reads, built over the cases already there.
  */
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
@@ -12,13 +12,9 @@ import { QUEUE_KEYS_INDEX, tableDefinition } from '#adapters/table-definition';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { queueKeys } from '#domain/export-parts';
 import type { Submission } from '#domain/submissions';
-import { ensureTable, projectionOf } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient, projectionOf } from '../../local/dynamodb-local.ts';
 
-const client = new DynamoDBClient({
-  endpoint: inject('dynamoDbEndpoint'),
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(inject('dynamoDbEndpoint'));
 
 function submission(i: number): Submission {
   const at = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();

@@ -4,7 +4,6 @@
  * its delivery or bounce event → the timeline. Also what happens when SES fails: retries, then the dead letter.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
@@ -16,7 +15,7 @@ import { addCaseMessage, changeCaseStatus } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { type Submission, submitForm } from '#domain/submissions';
 import { submittedEntry } from '#domain/timeline';
-import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
@@ -24,11 +23,7 @@ import { compiledForm, strings } from '../support/forms.ts';
 
 const endpoint = inject('dynamoDbEndpoint');
 const tableName = `test-${randomUUID()}`;
-const client = new DynamoDBClient({
-  endpoint,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(endpoint);
 const submissions = dynamoDbSubmissionStore(client, tableName);
 const cases = dynamoDbCaseStore(client, tableName);
 const timeline = dynamoDbTimeline(client, tableName);

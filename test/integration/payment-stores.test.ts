@@ -4,21 +4,16 @@
  * The expected tables are written out here on purpose: they are the rule, and the stores must keep to them.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoDbBillStore } from '#adapters/dynamodb-payment-bill-store';
 import { dynamoDbPaymentStore } from '#adapters/dynamodb-payment-store';
 import type { Bill } from '#domain/payment-bills';
 import type { Payment, PaymentSubject } from '#domain/payment-records';
 import { PAYMENT_STATES, type PaymentState } from '#domain/payment-state';
-import { ensureTable } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient } from '../../local/dynamodb-local.ts';
 
 const tableName = `test-${randomUUID()}`;
-const client = new DynamoDBClient({
-  endpoint: inject('dynamoDbEndpoint'),
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(inject('dynamoDbEndpoint'));
 const payments = dynamoDbPaymentStore(client, tableName);
 const bills = dynamoDbBillStore(client, tableName);
 

@@ -3,18 +3,14 @@
  * nothing outside the sort-key range or of another partition, and never more than the set number of queries at once.
  */
 import { randomUUID } from 'node:crypto';
-import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryShards, SHARD_READS_IN_FLIGHT } from '#adapters/dynamodb-shards';
-import { ensureTable } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient } from '../../local/dynamodb-local.ts';
 
 const tableName = `test-${randomUUID()}`;
-const client = new DynamoDBClient({
-  endpoint: inject('dynamoDbEndpoint'),
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(inject('dynamoDbEndpoint'));
 const SHARDS = 40;
 const partition = (shard: number) => `TEST#alpha#${shard}`;
 /** Four items of ~350 KB in shard 7: more than one 1 MB page. */

@@ -5,7 +5,6 @@
  * (SES's simulator address) stopping e-mail, and a failing SMS provider retried by the stream.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbContacts } from '#adapters/dynamodb-contacts';
@@ -14,7 +13,7 @@ import { dynamoDbTimeline } from '#adapters/dynamodb-timeline';
 import type { Caller } from '#domain/authorization';
 import { changeCaseStatus } from '#domain/cases';
 import { submitForm } from '#domain/submissions';
-import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { COMPLAINT_ADDRESS } from '../../local/ses-local.ts';
 import { birthCertificateAnswers } from '../support/form-answers.ts';
@@ -22,11 +21,7 @@ import { compiledForm, strings } from '../support/forms.ts';
 
 const endpoint = inject('dynamoDbEndpoint');
 const tableName = `test-${randomUUID()}`;
-const client = new DynamoDBClient({
-  endpoint,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(endpoint);
 const submissions = dynamoDbSubmissionStore(client, tableName);
 const cases = dynamoDbCaseStore(client, tableName);
 const timeline = dynamoDbTimeline(client, tableName);

@@ -3,7 +3,7 @@
  * so a refused change leaves no entry behind, and a person's and a case's timelines are each one Query, newest first.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
@@ -15,15 +15,11 @@ import { CaseConflictError, changeCaseStatus } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import type { Submission } from '#domain/submissions';
 import { listMyActivity, submittedEntry, timelineEntry } from '#domain/timeline';
-import { ensureTable } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { strings } from '../support/forms.ts';
 
 const tableName = `test-${randomUUID()}`;
-const client = new DynamoDBClient({
-  endpoint: inject('dynamoDbEndpoint'),
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const client = localDynamoDbClient(inject('dynamoDbEndpoint'));
 const submissions = dynamoDbSubmissionStore(client, tableName);
 const cases = dynamoDbCaseStore(client, tableName);
 const timeline = dynamoDbTimeline(client, tableName);

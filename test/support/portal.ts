@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { ensureTable, pointHandlersAt } from '../../local/dynamodb-local.ts';
+import { ensureTable, localDynamoDbClient, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import type { PaymentSandbox } from '../../local/payment-sandbox.ts';
 import { DIST_DIR } from '../../local/portal.ts';
 import type { LocalS3 } from '../../local/s3-local.ts';
@@ -43,11 +43,7 @@ export async function startTestPortal(
 ): Promise<TestPortal> {
   const endpoint = inject('dynamoDbEndpoint');
   const tableName = `test-${randomUUID()}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoDbClient(endpoint);
   await ensureTable(client, tableName);
   // vitest isolates modules per test file, so this file's handlers are imported fresh after this.
   pointHandlersAt(options.dynamoDbEndpoint ?? endpoint, tableName);

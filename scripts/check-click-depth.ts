@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuiltSite, readBuiltSite } from './built-pages.ts';
+import { type BuiltSite, ownCopy, readBuiltSite } from './built-pages.ts';
 
 export interface ClickDepthReport {
   /** How many pages (index.html files) the site has. */
@@ -20,7 +20,8 @@ export interface ClickDepthReport {
   problems: string[];
 }
 
-interface Page {
+/** What the gate needs of one page: where its links lead, whether it is a task page, its other-language pages. */
+export interface Page {
   links: string[];
   isTask: boolean;
   alternates: string[];
@@ -38,7 +39,9 @@ function attributesOf(source: string): Map<string, string> {
   return attributes;
 }
 
-// A link that starts with "/" leads to the same place from every page: worked out once (decision 0135).
+// A link that starts with "/" leads to the same place from every page: worked out once (decision 0135). The key is a
+// copy: a link's text is a slice of its page's HTML, and as a key it would keep the whole page alive (the build hands
+// the gates each page as Astro renders it, and keeps none of them: decision 0143).
 const fromAnyPage = new Map<string, string | null>();
 
 /** The site path a link leads to ("/services/x/"), or null for other sites, files and non-page links. */
@@ -48,7 +51,7 @@ export function normalizeHref(href: string, fromPath: string): string | null {
   let target = fromAnyPage.get(trimmed);
   if (target === undefined) {
     target = targetOf(trimmed, '/');
-    fromAnyPage.set(trimmed, target);
+    fromAnyPage.set(ownCopy(trimmed), target);
   }
   return target;
 }
@@ -69,7 +72,8 @@ function targetOf(trimmed: string, fromPath: string): string | null {
   return pathname.endsWith('/') ? pathname : `${pathname}/`;
 }
 
-function readPage(html: string, pagePath: string): Page {
+/** One page's links, task mark and other-language pages (`pagePath` like "/services/x/"). */
+export function readPage(html: string, pagePath: string): Page {
   const page: Page = { links: [], isTask: false, alternates: [] };
   for (const match of html.matchAll(TAG)) {
     const tag = match[1]!.toLowerCase();
@@ -122,7 +126,14 @@ export function checkClickDepth(distDir: string, maxDepth = 3): ClickDepthReport
 
 /** The same, on a site already read (scripts/built-pages.ts); `distDir` only names the folder in a problem. */
 export function checkClickDepthOf(site: BuiltSite, maxDepth = 3, distDir = '.'): ClickDepthReport {
-  const pages = readSite(site);
+  return checkClickDepthOfPages(readSite(site), maxDepth, distDir);
+}
+
+/**
+ * The same, on each page's `readPage` by its path, in file order (index.html files only): the build reads them as
+ * Astro renders them (scripts/site-gates.ts).
+ */
+export function checkClickDepthOfPages(pages: Map<string, Page>, maxDepth = 3, distDir = '.'): ClickDepthReport {
   const home = pages.get('/');
   const depth = new Map<string, number>();
   const cameFrom = new Map<string, string>();

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { type Route, routes } from '../functions/http/routes.ts';
-import { type BuiltSite, readBuiltSite } from './built-pages.ts';
+import { type BuiltSite, ownCopy, readBuiltSite } from './built-pages.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 const ORIGIN = 'http://portal.invalid';
@@ -108,7 +108,8 @@ export function linksAndIds(html: string): { links: { tagName: string; attrs: Ma
   return { links, ids };
 }
 
-// A path that starts with "/" means the same URL from every page: resolved once (a site has ~280,000 links).
+// A path that starts with "/" means the same URL from every page: resolved once (a site has ~280,000 links). The key
+// is a copy, so that it does not keep its page's HTML alive (decision 0143).
 const ORIGIN_URL = new URL(ORIGIN);
 const absolute = new Map<string, URL | null>();
 function resolved(value: string, pagePath: string): URL | null {
@@ -116,7 +117,7 @@ function resolved(value: string, pagePath: string): URL | null {
   let url = absolute.get(value);
   if (url === undefined) {
     url = URL.parse(value, ORIGIN_URL);
-    absolute.set(value, url);
+    absolute.set(ownCopy(value), url);
   }
   return url;
 }
@@ -153,6 +154,20 @@ export function linkProblems(pagePath: string, html: string, exists: (pathname: 
     if (!exists(url.pathname)) problems.push(`${what()} leads to no built page or file`);
   }
   return problems;
+}
+
+/**
+ * What the link check can say of a page before the whole site is built: whether it has a problem already (a
+ * fragment, a URL, a route), and the site paths it links to, which must be built files once the site is done
+ * (scripts/site-gates.ts). The paths are the URL parser's own strings, not slices of the page.
+ */
+export function linkFacts(pagePath: string, html: string): { clean: boolean; sitePaths: string[] } {
+  const sitePaths: string[] = [];
+  const problems = linkProblems(pagePath, html, (pathname) => {
+    sitePaths.push(pathname);
+    return true;
+  });
+  return { clean: problems.length === 0, sitePaths };
 }
 
 /** Every page of a built site, read once (scripts/built-pages.ts). */

@@ -10,11 +10,23 @@ export const MAIN_ID = 'main-content';
 export function SiteTop({ lang, switchTo, images }: { lang: Lang; switchTo: LanguageSwitch; images: SiteAssets['images'] }) {
   return (
     <>
+      <SkipLinkAndBanner lang={lang} images={images} />
+      <SiteHeader lang={lang} switchTo={switchTo} images={images} />
+    </>
+  );
+}
+
+/**
+ * SiteTop's first part, the skip link and the gov banner: the same on every page of a language, so the static site
+ * renders it once a language and each page's header (its language link differs) after it (decision 0143).
+ */
+export function SkipLinkAndBanner({ lang, images }: { lang: Lang; images: SiteAssets['images'] }) {
+  return (
+    <>
       <a class="usa-skipnav" href={`#${MAIN_ID}`}>
         {lang.t('layout.skipLink')}
       </a>
       <GovBanner lang={lang} images={images} />
-      <SiteHeader lang={lang} switchTo={switchTo} images={images} />
     </>
   );
 }

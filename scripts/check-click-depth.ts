@@ -96,6 +96,35 @@ export function readPage(html: string, pagePath: string): Page {
   return page;
 }
 
+const TASK_MARK = /<meta\b([^>]*portal:page[^>]*)>/gi;
+
+/**
+ * The same as `readPage`, from the page's start tags as the link gate reads them (`linksAndIds` in
+ * scripts/check-links.ts: every <a> and <link>, attribute values decoded), so that the build scans each page once
+ * for both gates (decision 0143). Only the task mark is looked for in the HTML itself, where <meta> tags that name
+ * "portal:page" are read as `readPage` reads them.
+ */
+export function pageFromTags(tags: { tagName: string; attrs: Map<string, string> }[], html: string, pagePath: string): Page {
+  const page: Page = { links: [], isTask: false, alternates: [] };
+  for (const { tagName, attrs } of tags) {
+    if (tagName === 'a') {
+      const target = normalizeHref(attrs.get('href') ?? '', pagePath);
+      if (target) page.links.push(target);
+    } else if (tagName === 'link' && attrs.get('rel')?.split(/\s+/).includes('alternate') && attrs.has('hreflang')) {
+      const href = attrs.get('href') ?? '';
+      const target = normalizeHref(URL.canParse(href) ? new URL(href).pathname : href, pagePath);
+      if (target) page.alternates.push(target);
+    }
+  }
+  if (html.includes('portal:page')) {
+    for (const match of html.matchAll(TASK_MARK)) {
+      const attributes = attributesOf(match[1]!);
+      if (attributes.get('name') === 'portal:page' && attributes.get('content') === 'task') page.isTask = true;
+    }
+  }
+  return page;
+}
+
 function readSite(site: BuiltSite): Map<string, Page> {
   const pages = new Map<string, Page>();
   const files = site.pages.filter(({ file }) => path.posix.basename(file) === 'index.html');

@@ -124,7 +124,15 @@ function resolved(value: string, pagePath: string): URL | null {
 
 /** The problems on one page, one plain sentence each; empty when every link leads somewhere. */
 export function linkProblems(pagePath: string, html: string, exists: (pathname: string) => boolean): string[] {
-  const { links, ids } = linksAndIds(html);
+  return linkProblemsOf(pagePath, linksAndIds(html), exists);
+}
+
+/** The same, on the page's `linksAndIds`. */
+export function linkProblemsOf(
+  pagePath: string,
+  { links, ids }: ReturnType<typeof linksAndIds>,
+  exists: (pathname: string) => boolean,
+): string[] {
   const problems: string[] = [];
   for (const element of links) {
     const name = LINKING[element.tagName];
@@ -161,9 +169,9 @@ export function linkProblems(pagePath: string, html: string, exists: (pathname: 
  * fragment, a URL, a route), and the site paths it links to, which must be built files once the site is done
  * (scripts/site-gates.ts). The paths are the URL parser's own strings, not slices of the page.
  */
-export function linkFacts(pagePath: string, html: string): { clean: boolean; sitePaths: string[] } {
+export function linkFacts(pagePath: string, scanned: ReturnType<typeof linksAndIds>): { clean: boolean; sitePaths: string[] } {
   const sitePaths: string[] = [];
-  const problems = linkProblems(pagePath, html, (pathname) => {
+  const problems = linkProblemsOf(pagePath, scanned, (pathname) => {
     sitePaths.push(pathname);
     return true;
   });

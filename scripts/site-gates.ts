@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { builtFiles, existsIn } from './built-pages.ts';
-import { type ClickDepthReport, checkClickDepthOfPages, type Page, readPage } from './check-click-depth.ts';
-import { linkFacts, linkProblems } from './check-links.ts';
+import { type ClickDepthReport, checkClickDepthOfPages, type Page, pageFromTags } from './check-click-depth.ts';
+import { linkFacts, linkProblems, linksAndIds } from './check-links.ts';
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>/i;
 const STYLE_ELEMENT = /<style\b/i;
@@ -53,12 +53,14 @@ const depthPathOf = (file: string) => {
   return path.posix.basename(file) === 'index.html' ? (directory === '.' ? '/' : `/${directory}/`) : undefined;
 };
 
+/** One scan of the page's start tags serves both the link gate and the click-depth gate. */
 function factsOf(file: string, html: string): Facts {
   const depthPath = depthPathOf(file);
+  const scanned = linksAndIds(html);
   return {
     inline: inlineCodeIn(file, html),
-    depth: depthPath === undefined ? undefined : readPage(html, depthPath),
-    ...linkFacts(linkPathOf(file), html),
+    depth: depthPath === undefined ? undefined : pageFromTags(scanned.links, html, depthPath),
+    ...linkFacts(linkPathOf(file), scanned),
   };
 }
 

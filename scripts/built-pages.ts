@@ -20,13 +20,6 @@ export interface BuiltSite {
 
 const slashes = (file: string) => file.split(path.sep).join('/');
 
-/**
- * A copy of `text` that shares nothing with the string it came from. V8 keeps a substring of 13 characters or more
- * as a slice of its parent: a link read off a page and kept (a cache key, a gate's facts) would keep the whole
- * page's HTML alive, and the build hands the gates every page as Astro renders it, keeping none (decision 0143).
- */
-export const ownCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
-
 /** Every file under `distDir`, as paths in the site folder with "/" between folders. */
 export function builtFiles(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, withFileTypes: true })

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuiltSite, ownCopy, readBuiltSite } from './built-pages.ts';
+import { type BuiltSite, readBuiltSite } from './built-pages.ts';
 
 export interface ClickDepthReport {
   /** How many pages (index.html files) the site has. */
@@ -20,8 +20,7 @@ export interface ClickDepthReport {
   problems: string[];
 }
 
-/** What the gate needs of one page: where its links lead, whether it is a task page, its other-language pages. */
-export interface Page {
+interface Page {
   links: string[];
   isTask: boolean;
   alternates: string[];
@@ -39,9 +38,7 @@ function attributesOf(source: string): Map<string, string> {
   return attributes;
 }
 
-// A link that starts with "/" leads to the same place from every page: worked out once (decision 0135). The key is a
-// copy: a link's text is a slice of its page's HTML, and as a key it would keep the whole page alive (the build hands
-// the gates each page as Astro renders it, and keeps none of them: decision 0143).
+// A link that starts with "/" leads to the same place from every page: worked out once (decision 0135).
 const fromAnyPage = new Map<string, string | null>();
 
 /** The site path a link leads to ("/services/x/"), or null for other sites, files and non-page links. */
@@ -51,7 +48,7 @@ export function normalizeHref(href: string, fromPath: string): string | null {
   let target = fromAnyPage.get(trimmed);
   if (target === undefined) {
     target = targetOf(trimmed, '/');
-    fromAnyPage.set(ownCopy(trimmed), target);
+    fromAnyPage.set(trimmed, target);
   }
   return target;
 }
@@ -72,8 +69,7 @@ function targetOf(trimmed: string, fromPath: string): string | null {
   return pathname.endsWith('/') ? pathname : `${pathname}/`;
 }
 
-/** One page's links, task mark and other-language pages (`pagePath` like "/services/x/"). */
-export function readPage(html: string, pagePath: string): Page {
+function readPage(html: string, pagePath: string): Page {
   const page: Page = { links: [], isTask: false, alternates: [] };
   for (const match of html.matchAll(TAG)) {
     const tag = match[1]!.toLowerCase();
@@ -91,35 +87,6 @@ export function readPage(html: string, pagePath: string): Page {
       const href = attributes.get('href') ?? '';
       const target = normalizeHref(URL.canParse(href) ? new URL(href).pathname : href, pagePath);
       if (target) page.alternates.push(target);
-    }
-  }
-  return page;
-}
-
-const TASK_MARK = /<meta\b([^>]*portal:page[^>]*)>/gi;
-
-/**
- * The same as `readPage`, from the page's start tags as the link gate reads them (`linksAndIds` in
- * scripts/check-links.ts: every <a> and <link>, attribute values decoded), so that the build scans each page once
- * for both gates (decision 0143). Only the task mark is looked for in the HTML itself, where <meta> tags that name
- * "portal:page" are read as `readPage` reads them.
- */
-export function pageFromTags(tags: { tagName: string; attrs: Map<string, string> }[], html: string, pagePath: string): Page {
-  const page: Page = { links: [], isTask: false, alternates: [] };
-  for (const { tagName, attrs } of tags) {
-    if (tagName === 'a') {
-      const target = normalizeHref(attrs.get('href') ?? '', pagePath);
-      if (target) page.links.push(target);
-    } else if (tagName === 'link' && attrs.get('rel')?.split(/\s+/).includes('alternate') && attrs.has('hreflang')) {
-      const href = attrs.get('href') ?? '';
-      const target = normalizeHref(URL.canParse(href) ? new URL(href).pathname : href, pagePath);
-      if (target) page.alternates.push(target);
-    }
-  }
-  if (html.includes('portal:page')) {
-    for (const match of html.matchAll(TASK_MARK)) {
-      const attributes = attributesOf(match[1]!);
-      if (attributes.get('name') === 'portal:page' && attributes.get('content') === 'task') page.isTask = true;
     }
   }
   return page;
@@ -155,14 +122,7 @@ export function checkClickDepth(distDir: string, maxDepth = 3): ClickDepthReport
 
 /** The same, on a site already read (scripts/built-pages.ts); `distDir` only names the folder in a problem. */
 export function checkClickDepthOf(site: BuiltSite, maxDepth = 3, distDir = '.'): ClickDepthReport {
-  return checkClickDepthOfPages(readSite(site), maxDepth, distDir);
-}
-
-/**
- * The same, on each page's `readPage` by its path, in file order (index.html files only): the build reads them as
- * Astro renders them (scripts/site-gates.ts).
- */
-export function checkClickDepthOfPages(pages: Map<string, Page>, maxDepth = 3, distDir = '.'): ClickDepthReport {
+  const pages = readSite(site);
   const home = pages.get('/');
   const depth = new Map<string, number>();
   const cameFrom = new Map<string, string>();

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { type Route, routes } from '../functions/http/routes.ts';
-import { type BuiltSite, ownCopy, readBuiltSite } from './built-pages.ts';
+import { type BuiltSite, readBuiltSite } from './built-pages.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 const ORIGIN = 'http://portal.invalid';
@@ -108,8 +108,7 @@ export function linksAndIds(html: string): { links: { tagName: string; attrs: Ma
   return { links, ids };
 }
 
-// A path that starts with "/" means the same URL from every page: resolved once (a site has ~280,000 links). The key
-// is a copy, so that it does not keep its page's HTML alive (decision 0143).
+// A path that starts with "/" means the same URL from every page: resolved once (a site has ~280,000 links).
 const ORIGIN_URL = new URL(ORIGIN);
 const absolute = new Map<string, URL | null>();
 function resolved(value: string, pagePath: string): URL | null {
@@ -117,22 +116,14 @@ function resolved(value: string, pagePath: string): URL | null {
   let url = absolute.get(value);
   if (url === undefined) {
     url = URL.parse(value, ORIGIN_URL);
-    absolute.set(ownCopy(value), url);
+    absolute.set(value, url);
   }
   return url;
 }
 
 /** The problems on one page, one plain sentence each; empty when every link leads somewhere. */
 export function linkProblems(pagePath: string, html: string, exists: (pathname: string) => boolean): string[] {
-  return linkProblemsOf(pagePath, linksAndIds(html), exists);
-}
-
-/** The same, on the page's `linksAndIds`. */
-export function linkProblemsOf(
-  pagePath: string,
-  { links, ids }: ReturnType<typeof linksAndIds>,
-  exists: (pathname: string) => boolean,
-): string[] {
+  const { links, ids } = linksAndIds(html);
   const problems: string[] = [];
   for (const element of links) {
     const name = LINKING[element.tagName];
@@ -162,20 +153,6 @@ export function linkProblemsOf(
     if (!exists(url.pathname)) problems.push(`${what()} leads to no built page or file`);
   }
   return problems;
-}
-
-/**
- * What the link check can say of a page before the whole site is built: whether it has a problem already (a
- * fragment, a URL, a route), and the site paths it links to, which must be built files once the site is done
- * (scripts/site-gates.ts). The paths are the URL parser's own strings, not slices of the page.
- */
-export function linkFacts(pagePath: string, scanned: ReturnType<typeof linksAndIds>): { clean: boolean; sitePaths: string[] } {
-  const sitePaths: string[] = [];
-  const problems = linkProblemsOf(pagePath, scanned, (pathname) => {
-    sitePaths.push(pathname);
-    return true;
-  });
-  return { clean: problems.length === 0, sitePaths };
 }
 
 /** Every page of a built site, read once (scripts/built-pages.ts). */

@@ -14,7 +14,7 @@ import type { Caller } from '#domain/authorization';
 import { addCaseMessage, changeCaseStatus } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { type Submission, submitForm } from '#domain/submissions';
-import { submittedEntry } from '#domain/timeline';
+import { submittedEntry, type TimelineEntry } from '#domain/timeline';
 import { ensureTable, localDynamoDbClient, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
@@ -197,6 +197,36 @@ describe('a stream record delivered twice', () => {
     const answer = await (handler as unknown as (e: DynamoDBStreamEvent, c: object) => Promise<unknown>)(event, {});
     expect(answer).toEqual({ batchItemFailures: [] });
     expect(await mailTo(address)).toHaveLength(1);
+  });
+});
+
+describe('a batch with two notifications for one case', () => {
+  it('does not send the second when the first fails: the stream retries both, in order', async () => {
+    const address = `ana-${randomUUID()}@example.com`;
+    const code = await apply(address);
+    const [entry] = (await timeline.caseTimeline(code, { limit: 50 })).entries.filter((e) => e.kind === 'submitted');
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const { timelineItem } = await import('#adapters/dynamodb-timeline');
+    const { handler } = await import('../../functions/handlers/send-notifications.ts');
+    const invoke = handler as unknown as (e: DynamoDBStreamEvent, c: object) => Promise<unknown>;
+    // Two entries not yet notified about (new ids), for the same case, in one batch.
+    const event: DynamoDBStreamEvent = {
+      Records: ['11', '12'].map((sequence) => ({
+        eventName: 'INSERT',
+        dynamodb: {
+          SequenceNumber: sequence,
+          NewImage: marshall(timelineItem({ ...(entry as TimelineEntry), id: randomUUID() }), {
+            removeUndefinedValues: true,
+          }) as never,
+        },
+      })),
+    };
+    // The SDK's three tries of the first e-mail fail; the second would go if it were tried.
+    local.ses.failNext(3);
+    expect(await invoke(event, {})).toEqual({ batchItemFailures: [{ itemIdentifier: '11' }, { itemIdentifier: '12' }] });
+    expect(await mailTo(address)).toHaveLength(1);
+    expect(await invoke(event, {})).toEqual({ batchItemFailures: [] });
+    expect(await mailTo(address)).toHaveLength(3);
   });
 });
 

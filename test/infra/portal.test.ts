@@ -658,6 +658,7 @@ describe('notifications (the outbox half, decision 70)', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 3,
       BisectBatchOnFunctionError: true,
+      ParallelizationFactor: 10,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(notifier().deadLetters), 'Arn'] } } },
     });
     const pattern = JSON.parse(mapping?.Properties.FilterCriteria.Filters[0].Pattern);

@@ -182,6 +182,45 @@ describe('the columns', () => {
     expect(row[headers.indexOf(`${birth.title.en}: ${bareLabel(fullName, 'en')}`)]).toBe('Persona 1');
   });
 
+  it('keep what earlier versions asked: their own questions in their own columns, answers read as they were asked', async () => {
+    const [v2, v1] = await Promise.all([
+      compiledForm('business-registration-application'),
+      compiledForm('business-registration-application@1'),
+    ]);
+    const columns = exportColumns(
+      [{ serviceId: v2.service.id, serviceTitle: v2.service.title, form: v2.form, earlier: [v1.form] }],
+      'es',
+      strings,
+    );
+    const headers = columns.map((column) => column.header);
+    const street = v1.form.fields.find((field) => field.name === 'streetAddress')!;
+    const streetAt = headers.indexOf(`${bareLabel(street, 'es')} (versión 1)`);
+    expect(streetAt).toBeGreaterThan(0);
+    // A question both versions ask is one column, under the current version's label.
+    const yourName = v2.form.fields.find((field) => field.name === 'yourName')!;
+    const nameAt = headers.indexOf(bareLabel(yourName, 'es'));
+    expect(headers.filter((header) => header.startsWith(bareLabel(yourName, 'es')))).toHaveLength(1);
+    const old = exportRow(columns, {
+      ...submission(5),
+      formId: v2.form.id,
+      serviceId: v2.service.id,
+      formVersion: 1,
+      answers: { businessName: 'Taller Núñez', streetAddress: '1 Calle Mayor', yourName: 'Ana Núñez' },
+    });
+    expect(old[streetAt]).toBe('1 Calle Mayor');
+    // Version 1 asked for the name as one line of text; version 2 asks for its parts. The line stays whole.
+    expect(old[nameAt]).toBe('Ana Núñez');
+    const current = exportRow(columns, {
+      ...submission(6),
+      formId: v2.form.id,
+      serviceId: v2.service.id,
+      formVersion: 2,
+      answers: { businessName: 'Taller Díaz', yourName: { given: 'Leo', family: 'Díaz' } },
+    });
+    expect(current[streetAt]).toBe('');
+    expect(current[nameAt]).toBe('Leo Díaz');
+  });
+
   it('show payment state and amounts, and "Not paid" when nobody paid', async () => {
     const columns = exportColumns((await forms()).slice(0, 1), 'en', strings);
     const paid = exportRow(

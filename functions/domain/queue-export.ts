@@ -203,9 +203,17 @@ export async function readExportPart(
   let last: QueueCase | undefined;
   for (;;) {
     const page = await readQueuePage(agency, filter, at, store, EXPORT_SHARD_READ * store.shards, EXPORT_SHARD_READ);
+    // The queue index holds the queue's columns only (decision 0140): the answers come from the table, by code.
+    const whole = new Map((await store.wholeCases(page.items.map((item) => item.code))).map((s) => [s.code, s]));
     for (const item of page.items) {
       if (beyond(item.sortKey)) return { header, rows };
-      const row = exportRow(columns, item);
+      const submission = whole.get(item.code);
+      if (!submission) {
+        // In the index but no longer in the table: nothing to export.
+        if (item.sortKey === limits.until) return { header, rows };
+        continue;
+      }
+      const row = exportRow(columns, submission);
       const size = csvRowBytes(row);
       if (rows.length >= limits.rows || (rows.length > 0 && bytes + size > limits.bytes)) return stopAfter(last as QueueCase);
       rows.push(row);

@@ -140,5 +140,5 @@ describe('the agency', () => {
       await page.setViewportSize({ width: 320, height: 800 });
     }
     await context.close();
-  });
+  }, 60_000);
 });

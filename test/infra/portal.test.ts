@@ -10,7 +10,12 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/src/load.ts';
-import { QUEUE_KEYS_INDEX, tableDefinition } from '../../functions/adapters/table-definition.ts';
+import {
+  QUEUE_INDEX,
+  QUEUE_INDEX_ATTRIBUTES,
+  QUEUE_KEYS_INDEX,
+  tableDefinition,
+} from '../../functions/adapters/table-definition.ts';
 import { PAYMENT_ALARMS } from '../../functions/domain/payment-alarms.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-header.ts';
 import { gatewayAuthorizes, type Route, routes } from '../../functions/http/routes.ts';
@@ -126,8 +131,14 @@ describe('data stack', () => {
       { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
     ]);
     expect(keys?.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['serviceId', 'assignedTo'] });
-    // The queue page itself still reads whole cases from gsi1.
-    expect(indexes.find((index) => index.IndexName === 'gsi1')?.Projection).toEqual({ ProjectionType: 'ALL' });
+    // The queue index copies only the queue's columns (decision 0140): no index copies whole cases by queue key.
+    expect(indexes.find((index) => index.IndexName === QUEUE_INDEX)?.Projection).toEqual({
+      ProjectionType: 'INCLUDE',
+      NonKeyAttributes: QUEUE_INDEX_ATTRIBUTES,
+    });
+    expect(
+      indexes.filter((index) => index.KeySchema[0]?.AttributeName === 'gsi1pk').map((index) => index.Projection.ProjectionType),
+    ).toEqual(['INCLUDE', 'INCLUDE']);
   });
 
   it('backs the table up with AWS Backup into a retained vault encrypted with the data key', () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { bareLabel } from '#catalog/form-messages';
 import type { Form } from '#catalog/schema';
 import type { Caller } from '#domain/authorization';
-import { type QueueCase, type QueueFilter, type QueueStore, sortKeyOf } from '#domain/case-queue';
+import {
+  QUEUE_ROW_FIELDS,
+  type QueueCase,
+  type QueueFilter,
+  type QueueRow,
+  type QueueStore,
+  readQueuePage,
+  sortKeyOf,
+} from '#domain/case-queue';
 import {
   csvRowBytes,
   type ExportForm,
@@ -235,7 +243,11 @@ describe('the columns', () => {
 });
 
 function queueOf(cases: Submission[]) {
-  const queued: QueueCase[] = cases.map((s) => ({ ...s, sortKey: sortKeyOf(s) }));
+  // As the queue index holds them: the queue's columns only (decision 0140); the answers come from wholeCases.
+  const queued: QueueCase[] = cases.map((s) => ({
+    ...(Object.fromEntries(QUEUE_ROW_FIELDS.flatMap((f) => (s[f] === undefined ? [] : [[f, s[f]]]))) as QueueRow),
+    sortKey: sortKeyOf(s),
+  }));
   let queries = 0;
   const store: QueueStore = {
     shards: SHARDS,
@@ -259,6 +271,9 @@ function queueOf(cases: Submission[]) {
     },
     async findByEmail() {
       return [];
+    },
+    async wholeCases(codes) {
+      return cases.filter((c) => codes.includes(c.code)).reverse();
     },
   };
   return { store, queries: () => queries };
@@ -308,6 +323,16 @@ describe('reading the export in parts', () => {
     const parts = await allParts(store, oldest, { rows: 5000, bytes: 4000 });
     expect(parts.length).toBeGreaterThan(5);
     expect(parts.flat()).toEqual(cases.map((c) => c.code));
+  });
+
+  it('takes each row from the whole case (the table), not the queue index, which holds no answers', async () => {
+    const { store } = queueOf(cases);
+    const shown = await readQueuePage('vital-records', oldest, undefined, store);
+    expect(shown.items[0]).not.toHaveProperty('answers');
+    const columns = exportColumns(await forms(), 'en', strings);
+    const part = await readExportPart('vital-records', oldest, undefined, store, columns, { rows: 3, bytes: 1e7 });
+    expect(part.rows).toEqual(cases.slice(0, 3).map((c) => exportRow(columns, c)));
+    expect(part.rows[1]).toContain('Madre 1'); // a birth certificate request's answer
   });
 
   it('reads each case about once, not once per shard', async () => {

@@ -9,7 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { feedbackIndexKey } from '../functions/adapters/dynamodb-feedback-store.ts';
 import { funnelKey } from '../functions/adapters/dynamodb-funnel-counter.ts';
-import { FEEDBACK_SHARDS, FUNNEL_SHARDS } from '../functions/adapters/table-definition.ts';
+import { FEEDBACK_SHARDS, FUNNEL_SHARDS, QUEUE_INDEX } from '../functions/adapters/table-definition.ts';
 import { newConfirmationCode } from '../functions/domain/confirmation-code.ts';
 import { feedbackToken, tokenShard } from '../functions/domain/feedback-token.ts';
 
@@ -44,7 +44,7 @@ console.log(
   `  funnel counters (sent + a status check each): ${f.partitions} partitions, busiest ${f.max} writes/s, quietest ${f.min} (limit ≈ ${PARTITION_LIMIT})`,
 );
 console.log(
-  `  survey responses (${RESPONSE_SHARE * 100}% answer), gsi1: ${r.partitions} partitions, busiest ${r.max} writes/s, quietest ${r.min}; base table: one item per response, no hot key`,
+  `  survey responses (${RESPONSE_SHARE * 100}% answer), on the queue index (${QUEUE_INDEX}): ${r.partitions} partitions, busiest ${r.max} writes/s, quietest ${r.min}; base table: one item per response, no hot key`,
 );
 console.log(
   `  unsharded, the funnel key would take ${SUBMISSIONS_PER_SECOND * (1 + STATUS_CHECK_SHARE)} writes/s on one partition`,

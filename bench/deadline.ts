@@ -15,7 +15,9 @@
  * the same busiest partitions: every key is a hash or a uniform random shard, none depends on the hour.
  *
  * Write units: ceil(item KB) per write, twice that inside a transaction (DynamoDB's rule); an index's copy of an
- * item costs ceil(item KB) in the index (assumed not doubled for transactions; the doubled figure is printed too).
+ * item costs ceil(copy KB) in the index (assumed not doubled for transactions; the doubled figure is printed too),
+ * the copy being what the index projects (ALL: the whole item; INCLUDE: the keys and the attributes named) plus the
+ * 100 bytes DynamoDB counts for each index entry's storage (counted here for writes too, to err on the high side).
  * The limit: ~1,000 write units a second per partition (and per single item, which no split can spread).
  */
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -23,7 +25,7 @@ import { dynamoDbFeedbackStore } from '../functions/adapters/dynamodb-feedback-s
 import { dynamoDbFunnelCounter } from '../functions/adapters/dynamodb-funnel-counter.ts';
 import { dynamoDbNotices } from '../functions/adapters/dynamodb-notices.ts';
 import { dynamoDbSubmissionStore } from '../functions/adapters/dynamodb-submission-store.ts';
-import { tableDefinition } from '../functions/adapters/table-definition.ts';
+import { QUEUE_INDEX, QUEUE_KEYS_INDEX, tableDefinition } from '../functions/adapters/table-definition.ts';
 import { newConfirmationCode } from '../functions/domain/confirmation-code.ts';
 import { feedbackToken } from '../functions/domain/feedback-token.ts';
 import { countFunnelStep } from '../functions/domain/funnel.ts';
@@ -38,6 +40,8 @@ const RATE = 10_000;
 const HOUR = 3_600;
 const SAMPLE_SECONDS = Number(process.env.BENCH_DEADLINE_SECONDS ?? 2);
 const PARTITION_WCU = 1_000;
+/** What DynamoDB adds to each index entry's size (its storage rule; assumed for write units too). */
+const INDEX_ENTRY_OVERHEAD = 100;
 /** Of the second's submissions: to the deadline's agency and form, to its agency's other forms, to other agencies. */
 const MIX = { deadlineForm: 0.9, sameAgency: 0.05 };
 /** Share of people who answer the survey after sending (generous: the dashboard's survey is optional). */
@@ -103,7 +107,7 @@ function recordingClient(writes: Write[]): DynamoDBClient {
     Object.fromEntries(
       tableDefinition.globalSecondaryIndexes.map((index) => {
         const projection = index.projection ?? { type: 'ALL' };
-        if (projection.type === 'ALL') return [index.indexName, itemSize(item)];
+        if (projection.type === 'ALL') return [index.indexName, itemSize(item) + INDEX_ENTRY_OVERHEAD];
         const kept = [
           'pk',
           'sk',
@@ -111,7 +115,10 @@ function recordingClient(writes: Write[]): DynamoDBClient {
           index.sortKey.name,
           ...(projection.type === 'INCLUDE' ? projection.attributes : []),
         ];
-        return [index.indexName, itemSize(Object.fromEntries(Object.entries(item).filter(([name]) => kept.includes(name))))];
+        return [
+          index.indexName,
+          itemSize(Object.fromEntries(Object.entries(item).filter(([name]) => kept.includes(name)))) + INDEX_ENTRY_OVERHEAD,
+        ];
       }),
     );
   const record = (item: Record<string, AttributeValue>, transactional: boolean) =>
@@ -274,16 +281,21 @@ interface Busiest {
   partitions: number;
   /** Write units a second on the whole table or index. */
   total: number;
+  /** The largest item (or, for an index, the largest copy) written, in bytes. */
+  largest: number;
 }
 /** The busiest partition (by write units) of the table or of one index, averaged over the sampled seconds. */
 function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined, index?: string): Busiest {
   const per = new Map<string, { writes: number; units: number; doubled: number }>();
+  let largest = 0;
   for (const writes of seconds)
     for (const write of writes) {
       const key = keyOf(write);
       if (key === undefined) continue;
       const entry = per.get(key) ?? { writes: 0, units: 0, doubled: 0 };
-      const base = units(index ? (write.indexBytes?.[index] ?? write.bytes) : write.bytes);
+      const bytes = index ? (write.indexBytes?.[index] ?? write.bytes) : write.bytes;
+      largest = Math.max(largest, bytes);
+      const base = units(bytes);
       entry.writes += 1;
       entry.units += index ? base : write.transactional ? 2 * base : base;
       entry.doubled += write.transactional ? 2 * base : base;
@@ -303,6 +315,7 @@ function busiest(seconds: Write[][], keyOf: (write: Write) => string | undefined
     unitsIfDoubled: top[1].doubled / n,
     partitions: per.size,
     total: total / n,
+    largest,
   };
 }
 
@@ -356,6 +369,10 @@ for (const { scenario, rows, writesPerSubmission } of results) {
       `    ${place.padEnd(22)} ${shape(top.key).slice(0, 44).padEnd(44)} ${top.writes.toFixed(0).padStart(9)} ${top.units.toFixed(0).padStart(7)} ${top.unitsIfDoubled.toFixed(0).padStart(9)} ${`${((top.units / PARTITION_WCU) * 100).toFixed(0)}%`.padStart(9)} ${String(Math.round(top.partitions / SAMPLE_SECONDS)).padStart(8)} ${top.total.toFixed(0).padStart(10)}`,
     );
   }
+  const copies = rows.filter(({ place }) => tableDefinition.globalSecondaryIndexes.some((i) => i.indexName === place));
+  console.log(
+    `    largest copy in each index (write units are ceil(KB)): ${copies.map(({ place, top }) => `${place} ${top.largest.toLocaleString('en-US')} B`).join(', ')}`,
+  );
 }
 console.log(`  ${over ? 'A partition is OVER' : 'No partition over'} ~${PARTITION_WCU} write units/s.`);
 
@@ -394,7 +411,7 @@ console.log(
     `person's visit is ~${wafPerIp} (an estimate: pages, assets, 2 API calls, retries), so only addresses shared by more than ~${Math.floor(2000 / wafPerIp)} people sending in the same 5 minutes (libraries, offices) need it raised`,
 );
 console.log(
-  `    DynamoDB on-demand: ${tableUnits(0)} write units/s on the table (one-page form; ${tableUnits(1)} on the 6-page form), on gsi1 ${indexUnits(0, 'gsi1')} and on gsi4 (the queue's keys) ${indexUnits(0, 'gsi4')}, ` +
+  `    DynamoDB on-demand: ${tableUnits(0)} write units/s on the table (one-page form; ${tableUnits(1)} on the 6-page form), on ${QUEUE_INDEX} (the queue) ${indexUnits(0, QUEUE_INDEX)} and on ${QUEUE_KEYS_INDEX} (the queue's keys) ${indexUnits(0, QUEUE_KEYS_INDEX)}, ` +
     `against 40,000 write request units/s per table (and per index) by default: the table's on-demand maximum and the account's quota must be raised`,
 );
 

@@ -1,6 +1,6 @@
 /**
  * The agency queue at scale (prints figures, asserts nothing; `npm run bench -- queue` runs only this):
- * 100,000 submissions of one agency spread over gsi1's write shards in DynamoDB Local, then queue pages read
+ * 100,000 submissions of one agency spread over the queue index's write shards (gsi5, decision 0140) in DynamoDB Local, then queue pages read
  * through the real store and domain code. Per page: Queries sent (at most one per shard), items read, and the
  * time the read takes in this process (what a handler would spend). DynamoDB Local on a shared 2-core machine is
  * slower than DynamoDB, so the times are an upper bound. BENCH_QUEUE_SIZE changes the count.

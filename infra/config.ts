@@ -216,6 +216,21 @@ const AgencyConfigFields = z.strictObject({
       }),
     )
     .default({}),
+  /**
+   * Moving a deployment made before a table change over, one step per deploy (docs/deploying.md, "Upgrading").
+   * `queueIndex` (decision 0140): the queue index that copies only the queue's columns replaces gsi1, which copied
+   * whole items. DynamoDB cannot change an index's projection, and CloudFormation adds or removes one index per
+   * update, so: "adding" (the new index is built beside gsi1; the functions still read gsi1), then, once it is
+   * ACTIVE, "switching" (the functions read the new one; gsi1 stays), then remove the setting (gsi1 is deleted).
+   * A new deployment never sets it.
+   */
+  upgrade: z
+    .strictObject({
+      queueIndex: z.enum(['adding', 'switching'], {
+        error: 'must be "adding" (first deploy) or "switching" (second); remove it for the third (docs/deploying.md)',
+      }),
+    })
+    .optional(),
 });
 
 /** Rules that involve more than one field. */

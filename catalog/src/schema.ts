@@ -262,30 +262,48 @@ export type Field = z.infer<typeof FieldSchema>;
 // In a zod-free module: the functions use it, and zod must stay out of their bundles.
 export { CHECK_ANSWERS_PAGE } from './form-pages.ts';
 
-const PageSchema = z.strictObject({
-  id: id.refine((value) => value !== CHECK_ANSWERS_PAGE, `"${CHECK_ANSWERS_PAGE}" is the summary page's id: choose another`),
-  /** The page's heading (also its step in the step indicator). */
-  title: LocalizedSchema,
-  /** Show this whole page only when earlier answers say so. */
-  when: ConditionSchema.optional(),
-  /**
-   * "Add another": the page's questions are asked once per item (a household member, an earlier address), from
-   * `min` to `max` items; the answer, named by the page's id, is the list of items.
-   */
-  repeat: z
-    .strictObject({
-      min: z.number().int().min(0).max(50),
-      max: z.number().int().min(1).max(50),
-      /** What one item is called, in a sentence: "person", "address" ("Person 2"). */
-      itemName: LocalizedSchema,
-      /** The button that adds one: "Add a person" (Spanish needs its own article and gender). */
-      addLabel: LocalizedSchema,
-      /** The question whose answer is each item's summary line. */
-      summary: questionName,
-    })
-    .optional(),
-  fields: z.array(FieldSchema).min(1).max(40),
-});
+const PageSchema = z
+  .strictObject({
+    id: id.refine((value) => value !== CHECK_ANSWERS_PAGE, `"${CHECK_ANSWERS_PAGE}" is the summary page's id: choose another`),
+    /** The page's heading (also its step in the step indicator). */
+    title: LocalizedSchema,
+    /** Show this whole page only when earlier answers say so. */
+    when: ConditionSchema.optional(),
+    /**
+     * "Add another": the page's questions are asked once per item (a household member, an earlier address), from
+     * `min` to `max` items; the answer, named by the page's id, is the list of items.
+     */
+    repeat: z
+      .strictObject({
+        min: z.number().int().min(0).max(50),
+        max: z.number().int().min(1).max(50),
+        /** What one item is called, in a sentence: "person", "address" ("Person 2"). */
+        itemName: LocalizedSchema,
+        /** The button that adds one: "Add a person" (Spanish needs its own article and gender). */
+        addLabel: LocalizedSchema,
+        /** The question whose answer is each item's summary line. */
+        summary: questionName,
+        /**
+         * A whole-number question whose answers, added up over the items, may not pass `atMost` (owners' shares of
+         * a business: 100 percent at most).
+         */
+        total: z.strictObject({ question: questionName, atMost: z.number().int() }).optional(),
+      })
+      .optional(),
+    fields: z.array(FieldSchema).min(1).max(40),
+  })
+  .superRefine((page, ctx) => {
+    const total = page.repeat?.total;
+    if (!total) return;
+    const field = page.fields.find((candidate) => candidate.name === total.question);
+    if (field?.type !== 'integer') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['repeat', 'total', 'question'],
+        message: `"${total.question}" must be an "integer" question of this page to be added up`,
+      });
+    }
+  });
 
 /** The questions of a repeating page, asked once per item. */
 export interface RepeatingGroup {
@@ -294,6 +312,8 @@ export interface RepeatingGroup {
   itemName: Localized;
   addLabel: Localized;
   summary: string;
+  /** A whole-number question whose answers, added up over the items, may not pass `atMost`. */
+  total?: { question: string; atMost: number } | undefined;
   fields: Field[];
 }
 

@@ -1,9 +1,11 @@
 /**
  * CaseStore and QueueStore on DynamoDB (item layout in table-definition.ts). A case change is one
  * TransactWriteItems: the case's update (conditional on its version), its history entry, the message, the audit
- * entry, the counts by status and, for a first decision, its decision record — all or nothing. The queue reads one Query per shard of gsi1.
+ * entry, the counts by status and, for a first decision, its decision record — all or nothing. The queue reads one Query per
+ * shard of the queue index (QUEUE_INDEX: the queue's columns only); the export reads whole cases from the table by code.
  */
 import {
+  type AttributeValue,
   BatchGetItemCommand,
   type DynamoDBClient,
   PutItemCommand,
@@ -12,7 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEntry } from '#domain/audit';
-import type { QueueCase, QueueStore, ShardQuery } from '#domain/case-queue';
+import type { QueueCase, QueueRow, QueueStore, ShardQuery } from '#domain/case-queue';
 import type { CaseChange, CaseMessage, CaseRecord, CaseStore } from '#domain/cases';
 import type { QueueKeyStore, ShardKeysQuery } from '#domain/export-parts';
 import { STATUSES, type Submission, type SubmissionStatus } from '#domain/submissions';
@@ -21,7 +23,7 @@ import { decisionPut } from './dynamodb-decision-store.ts';
 import { countsKey, countUpdate, queueKey, queueShard, toSubmission } from './dynamodb-submission-store.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { conditionFailed, transactWrite } from './dynamodb-transactions.ts';
-import { COUNTS_SHARDS, QUEUE_KEYS_INDEX, QUEUE_SHARDS } from './table-definition.ts';
+import { COUNTS_SHARDS, QUEUE_KEYS_INDEX, QUEUE_SHARDS, queueIndexName } from './table-definition.ts';
 
 const submissionKey = (code: string) => ({ pk: `SUB#${code}`, sk: 'SUBMISSION' });
 
@@ -82,7 +84,7 @@ function caseUpdate(tableName: string, expectedVersion: number, after: Submissio
   };
 }
 
-/** The filter's service and "assigned to me" as a FilterExpression (applied to the whole item, before projection). */
+/** The filter's service and "assigned to me" as a FilterExpression (on the index's copy: both indexes project them). */
 function queueFilter(query: Pick<ShardQuery, 'serviceId' | 'assignedTo'>, values: Record<string, unknown>) {
   const filters: string[] = [];
   if (query.serviceId) {
@@ -220,7 +222,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'gsi1',
+          IndexName: queueIndexName(),
           KeyConditionExpression: `gsi1pk = :pk${range}`,
           ...filter,
           ExpressionAttributeValues: marshall(values),
@@ -230,7 +232,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
       );
       const items = (result.Items ?? []).map((raw) => {
         const item = unmarshall(raw);
-        return { ...toSubmission(item), sortKey: String(item.gsi1sk) } as QueueCase;
+        return { ...(toSubmission(item) as QueueRow), sortKey: String(item.gsi1sk) } as QueueCase;
       });
       const lastKey = result.LastEvaluatedKey ? String(unmarshall(result.LastEvaluatedKey).gsi1sk) : undefined;
       return { items, ...(lastKey !== undefined && { lastKey }) };
@@ -280,7 +282,7 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
             const result = await client.send(
               new QueryCommand({
                 TableName: tableName,
-                IndexName: 'gsi1',
+                IndexName: queueIndexName(),
                 KeyConditionExpression: 'gsi1pk = :pk',
                 ExpressionAttributeValues: marshall({ ':pk': queueKey(agency, status, shard) }),
                 ProjectionExpression: 'submittedAt',
@@ -293,6 +295,28 @@ export function dynamoDbCaseStore(client: DynamoDBClient, tableName: string): Ca
         ),
       );
       return heads.filter((at): at is string => at !== undefined).sort()[0];
+    },
+
+    async wholeCases(codes: readonly string[]) {
+      const found: Submission[] = [];
+      // BatchGetItem takes 100 keys; the batches go at once. What DynamoDB leaves unprocessed (over 16 MB, or
+      // throttled) is asked again; a case still missing after that fails the read rather than leave a row out.
+      const batches: Record<string, AttributeValue>[][] = [];
+      for (let i = 0; i < codes.length; i += 100)
+        batches.push(codes.slice(i, i + 100).map((code) => marshall(submissionKey(code))));
+      await Promise.all(
+        batches.map(async (keys) => {
+          let pending = keys;
+          for (let attempt = 0; pending.length > 0; attempt++) {
+            if (attempt === 8) throw new Error(`Reading ${pending.length} cases by code: still unprocessed after 8 tries`);
+            if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+            const result = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+            for (const raw of result.Responses?.[tableName] ?? []) found.push(toSubmission(unmarshall(raw)));
+            pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+          }
+        }),
+      );
+      return found;
     },
 
     async findByEmail(agency: string, email: string) {

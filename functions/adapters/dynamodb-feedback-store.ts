@@ -1,14 +1,15 @@
 /**
  * FeedbackStore on DynamoDB (table-definition.ts): one item per transaction's token, written with one
  * UpdateItem, so a second answer replaces the first atomically and keeps the day it was first given. The
- * dashboard reads an agency's responses through gsi1, write-sharded by the token (FEEDBACK_SHARDS).
+ * dashboard reads an agency's responses through the queue index (its keys gsi1pk / gsi1sk; it copies every field of a
+ * response), write-sharded by the token (FEEDBACK_SHARDS).
  */
 import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackResponse, FeedbackStore } from '#domain/feedback';
 import { tokenShard } from '#domain/feedback-token';
 import { queryShards } from './dynamodb-shards.ts';
-import { FEEDBACK_SHARDS } from './table-definition.ts';
+import { FEEDBACK_SHARDS, queueIndexName } from './table-definition.ts';
 
 export const feedbackKey = (token: string) => ({ pk: `FEEDBACK#${token}`, sk: 'FEEDBACK' });
 export const feedbackIndexKey = (agency: string, shard: number) => `FEEDBACK#${agency}#${shard}`;
@@ -67,7 +68,7 @@ export function dynamoDbFeedbackStore(client: DynamoDBClient, tableName: string)
     async listResponses(agency, from, to) {
       const items = await queryShards(client, {
         tableName,
-        indexName: 'gsi1',
+        indexName: queueIndexName(),
         partitionKey: 'gsi1pk',
         sortKey: 'gsi1sk',
         shards: FEEDBACK_SHARDS,

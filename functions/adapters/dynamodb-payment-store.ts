@@ -28,6 +28,7 @@ import { auditItem } from './dynamodb-case-store.ts';
 import { channelCountWrites } from './dynamodb-channel-volume.ts';
 import { timelinePut } from './dynamodb-timeline.ts';
 import { claimPut, conditionFailed, existingItem, transactWrite } from './dynamodb-transactions.ts';
+import { queueIndexName } from './table-definition.ts';
 
 const paymentKey = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAYMENT' });
 
@@ -219,7 +220,7 @@ export function dynamoDbPaymentStore(client: DynamoDBClient, tableName: string):
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'gsi1',
+          IndexName: queueIndexName(),
           KeyConditionExpression: 'gsi1pk = :ref AND gsi1sk = :sk',
           ExpressionAttributeValues: marshall({ ':ref': checkoutIndexKey(provider, reference), ':sk': 'PAYMENT' }),
         }),

@@ -23,6 +23,19 @@ export async function findCompiledForm(formId: string, version?: number | undefi
   return (await loadModule(`${formId}@${version}`)) ?? current;
 }
 
+/**
+ * The form's current version and every earlier published version the build kept, newest first (an export or a
+ * report that covers submissions of every version).
+ */
+export async function findEveryVersion(formId: string): Promise<CompiledForm[]> {
+  const current = await findCompiledForm(formId);
+  if (!current) return [];
+  const earlier = await Promise.all(
+    Array.from({ length: current.form.version - 1 }, (_, at) => loadModule(`${formId}@${current.form.version - 1 - at}`)),
+  );
+  return [current, ...earlier.filter((version) => version !== undefined)];
+}
+
 async function loadModule(name: string): Promise<CompiledForm | undefined> {
   const cached = loaded.get(name);
   if (cached) return cached;

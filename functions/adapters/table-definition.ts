@@ -2,7 +2,8 @@
  * The one DynamoDB table: keys, indexes and TTL. infra/ builds the AWS table from this and local/ creates
  * the DynamoDB Local table from it, so the two cannot drift.
  *
- * Item layout (every read the product makes is one GetItem or one Query):
+ * Item layout (every read the product makes is one GetItem or one Query; "gsi1pk / gsi1sk" are the keys of the queue
+ * index, QUEUE_INDEX, and of gsi4):
  * | item                  | pk                          | sk                       | gsi1pk / gsi1sk                                   |
  * | submission            | SUB#<code>                  | SUBMISSION               | AGENCY#<agency>#STATUS#<status>#<shard> / <submittedAt>#<code> |
  * | status history entry  | SUB#<code>                  | HISTORY#<at>#<status>    |                                                   |
@@ -35,12 +36,18 @@
  * | funnel counters       | FUNNEL#<agency>#<shard>     | <day>#<formId>           | one number per step and channel, ADDed atomically (decision 0101) |
  * | volume by channel     | CHANNELS#<agency>#<shard>   | <day>#<serviceId or empty> | one number per channel and direction, ADDed in the timeline entry's transaction (decision 0126) |
  * A submission's or bill's item carries `payment`, the summary of its current payment (payment-state.ts).
- * gsi1 also finds a payment by the provider's checkout id (one Query): the payment item's gsi1 keys.
+ * The queue index (QUEUE_INDEX, on gsi1pk / gsi1sk) also finds a payment by the provider's checkout id (one Query: the
+ * payment item's gsi1 keys) and holds the survey responses the dashboard reads. It copies only what those three
+ * readers take (QUEUE_INDEX_ATTRIBUTES), never a case's answers (decision 0140).
  * gsi2 (a person's submissions, newest first) is keyed OWNER#<subject> / <submittedAt>#<code>; a staff member's
  * audit entries for one agency (their activity, newest first) ACTOR#<agency>#<subject> / <at>#<id>.
  * gsi3 (find an agency's cases by the applicant's e-mail) is keyed EMAIL#<agency>#<e-mail, lower case> / <submittedAt>#<code>.
  * gsi4 has gsi1's keys and projects only the keys, serviceId and assignedTo (the export's parts page, decision 0127).
  */
+import { QUEUE_ROW_FIELDS } from '#domain/case-queue';
+import type { FeedbackResponse } from '#domain/feedback';
+import type { Payment } from '#domain/payment-records';
+
 export interface KeyAttribute {
   name: string;
   type: 'S' | 'N';
@@ -69,22 +76,70 @@ export interface TableDefinition {
 }
 
 /**
- * The queue index again (the same keys as gsi1), projecting only the keys and what the queue's filters read
- * (service, assignee): the export's parts page reads every key of a filter, ~10 times fewer bytes than gsi1's
- * whole items. Decision 0127.
+ * The queue index again (the same keys), projecting only the keys and what the queue's filters read (service,
+ * assignee): the export's parts page reads every key of a filter, ~10 times fewer bytes than the old gsi1's whole
+ * items. Decision 0127.
  */
 export const QUEUE_KEYS_INDEX = 'gsi4';
+
+/**
+ * The work queue's index (keys gsi1pk / gsi1sk). It was `gsi1`, which copied whole items (ALL): a six-page
+ * application is over 1 KB, so each copy cost 2 write units and a deadline day put its busiest queue shard at
+ * ~121–124% of a partition's limit (bench/deadline.ts). DynamoDB cannot change an index's projection, so the index
+ * that copies only what its readers take has a new name (decision 0140; docs/deploying.md says how a deployment made
+ * before it moves over without a moment without a queue).
+ */
+export const QUEUE_INDEX = 'gsi5';
+/** The index it replaces, kept only while a deployment made before decision 0140 moves over (infra/config.ts `upgrade`). */
+export const RETIRED_QUEUE_INDEX = 'gsi1';
+
+/**
+ * The index the queue's readers query: QUEUE_INDEX, or the retired gsi1 during the first step of moving a deployment
+ * made before decision 0140 over, while QUEUE_INDEX is still being built (infra sets QUEUE_INDEX_NAME then).
+ */
+export function queueIndexName(): string {
+  return process.env.QUEUE_INDEX_NAME === RETIRED_QUEUE_INDEX ? RETIRED_QUEUE_INDEX : QUEUE_INDEX;
+}
+
+/** The survey responses' fields, all of which the dashboard reads from the queue index (dynamodb-feedback-store.ts). */
+const FEEDBACK_FIELDS = [
+  'token',
+  'task',
+  'agency',
+  'serviceId',
+  'channel',
+  'scores',
+  'comment',
+  'answeredOn',
+  'updatedOn',
+] as const satisfies readonly (keyof FeedbackResponse)[];
+
+/**
+ * What the queue index copies besides the keys: the queue's columns (QUEUE_ROW_FIELDS: its page, its JSON answer and
+ * its filters), the payment's id (finding a payment by the provider's checkout id), and a survey response's fields.
+ * A submission's copy is then ~300–600 bytes whatever its answers: one write unit.
+ */
+export const QUEUE_INDEX_ATTRIBUTES = [
+  ...new Set<string>([...QUEUE_ROW_FIELDS, ...(['id'] as const satisfies readonly (keyof Payment)[]), ...FEEDBACK_FIELDS]),
+];
+
+const queueIndexKeys = {
+  partitionKey: { name: 'gsi1pk', type: 'S' },
+  sortKey: { name: 'gsi1sk', type: 'S' },
+} as const satisfies Pick<IndexDefinition, 'partitionKey' | 'sortKey'>;
+
+/** gsi1 as it was (whole items): only for a deployment moving over (infra/config.ts `upgrade.queueIndex`). */
+export const retiredQueueIndex: IndexDefinition = {
+  indexName: RETIRED_QUEUE_INDEX,
+  ...queueIndexKeys,
+  projection: { type: 'ALL' },
+  purpose: `The work queue as it was before decision 0140 (whole items), kept until ${QUEUE_INDEX} is built; then removed`,
+};
 
 export const tableDefinition: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [
-    {
-      indexName: 'gsi1',
-      partitionKey: { name: 'gsi1pk', type: 'S' },
-      sortKey: { name: 'gsi1sk', type: 'S' },
-      purpose: "An agency's work queue by status, oldest first; write-sharded (see QUEUE_SHARDS)",
-    },
     {
       indexName: 'gsi2',
       partitionKey: { name: 'gsi2pk', type: 'S' },
@@ -104,6 +159,13 @@ export const tableDefinition: TableDefinition = {
       projection: { type: 'INCLUDE', attributes: ['serviceId', 'assignedTo'] },
       purpose:
         "The work queue's keys only, with the two attributes its filters read: the export's parts page lists 100,000 cases from ~200-byte index items instead of whole cases (decision 0127)",
+    },
+    {
+      indexName: QUEUE_INDEX,
+      ...queueIndexKeys,
+      projection: { type: 'INCLUDE', attributes: QUEUE_INDEX_ATTRIBUTES },
+      purpose:
+        "An agency's work queue by status, oldest first, write-sharded (see QUEUE_SHARDS), with the queue's columns only; a payment by its checkout id; an agency's survey responses (decision 0140)",
     },
   ],
   timeToLiveAttribute: 'expiresAt',
@@ -127,7 +189,7 @@ export const COUNTS_SHARDS = 64;
 
 /**
  * Survey responses and funnel counters are written on every finished task, so on a deadline day they are as busy
- * as submissions: responses spread over gsi1 by their token, funnel counters over their partition key by a random
+ * as submissions: responses spread over the queue index's keys by their token, funnel counters over their partition key by a random
  * shard. The dashboard reads every shard and adds them up (bench/cx-writes.ts shows the writes per partition).
  */
 export const FEEDBACK_SHARDS = 16;

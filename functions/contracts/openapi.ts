@@ -99,6 +99,51 @@ const GATEWAY_ERROR = {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 
+/**
+ * API Gateway's throttle and the firewall's rate rule answer 429 before any function runs; the portal itself never
+ * answers 429 (its busy answer is the 503). Exactly what arrives, on AWS, through CloudFront:
+ * - the gateway (a route over its rate: infra/constructs/route-throttling.ts) sends `{"message":"Too Many Requests"}`
+ *   as application/json with no Retry-After; the busy page at the edge (infra/edge/busy-page, decision 0129) adds
+ *   `Retry-After: 60` (GATEWAY_RETRY_AFTER_SECONDS) and, for a browser (Accept: text/html, or a plain form post),
+ *   replaces the JSON with a plain page in both languages, still 429;
+ * - the firewall's per-IP rate rule (infra/constructs/web-acl.ts) answers its own text/plain message in both
+ *   languages with `Retry-After: 300` (FIREWALL_RETRY_AFTER_SECONDS), to every client: it answers at the viewer,
+ *   so the edge function never sees it. The payment provider's webhook is exempt from it (FIREWALL_EXEMPT_HANDLERS).
+ * Tests keep these equal to infra's (test/unit/contracts/gateway-answers.test.ts).
+ */
+export const GATEWAY_RETRY_AFTER_SECONDS = 60;
+export const FIREWALL_RETRY_AFTER_SECONDS = 300;
+export const FIREWALL_EXEMPT_HANDLERS: readonly string[] = ['receive-payment-webhook'];
+const GATEWAY_THROTTLE = {
+  type: 'object',
+  description: "API Gateway's own answer when the route is over its rate: always this one message",
+  properties: { message: { type: 'string', const: 'Too Many Requests' } },
+  required: ['message'],
+  additionalProperties: false,
+};
+function tooManyRequests(firewall: boolean): Json {
+  return {
+    description:
+      'Too many requests: nothing was done. API Gateway refused it because the route is over its rate (JSON for API ' +
+      'clients; a plain page in both languages for browsers and plain form posts)' +
+      (firewall ? ", or the firewall's per-IP rate rule blocked the address for a while (plain text, every client)" : '') +
+      '. Send it again after Retry-After seconds, with the same Idempotency-Key.',
+    headers: {
+      'retry-after': {
+        description: `Seconds to wait: ${GATEWAY_RETRY_AFTER_SECONDS} after the gateway's throttle (added at the edge: the gateway sends none)${firewall ? `, ${FIREWALL_RETRY_AFTER_SECONDS} after the firewall's rate rule` : ''}`,
+        required: true,
+        schema: { type: 'string' },
+      },
+    },
+    content: {
+      'application/json': { schema: ref('GatewayThrottle'), example: { message: 'Too Many Requests' } },
+      ...HTML,
+      ...(firewall && { 'text/plain': { schema: { type: 'string' } } }),
+    },
+  };
+}
+const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
 /** What every route answers besides its own contract (the contract wins where it names the same status). */
 function commonAnswers(route: Route, contract: RouteContract): Record<number, Json> {
   const errorContent = (json: Json = ref('Error')) => ({ 'application/json': { schema: json }, ...HTML });
@@ -108,6 +153,7 @@ function commonAnswers(route: Route, contract: RouteContract): Record<number, Js
       description: 'The request did not come through the portal (on AWS), or the caller may not do this',
       content: errorContent(),
     },
+    429: responseRef(FIREWALL_EXEMPT_HANDLERS.includes(route.handler) ? 'TooManyRequestsGatewayOnly' : 'TooManyRequests'),
     500: {
       description: 'Something failed on our side: nothing internal is shown; quote `requestId`',
       content: errorContent(either),
@@ -206,6 +252,12 @@ export function buildOpenApi(input: OpenApiInput): Json {
   const inputSchema = (s: z.ZodType) => toJson(s, 'input');
   toJson(ErrorBody, 'output');
   components.GatewayError = GATEWAY_ERROR;
+  components.GatewayThrottle = GATEWAY_THROTTLE;
+  const exempt = table.some((route) => FIREWALL_EXEMPT_HANDLERS.includes(route.handler));
+  const sharedResponses: Json = {
+    TooManyRequests: tooManyRequests(true),
+    ...(exempt && { TooManyRequestsGatewayOnly: tooManyRequests(false) }),
+  };
 
   const forms = [...input.forms].sort((a, b) => a.id.localeCompare(b.id));
   for (const form of forms) {
@@ -297,7 +349,9 @@ export function buildOpenApi(input: OpenApiInput): Json {
         "Generated from the route table (functions/http/routes.ts), the catalog's forms and functions/contracts/. " +
         'Every answer is JSON for `Accept: application/json`; browsers and plain HTML form posts get pages and ' +
         'redirects instead. Errors have one shape (`Error`): a stable `code` and a plain-language `message` in the ' +
-        'language asked for (`?lang=es` or `Accept-Language: es`). Every write takes an `Idempotency-Key`.',
+        'language asked for (`?lang=es` or `Accept-Language: es`). Every write takes an `Idempotency-Key`. ' +
+        'Every operation may also answer 429 from API Gateway or the firewall, before the portal sees the request ' +
+        '(`TooManyRequests`): wait Retry-After seconds and send it again.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: "The portal's own origin: the API is under /api on the same host as the site" }],
@@ -326,6 +380,7 @@ export function buildOpenApi(input: OpenApiInput): Json {
     ),
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+      responses: sharedResponses,
       securitySchemes: {
         accessToken: {
           type: 'http',

@@ -8,7 +8,7 @@ import { shownQuestions } from '#catalog/conditions';
 import { outOfRange as dateOutOfRange } from '#catalog/date-range';
 import type { AttachedFile } from '#catalog/file-kinds';
 import type { FieldProblem } from '#catalog/form-messages';
-import { messageFor, type ProblemKind } from '#catalog/form-messages';
+import { bareLabel, messageFor, type ProblemKind } from '#catalog/form-messages';
 import { conditionalForm, itemLabel, pagesOf } from '#catalog/form-pages';
 import { answersFromEntries, isRealDate } from '#catalog/form-values';
 import { translate } from '#catalog/i18n';
@@ -267,6 +267,21 @@ export function checkAnswers(
         if (!problemByField.has(page.id)) problemByField.set(page.id, `${itemLabel(group, index, locale)}: ${message}`);
       }
     });
+  }
+
+  // A group's total ("the owners' shares add up to 100 at most"), once each item's own answers are right.
+  for (const page of pagesOf(form)) {
+    const total = page.group?.total;
+    const items = answers[page.id];
+    if (!total || !Array.isArray(items) || problemByField.has(page.id)) continue;
+    const sum = items.reduce((added: number, item) => {
+      const value = (item as ItemAnswers)[total.question];
+      return typeof value === 'number' ? added + value : added;
+    }, 0);
+    if (sum <= total.atMost) continue;
+    const field = page.group?.fields.find((candidate) => candidate.name === total.question);
+    const label = field ? bareLabel(field, locale) : total.question;
+    problemByField.set(page.id, translate(strings, 'validation.groupTotal', locale, { label, total: sum, max: total.atMost }));
   }
 
   const inOrder = [...asked];

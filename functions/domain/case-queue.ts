@@ -41,7 +41,26 @@ export interface ShardPage {
   lastKey?: string | undefined;
 }
 
-export interface QueueCase extends Submission {
+/**
+ * What the queue holds of a case: the columns its page and its JSON answer show and its filters read. The queue
+ * index copies only these (table-definition.ts, decision 0140), so each copy stays under 1 KB whatever the answers;
+ * a reader that needs the whole case (the export) reads it from the table by code (`QueueStore.wholeCases`).
+ */
+export const QUEUE_ROW_FIELDS = [
+  'code',
+  'agency',
+  'serviceId',
+  'formId',
+  'status',
+  'submittedAt',
+  'updatedAt',
+  'assignedTo',
+  'payment',
+] as const satisfies readonly (keyof Submission)[];
+
+export type QueueRow = Pick<Submission, (typeof QUEUE_ROW_FIELDS)[number]>;
+
+export interface QueueCase extends QueueRow {
   /** `<submittedAt>#<code>`: the index's sort key. */
   sortKey: string;
 }
@@ -69,6 +88,8 @@ export interface QueueStore {
   oldestOpen(agency: string, statuses: readonly SubmissionStatus[]): Promise<string | undefined>;
   /** The agency's cases sent with this e-mail address (already lower case), newest first. */
   findByEmail(agency: string, email: string): Promise<Submission[]>;
+  /** The whole cases of these codes, read from the table (answers included), in any order; a code not found is left out. */
+  wholeCases(codes: readonly string[]): Promise<Submission[]>;
 }
 
 export const sortKeyOf = (submission: Pick<Submission, 'submittedAt' | 'code'>) => `${submission.submittedAt}#${submission.code}`;

@@ -14,7 +14,7 @@ import { type AnswerWords, answerText } from '#catalog/answer-text';
 import { bareLabel } from '#catalog/form-messages';
 import { itemLabel } from '#catalog/form-pages';
 import { translate } from '#catalog/i18n';
-import type { Form, Locale, Localized, Strings } from '#catalog/schema';
+import type { Field, Form, Locale, Localized, RepeatingGroup, Strings } from '#catalog/schema';
 import { NotFoundError, PortalError } from '#shared/errors';
 import { type AuditDeps, type AuditOrigin, auditEntry } from './audit.ts';
 import { type Caller, canActForAgency } from './authorization.ts';
@@ -61,11 +61,16 @@ export function csvRowBytes(cells: readonly string[]): number {
   return bytes;
 }
 
-/** One of the agency's forms as the export lists it: its service's title and the form's questions. */
+/**
+ * One of the agency's forms as the export lists it: its service's title, the form's questions, and its earlier
+ * published versions (decision 0085), whose submissions keep the questions they were answered with.
+ */
 export interface ExportForm {
   serviceId: string;
   serviceTitle: Localized;
   form: Form;
+  /** The form's earlier published versions, newest first. */
+  earlier?: readonly Form[];
 }
 
 export interface ExportColumn {
@@ -77,11 +82,13 @@ const money = (cents: number | undefined) => (cents === undefined ? '' : (cents 
 
 /**
  * The columns, in order: the case's own (code, service, status, dates, assignee, payment), then each form's
- * questions with its labels. When several forms are exported together, each label is prefixed with its form's
- * title, so two forms asking "Full name" give two columns a person can tell apart.
+ * questions with its labels: the current version's, then those only earlier versions asked ("Street address
+ * (version 1)"), so no answer a citizen gave is left out of the file. A cell reads the answer with the question
+ * as the submission's own version asked it (its type and choices). When several forms are exported together, each
+ * label is prefixed with its form's title, so two forms asking "Full name" give two columns a person can tell apart.
  */
 export function exportColumns(forms: readonly ExportForm[], locale: Locale, strings: Strings): ExportColumn[] {
-  const t = (key: string) => translate(strings, key, locale);
+  const t = (key: string, params?: Record<string, string | number>) => translate(strings, key, locale, params);
   const titles = new Map(forms.map((f) => [f.serviceId, f.serviceTitle[locale]]));
   const own: ExportColumn[] = [
     { header: t('export.code'), cell: (s) => s.code },
@@ -97,36 +104,68 @@ export function exportColumns(forms: readonly ExportForm[], locale: Locale, stri
   ];
   const prefixed = forms.length > 1;
   const words: AnswerWords = { locale, t };
-  const header = (form: Form, label: string) => (prefixed ? `${form.title[locale]}: ${label}` : label);
-  const questions = forms.flatMap(({ form }) => [
-    ...form.fields.map(
-      (field): ExportColumn => ({
-        header: header(form, bareLabel(field, locale)),
-        cell: (s) => (s.formId === form.id ? answerText(field, s.answers[field.name], words) : ''),
-      }),
-    ),
-    // A repeating page ("add another") is one column: its items, each with its answers ("Person 1: Ana Díaz, …").
-    ...(form.pages ?? []).flatMap((page) => {
-      const group = page.group;
-      if (!group) return [];
-      return [
-        {
-          header: header(form, page.title[locale]),
-          cell: (s: Submission) => {
-            const items =
-              s.formId === form.id && Array.isArray(s.answers[page.id]) ? (s.answers[page.id] as Record<string, unknown>[]) : [];
-            return items
-              .map((item, index) => {
-                const answers = group.fields.map((field) => answerText(field, item[field.name], words)).filter(Boolean);
-                return `${itemLabel(group, index, locale)}: ${answers.join(', ')}`;
-              })
-              .join('; ');
+  const questions = forms.flatMap(({ form, earlier = [] }) => {
+    const versions = [form, ...earlier];
+    const asked = new Map(versions.map((version) => [version.version, questionsOf(version)]));
+    /** The questions as the submission's version asked them (a version the build no longer has: the current). */
+    const askedOf = (s: Submission) => asked.get(s.formVersion ?? 1) ?? (asked.get(form.version) as Questions);
+    const header = (version: Form, label: string) => {
+      const named = version === form ? label : t('export.earlierVersion', { label, version: version.version });
+      return prefixed ? `${form.title[locale]}: ${named}` : named;
+    };
+    const seenFields = new Set<string>();
+    const fields = versions.flatMap((version) =>
+      version.fields.flatMap((field): ExportColumn[] => {
+        if (seenFields.has(field.name)) return [];
+        seenFields.add(field.name);
+        return [
+          {
+            header: header(version, bareLabel(field, locale)),
+            cell: (s) => {
+              const question = s.formId === form.id ? askedOf(s).fields.get(field.name) : undefined;
+              return question ? answerText(question, s.answers[field.name], words) : '';
+            },
           },
-        },
-      ];
-    }),
-  ]);
+        ];
+      }),
+    );
+    // A repeating page ("add another") is one column: its items, each with its answers ("Person 1: Ana Díaz, …").
+    const seenGroups = new Set<string>();
+    const groups = versions.flatMap((version) =>
+      (version.pages ?? []).flatMap((page): ExportColumn[] => {
+        if (!page.group || seenGroups.has(page.id)) return [];
+        seenGroups.add(page.id);
+        return [
+          {
+            header: header(version, page.title[locale]),
+            cell: (s) => {
+              const group = s.formId === form.id ? askedOf(s).groups.get(page.id) : undefined;
+              const items = group && Array.isArray(s.answers[page.id]) ? (s.answers[page.id] as Record<string, unknown>[]) : [];
+              return items
+                .map((item, index) => {
+                  const answers = (group?.fields ?? [])
+                    .map((field) => answerText(field, item[field.name], words))
+                    .filter(Boolean);
+                  return `${itemLabel(group as RepeatingGroup, index, locale)}: ${answers.join(', ')}`;
+                })
+                .join('; ');
+            },
+          },
+        ];
+      }),
+    );
+    return [...fields, ...groups];
+  });
   return [...own, ...questions];
+}
+
+type Questions = { fields: Map<string, Field>; groups: Map<string, RepeatingGroup> };
+
+function questionsOf(form: Form): Questions {
+  return {
+    fields: new Map(form.fields.map((field) => [field.name, field])),
+    groups: new Map((form.pages ?? []).flatMap((page) => (page.group ? [[page.id, page.group] as const] : []))),
+  };
 }
 
 /** One row's cells, each neutralised. */
@@ -164,9 +203,17 @@ export async function readExportPart(
   let last: QueueCase | undefined;
   for (;;) {
     const page = await readQueuePage(agency, filter, at, store, EXPORT_SHARD_READ * store.shards, EXPORT_SHARD_READ);
+    // The queue index holds the queue's columns only (decision 0140): the answers come from the table, by code.
+    const whole = new Map((await store.wholeCases(page.items.map((item) => item.code))).map((s) => [s.code, s]));
     for (const item of page.items) {
       if (beyond(item.sortKey)) return { header, rows };
-      const row = exportRow(columns, item);
+      const submission = whole.get(item.code);
+      if (!submission) {
+        // In the index but no longer in the table: nothing to export.
+        if (item.sortKey === limits.until) return { header, rows };
+        continue;
+      }
+      const row = exportRow(columns, submission);
       const size = csvRowBytes(row);
       if (rows.length >= limits.rows || (rows.length > 0 && bytes + size > limits.bytes)) return stopAfter(last as QueueCase);
       rows.push(row);

@@ -7,7 +7,7 @@
  * UTF-8 with a byte order mark, so a spreadsheet opens Spanish names correctly (decision 65).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { findCompiledForm } from '#adapters/form-registry';
+import { findEveryVersion } from '#adapters/form-registry';
 import { decodeCursor, encodeCursor, parseQueueFilter } from '#domain/case-queue';
 import { smallerPartRows } from '#domain/export-parts';
 import { type ExportForm, ExportPartTooLargeError, exportQueue } from '#domain/queue-export';
@@ -23,8 +23,19 @@ async function formsOf(agency: string, serviceId?: string): Promise<ExportForm[]
   // Read on the first export, not at start-up: the list grows with the catalog (decision 118).
   const { agencyForms } = await import('#generated/agency-forms.js');
   const listed = (agencyForms[agency] ?? []).filter((f) => serviceId === undefined || f.serviceId === serviceId);
-  const compiled = await Promise.all(listed.map((f) => findCompiledForm(f.formId)));
-  return compiled.flatMap((c) => (c ? [{ serviceId: c.service.id, serviceTitle: c.service.title, form: c.form }] : []));
+  const versions = await Promise.all(listed.map((f) => findEveryVersion(f.formId)));
+  return versions.flatMap(([current, ...earlier]) =>
+    current
+      ? [
+          {
+            serviceId: current.service.id,
+            serviceTitle: current.service.title,
+            form: current.form,
+            earlier: earlier.map((e) => e.form),
+          },
+        ]
+      : [],
+  );
 }
 
 const lambdaHandler = async (event: APIGatewayProxyEventV2) => {

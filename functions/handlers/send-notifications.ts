@@ -21,6 +21,7 @@ import { type SendCodesDeps, sendMyCodes } from '#domain/code-requests';
 import { type NotifyDeps, notifyAbout, textAbout } from '#domain/notifications';
 import { agencyNameOfService, agencyNames, formTitleOf, loadCatalogIndex, strings } from '#http/site';
 import { config, notifierConfig } from '#shared/config';
+import { inOrderPerKey } from '#shared/in-order-per-key';
 import { logger, loggerContext } from '#shared/logger';
 import { countNow } from '#shared/metrics';
 import { apiPath, pageHref, pages } from '#ui/paths.ts';
@@ -68,38 +69,70 @@ export function entryOf(record: DynamoDBRecord) {
   return item?.type === TIMELINE_TYPE ? toTimelineEntry(item) : undefined;
 }
 
+/** How many cases' notifications one invocation sends at once (a batch is 10 records on AWS, 100 locally). */
+export const NOTIFY_AT_ONCE = 10;
+
+type Work = { record: DynamoDBRecord; key: string; send: () => Promise<void> };
+
+/** What a record asks the notifier to do, keyed by whose it is (their sends stay in order); undefined for nothing. */
+function workOf(record: DynamoDBRecord): Work | undefined {
+  const request = codesRequestOf(record);
+  if (request) {
+    return {
+      record,
+      key: `codes#${request.id}`,
+      send: async () => {
+        try {
+          logger.info('Codes request', { requestId: request.id, outcome: await sendMyCodes(request, codesDeps) });
+        } catch (error) {
+          logger.error('Codes request failed; the stream retries it', { requestId: request.id, error: error as Error });
+          countNow('NotificationFailed');
+          throw error;
+        }
+      },
+    };
+  }
+  const entry = entryOf(record);
+  if (!entry?.notify) return undefined;
+  return {
+    record,
+    key: entry.caseCode ? `case#${entry.caseCode}` : `entry#${entry.id}`,
+    send: async () => {
+      try {
+        // Each channel keeps its own notice: a retry after a failed text does not send the e-mail again.
+        const outcome = await notifyAbout(entry, deps);
+        const text = await textAbout(entry, deps);
+        logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome, text });
+      } catch (error) {
+        // Never personal data in the log: the entry's id and kind say which one, the case shows the rest.
+        logger.error('Notification failed; the stream retries it', {
+          entryId: entry.id,
+          kind: entry.kind,
+          error: error as Error,
+        });
+        countNow('NotificationFailed');
+        throw error;
+      }
+    },
+  };
+}
+
 const lambdaHandler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   await loadCatalogIndex();
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const request = codesRequestOf(record);
-    if (request) {
-      try {
-        logger.info('Codes request', { requestId: request.id, outcome: await sendMyCodes(request, codesDeps) });
-      } catch (error) {
-        logger.error('Codes request failed; the stream retries it', { requestId: request.id, error: error as Error });
-        countNow('NotificationFailed');
-        const id = record.dynamodb?.SequenceNumber;
-        if (id) batchItemFailures.push({ itemIdentifier: id });
-      }
-      continue;
-    }
-    const entry = entryOf(record);
-    if (!entry?.notify) continue;
-    try {
-      // Each channel keeps its own notice: a retry after a failed text does not send the e-mail again.
-      const outcome = await notifyAbout(entry, deps);
-      const text = await textAbout(entry, deps);
-      logger.info('Notification', { entryId: entry.id, kind: entry.kind, outcome, text });
-    } catch (error) {
-      // Never personal data in the log: the entry's id and kind say which one, the case shows the rest.
-      logger.error('Notification failed; the stream retries it', { entryId: entry.id, kind: entry.kind, error: error as Error });
-      countNow('NotificationFailed');
+  const work = event.Records.map(workOf).filter((item) => item !== undefined);
+  const failed = await inOrderPerKey(
+    work,
+    (item) => item.key,
+    NOTIFY_AT_ONCE,
+    (item) => item.send(),
+  );
+  // Failed records and the later ones of their case: the stream retries from the first of them.
+  return {
+    batchItemFailures: failed.flatMap(({ record }) => {
       const id = record.dynamodb?.SequenceNumber;
-      if (id) batchItemFailures.push({ itemIdentifier: id });
-    }
-  }
-  return { batchItemFailures };
+      return id ? [{ itemIdentifier: id }] : [];
+    }),
+  };
 };
 
 // Never the event: a stream record carries the new image of whatever changed, answers and SSNs included (decision 0083).

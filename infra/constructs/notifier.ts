@@ -31,12 +31,15 @@ export const NOTIFIER_RETRY_ATTEMPTS = 3;
 /**
  * The table's stream as an outbox consumer reads it (the notifier, the agency events' publisher): new records from
  * the start, 10 at a time, failed records reported one by one and retried, then dead-lettered; only what `filters`
- * names wakes the function.
+ * names wakes the function. Up to 10 batches of a stream shard at once (ParallelizationFactor), which Lambda keeps
+ * in order per partition key (one case's timeline): on a deadline day a shard's records arrive faster than one
+ * invocation at a time sends their e-mails.
  */
 export function outboxStream(table: ITable, deadLetters: Queue, filters: Record<string, unknown>[]): DynamoEventSource {
   return new DynamoEventSource(table, {
     startingPosition: StartingPosition.TRIM_HORIZON,
     batchSize: 10,
+    parallelizationFactor: 10,
     retryAttempts: NOTIFIER_RETRY_ATTEMPTS,
     bisectBatchOnError: true,
     reportBatchItemFailures: true,

@@ -1,23 +1,28 @@
-import { Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Fn, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
   HttpApi,
+  HttpIntegrationType,
   HttpMethod,
   HttpRoute,
+  HttpRouteIntegration,
+  type HttpRouteIntegrationConfig,
   HttpRouteKey,
   HttpStage,
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
+  PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { authorizationScopesFor, gatewayAuthorizes, type Route, type SecretName } from '../../functions/http/routes.ts';
+import { type FunctionArea, functionArea, invokePathPattern } from './function-areas.ts';
 import { LOG_RETENTION, PortalFunction } from './portal-function.ts';
 import { DEFAULT_THROTTLES, routeKey, routeThrottle, type Throttle } from './route-throttling.ts';
 import type { UploadsBucket } from './uploads-bucket.ts';
@@ -62,11 +67,37 @@ export interface RouteTableProps {
 }
 
 /**
+ * A Lambda proxy integration (payload 2.0, as HttpLambdaIntegration makes it) that adds no invoke permission of its
+ * own: HttpLambdaIntegration adds one per route, in the route's (the app) stack. The permission is the function's,
+ * one per function, in the function's nested stack (addRouteTable).
+ */
+class FunctionIntegration extends HttpRouteIntegration {
+  private readonly handler: IFunction;
+
+  constructor(id: string, handler: IFunction) {
+    super(id);
+    this.handler = handler;
+  }
+
+  bind(): HttpRouteIntegrationConfig {
+    return {
+      type: HttpIntegrationType.AWS_PROXY,
+      uri: this.handler.functionArn,
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    };
+  }
+}
+
+/**
  * The HTTP API: one route per route-table entry and one function per handler module (a handler may serve
  * several routes), generated from functions/http/routes.ts. Non-public routes carry the Cognito JWT
  * authorizer and the route table's scopes (`openid` for people, `frontdoor/<name>` for machines); group
  * checks happen in the function. Every
  * route has its own throttle; access logs are JSON in a KMS-encrypted log group.
+ *
+ * The API, its stage, routes and integrations are in the app stack; each function (role, policy, log group,
+ * function, invoke permission) is in the nested stack of its area of the API (infra/constructs/function-areas.ts,
+ * decision 146), so the app stack grows by a route and an integration per handler, not by six resources.
  */
 export class PortalApi extends Construct {
   readonly httpApi: HttpApi;
@@ -74,6 +105,8 @@ export class PortalApi extends Construct {
   readonly accessLogs: LogGroup;
   /** By handler module name. */
   readonly functions = new Map<string, PortalFunction>();
+  /** The nested stack of each area of the API's functions, by area id (function-areas.ts). */
+  readonly functionStacks = new Map<string, NestedStack>();
   readonly routes: HttpRoute[] = [];
   /** The routes the route table marks 'public' (no authorizer). */
   readonly publicRoutes: HttpRoute[] = [];
@@ -130,7 +163,7 @@ export class PortalApi extends Construct {
     const region = Stack.of(this).region;
     const byHandler = Map.groupBy(props.routes, (route) => route.handler);
     for (const [handler, handlerRoutes] of byHandler) {
-      const fn = new PortalFunction(this, pascalCase(handler), {
+      const fn = new PortalFunction(this.functionStack(functionArea(handlerRoutes)), pascalCase(handler), {
         handler,
         description: handlerRoutes.map(routeKey).join(', ').slice(0, 256),
         operationsKey: this.operationsKey,
@@ -181,7 +214,16 @@ export class PortalApi extends Construct {
       for (const access of files) props.uploads.grantFor(fn, access);
       if (files.size > 0) fn.function.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
 
-      const integration = new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn.function);
+      // One permission for the function, beside it: API Gateway may invoke it through this API's routes of its paths.
+      fn.function.addPermission('ApiInvoke', {
+        principal: new ServicePrincipal('apigateway.amazonaws.com'),
+        sourceArn: Stack.of(fn).formatArn({
+          service: 'execute-api',
+          resource: this.httpApi.apiId,
+          resourceName: `*/*${invokePathPattern(handlerRoutes.map((route) => route.path))}`,
+        }),
+      });
+      const integration = new FunctionIntegration(`${pascalCase(handler)}Integration`, fn.function);
       for (const route of handlerRoutes) {
         // People's routes need `openid` (only access tokens have it: an ID token is refused), machine routes their scope.
         // A session route's token is in a cookie, which the JWT authorizer never reads: withHttp checks it the same way.
@@ -218,6 +260,15 @@ export class PortalApi extends Construct {
       detailedMetricsEnabled: true,
     };
     for (const route of this.routes) this.stage.node.addDependency(route);
+  }
+
+  private functionStack(area: FunctionArea): NestedStack {
+    let stack = this.functionStacks.get(area.id);
+    if (!stack) {
+      stack = new NestedStack(this, `${area.id}Functions`, { description: `Front Door: ${area.description}` });
+      this.functionStacks.set(area.id, stack);
+    }
+    return stack;
   }
 }
 

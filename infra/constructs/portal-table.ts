@@ -10,12 +10,35 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import type { TableDefinition } from '../../functions/adapters/table-definition.ts';
+import {
+  RETIRED_QUEUE_INDEX,
+  retiredQueueIndex,
+  type TableDefinition,
+  tableDefinition,
+} from '../../functions/adapters/table-definition.ts';
+import type { AgencyConfig } from '../config.ts';
 
 const attribute = (key: { name: string; type: 'S' | 'N' }): Attribute => ({
   name: key.name,
   type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
 });
+
+/**
+ * The table as this deploy builds it: the shared definition, plus the retired gsi1 while a deployment made before
+ * decision 0140 moves over (config `upgrade.queueIndex`; docs/deploying.md), so that no deploy adds and removes an
+ * index at once and the queue always has a built index to read.
+ */
+export function deployedTable(upgrade: AgencyConfig['upgrade']): {
+  definition: TableDefinition;
+  /** Environment for the functions that read the queue index: gsi1 until the new index is built. */
+  environment: Record<string, string>;
+} {
+  if (!upgrade) return { definition: tableDefinition, environment: {} };
+  return {
+    definition: { ...tableDefinition, globalSecondaryIndexes: [retiredQueueIndex, ...tableDefinition.globalSecondaryIndexes] },
+    environment: upgrade.queueIndex === 'adding' ? { QUEUE_INDEX_NAME: RETIRED_QUEUE_INDEX } : {},
+  };
+}
 
 /**
  * The one DynamoDB table, built from the shared table definition (the same one the local runtime uses).

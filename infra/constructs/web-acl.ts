@@ -11,6 +11,12 @@ export const RATE_LIMITED_MESSAGE =
   'You have sent too many requests in a short time. Wait 5 minutes, then try again.\n' +
   'Usted envió demasiadas solicitudes en poco tiempo. Espere 5 minutos y vuelva a intentarlo.\n';
 
+/**
+ * Seconds the rate rule's answer tells a client to wait (its Retry-After): the rule counts over 5 minutes. The OpenAPI
+ * document says the same (functions/contracts/openapi.ts FIREWALL_RETRY_AFTER_SECONDS; a test keeps them equal).
+ */
+export const RATE_LIMITED_RETRY_AFTER_SECONDS = 300;
+
 /** AWS managed rule groups, in the order the WAF evaluates them (after the rate rule). */
 export const MANAGED_RULE_GROUPS = [
   // Addresses AWS threat intelligence has seen attacking (bots, scanners).
@@ -76,7 +82,16 @@ export class WebAcl extends Construct {
               }),
             },
           },
-          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'rate-limited' } } },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: 'rate-limited',
+                // Issue 16: a throttled client is told when to try again (WAF does not prefix response headers).
+                responseHeaders: [{ name: 'Retry-After', value: String(RATE_LIMITED_RETRY_AFTER_SECONDS) }],
+              },
+            },
+          },
           visibilityConfig: visibility('RateLimitPerIp'),
         },
         ...MANAGED_RULE_GROUPS.map((name, index) => ({

@@ -32,6 +32,8 @@ export interface AppStackProps extends StackProps {
   /** The bucket of the files people attach (DataStack): its name, its origin for the CSP, its grants. */
   uploads: UploadsBucket;
   indexNames: readonly string[];
+  /** What the API's functions need to know of the table's indexes (deployedTable: the queue index while moving over). */
+  tableEnvironment?: Record<string, string>;
   /** The built site (web/dist). */
   siteDir: string;
   webAcl: { arn: string; name: string; region: string };
@@ -141,6 +143,7 @@ export class AppStack extends Stack {
         USER_POOL_ISSUER: this.identity.issuerUrl,
         USER_POOL_CLIENT_ID: this.identity.webClient.userPoolClientId,
         USER_POOL_DOMAIN: this.identity.domain.baseUrl(),
+        ...props.tableEnvironment,
       },
       throttling: config.throttling,
     });

@@ -1,7 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../functions/adapters/table-definition.ts';
+import { type TableDefinition, tableDefinition } from '../../functions/adapters/table-definition.ts';
 import { PortalKey } from '../constructs/portal-key.ts';
 import { PortalTable } from '../constructs/portal-table.ts';
 import { TableBackup } from '../constructs/table-backup.ts';
@@ -12,6 +12,8 @@ export interface DataStackProps extends StackProps {
   namePrefix: string;
   /** The site's origin when the agency has its own domain (the uploads bucket's CORS origin). */
   siteOrigin?: string | undefined;
+  /** The table's keys and indexes (the shared definition unless a deployment is moving over: deployedTable). */
+  tableDefinition?: TableDefinition | undefined;
 }
 
 /**
@@ -30,7 +32,10 @@ export class DataStack extends Stack {
       alias: `alias/${props.namePrefix}-front-door-data`,
       description: 'Front Door: the submissions table and its backups',
     });
-    this.table = new PortalTable(this, 'Submissions', { definition: tableDefinition, encryptionKey: this.dataKey }).table;
+    this.table = new PortalTable(this, 'Submissions', {
+      definition: props.tableDefinition ?? tableDefinition,
+      encryptionKey: this.dataKey,
+    }).table;
     this.uploads = new UploadsBucket(this, 'Uploads', {
       bucketName: uploadsBucketName(props.namePrefix, this.account, this.region),
       encryptionKey: this.dataKey,

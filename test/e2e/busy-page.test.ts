@@ -141,6 +141,9 @@ describe('API Gateway answers a form sent without JavaScript itself', () => {
     await probe.route(`${origin}/busy-probe`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
     await probe.goto(`${origin}/busy-probe`);
     await expectNoAxeViolations(probe);
+    // And on a laptop.
+    await probe.setViewportSize({ width: 1280, height: 800 });
+    await expectNoAxeViolations(probe);
     await probeContext.close();
     await context.close();
   }, 60_000);

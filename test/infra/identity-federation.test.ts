@@ -7,6 +7,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCIES_ATTRIBUTE } from '#domain/token-groups';
 import { clientSecretName, PRE_SIGN_UP_ACTIONS, SAML_CLAIMS } from '../../infra/constructs/federation.ts';
+import { stackLimitProblems } from '../support/stack-limits.ts';
 import { describeViolations, type SynthesisedPortal, synthPortal } from '../support/synth-portal.ts';
 
 const LOGIN_GOV = {
@@ -77,6 +78,12 @@ describe('rule packs', () => {
       expect(describeViolations(errors)).toBe('');
       expect(synth.error).toBeUndefined();
     }
+  });
+});
+
+describe('stack limits', () => {
+  it('are kept with every provider on (the proxy adds an API and functions): every stack, nested ones too, under 400 resources', () => {
+    expect(stackLimitProblems(all.stacks)).toEqual([]);
   });
 });
 

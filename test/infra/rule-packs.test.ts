@@ -27,6 +27,8 @@ beforeAll(() => {
       const role = new Role(portal.app, 'ReportsRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
       role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
       new Queue(portal.app, 'ReportsQueue');
+      // …and the same queue where the route functions live: a nested stack of the app stack (decision 146).
+      new Queue(portal.app.api.functionStacks.get('Account')!, 'ReportsNestedQueue');
       return role;
     },
   });
@@ -76,9 +78,18 @@ describe('the rule-pack gate (AwsSolutions, NIST 800-53 rev 5, HIPAA, PCI DSS 3.
     expect(onQueue.map((v) => v.rule)).toEqual(expect.arrayContaining(['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3']));
   });
 
+  it("checks the nested stacks too: the route functions' (the same queue there fails the same rules)", () => {
+    const onQueue = insecure.violations.filter((v) => v.paths.some((p) => p.includes('/AccountFunctions/ReportsNestedQueue/')));
+    expect(onQueue.map((v) => v.rule)).toEqual(expect.arrayContaining(['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3']));
+    expect(onQueue.every((v) => v.severity === 'error')).toBe(true);
+  });
+
   it('reports nothing else: the change is the only problem', () => {
     const elsewhere = insecure.violations.filter(
-      (v) => !v.paths.every((p) => ['/ExportsForPartners/', '/ReportsRole/', '/ReportsQueue/'].some((part) => p.includes(part))),
+      (v) =>
+        !v.paths.every((p) =>
+          ['/ExportsForPartners/', '/ReportsRole/', '/ReportsQueue/', '/ReportsNestedQueue/'].some((part) => p.includes(part)),
+        ),
     );
     expect(describeViolations(elsewhere)).toBe('');
   });

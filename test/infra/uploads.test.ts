@@ -37,7 +37,9 @@ const handlers = [...new Set(ROUTES.map((route) => route.handler))];
 
 function s3StatementsOf(handler: string): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
   const fn = synth.portal.app.api.functions.get(handler)!;
-  const statements = app.toJSON().Resources[logicalId(fn.role.policy)].Properties.PolicyDocument.Statement as {
+  // In its area's nested stack (decision 146).
+  const statements = synth.templateOf(fn.role.policy).toJSON().Resources[logicalId(fn.role.policy)].Properties.PolicyDocument
+    .Statement as {
     Action: string | string[];
     Resource: unknown;
     Condition?: unknown;
@@ -142,8 +144,8 @@ describe('who may touch files', () => {
       const statements = s3StatementsOf(handler);
       const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
       const resources = resourcesOf(statements).join(' ');
-      const env =
-        app.toJSON().Resources[logicalId(synth.portal.app.api.functions.get(handler)!.function)].Properties.Environment.Variables;
+      const fn = synth.portal.app.api.functions.get(handler)!.function;
+      const env = synth.templateOf(fn).toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
       if (access.size === 0) {
         expect(actions, handler).toEqual([]);
         expect(env.UPLOADS_BUCKET, handler).toBeUndefined();

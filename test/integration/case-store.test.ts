@@ -1,6 +1,7 @@
 /**
  * The agency workspace's reads and writes against AWS's DynamoDB Local: the queue paged across every shard of
- * gsi1 (nothing missing, nothing twice), the counts by status, finding by e-mail, and case changes written as one
+ * the queue index (nothing missing, nothing twice; every column the queue shows, and no answers: decision 0140),
+ * whole cases by code for the export, the counts by status, finding by e-mail, and case changes written as one
  * transaction that a stale version refuses whole.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,12 +10,13 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbSubmissionStore, queueShard } from '#adapters/dynamodb-submission-store';
-import { QUEUE_SHARDS } from '#adapters/table-definition';
+import { QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES, QUEUE_SHARDS } from '#adapters/table-definition';
 import type { Caller } from '#domain/authorization';
-import { type QueueCursor, type QueueFilter, readQueuePage, showQueue } from '#domain/case-queue';
+import { QUEUE_ROW_FIELDS, type QueueCursor, type QueueFilter, readQueuePage, showQueue } from '#domain/case-queue';
 import { CaseConflictError, changeCaseStatus, openCase } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import type { Submission } from '#domain/submissions';
+import queueContracts from '../../functions/contracts/show-agency-queue.ts';
 import { ensureTable, localDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { strings } from '../support/forms.ts';
 
@@ -106,6 +108,70 @@ describe('the queue on DynamoDB Local', () => {
     );
     expect(shown.counts.received).toBe(made.length);
     expect(shown.oldestOpenSince).toBe(made[0]?.submittedAt);
+  });
+});
+
+describe('the queue index (decision 0140)', () => {
+  // One case with every column the queue can show, and answers far over the 1 KB the index's copy must stay under.
+  // Another agency's, so the counts and pages of vital-records above stay as they are.
+  const full = submission(60_000, {
+    agency: 'revenue',
+    status: 'needs-information',
+    assignedTo: { subject: 'sub-staff', name: 'Vera' },
+    payment: { id: 'pay-1', state: 'paid', amount: 2500, currency: 'usd', refunded: 0, updatedAt: '2026-11-02T00:00:00.000Z' },
+    answers: { fullName: 'Person 60000', story: 'x'.repeat(3000) },
+    applicantEmail: 'person60000@example.com',
+    version: 3,
+  });
+  beforeAll(() => submissions.create(full, { status: 'needs-information', at: full.submittedAt }));
+
+  it('gives the queue every column its page and its JSON answer show, and not the answers', async () => {
+    const page = await readQueuePage('revenue', { status: 'needs-information', order: 'oldest' }, undefined, cases);
+    expect(page.items).toHaveLength(1);
+    const [item] = page.items;
+    // What the queue's JSON answer lists of a case (its contract), and what the queue page shows: all there.
+    const answered = Object.keys(
+      (queueContracts.showAgencyQueue.responses[200].json as unknown as { shape: { cases: { element: { shape: object } } } })
+        .shape.cases.element.shape,
+    );
+    expect(answered.length).toBeGreaterThan(5);
+    for (const column of [...answered, 'agency', 'code', 'serviceId', 'status', 'submittedAt', 'assignedTo'])
+      expect(item, column).toHaveProperty(column, full[column as keyof Submission]);
+    // Exactly what the index copies of a case (QUEUE_ROW_FIELDS, and `channel`, which a survey response needs too).
+    const copied = QUEUE_INDEX_ATTRIBUTES.filter((name) => name in full);
+    expect(copied).toEqual(expect.arrayContaining([...QUEUE_ROW_FIELDS]));
+    expect(item).toEqual({
+      ...Object.fromEntries(copied.map((name) => [name, full[name as keyof Submission]])),
+      sortKey: `${full.submittedAt}#${full.code}`,
+    });
+    // The index's copy: no answers, no e-mail address (they stay in the table).
+    expect(item).not.toHaveProperty('answers');
+    expect(item).not.toHaveProperty('applicantEmail');
+  });
+
+  it(`is ${QUEUE_INDEX}, whose copy of a case is under 1 KB (one write unit) whatever the answers`, async () => {
+    const { QueryCommand } = await import('@aws-sdk/client-dynamodb');
+    const { queueKey } = await import('#adapters/dynamodb-submission-store');
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: QUEUE_INDEX,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: queueKey('revenue', 'needs-information', queueShard(full.code)) } },
+      }),
+    );
+    const copy = result.Items?.[0] ?? {};
+    expect(Object.keys(copy).sort()).toEqual(
+      ['pk', 'sk', 'gsi1pk', 'gsi1sk', ...QUEUE_INDEX_ATTRIBUTES.filter((name) => name in full)].sort(),
+    );
+    expect(JSON.stringify(unmarshall(copy)).length).toBeLessThan(1024);
+  });
+
+  it('reads whole cases by code from the table for the export, more than one batch of 100', async () => {
+    const codes = [...made.map((s) => s.code), full.code, 'NOPE-NOPE-NOPE'];
+    const whole = await cases.wholeCases(codes);
+    expect(whole.map((s) => s.code).sort()).toEqual(codes.slice(0, -1).sort());
+    expect(whole.find((s) => s.code === full.code)?.answers).toEqual(full.answers);
   });
 });
 

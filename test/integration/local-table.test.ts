@@ -8,7 +8,15 @@ import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamo
 import { describe, expect, inject, it } from 'vitest';
 import { dynamoDbCaseStore } from '#adapters/dynamodb-case-store';
 import { dynamoDbSubmissionStore } from '#adapters/dynamodb-submission-store';
-import { QUEUE_KEYS_INDEX, tableDefinition } from '#adapters/table-definition';
+import {
+  QUEUE_INDEX,
+  QUEUE_INDEX_ATTRIBUTES,
+  QUEUE_KEYS_INDEX,
+  RETIRED_QUEUE_INDEX,
+  retiredQueueIndex,
+  tableDefinition,
+} from '#adapters/table-definition';
+import { readQueuePage } from '#domain/case-queue';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { queueKeys } from '#domain/export-parts';
 import type { Submission } from '#domain/submissions';
@@ -47,11 +55,21 @@ describe('the local table', () => {
       ProjectionType: 'INCLUDE',
       NonKeyAttributes: ['serviceId', 'assignedTo'],
     });
+    // The queue index copies the queue's columns only (decision 0140), and no index copies whole cases by queue key.
+    expect(indexes.find((index) => index.IndexName === QUEUE_INDEX)?.Projection).toEqual({
+      ProjectionType: 'INCLUDE',
+      NonKeyAttributes: QUEUE_INDEX_ATTRIBUTES,
+    });
+    expect(indexes.map((index) => index.IndexName)).not.toContain(RETIRED_QUEUE_INDEX);
   });
 
-  it('kept from before the queue keys index gets it, over the cases already stored', async () => {
+  it('kept from before the queue keys index and the queue index gets both, over the cases already stored, and loses gsi1', async () => {
     const tableName = `test-${randomUUID()}`;
-    const older = tableDefinition.globalSecondaryIndexes.filter((index) => index.indexName !== QUEUE_KEYS_INDEX);
+    // As it was before decisions 0127 and 0140: gsi1 (whole items), gsi2, gsi3.
+    const older = [
+      retiredQueueIndex,
+      ...tableDefinition.globalSecondaryIndexes.filter((index) => ![QUEUE_KEYS_INDEX, QUEUE_INDEX].includes(index.indexName)),
+    ];
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
@@ -82,7 +100,11 @@ describe('the local table', () => {
     for (const s of made) await submissions.create(s, { status: 'received', at: s.submittedAt }, undefined, []);
 
     await ensureTable(client, tableName);
-    expect((await indexesOf(tableName)).map((index) => index.IndexName)).toContain(QUEUE_KEYS_INDEX);
+    // gsi1 goes: deleted, or still being deleted (DynamoDB Local takes a moment).
+    const names = (await indexesOf(tableName)).filter((i) => i.IndexStatus !== 'DELETING').map((index) => index.IndexName);
+    expect(names).toContain(QUEUE_KEYS_INDEX);
+    expect(names).toContain(QUEUE_INDEX);
+    expect(names).not.toContain(RETIRED_QUEUE_INDEX);
     // The parts page's read finds every case stored before the index existed, in order, and filters by service.
     const cases = dynamoDbCaseStore(client, tableName);
     const keys = made.map((s) => `${s.submittedAt}#${s.code}`);
@@ -90,8 +112,13 @@ describe('the local table', () => {
     expect(
       await queueKeys('vital-records', { status: 'received', order: 'oldest', serviceId: 'birth-certificate' }, cases),
     ).toEqual(keys.filter((_, i) => i % 2));
+    // The queue itself reads the new index, built over the same cases.
+    const page = await readQueuePage('vital-records', { status: 'received', order: 'oldest' }, undefined, cases);
+    expect(page.items.map((item) => item.sortKey)).toEqual(keys);
     // Run again, it changes nothing.
     await ensureTable(client, tableName);
-    expect(await indexesOf(tableName)).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
+    expect((await indexesOf(tableName)).filter((i) => i.IndexStatus !== 'DELETING')).toHaveLength(
+      tableDefinition.globalSecondaryIndexes.length,
+    );
   });
 });

@@ -14,7 +14,7 @@ import type { Caller } from '#domain/authorization';
 import { addCaseMessage, changeCaseStatus } from '#domain/cases';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { type Submission, submitForm } from '#domain/submissions';
-import { submittedEntry } from '#domain/timeline';
+import { submittedEntry, type TimelineEntry } from '#domain/timeline';
 import { ensureTable, localDynamoDbClient, pointHandlersAt } from '../../local/dynamodb-local.ts';
 import { type LocalNotifications, startLocalNotifications } from '../../local/notifications.ts';
 import { BOUNCE_ADDRESS } from '../../local/ses-local.ts';
@@ -175,28 +175,56 @@ describe('when SES fails', () => {
   });
 });
 
+/** The "submitted" entry of a case just sent. */
+async function submittedOf(code: string): Promise<TimelineEntry> {
+  const [entry] = (await timeline.caseTimeline(code, { limit: 50 })).entries.filter((e) => e.kind === 'submitted');
+  if (!entry) throw new Error(`no "submitted" entry on ${code}`);
+  return entry;
+}
+
+/** Hands the notifier one batch of the entries as new stream records, numbered from `first`, as Lambda does. */
+async function notifierGets(entries: TimelineEntry[], first = 1) {
+  const { marshall } = await import('@aws-sdk/util-dynamodb');
+  const { timelineItem } = await import('#adapters/dynamodb-timeline');
+  const { handler } = await import('../../functions/handlers/send-notifications.ts');
+  const event: DynamoDBStreamEvent = {
+    Records: entries.map((entry, at) => ({
+      eventName: 'INSERT',
+      dynamodb: {
+        SequenceNumber: String(first + at),
+        NewImage: marshall(timelineItem(entry), { removeUndefinedValues: true }) as never,
+      },
+    })),
+  };
+  return (handler as unknown as (e: DynamoDBStreamEvent, c: object) => Promise<unknown>)(event, {});
+}
+
 describe('a stream record delivered twice', () => {
   it('sends one e-mail', async () => {
     const address = `ana-${randomUUID()}@example.com`;
-    const code = await apply(address);
-    const [entry] = (await timeline.caseTimeline(code, { limit: 50 })).entries.filter((e) => e.kind === 'submitted');
-    const { marshall } = await import('@aws-sdk/util-dynamodb');
-    const { timelineItem } = await import('#adapters/dynamodb-timeline');
-    const { handler } = await import('../../functions/handlers/send-notifications.ts');
-    const event: DynamoDBStreamEvent = {
-      Records: [
-        {
-          eventName: 'INSERT',
-          dynamodb: {
-            SequenceNumber: '1',
-            NewImage: marshall(timelineItem(entry as never), { removeUndefinedValues: true }) as never,
-          },
-        },
-      ],
-    };
-    const answer = await (handler as unknown as (e: DynamoDBStreamEvent, c: object) => Promise<unknown>)(event, {});
-    expect(answer).toEqual({ batchItemFailures: [] });
+    const entry = await submittedOf(await apply(address));
+    expect(await notifierGets([entry])).toEqual({ batchItemFailures: [] });
     expect(await mailTo(address)).toHaveLength(1);
+  });
+});
+
+describe('a batch with two notifications for one case', () => {
+  it('does not send the second when the first fails: the stream retries both, in order', async () => {
+    const address = `ana-${randomUUID()}@example.com`;
+    const entry = await submittedOf(await apply(address));
+    // Two entries not yet notified about (new ids), for the same case, in one batch.
+    const batch = [
+      { ...entry, id: randomUUID() },
+      { ...entry, id: randomUUID() },
+    ];
+    // The SDK's three tries of the first e-mail fail; the second would go if it were tried.
+    local.ses.failNext(3);
+    expect(await notifierGets(batch, 11)).toEqual({
+      batchItemFailures: [{ itemIdentifier: '11' }, { itemIdentifier: '12' }],
+    });
+    expect(await mailTo(address)).toHaveLength(1);
+    expect(await notifierGets(batch, 11)).toEqual({ batchItemFailures: [] });
+    expect(await mailTo(address)).toHaveLength(3);
   });
 });
 

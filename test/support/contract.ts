@@ -19,8 +19,14 @@ export interface ObservedAnswer {
   body: string;
 }
 
+interface Response {
+  $ref?: string;
+  content?: Record<string, { schema?: Json }>;
+  headers?: Record<string, { required?: boolean }>;
+}
+
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: Json }>; headers?: Record<string, { required?: boolean }> }>;
+  responses: Record<string, Response>;
 }
 
 export function loadOpenApi(): Json {
@@ -53,9 +59,13 @@ export function contractChecker(document: Json = loadOpenApi()) {
     const where = `${answer.route} (${answer.method} ${answer.path}) answered ${answer.status}`;
     const found = operations.get(answer.route);
     if (!found) return [`${where}: the document has no operation "${answer.route}"`];
-    const response = found.operation.responses[String(answer.status)];
-    if (!response)
+    const listed = found.operation.responses[String(answer.status)];
+    if (!listed)
       return [`${where}: the document lists only ${Object.keys(found.operation.responses).join(', ')} for this operation`];
+    // A shared answer (components/responses, e.g. the gateway's 429) is referred to, not repeated.
+    const shared = listed.$ref?.replace('#/components/responses/', '');
+    const response = shared ? (document.components as { responses: Record<string, Response> }).responses[shared] : listed;
+    if (!response) return [`${where}: the document refers to ${listed.$ref}, which it does not have`];
     const problems: string[] = [];
     for (const [name, header] of Object.entries(response.headers ?? {}))
       if (header.required && answer.headers[name.toLowerCase()] === undefined)
@@ -76,7 +86,9 @@ export function contractChecker(document: Json = loadOpenApi()) {
     } catch {
       return [...problems, `${where} with a body that is not JSON`];
     }
-    const ref = pointer('paths', found.path, found.method, 'responses', String(answer.status), 'content', type, 'schema');
+    const ref = shared
+      ? pointer('components', 'responses', shared, 'content', type, 'schema')
+      : pointer('paths', found.path, found.method, 'responses', String(answer.status), 'content', type, 'schema');
     const validate = validatorFor(ref);
     if (!validate(value))
       problems.push(

@@ -57,7 +57,7 @@ export function driversLicenseRenewalAnswers(overrides: Record<string, unknown> 
   };
 }
 
-/** Business registration (version 2): one owner, mail at the business address. */
+/** Business registration (version 3): one owner, mail at the business address. */
 export function businessRegistrationAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     businessName: 'Díaz Bakery LLC',

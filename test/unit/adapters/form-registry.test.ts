@@ -43,7 +43,7 @@ const moduleOf = (form: Form) =>
 writeFileSync(join(dir, `${v1.id}.js`), moduleOf(v2));
 writeFileSync(join(dir, `${v1.id}@1.js`), moduleOf(v1));
 
-const { findCompiledForm } = await import('#adapters/form-registry');
+const { findCompiledForm, findEveryVersion } = await import('#adapters/form-registry');
 
 const answersOfVersion1 = {
   deceasedName: { given: 'José', family: 'Díaz' },
@@ -75,5 +75,18 @@ describe('finding a form by version', () => {
   it('answers the current version for a version the build does not know', async () => {
     expect((await findCompiledForm(v1.id, 7))?.form.version).toBe(2);
     expect((await findCompiledForm(v1.id, 0))?.form.version).toBe(2);
+  });
+});
+
+describe('every version of a form', () => {
+  it('answers the current one first, then each earlier published one, newest first', async () => {
+    expect((await findEveryVersion(v1.id)).map((compiled) => compiled.form.version)).toEqual([2, 1]);
+  });
+
+  it('answers the one version of a form never revised, and nothing for a form that does not exist', async () => {
+    const { form } = await compiledForm('death-certificate-request');
+    writeFileSync(join(dir, `${form.id}.js`), moduleOf(form));
+    expect((await findEveryVersion(form.id)).map((compiled) => compiled.form.version)).toEqual([1]);
+    expect(await findEveryVersion('no-such-form')).toEqual([]);
   });
 });

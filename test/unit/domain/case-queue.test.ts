@@ -67,6 +67,9 @@ function fakeQueueStore(cases: QueueCase[], shardOf = (c: QueueCase) => Number(c
     async findByEmail() {
       return [];
     },
+    async wholeCases() {
+      return [];
+    },
   };
   return { store, calls };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { bareLabel } from '#catalog/form-messages';
 import type { Form } from '#catalog/schema';
 import type { Caller } from '#domain/authorization';
-import { type QueueCase, type QueueFilter, type QueueStore, sortKeyOf } from '#domain/case-queue';
+import {
+  QUEUE_ROW_FIELDS,
+  type QueueCase,
+  type QueueFilter,
+  type QueueRow,
+  type QueueStore,
+  readQueuePage,
+  sortKeyOf,
+} from '#domain/case-queue';
 import {
   csvRowBytes,
   type ExportForm,
@@ -174,6 +182,45 @@ describe('the columns', () => {
     expect(row[headers.indexOf(`${birth.title.en}: ${bareLabel(fullName, 'en')}`)]).toBe('Persona 1');
   });
 
+  it('keep what earlier versions asked: their own questions in their own columns, answers read as they were asked', async () => {
+    const [v2, v1] = await Promise.all([
+      compiledForm('business-registration-application'),
+      compiledForm('business-registration-application@1'),
+    ]);
+    const columns = exportColumns(
+      [{ serviceId: v2.service.id, serviceTitle: v2.service.title, form: v2.form, earlier: [v1.form] }],
+      'es',
+      strings,
+    );
+    const headers = columns.map((column) => column.header);
+    const street = v1.form.fields.find((field) => field.name === 'streetAddress')!;
+    const streetAt = headers.indexOf(`${bareLabel(street, 'es')} (versión 1)`);
+    expect(streetAt).toBeGreaterThan(0);
+    // A question both versions ask is one column, under the current version's label.
+    const yourName = v2.form.fields.find((field) => field.name === 'yourName')!;
+    const nameAt = headers.indexOf(bareLabel(yourName, 'es'));
+    expect(headers.filter((header) => header.startsWith(bareLabel(yourName, 'es')))).toHaveLength(1);
+    const old = exportRow(columns, {
+      ...submission(5),
+      formId: v2.form.id,
+      serviceId: v2.service.id,
+      formVersion: 1,
+      answers: { businessName: 'Taller Núñez', streetAddress: '1 Calle Mayor', yourName: 'Ana Núñez' },
+    });
+    expect(old[streetAt]).toBe('1 Calle Mayor');
+    // Version 1 asked for the name as one line of text; version 2 asks for its parts. The line stays whole.
+    expect(old[nameAt]).toBe('Ana Núñez');
+    const current = exportRow(columns, {
+      ...submission(6),
+      formId: v2.form.id,
+      serviceId: v2.service.id,
+      formVersion: 2,
+      answers: { businessName: 'Taller Díaz', yourName: { given: 'Leo', family: 'Díaz' } },
+    });
+    expect(current[streetAt]).toBe('');
+    expect(current[nameAt]).toBe('Leo Díaz');
+  });
+
   it('show payment state and amounts, and "Not paid" when nobody paid', async () => {
     const columns = exportColumns((await forms()).slice(0, 1), 'en', strings);
     const paid = exportRow(
@@ -196,7 +243,11 @@ describe('the columns', () => {
 });
 
 function queueOf(cases: Submission[]) {
-  const queued: QueueCase[] = cases.map((s) => ({ ...s, sortKey: sortKeyOf(s) }));
+  // As the queue index holds them: the queue's columns only (decision 0140); the answers come from wholeCases.
+  const queued: QueueCase[] = cases.map((s) => ({
+    ...(Object.fromEntries(QUEUE_ROW_FIELDS.flatMap((f) => (s[f] === undefined ? [] : [[f, s[f]]]))) as QueueRow),
+    sortKey: sortKeyOf(s),
+  }));
   let queries = 0;
   const store: QueueStore = {
     shards: SHARDS,
@@ -220,6 +271,9 @@ function queueOf(cases: Submission[]) {
     },
     async findByEmail() {
       return [];
+    },
+    async wholeCases(codes) {
+      return cases.filter((c) => codes.includes(c.code)).reverse();
     },
   };
   return { store, queries: () => queries };
@@ -269,6 +323,16 @@ describe('reading the export in parts', () => {
     const parts = await allParts(store, oldest, { rows: 5000, bytes: 4000 });
     expect(parts.length).toBeGreaterThan(5);
     expect(parts.flat()).toEqual(cases.map((c) => c.code));
+  });
+
+  it('takes each row from the whole case (the table), not the queue index, which holds no answers', async () => {
+    const { store } = queueOf(cases);
+    const shown = await readQueuePage('vital-records', oldest, undefined, store);
+    expect(shown.items[0]).not.toHaveProperty('answers');
+    const columns = exportColumns(await forms(), 'en', strings);
+    const part = await readExportPart('vital-records', oldest, undefined, store, columns, { rows: 3, bytes: 1e7 });
+    expect(part.rows).toEqual(cases.slice(0, 3).map((c) => exportRow(columns, c)));
+    expect(part.rows[1]).toContain('Madre 1'); // a birth certificate request's answer
   });
 
   it('reads each case about once, not once per shard', async () => {

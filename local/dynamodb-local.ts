@@ -189,10 +189,25 @@ export function projectionOf(index: IndexDefinition): Projection {
  */
 async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  /** DynamoDB makes one index change at a time: wait until the last one is built (on a busy machine, seconds). */
+  const settled = async () => {
+    for (let tries = 0; tries < 600; tries++) {
+      const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+      if (
+        !(table?.GlobalSecondaryIndexes ?? []).some(
+          (index) => index.IndexStatus === 'CREATING' || index.IndexStatus === 'DELETING',
+        )
+      )
+        return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${tableName}: an index is still being built after a minute`);
+  };
   const indexes = described.Table?.GlobalSecondaryIndexes ?? [];
   const present = new Set(indexes.map((index) => index.IndexName));
   const retired = indexes.find((index) => index.IndexName === RETIRED_QUEUE_INDEX && index.IndexStatus !== 'DELETING');
   for (const index of tableDefinition.globalSecondaryIndexes.filter((i) => !present.has(i.indexName))) {
+    await settled();
     await client.send(
       new UpdateTableCommand({
         TableName: tableName,
@@ -215,13 +230,15 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
       }),
     );
   }
-  if (retired && tableDefinition.globalSecondaryIndexes.some((i) => i.indexName === QUEUE_INDEX))
+  if (retired && tableDefinition.globalSecondaryIndexes.some((i) => i.indexName === QUEUE_INDEX)) {
+    await settled();
     await client.send(
       new UpdateTableCommand({
         TableName: tableName,
         GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: RETIRED_QUEUE_INDEX } }],
       }),
     );
+  }
 }
 
 /** Creates the table from the shared table definition (when it exists: adds any index it lacks). */

@@ -122,9 +122,10 @@ async function run(requests: ReturnType<typeof fc.sample<Parameters<typeof send>
       const request = requests[next++]!;
       let answer = await send(portal.url, request);
       // A client honouring Retry-After: one DynamoDB Local shared by every test file can stall past the store's
-      // timeout on a loaded machine (a 503 is then the right answer); after three in a row it is judged like any.
-      for (let retry = 1; retry <= 2 && answer.status === 503 && answer.headers['retry-after']; retry++) {
-        await new Promise((resolve) => setTimeout(resolve, 500 * retry));
+      // timeout on a loaded machine (a 503 is then the right answer), for seconds when a browser journey writes
+      // beside it; tried again after 1, 2, 4 and 8 s, a fifth 503 in a row is judged like any answer.
+      for (let retry = 1; retry <= 4 && answer.status === 503 && answer.headers['retry-after']; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** retry));
         answer = await send(portal.url, request);
       }
       if (answer.status < 400) succeeded += 1;

@@ -191,7 +191,7 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
   /** DynamoDB makes one index change at a time: wait until the last one is built (on a busy machine, seconds). */
   const settled = async () => {
-    for (let tries = 0; tries < 600; tries++) {
+    for (let tries = 0; tries < 1200; tries++) {
       const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
       if (
         !(table?.GlobalSecondaryIndexes ?? []).some(
@@ -201,7 +201,7 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
         return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${tableName}: an index is still being built after a minute`);
+    throw new Error(`${tableName}: an index is still being built after two minutes`);
   };
   const indexes = described.Table?.GlobalSecondaryIndexes ?? [];
   const present = new Set(indexes.map((index) => index.IndexName));

@@ -175,11 +175,23 @@ export function pointHandlersAt(endpoint: string, tableName: string): void {
 }
 
 /** An index's projection as DynamoDB takes it (ALL when the definition names none). */
-export function projectionOf(index: IndexDefinition): Projection {
+function projectionOf(index: IndexDefinition): Projection {
   const projection = index.projection ?? { type: 'ALL' };
   return projection.type === 'INCLUDE'
     ? { ProjectionType: 'INCLUDE', NonKeyAttributes: projection.attributes }
     : { ProjectionType: projection.type };
+}
+
+/** An index as CreateTable and UpdateTable take it: its name, its keys and its projection. */
+export function indexSpecOf(index: IndexDefinition) {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    Projection: projectionOf(index),
+  };
 }
 
 /**
@@ -217,14 +229,7 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
         })),
         GlobalSecondaryIndexUpdates: [
           {
-            Create: {
-              IndexName: index.indexName,
-              KeySchema: [
-                { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-                { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-              ],
-              Projection: projectionOf(index),
-            },
+            Create: indexSpecOf(index),
           },
         ],
       }),
@@ -257,14 +262,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       { AttributeName: partitionKey.name, KeyType: 'HASH' },
       { AttributeName: sortKey.name, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
-      IndexName: index.indexName,
-      KeySchema: [
-        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-      ],
-      Projection: projectionOf(index),
-    })),
+    GlobalSecondaryIndexes: globalSecondaryIndexes.map(indexSpecOf),
     StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
   };
   try {

@@ -20,7 +20,7 @@ import { readQueuePage } from '#domain/case-queue';
 import { newConfirmationCode } from '#domain/confirmation-code';
 import { queueKeys } from '#domain/export-parts';
 import type { Submission } from '#domain/submissions';
-import { ensureTable, localDynamoDbClient, projectionOf } from '../../local/dynamodb-local.ts';
+import { ensureTable, indexSpecOf, localDynamoDbClient } from '../../local/dynamodb-local.ts';
 
 const client = localDynamoDbClient(inject('dynamoDbEndpoint'));
 
@@ -90,14 +90,7 @@ describe('the local table', () => {
             { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
             { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
           ],
-          GlobalSecondaryIndexes: older.map((index) => ({
-            IndexName: index.indexName,
-            KeySchema: [
-              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-            ],
-            Projection: projectionOf(index),
-          })),
+          GlobalSecondaryIndexes: older.map(indexSpecOf),
         }),
       );
       const submissions = dynamoDbSubmissionStore(client, tableName);
